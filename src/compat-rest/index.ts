@@ -1,0 +1,67 @@
+import express, { type NextFunction, type Request, type Response, Router } from 'express';
+import { contextOf } from '../core/http/request-context.js';
+import { AppError, ErrorCode, badInput, isAppError } from '../core/errors.js';
+import type { Logger } from '../core/logger.js';
+import type { Services } from '../services/index.js';
+import { accountRoutes } from './account/account.routes.js';
+import { errorEnvelope } from './envelope.js';
+import { LegacyBody } from './legacy-body.js';
+import { productRoutes } from './product/product.routes.js';
+import { authorize, type LegacyRoute } from './route.js';
+import { staffRoutes } from './staff/staff.routes.js';
+
+const routes: LegacyRoute[] = [...accountRoutes, ...staffRoutes, ...productRoutes];
+
+/** Legacy clients send JSON with any content type, or none; the body is parsed here so a bad one is a 1004. */
+function parseBody(raw: unknown): LegacyBody {
+  const text = Buffer.isBuffer(raw) ? raw.toString('utf8').trim() : '';
+  if (!text) return new LegacyBody({});
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw new AppError(ErrorCode.InvalidJson, 'Request body is not valid JSON');
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw badInput('Request body must be a JSON object');
+  }
+  return new LegacyBody(value as Record<string, unknown>);
+}
+
+/** The ai-staff seed's REST surface: translate, authorize, call one service method, render the envelope. */
+export function compatRestRouter(services: Services, log: Logger): Router {
+  const router = Router();
+  router.use('/api', express.raw({ type: () => true, limit: '1mb' }));
+  for (const route of routes) {
+    router.post(route.path, async (req, res) => {
+      const ctx = contextOf(req);
+      try {
+        authorize(ctx, route.auth);
+        res.json(await route.handle(ctx, parseBody(req.body), services, req));
+      } catch (err) {
+        send(res, err, log);
+      }
+    });
+  }
+  router.all('/api/*path', (req, res) => {
+    send(res, new AppError(ErrorCode.NotFound, `No such API: ${req.method} ${req.path}`), log, 404);
+  });
+  router.use('/api', (err: unknown, _req: Request, res: Response, _next: NextFunction) => {
+    send(res, bodyError(err), log);
+  });
+  return router;
+}
+
+function bodyError(err: unknown): unknown {
+  const type = (err as { type?: string }).type;
+  if (type === 'entity.too.large') return new AppError(ErrorCode.PayloadTooLarge, 'Request body is too large');
+  if (type) return badInput('Request body could not be read');
+  return err;
+}
+
+function send(res: Response, err: unknown, log: Logger, status?: number): void {
+  const appErr = isAppError(err) ? err : new AppError(ErrorCode.Internal, 'Internal server error');
+  if (!isAppError(err)) log.error({ err }, 'unhandled error in REST handler');
+  const rendered = errorEnvelope(appErr);
+  res.status(status ?? rendered.status).json(rendered.body);
+}

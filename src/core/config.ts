@@ -1,0 +1,125 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/** Everything the process reads from the environment, validated once at start. */
+export interface AppConfig {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl?: string;
+  /** Port for the embedded PostgreSQL; 0 picks a free one. */
+  embeddedPgPort: number;
+  publicUrl: string;
+  smtpUrl?: string;
+  mailFrom: string;
+  adminUser?: string;
+  adminPassword?: string;
+  timezone: string;
+  tokenTtlHours: number;
+  staffTrialDays: number;
+  staffExpiryWarningDays: number;
+  graphqlMaxDepth: number;
+  graphqlMaxCost: number;
+  logLevel: string;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const optionalString = z
+  .string()
+  .transform((s) => s.trim())
+  .optional()
+  .transform((s) => (s ? s : undefined));
+
+const int = (def: number, min: number, max: number) =>
+  z.coerce
+    .number({ message: 'must be a whole number' })
+    .int('must be a whole number')
+    .min(min, `must be at least ${min}`)
+    .max(max, `must be at most ${max}`)
+    .default(def);
+
+const url = (protocols: string[]) =>
+  optionalString.refine(
+    (v) => {
+      if (v === undefined) return true;
+      try {
+        return protocols.includes(new URL(v).protocol);
+      } catch {
+        return false;
+      }
+    },
+    { message: `must be a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}` },
+  );
+
+const envSchema = z
+  .object({
+    PORT: int(8080, 0, 65535),
+    HOST: z.string().default('0.0.0.0'),
+    DATA_DIR: z.string().default('./data'),
+    DATABASE_URL: url(['postgres:', 'postgresql:']),
+    EMBEDDED_PG_PORT: int(0, 0, 65535),
+    PUBLIC_URL: url(['http:', 'https:']),
+    SMTP_URL: url(['smtp:', 'smtps:']),
+    MAIL_FROM: z.string().default('no-reply@localhost'),
+    ADMIN_USER: optionalString,
+    ADMIN_PASSWORD: optionalString,
+    TIMEZONE: z
+      .string()
+      .default('Asia/Shanghai')
+      .refine((tz) => isTimeZone(tz), { message: 'must be an IANA time zone such as Asia/Shanghai' }),
+    TOKEN_TTL_HOURS: int(168, 1, 24 * 365),
+    STAFF_TRIAL_DAYS: int(7, 0, 3650),
+    STAFF_EXPIRY_WARNING_DAYS: int(3, 0, 365),
+    GRAPHQL_MAX_DEPTH: int(15, 2, 100),
+    GRAPHQL_MAX_COST: int(5000, 10, 1_000_000),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  })
+  .superRefine((env, ctx) => {
+    if (Boolean(env.ADMIN_USER) !== Boolean(env.ADMIN_PASSWORD)) {
+      ctx.addIssue({ code: 'custom', path: ['ADMIN_PASSWORD'], message: 'ADMIN_USER and ADMIN_PASSWORD must be set together' });
+    }
+  });
+
+function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  // Empty strings count as unset, as they do in most shells' `VAR= cmd`.
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = envSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.') || 'environment'}: ${i.message}`));
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: path.resolve(e.DATA_DIR),
+    databaseUrl: e.DATABASE_URL,
+    embeddedPgPort: e.EMBEDDED_PG_PORT,
+    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
+    adminUser: e.ADMIN_USER,
+    adminPassword: e.ADMIN_PASSWORD,
+    timezone: e.TIMEZONE,
+    tokenTtlHours: e.TOKEN_TTL_HOURS,
+    staffTrialDays: e.STAFF_TRIAL_DAYS,
+    staffExpiryWarningDays: e.STAFF_EXPIRY_WARNING_DAYS,
+    graphqlMaxDepth: e.GRAPHQL_MAX_DEPTH,
+    graphqlMaxCost: e.GRAPHQL_MAX_COST,
+    logLevel: e.LOG_LEVEL,
+  };
+}

@@ -1,0 +1,45 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { type Actor, type AdminActor, type MerchantActor } from './auth/actor.js';
+import { forbidden, unauthenticated } from './errors.js';
+import { createLoaders, type Loaders } from './loaders.js';
+import type { Logger } from './logger.js';
+
+/**
+ * One per HTTP request, graphql-ws operation or legacy WebSocket message:
+ * a forked EntityManager, the actor, and DataLoaders that live as long as it does.
+ */
+export class RequestContext {
+  readonly loaders: Loaders;
+
+  constructor(
+    readonly em: EntityManager,
+    readonly actor: Actor,
+    readonly log: Logger,
+    readonly meta: { requestId: string; ip: string },
+  ) {
+    this.loaders = createLoaders(em, actor);
+  }
+
+  requireMerchant(): MerchantActor {
+    if (this.actor.kind === 'merchant') return this.actor;
+    if (this.actor.kind === 'anonymous') throw unauthenticated(this.unauthenticatedMessage());
+    throw forbidden('Access denied: this operation is for merchants');
+  }
+
+  requireAdmin(): AdminActor {
+    if (this.actor.kind === 'admin') return this.actor;
+    if (this.actor.kind === 'anonymous') throw unauthenticated(this.unauthenticatedMessage());
+    throw forbidden('Access denied: this operation is for the platform admin');
+  }
+
+  requireAuthenticated(): Exclude<Actor, { kind: 'anonymous' }> {
+    if (this.actor.kind === 'anonymous') throw unauthenticated(this.unauthenticatedMessage());
+    return this.actor;
+  }
+
+  private unauthenticatedMessage(): string {
+    return this.actor.kind === 'anonymous' && this.actor.tokenRejected
+      ? 'Invalid or expired token'
+      : 'Authentication required: send a token in Auth-Token or Authorization: Bearer';
+  }
+}

@@ -1,0 +1,33 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import DataLoader from 'dataloader';
+import { Merchant } from '../entities/merchant/merchant.entity.js';
+import { Staff } from '../entities/staff/staff.entity.js';
+import type { Actor } from './auth/actor.js';
+
+export interface Loaders {
+  merchant: DataLoader<number, Merchant | null>;
+  /** Staff visible to the caller: its own tenant's, or any for the admin. */
+  staff: DataLoader<number, Staff | null>;
+}
+
+function byId<T extends { id: number }>(rows: T[], ids: readonly number[]): (T | null)[] {
+  const map = new Map(rows.map((r) => [r.id, r]));
+  return ids.map((id) => map.get(id) ?? null);
+}
+
+/** Per-request batch loaders; each tenant-owned loader filters by the caller's merchant. */
+export function createLoaders(em: EntityManager, actor: Actor): Loaders {
+  const tenant = actor.kind === 'merchant' ? { merchant: actor.merchantId } : {};
+  const canSeeAll = actor.kind === 'admin';
+  return {
+    merchant: new DataLoader(async (ids) => {
+      if (!canSeeAll && actor.kind !== 'merchant') return ids.map(() => null);
+      const allowed = canSeeAll ? [...ids] : ids.filter((id) => actor.kind === 'merchant' && id === actor.merchantId);
+      return byId(await em.find(Merchant, { id: { $in: allowed } }), ids);
+    }),
+    staff: new DataLoader(async (ids) => {
+      if (!canSeeAll && actor.kind !== 'merchant') return ids.map(() => null);
+      return byId(await em.find(Staff, { id: { $in: [...ids] }, ...tenant }), ids);
+    }),
+  };
+}

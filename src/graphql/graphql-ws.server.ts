@@ -1,0 +1,64 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { validate, specifiedRules, type ExecutionResult, type FormattedExecutionResult, type GraphQLSchema } from 'graphql';
+import { useServer } from 'graphql-ws/use/ws';
+import { WebSocketServer } from 'ws';
+import type { AppConfig } from '../core/config.js';
+import { createContext, requestIdOf, clientIp } from '../core/http/request-context.js';
+import type { Logger } from '../core/logger.js';
+import type { Services } from '../services/index.js';
+import type { GqlContext } from './context.js';
+import { formatGraphQLError } from './errors.js';
+import { queryLimits } from './limits.js';
+
+export const MAX_WS_FRAME_BYTES = 1024 * 1024;
+
+/** The token a graphql-ws client sends: `{ token }` or `{ Authorization: "Bearer …" }` in connectionParams. */
+export function tokenFromParams(params: Readonly<Record<string, unknown>> | undefined): string | undefined {
+  if (!params) return undefined;
+  if (typeof params.token === 'string' && params.token) return params.token;
+  const auth = params.Authorization ?? params.authorization;
+  const m = typeof auth === 'string' ? /^Bearer\s+(.+)$/i.exec(auth.trim()) : null;
+  return m?.[1];
+}
+
+/** graphql-ws on `/graphql`: each operation gets its own request context from the connection's token. */
+export function createGraphQLWsServer(deps: {
+  schema: GraphQLSchema;
+  orm: MikroORM;
+  services: Services;
+  config: AppConfig;
+  log: Logger;
+}): { wss: WebSocketServer; dispose: () => Promise<void> } {
+  const { orm, services, config, log } = deps;
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_WS_FRAME_BYTES });
+  const rules = [...specifiedRules, queryLimits(config.graphqlMaxDepth, config.graphqlMaxCost)];
+  const format = (result: ExecutionResult): FormattedExecutionResult => ({
+    ...result,
+    errors: result.errors?.map((e) => formatGraphQLError(e.toJSON(), e, log)),
+  });
+  const cleanup = useServer(
+    {
+      schema: deps.schema,
+      // A token that was sent but is not valid refuses the connection (4403) rather than silently going anonymous.
+      onConnect: async (c) => {
+        const token = tokenFromParams(c.connectionParams);
+        if (!token) return true;
+        const actor = await services.tokens.authenticate(orm.em.fork(), token);
+        return actor.kind !== 'anonymous';
+      },
+      context: async (c): Promise<GqlContext> => {
+        const req = c.extra.request;
+        const ctx = await createContext(orm, services, log, tokenFromParams(c.connectionParams), {
+          requestId: requestIdOf(req),
+          ip: clientIp(req),
+        });
+        return { ctx, bus: services.bus };
+      },
+      validate: (schema, doc) => validate(schema, doc, rules),
+      onNext: (_c, _id, _payload, _args, result) => format(result),
+      onError: (_c, _id, _payload, errors) => errors.map((e) => formatGraphQLError(e.toJSON(), e, log)),
+    },
+    wss,
+  );
+  return { wss, dispose: async () => void (await cleanup.dispose()) };
+}

@@ -1,0 +1,52 @@
+import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import type { GqlContext } from '../../graphql/context.js';
+import type { Services } from '../../services/index.js';
+import { Role } from '../shared/enums.js';
+import { AuthPayload, LoginInput, RegisterInput, ResetPasswordInput, SendCodeInput, MerchantType, Viewer } from './account.types.js';
+
+@Resolver()
+export class AccountResolver {
+  constructor(private readonly s: Services) {}
+
+  @Query(() => Viewer, { description: 'The caller: a merchant or the platform admin' })
+  async me(@Ctx() { ctx }: GqlContext): Promise<Viewer> {
+    const actor = ctx.requireAuthenticated();
+    if (actor.kind === 'admin') return { role: Role.ADMIN, admin: await this.s.admins.me(ctx), merchant: null };
+    return { role: Role.MERCHANT, merchant: await this.s.accounts.me(ctx), admin: null };
+  }
+
+  @Mutation(() => Boolean, { description: 'E-mails a 6-digit code, valid 10 minutes; one per address per minute' })
+  async sendVerificationCode(@Arg('input') input: SendCodeInput, @Ctx() { ctx }: GqlContext): Promise<boolean> {
+    await this.s.accounts.sendCode(ctx, input);
+    return true;
+  }
+
+  @Mutation(() => MerchantType)
+  async register(@Arg('input') input: RegisterInput, @Ctx() { ctx }: GqlContext): Promise<MerchantType> {
+    return this.s.accounts.register(ctx, input);
+  }
+
+  @Mutation(() => AuthPayload)
+  async login(@Arg('input') input: LoginInput, @Ctx() { ctx }: GqlContext): Promise<AuthPayload> {
+    const { token, expiresAt } = await this.s.accounts.login(ctx, input);
+    return { token, expiresAt, role: Role.MERCHANT };
+  }
+
+  @Mutation(() => AuthPayload)
+  async adminLogin(@Arg('input') input: LoginInput, @Ctx() { ctx }: GqlContext): Promise<AuthPayload> {
+    const { token, expiresAt } = await this.s.admins.login(ctx, input);
+    return { token, expiresAt, role: Role.ADMIN };
+  }
+
+  @Mutation(() => Boolean, { description: 'Revokes the token this request carries, on every surface at once' })
+  async logout(@Ctx() { ctx }: GqlContext): Promise<boolean> {
+    await this.s.accounts.logout(ctx);
+    return true;
+  }
+
+  @Mutation(() => Boolean)
+  async resetPassword(@Arg('input') input: ResetPasswordInput, @Ctx() { ctx }: GqlContext): Promise<boolean> {
+    await this.s.accounts.resetPassword(ctx, input);
+    return true;
+  }
+}

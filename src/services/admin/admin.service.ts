@@ -1,0 +1,61 @@
+import { createHash } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { z } from 'zod';
+import type { RequestContext } from '../../core/context.js';
+import { AppError, ErrorCode, rateLimited } from '../../core/errors.js';
+import type { Logger } from '../../core/logger.js';
+import { hashPassword, verifyPassword } from '../../core/auth/password.js';
+import type { RateLimiter } from '../../core/rate-limit.js';
+import { parseInput } from '../../core/validation.js';
+import { Admin } from '../../entities/admin/admin.entity.js';
+import { TokenRole } from '../../entities/auth/auth-token.entity.js';
+import type { IssuedToken, TokenService } from '../auth/token.service.js';
+
+const loginSchema = z.object({
+  userName: z.string().trim().min(1, 'must not be empty').max(64),
+  password: z.string().min(1, 'must not be empty').max(128),
+});
+export type AdminLoginInput = z.input<typeof loginSchema>;
+
+/** Clients send the MD5 hex of a password; ADMIN_PASSWORD is the plain one. */
+export const md5Hex = (plain: string) => createHash('md5').update(plain).digest('hex');
+
+export class AdminService {
+  constructor(
+    private readonly tokens: TokenService,
+    private readonly limiter: RateLimiter,
+    private readonly log: Logger,
+  ) {}
+
+  /** Creates the configured admin, or updates its password when ADMIN_PASSWORD changed. */
+  async ensureAdmin(em: EntityManager, userName: string, plainPassword: string): Promise<void> {
+    const secret = md5Hex(plainPassword);
+    const existing = await em.findOne(Admin, { userName });
+    if (!existing) {
+      await em.persist(new Admin(userName, await hashPassword(secret))).flush();
+      this.log.info({ userName }, 'platform admin created');
+    } else if (!(await verifyPassword(secret, existing.passwordHash))) {
+      existing.passwordHash = await hashPassword(secret);
+      await em.flush();
+      await this.tokens.revokeAll(em, TokenRole.Admin, existing.id);
+      this.log.info({ userName }, 'platform admin password updated');
+    }
+  }
+
+  async login(ctx: RequestContext, input: AdminLoginInput): Promise<IssuedToken & { admin: Admin }> {
+    const data = parseInput(loginSchema, input);
+    const key = `admin-login:${data.userName}`;
+    const admin = await ctx.em.findOne(Admin, { userName: data.userName });
+    if (!admin || !(await verifyPassword(data.password, admin.passwordHash))) {
+      if (!(await this.limiter.hit(key, 10, 10 * 60_000))) throw rateLimited('Too many failed logins, try again in a few minutes');
+      throw new AppError(ErrorCode.InvalidCredentials, 'Invalid user name or password');
+    }
+    await this.limiter.reset(key);
+    return { ...(await this.tokens.issue(ctx.em, TokenRole.Admin, admin.id, null)), admin };
+  }
+
+  async me(ctx: RequestContext): Promise<Admin> {
+    const actor = ctx.requireAdmin();
+    return ctx.em.findOneOrFail(Admin, actor.adminId);
+  }
+}

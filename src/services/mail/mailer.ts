@@ -1,0 +1,37 @@
+import nodemailer from 'nodemailer';
+import type { Logger } from '../../core/logger.js';
+
+export interface MailMessage {
+  to: string;
+  subject: string;
+  text: string;
+}
+
+export interface Mailer {
+  send(message: MailMessage): Promise<void>;
+}
+
+/** Real delivery through the SMTP server in SMTP_URL. */
+export class SmtpMailer implements Mailer {
+  private readonly transport;
+
+  constructor(
+    smtpUrl: string,
+    private readonly from: string,
+  ) {
+    this.transport = nodemailer.createTransport(smtpUrl);
+  }
+
+  async send(message: MailMessage): Promise<void> {
+    await this.transport.sendMail({ from: this.from, ...message });
+  }
+}
+
+/** Without SMTP_URL, mail is written to the log so a developer can read the code. */
+export class LogMailer implements Mailer {
+  constructor(private readonly log: Logger) {}
+
+  async send(message: MailMessage): Promise<void> {
+    this.log.info({ mail: message }, 'mail (SMTP_URL not set, not delivered)');
+  }
+}
