@@ -18,6 +18,7 @@ export interface AppConfig {
   tokenTtlHours: number;
   staffTrialDays: number;
   staffExpiryWarningDays: number;
+  codeSendsPerIpPerMinute: number;
   graphqlMaxDepth: number;
   graphqlMaxCost: number;
   logLevel: string;
@@ -76,6 +77,7 @@ const envSchema = z
     TOKEN_TTL_HOURS: int(168, 1, 24 * 365),
     STAFF_TRIAL_DAYS: int(7, 0, 3650),
     STAFF_EXPIRY_WARNING_DAYS: int(3, 0, 365),
+    CODE_SENDS_PER_IP_PER_MINUTE: int(20, 1, 100_000),
     GRAPHQL_MAX_DEPTH: int(15, 2, 100),
     GRAPHQL_MAX_COST: int(5000, 10, 1_000_000),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -118,6 +120,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     tokenTtlHours: e.TOKEN_TTL_HOURS,
     staffTrialDays: e.STAFF_TRIAL_DAYS,
     staffExpiryWarningDays: e.STAFF_EXPIRY_WARNING_DAYS,
+    codeSendsPerIpPerMinute: e.CODE_SENDS_PER_IP_PER_MINUTE,
     graphqlMaxDepth: e.GRAPHQL_MAX_DEPTH,
     graphqlMaxCost: e.GRAPHQL_MAX_COST,
     logLevel: e.LOG_LEVEL,

@@ -26,7 +26,7 @@ export function createServices(config: AppConfig, log: Logger, deps: { bus: Even
     config,
     bus: deps.bus,
     tokens,
-    accounts: new AccountService(tokens, deps.mailer, deps.limiter, log.child({ component: 'account' })),
+    accounts: new AccountService(tokens, deps.mailer, deps.limiter, log.child({ component: 'account' }), config.codeSendsPerIpPerMinute),
     admins: new AdminService(tokens, deps.limiter, log.child({ component: 'admin' })),
     staff: new StaffService(deps.bus, { trialDays: config.staffTrialDays, warningDays: config.staffExpiryWarningDays }),
     products: new ProductService(),

@@ -18,7 +18,6 @@ import { verificationMail } from './verification-mail.js';
 
 export const CODE_TTL_MINUTES = 10;
 const SEND_INTERVAL_MS = 60_000;
-const SENDS_PER_IP_PER_MINUTE = 20;
 const LOGIN_FAILURES_ALLOWED = 10;
 const LOGIN_FAILURE_WINDOW_MS = 10 * 60_000;
 
@@ -55,12 +54,13 @@ export class AccountService {
     private readonly mailer: Mailer,
     private readonly limiter: RateLimiter,
     private readonly log: Logger,
+    private readonly sendsPerIpPerMinute: number,
   ) {}
 
   async sendCode(ctx: RequestContext, input: SendCodeInput): Promise<void> {
     const { em } = ctx;
     const data = parseInput(sendCodeSchema, input);
-    if (!(await this.limiter.hit(`code-ip:${ctx.meta.ip}`, SENDS_PER_IP_PER_MINUTE, 60_000))) {
+    if (!(await this.limiter.hit(`code-ip:${ctx.meta.ip}`, this.sendsPerIpPerMinute, 60_000))) {
       throw rateLimited('Too many verification codes requested from this address, wait a minute');
     }
     if (!(await this.limiter.hit(`code-email:${data.email}`, 1, SEND_INTERVAL_MS))) throw this.tooSoon();

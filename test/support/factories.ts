@@ -1,0 +1,77 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { ADMIN_PASSWORD, ADMIN_USER, type TestApp } from './test-app.js';
+
+export const md5 = (s: string) => createHash('md5').update(s).digest('hex');
+const unique = () => randomBytes(4).toString('hex');
+
+export interface MerchantFixture {
+  id: number;
+  userName: string;
+  email: string;
+  password: string;
+  token: string;
+}
+
+/** Registers a merchant through the real flow (code by e-mail, register, login) and returns its token. */
+export async function createMerchant(t: TestApp, overrides: { userName?: string; email?: string; password?: string } = {}): Promise<MerchantFixture> {
+  const tag = unique();
+  const userName = overrides.userName ?? `merchant_${tag}`;
+  const email = overrides.email ?? `${userName}@shop.example`;
+  const password = overrides.password ?? md5(`pw-${tag}`);
+  const sent = await t.rest('/api/v1/customer/send/code', { user_name: userName, email, action_type: 0, language: 'en' });
+  if (sent.body.header.code !== 0) throw new Error(`send code failed: ${JSON.stringify(sent.body)}`);
+  const code = await t.mailbox.code(email);
+  const reg = await t.rest('/api/v1/customer/register', { user_name: userName, password, email, reg_code: code });
+  if (reg.body.header.code !== 0) throw new Error(`register failed: ${JSON.stringify(reg.body)}`);
+  const login = await t.rest('/api/v1/customer/login', { user_name: userName, password });
+  if (login.body.header.code !== 0) throw new Error(`login failed: ${JSON.stringify(login.body)}`);
+  return { id: reg.body.data.id, userName, email, password, token: login.body.data.token };
+}
+
+export async function adminToken(t: TestApp): Promise<string> {
+  const res = await t.rest('/api/v1/admin/login', { user_name: ADMIN_USER, password: md5(ADMIN_PASSWORD) });
+  if (res.body.header.code !== 0) throw new Error(`admin login failed: ${JSON.stringify(res.body)}`);
+  return res.body.data.token;
+}
+
+export function staffInput(overrides: Record<string, unknown> = {}) {
+  return {
+    name: `AI staff ${unique()}`,
+    org_name: '销售部',
+    tone: 'friendly and sincere',
+    output_length: 'normal-length',
+    language_mode: 'written',
+    language_response: 'Chinese',
+    description: '销冠的潜质',
+    greetings: '您好,我是1号员工,很高兴为您服务!',
+    avatar_url: 'https://www.pic.com/avatar001.jpg',
+    ...overrides,
+  };
+}
+
+/** Creates a staff over REST and returns its id. */
+export async function createStaff(t: TestApp, token: string, overrides: Record<string, unknown> = {}): Promise<number> {
+  const res = await t.rest('/api/v1/customer/create/staff', staffInput(overrides), token);
+  if (res.body.header.code !== 0) throw new Error(`create staff failed: ${JSON.stringify(res.body)}`);
+  return res.body.data.id;
+}
+
+export function productInput(overrides: Record<string, unknown> = {}) {
+  return {
+    name: `标准版包月套餐 ${unique()}`,
+    price: '199',
+    currency: 'CNY',
+    state: 1,
+    language: 'zh-CN',
+    description: '标准版包月套餐,中小企业福利',
+    trial_days: 7,
+    expiring_days: 31,
+    ...overrides,
+  };
+}
+
+export async function createProduct(t: TestApp, token: string, overrides: Record<string, unknown> = {}): Promise<number> {
+  const res = await t.rest('/api/v1/admin/create/production', productInput(overrides), token);
+  if (res.body.header.code !== 0) throw new Error(`create product failed: ${JSON.stringify(res.body)}`);
+  return res.body.data.id;
+}
