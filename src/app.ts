@@ -7,6 +7,7 @@ import { compatRestRouter } from './compat-rest/index.js';
 import type { AppConfig } from './core/config.js';
 import { isDatabaseReady, openDatabase } from './core/db/database.js';
 import { createEventBus } from './core/events/event-bus.js';
+import { JobQueue } from './core/jobs/job-queue.js';
 import { requestContextMiddleware } from './core/http/request-context.js';
 import type { Logger } from './core/logger.js';
 import { MemoryRateLimiter } from './core/rate-limit.js';
@@ -30,13 +31,17 @@ export interface App {
 export async function startApp(config: AppConfig, log: Logger): Promise<App> {
   const db = await openDatabase(config, log);
   const { orm } = db;
+  let stopJobs = async () => {};
   try {
     const bus = createEventBus();
     const mailer = config.smtpUrl ? new SmtpMailer(config.smtpUrl, config.mailFrom) : new LogMailer(log);
-    const services = createServices(config, log, { bus, mailer, limiter: new MemoryRateLimiter() });
+    const jobs = new JobQueue(db.url, log.child({ component: 'jobs' }));
+    const services = createServices(config, log, { bus, jobs, mailer, limiter: new MemoryRateLimiter() });
     if (config.adminUser && config.adminPassword) {
       await services.admins.ensureAdmin(orm.em.fork(), config.adminUser, config.adminPassword);
     }
+    await jobs.start();
+    stopJobs = () => jobs.stop();
     const schema = await buildAppSchema(services, bus);
 
     const app = express();
@@ -85,10 +90,12 @@ export async function startApp(config: AppConfig, log: Logger): Promise<App> {
       close: async () => {
         // Apollo's drain plugin stops the HTTP server and closes the graphql-ws sockets.
         await apollo.stop();
+        await stopJobs();
         await db.close();
       },
     };
   } catch (err) {
+    await stopJobs();
     await db.close();
     throw err;
   }

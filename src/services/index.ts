@@ -1,5 +1,6 @@
 import type { AppConfig } from '../core/config.js';
 import type { EventBus } from '../core/events/event-bus.js';
+import type { JobQueue } from '../core/jobs/job-queue.js';
 import type { Logger } from '../core/logger.js';
 import type { RateLimiter } from '../core/rate-limit.js';
 import { AccountService } from './account/account.service.js';
@@ -13,6 +14,7 @@ import { StaffService } from './staff/staff.service.js';
 export interface Services {
   config: AppConfig;
   bus: EventBus;
+  jobs: JobQueue;
   tokens: TokenService;
   accounts: AccountService;
   admins: AdminService;
@@ -20,11 +22,12 @@ export interface Services {
   products: ProductService;
 }
 
-export function createServices(config: AppConfig, log: Logger, deps: { bus: EventBus; mailer: Mailer; limiter: RateLimiter }): Services {
+export function createServices(config: AppConfig, log: Logger, deps: { bus: EventBus; jobs: JobQueue; mailer: Mailer; limiter: RateLimiter }): Services {
   const tokens = new TokenService(config.tokenTtlHours);
   return {
     config,
     bus: deps.bus,
+    jobs: deps.jobs,
     tokens,
     accounts: new AccountService(tokens, deps.mailer, deps.limiter, log.child({ component: 'account' }), config.codeSendsPerIpPerMinute),
     admins: new AdminService(tokens, deps.limiter, log.child({ component: 'admin' })),

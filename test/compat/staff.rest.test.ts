@@ -113,7 +113,7 @@ describe('ai-staff REST: staff (§2.1–2.5, §2.14)', () => {
     expect((await t.rest('/api/v1/customer/query/staff', { serial_no: sn })).body.header.code).toBe(1006);
     expect((await t.rest('/api/v1/customer/delete/staff', { id }, alice.token)).body.header.code).toBe(1006);
     const rows = await t.app.orm.em.fork().getConnection().execute('select is_deleted from staff where id = ?', [id]);
-    expect(rows[0].is_deleted).toBe(true);
+    expect(rows[0]?.is_deleted).toBe(true);
   });
 
   it('answers the public query by serial number without a token and without keys', async () => {

@@ -6,6 +6,8 @@ import { ormConfig } from './orm-config.js';
 
 export interface Database {
   orm: MikroORM;
+  /** Connection URL of the database in use (embedded or DATABASE_URL), for pg-boss. */
+  url: string;
   /** Closes the pool, then stops the embedded server if this process started it. */
   close(): Promise<void>;
 }
@@ -14,11 +16,13 @@ export interface Database {
 export async function openDatabase(config: AppConfig, log: Logger): Promise<Database> {
   const embedded = config.databaseUrl ? null : await startEmbeddedPostgres(config.dataDir, config.embeddedPgPort, log);
   try {
-    const orm = await MikroORM.init(ormConfig(config.databaseUrl ?? embedded!.url));
+    const url = config.databaseUrl ?? embedded!.url;
+    const orm = await MikroORM.init(ormConfig(url));
     const applied = await orm.getMigrator().up();
     if (applied.length) log.info({ migrations: applied.map((m) => m.name) }, 'migrations applied');
     return {
       orm,
+      url,
       close: async () => {
         await orm.close(true);
         await embedded?.stop();
