@@ -1,4 +1,4 @@
-import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import type { GraphQLFormattedError } from 'graphql';
 import { AppError, ErrorCode, isAppError } from '../core/errors.js';
 import type { Logger } from '../core/logger.js';
 
@@ -22,31 +22,29 @@ const codes: Record<ErrorCode, string> = {
 // Errors GraphQL itself raises for a bad document or bad variables.
 const inputCodes = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE']);
 
-function findAppError(error: unknown): AppError | undefined {
-  let e: unknown = error;
-  for (let i = 0; i < 5 && e; i++) {
-    if (isAppError(e)) return e;
-    e = (e as { originalError?: unknown }).originalError;
-  }
-  return undefined;
+function causes(error: unknown): unknown[] {
+  const chain: unknown[] = [];
+  for (let e: unknown = error; e && chain.length < 6; e = (e as { originalError?: unknown }).originalError) chain.push(e);
+  return chain;
 }
+
+// By name, not instanceof: Apollo and graphql-js may come from different module copies.
+const isGraphQLError = (e: unknown) => e instanceof Error && (e.name === 'GraphQLError' || e.name === 'ValidationError' || e.name === 'SyntaxError');
 
 /** Renders any error for a GraphQL client; unknown ones are logged and hidden. */
 export function formatGraphQLError(formatted: GraphQLFormattedError, error: unknown, log: Logger): GraphQLFormattedError {
-  const appError = findAppError(error);
+  const chain = causes(error);
+  const appError = chain.find(isAppError) as AppError | undefined;
   const base = { locations: formatted.locations, path: formatted.path };
   if (appError) {
     return { ...base, message: appError.message, extensions: { code: codes[appError.code], reason: appError.code } };
   }
   const code = formatted.extensions?.code;
-  const original = error instanceof GraphQLError ? error.originalError : undefined;
-  if (typeof code === 'string' && inputCodes.has(code) && !original) {
-    return { ...base, message: formatted.message, extensions: { code: 'BAD_USER_INPUT', reason: code } };
+  // Parse, validation and variable errors come from graphql-js itself and end in a GraphQLError, not a thrown Error.
+  const deepest = chain[chain.length - 1];
+  if ((typeof code === 'string' && inputCodes.has(code)) || isGraphQLError(deepest)) {
+    return { ...base, message: formatted.message, extensions: { code: 'BAD_USER_INPUT', ...(typeof code === 'string' && code !== 'BAD_USER_INPUT' ? { reason: code } : {}) } };
   }
-  if (!original && error instanceof GraphQLError && !code) {
-    // Errors from graphql-js itself (coercion of variables, validation) carry no original error.
-    return { ...base, message: formatted.message, extensions: { code: 'BAD_USER_INPUT' } };
-  }
-  log.error({ err: original ?? error }, 'unhandled error in GraphQL resolver');
+  log.error({ err: deepest }, 'unhandled error in GraphQL resolver');
   return { ...base, message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } };
 }

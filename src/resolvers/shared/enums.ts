@@ -18,7 +18,7 @@ registerEnumType(StaffState, { name: 'StaffState', description: 'Follows from th
 registerEnumType(ProductState, { name: 'ProductState' });
 registerEnumType(ProductLanguage, { name: 'ProductLanguage' });
 
-export const StaffChangeKindEnum = { ...StaffChangeKind };
+export const StaffChangeKindEnum = Object.fromEntries(Object.values(StaffChangeKind).map((v) => [v, v])) as { [K in StaffChangeKind]: K };
 registerEnumType(StaffChangeKindEnum, { name: 'StaffChangeKind' });
 
 export const CodePurposeEnum = { REGISTER: CodePurpose.Register, RESET_PASSWORD: CodePurpose.ResetPassword };

@@ -63,30 +63,29 @@ export class AccountService {
     if (!(await this.limiter.hit(`code-ip:${ctx.meta.ip}`, this.sendsPerIpPerMinute, 60_000))) {
       throw rateLimited('Too many verification codes requested from this address, wait a minute');
     }
-    if (!(await this.limiter.hit(`code-email:${data.email}`, 1, SEND_INTERVAL_MS))) throw this.tooSoon();
-    // The database check holds across instances and restarts; the limiter above closes the race within one.
-    const last = await em.findOne(VerificationCode, { email: data.email }, { orderBy: { createdAt: 'desc' } });
-    if (last && Date.now() - last.createdAt.getTime() < SEND_INTERVAL_MS) throw this.tooSoon();
-
-    const existing = await em.findOne(Merchant, { email: data.email });
-    if (data.purpose === CodePurpose.Register) {
-      if (existing) throw alreadyExists('An account with this e-mail already exists');
-      if (data.userName && (await em.count(Merchant, { userName: data.userName }))) {
-        throw alreadyExists('This user name is taken');
-      }
-    } else if (!existing) {
-      throw notFound('Account with this e-mail');
-    }
-
     const value = randomDigits(6);
-    const row = new VerificationCode(data.email, data.purpose, hashCode(data.email, data.purpose, value), new Date(Date.now() + CODE_TTL_MINUTES * 60_000));
-    await em.persist(row).flush();
+    const row = await em.transactional(async (tx) => {
+      // One code per address per minute, across instances: the advisory lock serialises concurrent sends.
+      await tx.getConnection().execute('select pg_advisory_xact_lock(hashtext(?))', [`code:${data.email}`], 'all', tx.getTransactionContext());
+      const last = await tx.findOne(VerificationCode, { email: data.email }, { orderBy: { createdAt: 'desc' } });
+      if (last && Date.now() - last.createdAt.getTime() < SEND_INTERVAL_MS) throw this.tooSoon();
+      const existing = await tx.findOne(Merchant, { email: data.email });
+      if (data.purpose === CodePurpose.Register) {
+        if (existing) throw alreadyExists('An account with this e-mail already exists');
+        if (data.userName && (await tx.count(Merchant, { userName: data.userName }))) throw alreadyExists('This user name is taken');
+      } else if (!existing) {
+        throw notFound('Account with this e-mail');
+      }
+      const created = new VerificationCode(data.email, data.purpose, hashCode(data.email, data.purpose, value), new Date(Date.now() + CODE_TTL_MINUTES * 60_000));
+      tx.persist(created);
+      return created;
+    });
     try {
       await this.mailer.send(verificationMail(data.email, data.purpose, value, data.language, CODE_TTL_MINUTES));
     } catch (err) {
       this.log.error({ err, email: data.email }, 'verification mail failed');
-      await em.remove(row).flush();
-      await this.limiter.reset(`code-email:${data.email}`);
+      // A code nobody received must not block the next try.
+      await em.nativeDelete(VerificationCode, { id: row.id });
       throw new AppError(ErrorCode.Internal, 'Could not send the verification e-mail, try again later');
     }
   }
