@@ -165,6 +165,22 @@ describe('ai-staff REST: accounts (§1 with DESIGN.md paths)', () => {
     expect((await t.rest('/api/v1/admin/list/production', {}, admin.body.data.token)).status).toBe(401);
   });
 
+  it('throttles repeated failed logins with 429', async () => {
+    const attempt = () => t.rest('/api/v1/customer/login', { user_name: 'brute-force-target', password: md5('guess') });
+    const codes = [];
+    for (let i = 0; i < 11; i++) codes.push((await attempt()).body.header.code);
+    expect(codes.slice(0, 10).every((c) => c === 1002)).toBe(true);
+    expect(codes[10]).toBe(429);
+  });
+
+  it('expires tokens', async () => {
+    const m = await createMerchant(t);
+    await t.app.orm.em.fork().getConnection().execute(`update auth_token set expires_at = now() - interval '1 second' where subject_id = ? and role = 'merchant'`, [m.id]);
+    const res = await t.rest('/api/v1/customer/list/staff', {}, m.token);
+    expect(res.status).toBe(401);
+    expect(res.body.header).toMatchObject({ code: 1001, message: 'Invalid or expired token' });
+  });
+
   it('accepts the token as Authorization: Bearer too', async () => {
     const m = await createMerchant(t);
     const res = await fetch(`${t.url}/api/v1/customer/list/staff`, { method: 'POST', headers: { authorization: `Bearer ${m.token}` }, body: '{}' });
@@ -197,5 +213,22 @@ describe('ai-staff REST: send-code limits per IP', () => {
     const codes = [];
     for (let i = 0; i < 4; i++) codes.push((await t.rest('/api/v1/customer/send/code', { email: `ip${i}@shop.example`, action_type: 0 })).body.header.code);
     expect(codes).toEqual([0, 0, 0, 429]);
+  });
+});
+
+describe('ai-staff REST: mail server down', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ SMTP_URL: 'smtp://127.0.0.1:9' });
+  });
+  afterAll(() => t?.close());
+
+  it('says the mail could not be sent, and lets the address try again at once', async () => {
+    const first = await t.rest('/api/v1/customer/send/code', { email: 'down@shop.example', action_type: 0 });
+    expect(first.body.header).toMatchObject({ code: 500, message: 'Could not send the verification e-mail, try again later' });
+    const second = await t.rest('/api/v1/customer/send/code', { email: 'down@shop.example', action_type: 0 });
+    expect(second.body.header.code).toBe(500);
+    const rows = await t.app.orm.em.fork().getConnection().execute('select count(*)::int as n from verification_code');
+    expect(rows[0]?.n).toBe(0);
   });
 });

@@ -52,6 +52,16 @@ describe('GraphQL: accounts', () => {
     expect(me.data.me).toEqual({ role: 'ADMIN', admin: { userName: ADMIN_USER }, merchant: null });
   });
 
+  it('updates the admin password from configuration and ends its old sessions', async () => {
+    const login = (pw: string) => t.gql('mutation($i: LoginInput!) { adminLogin(input: $i) { token } }', { i: { userName: ADMIN_USER, password: md5(pw) } });
+    const old = (await login(ADMIN_PASSWORD)).data.adminLogin.token;
+    await t.app.services.admins.ensureAdmin(t.app.orm.em.fork(), ADMIN_USER, 'rotated-pass');
+    expect((await login(ADMIN_PASSWORD)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect((await login('rotated-pass')).data.adminLogin.token).toBeTypeOf('string');
+    expect((await t.gql('{ me { role } }', {}, old)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    await t.app.services.admins.ensureAdmin(t.app.orm.em.fork(), ADMIN_USER, ADMIN_PASSWORD);
+  });
+
   it('answers UNAUTHENTICATED for me without a token', async () => {
     expect((await t.gql('{ me { role } }')).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });
