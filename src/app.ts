@@ -1,9 +1,15 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Duplex } from 'node:stream';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { compatRestRouter } from './compat-rest/index.js';
+import { sessionRestRouter } from './compat-rest/session/session.routes.js';
+import { agentConsoleHttpRouter } from './compat-rest/agent-console/agent-console.routes.js';
+import { MemoryConsoleRegistry } from './compat-ws/agents/console-registry.js';
+import { legacyWebSockets } from './compat-ws/index.js';
+import { matchPath, refuseUpgrade, type UpgradeRoute } from './compat-ws/upgrade.js';
+import { fileAssetsRouter } from './compat-rest/knowledge/file-assets.routes.js';
+import { paymentRouter } from './http/payment/payment.routes.js';
 import type { AppConfig } from './core/config.js';
 import { isDatabaseReady, openDatabase } from './core/db/database.js';
 import { createEventBus } from './core/events/event-bus.js';
@@ -22,6 +28,8 @@ export interface App {
   /** Base URL the server answers on, e.g. http://127.0.0.1:8080 */
   url: string;
   port: number;
+  /** Where the agent-console protocol also listens (AGENT_WS_PORT), or null. */
+  agentWsPort: number | null;
   orm: MikroORM;
   services: Services;
   close(): Promise<void>;
@@ -32,16 +40,19 @@ export async function startApp(config: AppConfig, log: Logger): Promise<App> {
   const db = await openDatabase(config, log);
   const { orm } = db;
   let stopJobs = async () => {};
+  let closeSockets = () => {};
   try {
     const bus = createEventBus();
     const mailer = config.smtpUrl ? new SmtpMailer(config.smtpUrl, config.mailFrom) : new LogMailer(log);
     const jobs = new JobQueue(db.url, log.child({ component: 'jobs' }));
-    const services = createServices(config, log, { bus, jobs, mailer, limiter: new MemoryRateLimiter() });
+    const services = createServices(config, log, { bus, jobs, mailer, limiter: new MemoryRateLimiter(), orm });
     if (config.adminUser && config.adminPassword) {
       await services.admins.ensureAdmin(orm.em.fork(), config.adminUser, config.adminPassword);
     }
     await jobs.start();
     stopJobs = () => jobs.stop();
+    // Documents a stopped or crashed process left half-synced are queued again.
+    await services.documents.resumeInterrupted();
     const schema = await buildAppSchema(services, bus);
 
     const app = express();
@@ -61,19 +72,27 @@ export async function startApp(config: AppConfig, log: Logger): Promise<App> {
     const graphqlWs = createGraphQLWsServer({ schema, orm, services, config, log });
     const apollo = await createApollo({ schema, httpServer, services, config, log, drainWebSockets: graphqlWs.dispose });
     app.use('/graphql', express.json({ limit: '1mb' }), apollo.middleware);
+    app.use(paymentRouter(services, log));
+    app.use(sessionRestRouter(services, log));
+    app.use(agentConsoleHttpRouter(services, log));
     app.use(compatRestRouter(services, log));
+    app.use(fileAssetsRouter(services, log));
     app.use((req, res) => void res.status(404).json({ code: 404, message: `Not found: ${req.method} ${req.path}` }));
     app.use((err: unknown, req: Request, res: Response, _next: NextFunction) => renderHttpError(err, req, res, log));
 
-    const upgradeRoutes: Record<string, (req: http.IncomingMessage, socket: Duplex, head: Buffer) => void> = {
-      '/graphql': (req, socket, head) =>
-        graphqlWs.wss.handleUpgrade(req, socket, head, (ws) => graphqlWs.wss.emit('connection', ws, req)),
-    };
+    const legacyWs = legacyWebSockets({ orm, services, registry: new MemoryConsoleRegistry(), config, log });
+    closeSockets = legacyWs.close;
+    const upgradeRoutes: UpgradeRoute[] = [
+      { path: '/graphql', handle: (req, socket, head) => graphqlWs.wss.handleUpgrade(req, socket, head, (ws) => graphqlWs.wss.emit('connection', ws, req)) },
+      ...legacyWs.routes,
+    ];
     httpServer.on('upgrade', (req, socket, head) => {
       const path = new URL(req.url ?? '/', 'http://x').pathname;
-      const route = upgradeRoutes[path];
-      if (route) return route(req, socket, head);
-      socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
+      for (const route of upgradeRoutes) {
+        const params = matchPath(route.path, path);
+        if (params) return route.handle(req, socket, head, params);
+      }
+      refuseUpgrade(socket, 404, 'Not Found');
     });
 
     await new Promise<void>((resolve, reject) => {
@@ -81,14 +100,17 @@ export async function startApp(config: AppConfig, log: Logger): Promise<App> {
       httpServer.listen(config.port, config.host, () => resolve());
     });
     const { port } = httpServer.address() as AddressInfo;
+    const agentWsPort = await legacyWs.listenAgentPort();
     const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
     return {
       url: `http://${host}:${port}`,
       port,
+      agentWsPort,
       orm,
       services,
       close: async () => {
-        // Apollo's drain plugin stops the HTTP server and closes the graphql-ws sockets.
+        // Apollo's drain plugin stops the HTTP server and closes the graphql-ws sockets; the legacy ones close here.
+        closeSockets();
         await apollo.stop();
         await stopJobs();
         await db.close();

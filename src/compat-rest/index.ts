@@ -5,12 +5,16 @@ import type { Logger } from '../core/logger.js';
 import type { Services } from '../services/index.js';
 import { accountRoutes } from './account/account.routes.js';
 import { errorEnvelope } from './envelope.js';
+import { documentRoutes } from './knowledge/document.routes.js';
+import { uploadRouter } from './knowledge/upload.routes.js';
 import { LegacyBody } from './legacy-body.js';
 import { productRoutes } from './product/product.routes.js';
 import { authorize, type LegacyRoute } from './route.js';
 import { staffRoutes } from './staff/staff.routes.js';
+import { tradeRoutes } from './trade/trade.routes.js';
+import { agentRoutes } from './agent/agent.routes.js';
 
-const routes: LegacyRoute[] = [...accountRoutes, ...staffRoutes, ...productRoutes];
+const routes: LegacyRoute[] = [...accountRoutes, ...staffRoutes, ...productRoutes, ...tradeRoutes, ...documentRoutes, ...agentRoutes];
 
 /** Legacy clients send JSON with any content type, or none; the body is parsed here so a bad one is a 1004. */
 function parseBody(raw: unknown): LegacyBody {
@@ -31,6 +35,8 @@ function parseBody(raw: unknown): LegacyBody {
 /** The ai-staff seed's REST surface: translate, authorize, call one service method, render the envelope. */
 export function compatRestRouter(services: Services, log: Logger): Router {
   const router = Router();
+  // Multipart, so before the raw-JSON parser below.
+  router.use(uploadRouter(services, log));
   router.use('/api', express.raw({ type: () => true, limit: '1mb' }));
   for (const route of routes) {
     router.post(route.path, async (req, res) => {

@@ -1,5 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { checkPaymentEnv, paymentConfigFrom, paymentEnvShape, type PaymentConfig } from './payment/payment-config.js';
+import { checkKnowledgeEnv, knowledgeConfigFrom, knowledgeEnvShape, type KnowledgeConfig } from './knowledge/knowledge-config.js';
 
 /** Everything the process reads from the environment, validated once at start. */
 export interface AppConfig {
@@ -19,9 +21,16 @@ export interface AppConfig {
   staffTrialDays: number;
   staffExpiryWarningDays: number;
   codeSendsPerIpPerMinute: number;
+  /** Also serve the agent-console protocol at `/` of this port. */
+  agentWsPort?: number;
+  agentWsBeatMs: number;
   graphqlMaxDepth: number;
   graphqlMaxCost: number;
   logLevel: string;
+  /** Trades and payment providers (src/core/payment/payment-config.ts). */
+  payment: PaymentConfig;
+  /** Files, training documents, retrieval and the LLM (src/core/knowledge/knowledge-config.ts). */
+  knowledge: KnowledgeConfig;
 }
 
 export class ConfigError extends Error {
@@ -78,14 +87,13 @@ const envSchema = z
     STAFF_TRIAL_DAYS: int(7, 0, 3650),
     STAFF_EXPIRY_WARNING_DAYS: int(3, 0, 365),
     CODE_SENDS_PER_IP_PER_MINUTE: int(20, 1, 100_000),
+    AGENT_WS_PORT: z.coerce.number({ message: 'must be a whole number' }).int('must be a whole number').min(0).max(65535).optional(),
+    AGENT_WS_BEAT_MS: int(10_000, 200, 600_000),
     GRAPHQL_MAX_DEPTH: int(15, 2, 100),
     GRAPHQL_MAX_COST: int(5000, 10, 1_000_000),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  })
-  .superRefine((env, ctx) => {
-    if (Boolean(env.ADMIN_USER) !== Boolean(env.ADMIN_PASSWORD)) {
-      ctx.addIssue({ code: 'custom', path: ['ADMIN_PASSWORD'], message: 'ADMIN_USER and ADMIN_PASSWORD must be set together' });
-    }
+    ...paymentEnvShape,
+    ...knowledgeEnvShape,
   });
 
 function isTimeZone(tz: string): boolean {
@@ -101,9 +109,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   // Empty strings count as unset, as they do in most shells' `VAR= cmd`.
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
   const parsed = envSchema.safeParse(cleaned);
-  if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.') || 'environment'}: ${i.message}`));
+  const problems = parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.') || 'environment'}: ${i.message}`);
+  if (Boolean(cleaned.ADMIN_USER) !== Boolean(cleaned.ADMIN_PASSWORD)) {
+    problems.push('ADMIN_PASSWORD: ADMIN_USER and ADMIN_PASSWORD must be set together');
   }
+  problems.push(...checkKnowledgeEnv(cleaned));
+  problems.push(...checkPaymentEnv(cleaned));
+  if (!parsed.success || problems.length) throw new ConfigError(problems);
   const e = parsed.data;
   return {
     port: e.PORT,
@@ -121,8 +133,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     staffTrialDays: e.STAFF_TRIAL_DAYS,
     staffExpiryWarningDays: e.STAFF_EXPIRY_WARNING_DAYS,
     codeSendsPerIpPerMinute: e.CODE_SENDS_PER_IP_PER_MINUTE,
+    agentWsPort: e.AGENT_WS_PORT,
+    agentWsBeatMs: e.AGENT_WS_BEAT_MS,
     graphqlMaxDepth: e.GRAPHQL_MAX_DEPTH,
     graphqlMaxCost: e.GRAPHQL_MAX_COST,
     logLevel: e.LOG_LEVEL,
+    payment: paymentConfigFrom(e),
+    knowledge: knowledgeConfigFrom(e),
   };
 }

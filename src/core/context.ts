@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { type Actor, type AdminActor, type MerchantActor } from './auth/actor.js';
+import { type Actor, type AdminActor, type AgentActor, type MerchantActor } from './auth/actor.js';
 import { forbidden, unauthenticated } from './errors.js';
 import { createLoaders, type Loaders } from './loaders.js';
 import type { Logger } from './logger.js';
@@ -30,6 +30,19 @@ export class RequestContext {
     if (this.actor.kind === 'admin') return this.actor;
     if (this.actor.kind === 'anonymous') throw unauthenticated(this.unauthenticatedMessage());
     throw forbidden('Access denied: this operation is for the platform admin');
+  }
+
+  requireAgent(): AgentActor {
+    if (this.actor.kind === 'agent') return this.actor;
+    if (this.actor.kind === 'anonymous') throw unauthenticated(this.unauthenticatedMessage());
+    throw forbidden('Access denied: this operation is for agents');
+  }
+
+  /** A merchant or one of its agents: the tenant either acts for. */
+  requireTenant(): MerchantActor | AgentActor {
+    if (this.actor.kind === 'merchant' || this.actor.kind === 'agent') return this.actor;
+    if (this.actor.kind === 'anonymous') throw unauthenticated(this.unauthenticatedMessage());
+    throw forbidden('Access denied: this operation is for merchants and their agents');
   }
 
   requireAuthenticated(): Exclude<Actor, { kind: 'anonymous' }> {

@@ -1,5 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
+import { Agent } from '../entities/agent/agent.entity.js';
+import { Contact } from '../entities/contact/contact.entity.js';
 import { Merchant } from '../entities/merchant/merchant.entity.js';
 import { Staff } from '../entities/staff/staff.entity.js';
 import type { Actor } from './auth/actor.js';
@@ -8,6 +10,8 @@ export interface Loaders {
   merchant: DataLoader<number, Merchant | null>;
   /** Staff visible to the caller: its own tenant's, or any for the admin. */
   staff: DataLoader<number, Staff | null>;
+  agent: DataLoader<number, Agent | null>;
+  contact: DataLoader<number, Contact | null>;
 }
 
 function byId<T extends { id: number }>(rows: T[], ids: readonly number[]): (T | null)[] {
@@ -17,17 +21,26 @@ function byId<T extends { id: number }>(rows: T[], ids: readonly number[]): (T |
 
 /** Per-request batch loaders; each tenant-owned loader filters by the caller's merchant. */
 export function createLoaders(em: EntityManager, actor: Actor): Loaders {
-  const tenant = actor.kind === 'merchant' ? { merchant: actor.merchantId } : {};
+  const tenantId = actor.kind === 'merchant' || actor.kind === 'agent' ? actor.merchantId : null;
+  const tenant = tenantId === null ? {} : { merchant: tenantId };
   const canSeeAll = actor.kind === 'admin';
   return {
     merchant: new DataLoader(async (ids) => {
-      if (!canSeeAll && actor.kind !== 'merchant') return ids.map(() => null);
-      const allowed = canSeeAll ? [...ids] : ids.filter((id) => actor.kind === 'merchant' && id === actor.merchantId);
+      if (!canSeeAll && tenantId === null) return ids.map(() => null);
+      const allowed = canSeeAll ? [...ids] : ids.filter((id) => id === tenantId);
       return byId(await em.find(Merchant, { id: { $in: allowed } }), ids);
     }),
     staff: new DataLoader(async (ids) => {
-      if (!canSeeAll && actor.kind !== 'merchant') return ids.map(() => null);
+      if (!canSeeAll && tenantId === null) return ids.map(() => null);
       return byId(await em.find(Staff, { id: { $in: [...ids] }, ...tenant }), ids);
+    }),
+    agent: new DataLoader(async (ids) => {
+      if (tenantId === null) return ids.map(() => null);
+      return byId(await em.find(Agent, { id: { $in: [...ids] }, ...tenant }), ids);
+    }),
+    contact: new DataLoader(async (ids) => {
+      if (tenantId === null) return ids.map(() => null);
+      return byId(await em.find(Contact, { id: { $in: [...ids] }, ...tenant }), ids);
     }),
   };
 }

@@ -39,7 +39,7 @@ export async function createApollo(deps: {
   });
   await apollo.start();
   const middleware = expressMiddleware(apollo, {
-    context: async ({ req }) => ({ ctx: contextOf(req), bus: deps.services.bus }),
+    context: async ({ req }) => ({ ctx: contextOf(req), bus: deps.services.bus, services: deps.services }),
   }) as RequestHandler;
   return { middleware, stop: () => apollo.stop() };
 }

@@ -52,7 +52,7 @@ export function createGraphQLWsServer(deps: {
           requestId: requestIdOf(req),
           ip: clientIp(req),
         });
-        return { ctx, bus: services.bus };
+        return { ctx, bus: services.bus, services };
       },
       validate: (schema, doc) => validate(schema, doc, rules),
       onNext: (_c, _id, _payload, _args, result) => format(result),

@@ -1,7 +1,11 @@
 import type { NonEmptyArray } from 'type-graphql';
 import { AccountResolver } from './account/account.resolver.js';
+import { KnowledgeResolver, UploadedFileResolver } from './knowledge/knowledge.resolver.js';
+import { AgentResolver } from './agent/agent.resolver.js';
 import { ProductResolver } from './product/product.resolver.js';
 import { PublicStaffDerivedFieldsResolver, StaffDerivedFieldsResolver, StaffResolver } from './staff/staff.resolver.js';
+import { TradeResolver } from './trade/trade.resolver.js';
+import { SessionResolver } from './session/session.resolver.js';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const resolvers: NonEmptyArray<Function> = [
@@ -10,4 +14,9 @@ export const resolvers: NonEmptyArray<Function> = [
   StaffDerivedFieldsResolver,
   PublicStaffDerivedFieldsResolver,
   ProductResolver,
+  TradeResolver,
+  KnowledgeResolver,
+  UploadedFileResolver,
+  AgentResolver,
+  SessionResolver,
 ];

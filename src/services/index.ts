@@ -1,3 +1,4 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
 import type { AppConfig } from '../core/config.js';
 import type { EventBus } from '../core/events/event-bus.js';
 import type { JobQueue } from '../core/jobs/job-queue.js';
@@ -9,9 +10,14 @@ import { TokenService } from './auth/token.service.js';
 import type { Mailer } from './mail/mailer.js';
 import { ProductService } from './product/product.service.js';
 import { StaffService } from './staff/staff.service.js';
+import { createKnowledgeServices, type KnowledgeServices } from './knowledge/knowledge.services.js';
+import { PaymentProviders } from './payment/payment-providers.js';
+import { TradeService } from './trade/trade.service.js';
+import { AgentService } from './agent/agent.service.js';
+import { SessionService } from './session/session.service.js';
 
 /** The services every surface calls; built once per process. */
-export interface Services {
+export interface Services extends KnowledgeServices {
   config: AppConfig;
   bus: EventBus;
   jobs: JobQueue;
@@ -20,18 +26,32 @@ export interface Services {
   admins: AdminService;
   staff: StaffService;
   products: ProductService;
+  trades: TradeService;
+  sessions: SessionService;
+  agents: AgentService;
 }
 
-export function createServices(config: AppConfig, log: Logger, deps: { bus: EventBus; jobs: JobQueue; mailer: Mailer; limiter: RateLimiter }): Services {
+export function createServices(config: AppConfig, log: Logger, deps: { bus: EventBus; jobs: JobQueue; mailer: Mailer; limiter: RateLimiter; orm: MikroORM }): Services {
   const tokens = new TokenService(config.tokenTtlHours);
+  const staff = new StaffService(deps.bus, { trialDays: config.staffTrialDays, warningDays: config.staffExpiryWarningDays });
+  const knowledge = createKnowledgeServices(config, log, { orm: deps.orm, bus: deps.bus, jobs: deps.jobs, staff });
+  const sessions = new SessionService(deps.bus, knowledge.answers, log.child({ component: 'sessions' }));
   return {
+    ...knowledge,
+    sessions,
+    agents: new AgentService(tokens, sessions, deps.bus, deps.limiter),
     config,
     bus: deps.bus,
     jobs: deps.jobs,
     tokens,
     accounts: new AccountService(tokens, deps.mailer, deps.limiter, log.child({ component: 'account' }), config.codeSendsPerIpPerMinute),
     admins: new AdminService(tokens, deps.limiter, log.child({ component: 'admin' })),
-    staff: new StaffService(deps.bus, { trialDays: config.staffTrialDays, warningDays: config.staffExpiryWarningDays }),
+    staff,
     products: new ProductService(),
+    trades: new TradeService(deps.orm, new PaymentProviders(config.payment, config.publicUrl), deps.bus, deps.jobs, log.child({ component: 'trade' }), {
+      publicUrl: config.publicUrl,
+      timezone: config.timezone,
+      timeoutSeconds: config.payment.timeoutSeconds,
+    }),
   };
 }

@@ -83,3 +83,36 @@ export async function ageCodes(t: TestApp, email: string): Promise<void> {
     .getConnection()
     .execute(`update verification_code set created_at = created_at - interval '61 seconds' where email = ?`, [email.toLowerCase()]);
 }
+
+export interface StaffFixture {
+  id: number;
+  serialNo: string;
+  apiKey: string;
+  secretKey: string;
+}
+
+/** Creates a staff and returns its id, serial number and chat keys. */
+export async function createStaffWithKeys(t: TestApp, token: string, overrides: Record<string, unknown> = {}): Promise<StaffFixture> {
+  const id = await createStaff(t, token, overrides);
+  const item = (await t.rest('/api/v1/customer/list/staff', { id }, token)).body.data.list[0];
+  return { id, serialNo: item.serial_no, apiKey: item.api_key, secretKey: item.secret_key };
+}
+
+export interface AgentFixture {
+  id: number;
+  userName: string;
+  password: string;
+  token: string;
+}
+
+/** Creates an agent of the merchant for the given staff (REST), and logs it in. */
+export async function createAgent(t: TestApp, merchantToken: string, staffIds: number[], overrides: Record<string, unknown> = {}): Promise<AgentFixture> {
+  const tag = unique();
+  const userName = (overrides.user_name as string) ?? `agent_${tag}`;
+  const password = md5(`agent-${tag}`);
+  const res = await t.rest('/api/v1/customer/create/agent', { user_name: userName, password, name: `Agent ${tag}`, staff_ids: staffIds, max_sessions: 5, ...overrides }, merchantToken);
+  if (res.body.header.code !== 0) throw new Error(`create agent failed: ${JSON.stringify(res.body)}`);
+  const login = await t.rest('/api/v1/agent/login', { user_name: userName, password });
+  if (login.body.header.code !== 0) throw new Error(`agent login failed: ${JSON.stringify(login.body)}`);
+  return { id: res.body.data.id, userName, password, token: login.body.data.token };
+}

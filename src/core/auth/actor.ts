@@ -2,11 +2,13 @@
 export type Actor =
   | { kind: 'anonymous'; tokenRejected: boolean }
   | { kind: 'merchant'; merchantId: number; userName: string; tokenId: number }
-  | { kind: 'admin'; adminId: number; userName: string; tokenId: number };
+  | { kind: 'admin'; adminId: number; userName: string; tokenId: number }
+  | { kind: 'agent'; agentId: number; merchantId: number; userName: string; tokenId: number };
 
 export type ActorKind = Actor['kind'];
 export type MerchantActor = Extract<Actor, { kind: 'merchant' }>;
 export type AdminActor = Extract<Actor, { kind: 'admin' }>;
+export type AgentActor = Extract<Actor, { kind: 'agent' }>;
 
 export const anonymous: Actor = { kind: 'anonymous', tokenRejected: false };
 

@@ -12,11 +12,64 @@ export type StaffChangeKind = (typeof StaffChangeKind)[keyof typeof StaffChangeK
 /** Domain events; each carries its tenant so every rendering can filter by it. */
 export type DomainEvents = {
   STAFF_CHANGED: [{ merchantId: number; staffId: number; kind: StaffChangeKind }];
+  /** A training document moved to another sync state (pending, indexing, ready, failed). */
+  DOCUMENT_SYNC: [{ merchantId: number; staffId: number; documentId: number; state: 'pending' | 'indexing' | 'ready' | 'failed'; error: string | null; chunkCount: number }];
+  /** A trade was created or changed state (paid, closed, refunded, …); `state` is the seed's 0–5. */
+  TRADE_UPDATED: [{ merchantId: number; tradeId: number; tradeNo: string; state: number }];
 };
 
-export type EventBus = PubSub<DomainEvents>;
+export type SessionChangeKind = 'opened' | 'handoff' | 'accepted' | 'transferred' | 'closed';
+
+/** What a session event carries: enough for every rendering to filter without a query. */
+export interface SessionChangedEvent {
+  merchantId: number;
+  staffId: number;
+  sessionId: number;
+  contactId: number;
+  kind: SessionChangeKind;
+  status: string;
+  previousStatus: string | null;
+  agentId: number | null;
+  previousAgentId: number | null;
+}
+
+export interface MessageAddedEvent {
+  merchantId: number;
+  staffId: number;
+  sessionId: number;
+  contactId: number;
+  messageId: number;
+  seq: number;
+  senderType: string;
+  /** The session's status and agent when the message was stored. */
+  status: string;
+  agentId: number | null;
+}
+
+export interface AgentPresenceEvent {
+  merchantId: number;
+  agentId: number;
+  name: string;
+  status: number;
+  kind: 'login' | 'logout' | 'status';
+  staffIds: number[];
+  /** The console connection that caused it, so it is not told about itself. */
+  connectionId: string | null;
+}
+
+export type ConversationEvents = {
+  SESSION_CHANGED: [SessionChangedEvent];
+  MESSAGE_ADDED: [MessageAddedEvent];
+  AGENT_PRESENCE: [AgentPresenceEvent];
+  /** An agent logged in elsewhere with force_online: every other console connection of it closes. */
+  AGENT_KICKED: [{ agentId: number; keepConnectionId: string }];
+  /** A raw agent-console push sent through the HTTP API (§17): to a staff's agents or to one agent. */
+  CONSOLE_PUSH: [{ merchantId: number; staffId: number | null; agentId: number | null; excludeClientIds: string[]; data: Record<string, unknown> }];
+};
+
+export type EventBus = PubSub<DomainEvents & ConversationEvents>;
 
 /** In-process now; a Redis event target behind the same interface serves several instances. */
 export function createEventBus(): EventBus {
-  return createPubSub<DomainEvents>();
+  return createPubSub<DomainEvents & ConversationEvents>();
 }

@@ -1,6 +1,6 @@
 import { Entity, Enum, Index, OptionalProps, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 
-export const TokenRole = { Merchant: 'merchant', Admin: 'admin' } as const;
+export const TokenRole = { Merchant: 'merchant', Admin: 'admin', Agent: 'agent' } as const;
 export type TokenRole = (typeof TokenRole)[keyof typeof TokenRole];
 
 /**

@@ -18,7 +18,9 @@ type Defaulted =
   | 'editUser'
   | 'isFrozen'
   | 'isDeleted'
-  | 'deletedAt';
+  | 'deletedAt'
+  | 'humanFirst'
+  | 'handoffPhrases';
 
 /** An AI employee: a persona, a knowledge base, and the keys its chat clients use. */
 @Entity({ tableName: 'staff' })
@@ -90,6 +92,14 @@ export class Staff extends BaseEntity<Defaulted> {
 
   @Property({ type: 'datetime', nullable: true })
   deletedAt: Date | null = null;
+
+  /** Human-first mode: every new conversation goes straight to the agents' queue. */
+  @Property({ type: 'boolean', default: false })
+  humanFirst = false;
+
+  /** The staff's own phrases that hand a conversation to a person, besides the built-in ones. */
+  @Property({ type: 'json', default: '[]' })
+  handoffPhrases: string[] = [];
 
   constructor(init: {
     merchant: Merchant;

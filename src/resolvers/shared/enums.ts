@@ -7,6 +7,7 @@ import { LanguageMode, LanguageResponse, OutputLength, StaffState, Tone } from '
 export enum Role {
   MERCHANT = 'merchant',
   ADMIN = 'admin',
+  AGENT = 'agent',
 }
 
 registerEnumType(Role, { name: 'Role', description: 'The kind of account a token belongs to' });

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Admin } from '../../entities/admin/admin.entity.js';
+import { Agent } from '../../entities/agent/agent.entity.js';
 import { AuthToken, TokenRole } from '../../entities/auth/auth-token.entity.js';
 import { Merchant } from '../../entities/merchant/merchant.entity.js';
 import type { Actor } from '../../core/auth/actor.js';
@@ -36,6 +37,11 @@ export class TokenService {
       const merchant = await em.findOne(Merchant, row.subjectId);
       if (!merchant || merchant.isFrozen) return rejected;
       return { kind: 'merchant', merchantId: merchant.id, userName: merchant.userName, tokenId: row.id };
+    }
+    if (row.role === TokenRole.Agent) {
+      const agent = await em.findOne(Agent, { id: row.subjectId, isDeleted: false }, { populate: ['merchant'] });
+      if (!agent || agent.merchant.isFrozen) return rejected;
+      return { kind: 'agent', agentId: agent.id, merchantId: agent.merchant.id, userName: agent.userName, tokenId: row.id };
     }
     const admin = await em.findOne(Admin, row.subjectId);
     if (!admin) return rejected;

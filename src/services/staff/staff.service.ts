@@ -1,4 +1,6 @@
+import { timingSafeEqual } from 'node:crypto';
 import type { FilterQuery } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { z } from 'zod';
 import type { RequestContext } from '../../core/context.js';
 import { notFound } from '../../core/errors.js';
@@ -145,6 +147,31 @@ export class StaffService {
     const staff = await ctx.em.findOne(Staff, { serialNo: sn, isDeleted: false });
     if (!staff) throw notFound('Staff with this serial number');
     return staff;
+  }
+
+  /**
+   * The staff a chat client's HTTP Basic keys belong to, compared in constant
+   * time; null for wrong keys. Frozen, expired or deleted staff are returned so
+   * that the caller can refuse them with a reason.
+   */
+  async authenticateKeys(em: EntityManager, apiKey: string, secretKey: string): Promise<Staff | null> {
+    if (!apiKey || !secretKey || apiKey.length > 64 || secretKey.length > 96) return null;
+    const staff = await em.findOne(Staff, { apiKey }, { populate: ['merchant'] });
+    if (!staff) return null;
+    const a = Buffer.from(staff.secretKey);
+    const b = Buffer.from(secretKey);
+    return a.length === b.length && timingSafeEqual(a, b) ? staff : null;
+  }
+
+  /** Why a staff may not chat now, or null when it may. */
+  refusalOf(staff: Staff, now = new Date()): string | null {
+    if (staff.isDeleted) return 'This AI staff has been deleted';
+    if (staff.merchant.isFrozen) return "This AI staff's account is frozen";
+    if (staff.isFrozen) return 'This AI staff is frozen';
+    const state = this.stateOf(staff, now);
+    if (state === StaffState.EXPIRED) return 'This AI staff has expired; renew its package to continue';
+    if (state === StaffState.INACTIVE) return 'This AI staff is not activated; buy a package to start';
+    return null;
   }
 
   /** Loads a staff for a subscription event, bypassing the identity map so the latest state is read. */

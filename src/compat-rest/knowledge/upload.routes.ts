@@ -1,0 +1,96 @@
+import type { IncomingHttpHeaders } from 'node:http';
+import type { Readable } from 'node:stream';
+import busboy from 'busboy';
+import { Router, type Request, type Response } from 'express';
+import { AppError, ErrorCode, badInput, isAppError } from '../../core/errors.js';
+import { contextOf } from '../../core/http/request-context.js';
+import type { Logger } from '../../core/logger.js';
+import type { StoredFile } from '../../entities/knowledge/stored-file.entity.js';
+import type { Services } from '../../services/index.js';
+import { tooLarge } from '../../services/knowledge/file.service.js';
+import { errorEnvelope, okEnvelope } from '../envelope.js';
+import { presentFile } from './document.presenter.js';
+
+export const UPLOAD_PATH = '/api/v1/customer/upload/file';
+
+/** A body this much over the limit is refused without reading it; smaller overruns are drained and answered cleanly. */
+const HOPELESS_FACTOR = 2;
+
+/**
+ * §2.8 upload: multipart/form-data with `file_name` and `file_data`. Mounted
+ * before the compat router's raw-JSON body parser, which would otherwise
+ * swallow the multipart body.
+ */
+export function uploadRouter(services: Services, log: Logger): Router {
+  const router = Router();
+  router.post(UPLOAD_PATH, async (req, res) => {
+    try {
+      const file = await handleUpload(req, res, services);
+      if (file) res.json(okEnvelope(presentFile(file, services)));
+    } catch (err) {
+      const appErr = isAppError(err) ? err : new AppError(ErrorCode.Internal, 'Internal server error');
+      if (!isAppError(err)) log.error({ err }, 'unhandled error in upload');
+      const rendered = errorEnvelope(appErr);
+      if (!req.complete) res.setHeader('Connection', 'close');
+      res.status(rendered.status).json(rendered.body);
+    }
+  });
+  return router;
+}
+
+async function handleUpload(req: Request, _res: Response, s: Services): Promise<StoredFile | null> {
+  const ctx = contextOf(req);
+  ctx.requireMerchant();
+  if (!/^multipart\/form-data/i.test(req.headers['content-type'] ?? '')) {
+    throw badInput('Send the file as multipart/form-data with the fields file_name and file_data');
+  }
+  const max = s.files.maxBytes;
+  if (Number(req.headers['content-length'] ?? 0) > max * HOPELESS_FACTOR + 1024 * 1024) throw tooLarge(max);
+
+  const { fields, upload } = await parseMultipart(req, req.headers, (stream, filename, fieldsSoFar) =>
+    s.files.upload(ctx, { fileName: fieldsSoFar.file_name || filename || 'file', data: stream }),
+  );
+  if (!upload) throw badInput('file_data: is required');
+  const file = await upload;
+  // file_name may come after file_data in the form; the path keeps the name known when the bytes arrived.
+  const name = fields.file_name?.trim();
+  if (name && name !== file.fileName) {
+    file.fileName = name.slice(0, 255);
+    await ctx.em.flush();
+  }
+  return file;
+}
+
+/** Runs busboy over the request; the file part is handed to `onFile` as it streams. */
+function parseMultipart(
+  req: Request,
+  headers: IncomingHttpHeaders,
+  onFile: (stream: Readable, filename: string, fields: Record<string, string>) => Promise<StoredFile>,
+): Promise<{ fields: Record<string, string>; upload: Promise<StoredFile> | null }> {
+  return new Promise((resolve, reject) => {
+    let bb: busboy.Busboy;
+    try {
+      bb = busboy({ headers, defParamCharset: 'utf8', limits: { files: 1, fields: 20, fieldSize: 64 * 1024, parts: 30 } });
+    } catch {
+      reject(badInput('Malformed multipart/form-data request (no boundary)'));
+      return;
+    }
+    const fields: Record<string, string> = {};
+    let upload: Promise<StoredFile> | null = null;
+    bb.on('field', (name, value) => {
+      fields[name] = value;
+    });
+    bb.on('file', (name, stream, info) => {
+      if (name !== 'file_data' || upload) {
+        stream.resume();
+        return;
+      }
+      upload = onFile(stream, info.filename ?? '', { ...fields });
+      // Awaited after the body is read; this only keeps an early failure from being reported as unhandled.
+      upload.catch(() => undefined);
+    });
+    bb.on('error', () => reject(badInput('Malformed multipart/form-data body')));
+    bb.on('close', () => resolve({ fields, upload }));
+    req.pipe(bb);
+  });
+}

@@ -1,0 +1,111 @@
+import express, { Router, type Request, type Response } from 'express';
+import { z } from 'zod';
+import type { RequestContext } from '../../core/context.js';
+import { AppError, ErrorCode, badInput, isAppError, notFound } from '../../core/errors.js';
+import { contextOf } from '../../core/http/request-context.js';
+import type { Logger } from '../../core/logger.js';
+import { parseInput } from '../../core/validation.js';
+import { ChannelType } from '../../entities/contact/contact.entity.js';
+import { SessionStatus } from '../../entities/session/session.entity.js';
+import type { Services } from '../../services/index.js';
+import { presentMessageInfo, presentSessionInfo } from './session.presenter.js';
+
+/** The multichannel seed's envelope `{code, message, data}` with its HTTP statuses. */
+const statusOf: Partial<Record<ErrorCode, number>> = {
+  [ErrorCode.Unauthenticated]: 401,
+  [ErrorCode.Forbidden]: 403,
+  [ErrorCode.NotFound]: 404,
+  [ErrorCode.Conflict]: 400,
+  [ErrorCode.BadUserInput]: 400,
+  [ErrorCode.InvalidJson]: 400,
+  [ErrorCode.PayloadTooLarge]: 413,
+  [ErrorCode.RateLimited]: 429,
+};
+
+const listQuery = z.object({
+  status: z.enum(SessionStatus, `status must be one of: ${Object.values(SessionStatus).join(', ')}`).optional(),
+  csId: z.coerce.number({ message: 'csId must be an agent id' }).int().positive('csId must be an agent id').optional(),
+  channelType: z.enum(ChannelType, `channelType must be one of: ${Object.values(ChannelType).join(', ')}`).optional(),
+});
+
+function sessionIdOf(req: Request): number {
+  const raw = String(req.params.sessionId ?? '');
+  // A malformed id names no session: "not found", as for a foreign one.
+  if (!/^\d{1,9}$/.test(raw) || Number(raw) === 0) throw notFound(`Session ${raw}`);
+  return Number(raw);
+}
+
+function jsonBody(req: Request): Record<string, unknown> {
+  const text = Buffer.isBuffer(req.body) ? req.body.toString('utf8').trim() : '';
+  if (!text) return {};
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw new AppError(ErrorCode.InvalidJson, 'Request body is not valid JSON');
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw badInput('Request body must be a JSON object');
+  return value as Record<string, unknown>;
+}
+
+/** The workbench's session REST API (`/api/sessions…`): translate, call one service method, render. */
+export function sessionRestRouter(services: Services, log: Logger): Router {
+  const router = Router();
+  const s = services.sessions;
+  const handle = (fn: (ctx: RequestContext, req: Request) => Promise<unknown>) => async (req: Request, res: Response) => {
+    try {
+      const ctx = contextOf(req);
+      ctx.requireTenant();
+      res.json({ code: 0, message: 'OK', data: await fn(ctx, req) });
+    } catch (err) {
+      const appErr = isAppError(err) ? err : new AppError(ErrorCode.Internal, 'Internal server error');
+      if (!isAppError(err)) log.error({ err }, 'unhandled error in session REST handler');
+      res.status(statusOf[appErr.code] ?? 500).json({ code: statusOf[appErr.code] ?? 500, message: appErr.message, data: null });
+    }
+  };
+
+  router.use('/api/sessions', express.raw({ type: () => true, limit: '1mb' }));
+  router.get(
+    '/api/sessions',
+    handle(async (ctx, req) => {
+      const q = parseInput(listQuery, req.query);
+      const list = await s.list(ctx, { status: q.status, agentId: q.csId, channel: q.channelType });
+      return list.map(presentSessionInfo);
+    }),
+  );
+  router.get('/api/sessions/:sessionId', handle(async (ctx, req) => presentSessionInfo(await s.get(ctx, sessionIdOf(req)))));
+  router.get(
+    '/api/sessions/:sessionId/history',
+    handle(async (ctx, req) => (await s.messages(ctx, sessionIdOf(req))).map(presentMessageInfo)),
+  );
+  router.post(
+    '/api/sessions/:sessionId/accept',
+    handle(async (ctx, req) => {
+      const id = sessionIdOf(req);
+      const body = jsonBody(req);
+      const csId = body.csId === undefined || body.csId === null ? undefined : parseInput(z.coerce.number({ message: 'csId must be an agent id' }).int().positive('csId must be an agent id'), body.csId);
+      if (csId === undefined && ctx.actor.kind !== 'agent') throw badInput('csId is required');
+      return presentSessionInfo(await s.accept(ctx, id, csId));
+    }),
+  );
+  router.post(
+    '/api/sessions/:sessionId/message',
+    handle(async (ctx, req) => {
+      const id = sessionIdOf(req);
+      const body = jsonBody(req);
+      if (typeof body.content !== 'string') throw badInput('content is required');
+      if (body.msgType !== undefined && typeof body.msgType !== 'string') throw badInput('msgType must be a string');
+      const message = await s.sendAsAgent(ctx, id, { content: body.content, msgType: body.msgType });
+      return presentMessageInfo(message);
+    }),
+  );
+  router.post(
+    '/api/sessions/:sessionId/close',
+    handle(async (ctx, req) => presentSessionInfo(await s.close(ctx, sessionIdOf(req)))),
+  );
+  router.use('/api/sessions', (err: unknown, _req: Request, res: Response, _next: unknown) => {
+    const tooLarge = (err as { type?: string }).type === 'entity.too.large';
+    res.status(tooLarge ? 413 : 400).json({ code: tooLarge ? 413 : 400, message: tooLarge ? 'Request body is too large' : 'Request body could not be read', data: null });
+  });
+  return router;
+}

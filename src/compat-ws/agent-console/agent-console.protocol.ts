@@ -1,0 +1,414 @@
+import { randomUUID } from 'node:crypto';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { AppError, ErrorCode, badInput, isAppError, notFound } from '../../core/errors.js';
+import type { AgentPresenceEvent, MessageAddedEvent, SessionChangedEvent } from '../../core/events/event-bus.js';
+import { createContext } from '../../core/http/request-context.js';
+import type { RequestContext } from '../../core/context.js';
+import type { Logger } from '../../core/logger.js';
+import { Agent, AgentStatus } from '../../entities/agent/agent.entity.js';
+import { SenderType } from '../../entities/session/message.entity.js';
+import { SessionStatus, type Session } from '../../entities/session/session.entity.js';
+import { Staff } from '../../entities/staff/staff.entity.js';
+import type { Services } from '../../services/index.js';
+import type { AgentHub, AgentSocket } from '../agents/agent-hub.js';
+import type { ConsoleRegistry } from '../agents/console-registry.js';
+import type { EventView } from '../agents/event-view.js';
+import { fromConsoleItem, toConsoleItem } from '../agents/legacy-message.js';
+
+/** The agent-console seed's codes, and ours for the cases it leaves open (DESIGN.md). */
+const codeOf: Partial<Record<ErrorCode, number>> = {
+  [ErrorCode.BadUserInput]: 400,
+  [ErrorCode.InvalidJson]: 400,
+  [ErrorCode.Forbidden]: 403,
+  [ErrorCode.NotFound]: 404,
+  [ErrorCode.Conflict]: 409,
+  [ErrorCode.Unauthenticated]: 440,
+};
+
+export interface ConsoleTransport {
+  send(value: unknown): void;
+  sendRaw(text: string): void;
+  close(code: number, reason: string): void;
+}
+
+export interface ConsoleTiming {
+  /** How often `beat` is sent; three unanswered beats, or no login within three beats, close the socket. */
+  beatMs: number;
+}
+
+type Reply = Record<string, unknown>;
+type Handler = (msg: Record<string, unknown>, ctx: RequestContext) => Promise<Reply>;
+
+const now = () => Math.floor(Date.now() / 1000);
+
+/**
+ * One agent-console connection (`/ws/kf`): the method-based protocol of the
+ * agent-console seed. Frames in, one service call each, frames out; pushes
+ * are renderings of the domain events the hub hands over.
+ */
+export class AgentConsoleConnection implements AgentSocket {
+  readonly clientId = randomUUID();
+  agentId = 0;
+  merchantId = 0;
+  staffIds: Set<number> = new Set();
+  private token: string | null = null;
+  private missedBeats = 0;
+  private beatAnswered = true;
+  private readonly timers: NodeJS.Timeout[] = [];
+  private closed = false;
+  private readonly handlers: Record<string, Handler>;
+
+  constructor(
+    private readonly deps: { orm: MikroORM; services: Services; hub: AgentHub; registry: ConsoleRegistry; log: Logger },
+    private readonly transport: ConsoleTransport,
+    private readonly meta: { ip: string; requestId: string },
+    timing: ConsoleTiming,
+  ) {
+    const s = deps.services;
+    this.handlers = {
+      logout: async (_m, ctx) => {
+        await this.goOffline(ctx, 'logout');
+        setImmediate(() => this.close(1000, 'logout'));
+        return { code: 0, msg: 'ok' };
+      },
+      set_customer_status: async (m, ctx) => {
+        const status = this.int(m, 'status');
+        await s.agents.setStatus(ctx, status as AgentStatus, 'status', this.clientId);
+        return { code: 0, msg: 'ok' };
+      },
+      set_auto_connect_status: async (m, ctx) => {
+        const status = this.int(m, 'status');
+        if (status !== 0 && status !== 1) throw badInput('status: must be 1 (auto-accept) or 0');
+        await s.agents.setAutoAccept(ctx, status === 1);
+        return { code: 0, msg: 'ok' };
+      },
+      get_user_info: async (m, ctx) => {
+        const contact = await s.sessions.contactOf(ctx, this.str(m, 'userid'));
+        return {
+          code: 0,
+          msg: 'ok',
+          data: {
+            active_time: contact.lastActiveAt ? Math.floor(contact.lastActiveAt.getTime() / 1000) : 0,
+            att_time: Math.floor(contact.createdAt.getTime() / 1000),
+            bid: contact.staff.id,
+            city: contact.city,
+            country: contact.country,
+            head_img: contact.avatarUrl,
+            mobile: contact.mobile,
+            nickname: contact.nickname,
+            openid: contact.externalId,
+            province: contact.province,
+            realname: contact.realname,
+            sex: contact.sex,
+            wid: contact.staff.id,
+          },
+        };
+      },
+      connect: async (m, ctx) => {
+        const session = await this.openSession(ctx, this.str(m, 'userid'));
+        await s.sessions.accept(ctx, session.id);
+        return { code: 0, msg: 'ok' };
+      },
+      disconnect: async (m, ctx) => {
+        const userid = this.str(m, 'userid');
+        const session = await this.openSession(ctx, userid);
+        await s.sessions.close(ctx, session.id);
+        return { code: 0, msg: 'ok', userid };
+      },
+      transform: async (m, ctx) => {
+        const session = await this.openSession(ctx, this.str(m, 'userid'));
+        const target = m.customer_id === undefined || m.customer_id === null || m.customer_id === '' ? null : this.int(m, 'customer_id');
+        await s.sessions.transfer(ctx, session.id, target);
+        return { code: 0, msg: 'ok' };
+      },
+      send_to_user: async (m, ctx) => {
+        const session = await this.openSession(ctx, this.str(m, 'userid'));
+        if (!Array.isArray(m.message) || m.message.length === 0) throw badInput('message: must be a non-empty list');
+        let success = 0;
+        let failure = 0;
+        for (const [i, item] of m.message.entries()) {
+          try {
+            await s.sessions.sendAsAgent(ctx, session.id, fromConsoleItem(item, i));
+            success++;
+          } catch (err) {
+            // A wrong state fails every item alike: report it as the reply's error, not as counts.
+            if (isAppError(err) && err.code !== ErrorCode.BadUserInput) throw err;
+            failure++;
+          }
+        }
+        return { code: 0, data: { failure, success } };
+      },
+      get_wait_user_list: async (m, ctx) => ({
+        code: 0,
+        data: { user_list: await this.userList(ctx, { status: SessionStatus.PENDING }, this.optionalBid(m)) },
+      }),
+      get_current_session_list: async (m, ctx) => ({
+        code: 0,
+        data: { user_list: await this.userList(ctx, { status: SessionStatus.MANUAL, agentId: this.agentId }, this.optionalBid(m)) },
+      }),
+      get_chat_record: async (m, ctx) => {
+        const contact = await s.sessions.contactOf(ctx, this.str(m, 'userid'), this.optionalBid(m));
+        const page = m.page === undefined ? 1 : this.int(m, 'page');
+        const size = m.pagesize === undefined ? 10 : this.int(m, 'pagesize');
+        if (page < 1) throw badInput('page: starts at 1');
+        if (size < 1 || size > 100) throw badInput('pagesize: must be 1 to 100');
+        const rows = await s.sessions.historyPage(ctx, contact.id, page, size);
+        return {
+          code: 0,
+          data: {
+            list_chat: rows.map((r) => ({
+              create_time: Math.floor(r.createdAt.getTime() / 1000),
+              is_robot: r.senderType === SenderType.AI ? 1 : 0,
+              sender_type: r.senderType,
+              message: toConsoleItem(r),
+            })),
+          },
+        };
+      },
+      get_answer_from_ai: async (m, ctx) => {
+        const bid = this.optionalBid(m);
+        const query = Array.isArray(m.user_query) ? m.user_query : [];
+        const question = query
+          .map((q, i) => fromConsoleItem(q, i))
+          .filter((q) => q.msgType === 'text')
+          .map((q) => q.content)
+          .join('\n');
+        if (!question.trim()) throw badInput('user_query: needs at least one text item');
+        const staffId = bid ?? (await s.sessions.contactOf(ctx, this.str(m, 'userid'))).staff.id;
+        if (!this.staffIds.has(staffId)) throw notFound(`Staff ${staffId}`);
+        const staff = await ctx.em.findOneOrFail(Staff, staffId);
+        let text = '';
+        for await (const piece of s.answers.answer(ctx.em, staff, question)) text += piece;
+        return { code: 0, data: { message_list: [{ type: 'text', value: { text } }] } };
+      },
+    };
+
+    // Beats start when the socket opens; three unanswered ones, or no login within as long, end it.
+    this.timers.push(
+      setInterval(() => {
+        if (!this.beatAnswered) this.missedBeats++;
+        if (this.missedBeats >= 3) return this.close(4001, 'no heartbeat');
+        this.beatAnswered = false;
+        this.transport.sendRaw('beat');
+        if (this.agentId) void deps.registry.touch(this.agentId, this.clientId);
+      }, timing.beatMs),
+      setTimeout(() => {
+        if (!this.agentId) this.close(4002, 'not logged in');
+      }, timing.beatMs * 3),
+    );
+  }
+
+  /** One frame from the console. Never throws: every problem is a reply. */
+  async handle(raw: string): Promise<void> {
+    if (raw.trim() === 'beat') {
+      this.beatAnswered = true;
+      this.missedBeats = 0;
+      return;
+    }
+    let msg: Record<string, unknown>;
+    try {
+      const parsed: unknown = JSON.parse(raw);
+      if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('not an object');
+      msg = parsed as Record<string, unknown>;
+    } catch {
+      return this.transport.send({ code: 400, msg: 'The frame is not a JSON object' });
+    }
+    const method = typeof msg.method === 'string' ? msg.method : '';
+    if (method === 'beat') {
+      this.beatAnswered = true;
+      this.missedBeats = 0;
+      return;
+    }
+    if (method === 'login') return this.login(msg);
+    const handler = this.handlers[method];
+    if (!handler) return this.transport.send({ code: 400, msg: method ? `Unknown method: ${method}` : 'method is required', method });
+    if (!this.token) return this.transport.send({ code: 440, msg: 'Log in first', method });
+    try {
+      const ctx = await this.context();
+      const reply = await handler(msg, ctx);
+      this.transport.send({ method, ...reply });
+    } catch (err) {
+      this.transport.send({ method, ...this.errorReply(err) });
+    }
+  }
+
+  close(code = 1000, reason = ''): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.timers.forEach((t) => clearInterval(t));
+    this.deps.hub.remove(this);
+    this.transport.close(code, reason);
+  }
+
+  /** The socket went away: the agent goes offline unless another login took over. */
+  async onClosed(): Promise<void> {
+    this.closed = true;
+    this.timers.forEach((t) => clearInterval(t));
+    this.deps.hub.remove(this);
+    if (!this.agentId || !this.token) return;
+    if ((await this.deps.registry.holder(this.agentId)) !== this.clientId) return;
+    try {
+      await this.goOffline(await this.context(), 'logout');
+    } catch (err) {
+      this.deps.log.warn({ err }, 'agent console offline on close failed');
+    }
+  }
+
+  // ---------- pushes (renderings of domain events) ----------
+
+  async onSessionChanged(e: SessionChangedEvent, view: EventView): Promise<void> {
+    if (!this.agentId || !this.staffIds.has(e.staffId)) return;
+    const session = await view.session();
+    if (!session) return;
+    const userid = session.contact.externalId;
+    if (e.kind === 'accepted') {
+      if (e.agentId === this.agentId) {
+        // Given to this agent (by routing, a merchant, or another console of it): it joins the current list.
+        await this.pushContactMessage('connect_list_push', session);
+      } else {
+        this.transport.send({ code: 0, method: 'connect_push', userid });
+      }
+    } else if (e.kind === 'transferred') {
+      if (e.previousAgentId !== this.agentId) this.transport.send({ code: 0, method: 'transfer_push', userid });
+      if (e.agentId === this.agentId) await this.pushContactMessage('connect_list_push', session);
+    } else if (e.kind === 'handoff') {
+      await this.pushContactMessage('wait_list_push', session);
+    }
+  }
+
+  async onMessageAdded(e: MessageAddedEvent, view: EventView): Promise<void> {
+    if (!this.agentId || !this.staffIds.has(e.staffId) || e.senderType !== SenderType.CONTACT) return;
+    if (e.status === SessionStatus.PENDING) await this.push('wait_list_push', view);
+    else if (e.status === SessionStatus.MANUAL && e.agentId === this.agentId) await this.push('connect_list_push', view);
+  }
+
+  onPresence(e: AgentPresenceEvent): void {
+    if (!this.agentId || e.agentId === this.agentId) return;
+    const base = { code: 0, customer_id: e.agentId, customer_name: e.name, timestamp: now() };
+    if (e.kind === 'login') this.transport.send({ ...base, method: 'login_push' });
+    else if (e.kind === 'logout') this.transport.send({ ...base, method: 'logout_push' });
+    else this.transport.send({ code: 0, method: 'set_customer_status_push', customer_id: String(e.agentId), customer_name: e.name, status: e.status });
+  }
+
+  onKicked(): void {
+    this.transport.send({ code: 492, msg: '该账号已在别处登录，你已被强制下线', method: 'login' });
+    this.agentId = 0;
+    this.close(4003, 'logged in elsewhere');
+  }
+
+  onConsolePush(data: Record<string, unknown>): void {
+    this.transport.send(data);
+  }
+
+  // ---------- internals ----------
+
+  private async login(msg: Record<string, unknown>): Promise<void> {
+    const token = typeof msg.token === 'string' ? msg.token : '';
+    const ctx = await createContext(this.deps.orm, this.deps.services, this.deps.log, token || undefined, this.meta);
+    if (ctx.actor.kind !== 'agent') return this.transport.send({ code: 440, msg: 'Invalid token', method: 'login' });
+    const actor = ctx.actor;
+    const force = msg.force_online === 1 || msg.force_online === '1' || msg.force_online === true;
+    if (!(await this.deps.registry.claim(actor.agentId, this.clientId, force))) {
+      return this.transport.send({ code: 490, msg: '该账号已在别处登录', method: 'login' });
+    }
+    if (force) this.deps.services.bus.publish('AGENT_KICKED', { agentId: actor.agentId, keepConnectionId: this.clientId });
+    this.token = token;
+    this.agentId = actor.agentId;
+    this.merchantId = actor.merchantId;
+    this.staffIds = new Set(await this.deps.services.sessions.staffIdsOfAgent(ctx.em, actor.agentId));
+    this.deps.hub.add(this);
+    const agent = await this.deps.services.agents.setStatus(ctx, AgentStatus.ONLINE, 'login', this.clientId);
+    const colleagues = await ctx.em.find(Agent, { merchant: actor.merchantId, isDeleted: false, status: { $ne: AgentStatus.OFFLINE } }, { orderBy: { id: 'asc' } });
+    this.transport.send({
+      code: 0,
+      msg: 'ok',
+      method: 'login',
+      client_id: this.clientId,
+      customer_id: agent.id,
+      customer_name: agent.name,
+      head_img: agent.avatarUrl,
+      timestamp: now(),
+      customer_list: colleagues.map((a) => ({ customer_id: a.id, customer_name: a.name, head_img: a.avatarUrl, status: a.status })),
+    });
+  }
+
+  private async goOffline(ctx: RequestContext, kind: 'logout'): Promise<void> {
+    await this.deps.services.agents.setStatus(ctx, AgentStatus.OFFLINE, kind, this.clientId);
+    await this.deps.registry.release(this.agentId, this.clientId);
+  }
+
+  private async context(): Promise<RequestContext> {
+    const ctx = await createContext(this.deps.orm, this.deps.services, this.deps.log, this.token ?? undefined, { ...this.meta, requestId: randomUUID() });
+    // The token was revoked, or the agent deleted, since login.
+    if (ctx.actor.kind !== 'agent' || ctx.actor.agentId !== this.agentId) throw new AppError(ErrorCode.Unauthenticated, 'Invalid token');
+    return ctx;
+  }
+
+  private async openSession(ctx: RequestContext, userid: string): Promise<Session> {
+    const contact = await this.deps.services.sessions.contactOf(ctx, userid);
+    return this.deps.services.sessions.openSessionOfContact(ctx, contact);
+  }
+
+  private async userList(ctx: RequestContext, filter: { status: SessionStatus; agentId?: number }, bid: number | undefined) {
+    if (bid !== undefined && !this.staffIds.has(bid)) throw notFound(`Staff ${bid}`);
+    const sessions = await this.deps.services.sessions.list(ctx, { ...filter, staffId: bid });
+    const ordered = filter.status === SessionStatus.PENDING ? [...sessions].sort((a, b) => (a.queuedAt?.getTime() ?? 0) - (b.queuedAt?.getTime() ?? 0)) : sessions;
+    return Promise.all(
+      ordered.map(async (s) => {
+        const last = await this.deps.services.sessions.lastContactMessage(ctx.em, s.id);
+        return { userid: s.contact.externalId, head_img: s.contact.avatarUrl, nickname: s.contact.nickname, last_message: last ? [toConsoleItem(last)] : [] };
+      }),
+    );
+  }
+
+  private async push(method: 'wait_list_push' | 'connect_list_push', view: EventView): Promise<void> {
+    const [session, message] = await Promise.all([view.session(), view.message()]);
+    if (!session || !message) return;
+    this.transport.send({
+      code: 0,
+      method,
+      userid: session.contact.externalId,
+      head_img: session.contact.avatarUrl,
+      nickname: session.contact.nickname,
+      timestamp: Math.floor(message.createdAt.getTime() / 1000),
+      user_query: [toConsoleItem(message)],
+    });
+  }
+
+  private async pushContactMessage(method: 'wait_list_push' | 'connect_list_push', session: Session): Promise<void> {
+    const last = await this.deps.services.sessions.lastContactMessage(this.deps.orm.em.fork(), session.id);
+    this.transport.send({
+      code: 0,
+      method,
+      userid: session.contact.externalId,
+      head_img: session.contact.avatarUrl,
+      nickname: session.contact.nickname,
+      timestamp: now(),
+      user_query: last ? [toConsoleItem(last)] : [],
+    });
+  }
+
+  private errorReply(err: unknown): Reply {
+    if (isAppError(err)) return { code: codeOf[err.code] ?? 500, msg: err.message };
+    this.deps.log.error({ err }, 'agent console method failed');
+    return { code: 500, msg: 'Internal server error' };
+  }
+
+  private str(m: Record<string, unknown>, key: string): string {
+    const v = m[key];
+    if (typeof v === 'string' && v.trim()) return v.trim();
+    if (typeof v === 'number') return String(v);
+    throw badInput(`${key}: is required`);
+  }
+
+  private int(m: Record<string, unknown>, key: string): number {
+    const v = m[key];
+    const n = typeof v === 'string' && /^-?\d+$/.test(v.trim()) ? Number(v) : v;
+    if (typeof n !== 'number' || !Number.isSafeInteger(n)) throw badInput(`${key}: must be a whole number`);
+    return n;
+  }
+
+  private optionalBid(m: Record<string, unknown>): number | undefined {
+    return m.bid === undefined || m.bid === null || m.bid === '' ? undefined : this.int(m, 'bid');
+  }
+}

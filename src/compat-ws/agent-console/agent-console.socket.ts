@@ -1,0 +1,61 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { WebSocketServer, type WebSocket } from 'ws';
+import type { AppConfig } from '../../core/config.js';
+import { clientIp, requestIdOf } from '../../core/http/request-context.js';
+import type { Logger } from '../../core/logger.js';
+import type { Services } from '../../services/index.js';
+import type { AgentHub } from '../agents/agent-hub.js';
+import type { ConsoleRegistry } from '../agents/console-registry.js';
+import { MAX_FRAME_BYTES } from '../frames.js';
+import type { UpgradeHandler } from '../upgrade.js';
+import { AgentConsoleConnection } from './agent-console.protocol.js';
+
+/** The `ws` adapter of the agent-console protocol: sockets in, frames to the protocol core, frames out. */
+export function agentConsoleSockets(deps: { orm: MikroORM; services: Services; hub: AgentHub; registry: ConsoleRegistry; config: AppConfig; log: Logger }) {
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
+  const log = deps.log.child({ component: 'agent-console' });
+  let ownServer: http.Server | null = null;
+
+  const upgrade: UpgradeHandler = (req, socket, head) => {
+    wss.handleUpgrade(req, socket, head, (ws: WebSocket) => {
+      const conn = new AgentConsoleConnection(
+        { ...deps, log },
+        {
+          send: (value) => ws.readyState === ws.OPEN && ws.send(JSON.stringify(value)),
+          sendRaw: (text) => ws.readyState === ws.OPEN && ws.send(text),
+          close: (code, reason) => ws.close(code, reason),
+        },
+        { ip: clientIp(req), requestId: requestIdOf(req) },
+        { beatMs: deps.config.agentWsBeatMs },
+      );
+      // Frames are handled one at a time, in order.
+      let chain = Promise.resolve();
+      ws.on('message', (data, isBinary) => {
+        chain = chain.then(() => conn.handle(isBinary ? '' : data.toString())).catch((err) => log.error({ err }, 'agent console frame failed'));
+      });
+      ws.on('close', () => void chain.then(() => conn.onClosed()));
+      ws.on('error', () => ws.terminate());
+    });
+  };
+
+  return {
+    upgrade,
+    /** Serves the protocol at `/` of AGENT_WS_PORT too, for consoles that expect their own port. */
+    async listenOwnPort(): Promise<number | null> {
+      if (deps.config.agentWsPort === undefined) return null;
+      ownServer = http.createServer((_req, res) => res.writeHead(426, { 'content-type': 'text/plain' }).end('WebSocket only'));
+      ownServer.on('upgrade', (req, socket, head) => upgrade(req, socket, head, {}));
+      await new Promise<void>((resolve, reject) => {
+        ownServer!.once('error', reject);
+        ownServer!.listen(deps.config.agentWsPort, deps.config.host, () => resolve());
+      });
+      return (ownServer.address() as AddressInfo).port;
+    },
+    close(): void {
+      wss.clients.forEach((c) => c.terminate());
+      ownServer?.close();
+    },
+  };
+}

@@ -1,0 +1,96 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { AgentPresenceEvent, ConversationEvents, MessageAddedEvent, SessionChangedEvent } from '../../core/events/event-bus.js';
+import type { Logger } from '../../core/logger.js';
+import type { Services } from '../../services/index.js';
+import { EventView } from './event-view.js';
+
+/** A live agent socket of either legacy protocol (/ws/kf or /ws/cs), as the hub sees it. */
+export interface AgentSocket {
+  readonly clientId: string;
+  readonly agentId: number;
+  readonly merchantId: number;
+  readonly staffIds: ReadonlySet<number>;
+  onSessionChanged(e: SessionChangedEvent, view: EventView): Promise<void>;
+  onMessageAdded(e: MessageAddedEvent, view: EventView): Promise<void>;
+  onPresence(e: AgentPresenceEvent): void;
+  onKicked(): void;
+  onConsolePush(data: Record<string, unknown>): void;
+}
+
+type ConsolePush = ConversationEvents['CONSOLE_PUSH'][0];
+
+/**
+ * Renders the one event stream to every agent socket of this process: it
+ * subscribes once, loads each event's data once, and hands it to the sockets
+ * of the event's tenant. With Redis the bus carries events from every
+ * instance, so a socket here hears what happened on another.
+ */
+export class AgentHub {
+  private readonly sockets = new Set<AgentSocket>();
+  private readonly iterators: AsyncIterator<unknown>[] = [];
+
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly services: Services,
+    private readonly log: Logger,
+  ) {}
+
+  start(): void {
+    const bus = this.services.bus;
+    this.pump(bus.subscribe('SESSION_CHANGED'), async (e) => {
+      const view = new EventView(this.orm, e.sessionId, null);
+      await this.each(e.merchantId, (s) => s.onSessionChanged(e, view));
+    });
+    this.pump(bus.subscribe('MESSAGE_ADDED'), async (e) => {
+      const view = new EventView(this.orm, e.sessionId, e.messageId);
+      await this.each(e.merchantId, (s) => s.onMessageAdded(e, view));
+    });
+    this.pump(bus.subscribe('AGENT_PRESENCE'), async (e) => this.each(e.merchantId, async (s) => s.onPresence(e)));
+    this.pump(bus.subscribe('AGENT_KICKED'), async (e) => {
+      for (const s of this.sockets) if (s.agentId === e.agentId && s.clientId !== e.keepConnectionId) s.onKicked();
+    });
+    this.pump(bus.subscribe('CONSOLE_PUSH'), async (e: ConsolePush) =>
+      this.each(e.merchantId, async (s) => {
+        if (e.excludeClientIds.includes(s.clientId)) return;
+        if (e.agentId !== null && s.agentId !== e.agentId) return;
+        if (e.staffId !== null && !s.staffIds.has(e.staffId)) return;
+        s.onConsolePush(e.data);
+      }),
+    );
+  }
+
+  add(socket: AgentSocket): void {
+    this.sockets.add(socket);
+  }
+
+  remove(socket: AgentSocket): void {
+    this.sockets.delete(socket);
+  }
+
+  /** Live sockets of one agent in this process. */
+  socketsOf(agentId: number): AgentSocket[] {
+    return [...this.sockets].filter((s) => s.agentId === agentId);
+  }
+
+  stop(): void {
+    for (const it of this.iterators) void it.return?.();
+  }
+
+  private async each(merchantId: number, fn: (s: AgentSocket) => Promise<void>): Promise<void> {
+    await Promise.all(
+      [...this.sockets].filter((s) => s.merchantId === merchantId).map((s) => fn(s).catch((err) => this.log.warn({ err, agentId: s.agentId }, 'agent push failed'))),
+    );
+  }
+
+  private pump<T>(source: AsyncIterable<T>, handle: (e: T) => Promise<void>): void {
+    const it = source[Symbol.asyncIterator]();
+    this.iterators.push(it as AsyncIterator<unknown>);
+    void (async () => {
+      for (;;) {
+        const step = await it.next();
+        if (step.done) return;
+        await handle(step.value).catch((err) => this.log.error({ err }, 'agent hub event failed'));
+      }
+    })();
+  }
+}

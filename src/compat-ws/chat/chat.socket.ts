@@ -1,0 +1,90 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { WebSocketServer, type WebSocket } from 'ws';
+import type { Logger } from '../../core/logger.js';
+import { Session } from '../../entities/session/session.entity.js';
+import { Staff } from '../../entities/staff/staff.entity.js';
+import type { Services } from '../../services/index.js';
+import { MAX_FRAME_BYTES } from '../frames.js';
+import { refuseUpgrade, type UpgradeRoute } from '../upgrade.js';
+import { ChatConnection } from './chat.protocol.js';
+
+const CONTACT_ID = /^[\w.:@-]{1,128}$/;
+
+function basicCredentials(req: IncomingMessage): [string, string] | null {
+  const m = /^Basic\s+(.+)$/i.exec(req.headers.authorization ?? '');
+  if (!m) return null;
+  const decoded = Buffer.from(m[1]!, 'base64').toString('utf8');
+  const i = decoded.indexOf(':');
+  return i < 0 ? null : [decoded.slice(0, i), decoded.slice(i + 1)];
+}
+
+/**
+ * The staff chat stream: `/ws` authenticated by the staff's keys (HTTP Basic),
+ * and `/chat/:serialNo/ws` for the chat page, which knows only the public
+ * serial number and so never holds the secret key.
+ */
+export function chatRoutes(orm: MikroORM, services: Services, log: Logger): { routes: UpgradeRoute[]; close: () => void } {
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
+  const contactOf = new WeakMap<IncomingMessage, string>();
+  wss.on('headers', (headers, req) => {
+    const id = contactOf.get(req);
+    if (id) headers.push(`X-Contact-Id: ${id}`);
+  });
+
+  /** `?contact_id=` continues that contact; `?session_id=` resumes the contact of that session; else a new contact. */
+  async function contactFor(req: IncomingMessage, staffId: number): Promise<string | null> {
+    const q = new URL(req.url ?? '/', 'http://x').searchParams;
+    const given = q.get('contact_id');
+    if (given !== null) return CONTACT_ID.test(given) ? given : null;
+    const sessionId = q.get('session_id');
+    if (sessionId !== null) {
+      if (!/^\d{1,9}$/.test(sessionId)) return null;
+      const s = await orm.em.fork().findOne(Session, { id: Number(sessionId), staff: staffId }, { populate: ['contact'] });
+      return s ? s.contact.externalId : null;
+    }
+    return `web-${randomUUID()}`;
+  }
+
+  function open(req: IncomingMessage, socket: Parameters<UpgradeRoute['handle']>[1], head: Buffer, staff: Staff): void {
+    void contactFor(req, staff.id).then((contactId) => {
+      if (!contactId) return refuseUpgrade(socket, 400, 'Bad Request', JSON.stringify({ code: 1003, message: 'contact_id or session_id is not valid for this staff' }));
+      contactOf.set(req, contactId);
+      wss.handleUpgrade(req, socket, head, (ws: WebSocket) => {
+        const conn = new ChatConnection(orm, services, staff.id, contactId, (frame) => ws.readyState === ws.OPEN && ws.send(frame), log.child({ component: 'web-chat', staffId: staff.id }));
+        ws.on('message', (data, isBinary) => void conn.handle(isBinary ? '' : data.toString()));
+        ws.on('close', () => conn.close());
+        ws.on('error', () => conn.close());
+        void conn.start().catch((err) => log.warn({ err }, 'web chat resume failed'));
+      });
+    });
+  }
+
+  const routes: UpgradeRoute[] = [
+    {
+      path: '/ws',
+      handle: (req, socket, head) => {
+        const creds = basicCredentials(req);
+        if (!creds) return refuseUpgrade(socket, 401, 'Unauthorized', JSON.stringify({ code: 1001, message: "Send the staff's api_key and secret_key as HTTP Basic credentials" }));
+        void services.staff.authenticateKeys(orm.em.fork(), creds[0], creds[1]).then((staff) => {
+          if (!staff) return refuseUpgrade(socket, 401, 'Unauthorized', JSON.stringify({ code: 1001, message: 'Wrong api_key or secret_key' }));
+          open(req, socket, head, staff);
+        });
+      },
+    },
+    {
+      path: '/chat/:serialNo/ws',
+      handle: (req, socket, head, params) => {
+        void orm.em
+          .fork()
+          .findOne(Staff, { serialNo: params.serialNo ?? '', isDeleted: false })
+          .then((staff) => {
+            if (!staff) return refuseUpgrade(socket, 404, 'Not Found', JSON.stringify({ code: 1006, message: 'No such staff' }));
+            open(req, socket, head, staff);
+          });
+      },
+    },
+  ];
+  return { routes, close: () => wss.clients.forEach((c) => c.terminate()) };
+}

@@ -1,0 +1,76 @@
+import { randomUUID } from 'node:crypto';
+import type { MessageAddedEvent, SessionChangedEvent } from '../../core/events/event-bus.js';
+import type { RequestContext } from '../../core/context.js';
+import { isAppError } from '../../core/errors.js';
+import type { Logger } from '../../core/logger.js';
+import type { Services } from '../../services/index.js';
+import { presentMessageInfo, presentSessionInfo } from '../../compat-rest/session/session.presenter.js';
+import type { AgentSocket } from '../agents/agent-hub.js';
+import type { EventView } from '../agents/event-view.js';
+
+/**
+ * The workbench push stream (`/ws/cs/{csId}`, multichannel seed): the four
+ * event types, rendered from the domain events for one agent, plus
+ * `bind_session` to follow a session the agent does not own.
+ */
+export class WorkbenchConnection implements AgentSocket {
+  readonly clientId = randomUUID();
+  private readonly bound = new Set<number>();
+
+  constructor(
+    readonly agentId: number,
+    readonly merchantId: number,
+    readonly staffIds: ReadonlySet<number>,
+    private readonly services: Services,
+    private readonly context: () => Promise<RequestContext>,
+    private readonly send: (value: unknown) => void,
+    private readonly log: Logger,
+  ) {}
+
+  async handle(raw: string): Promise<void> {
+    let msg: { type?: unknown; sessionId?: unknown };
+    try {
+      msg = JSON.parse(raw) as typeof msg;
+    } catch {
+      return this.send({ type: 'error', code: 400, message: 'The frame is not valid JSON' });
+    }
+    if (msg?.type !== 'bind_session') return this.send({ type: 'error', code: 400, message: 'Unknown type; the workbench sends bind_session' });
+    const id = Number(msg.sessionId);
+    try {
+      const session = await this.services.sessions.get(await this.context(), Number.isSafeInteger(id) ? id : 0);
+      this.bound.add(session.id);
+      this.send({ type: 'session_bound', sessionId: String(session.id) });
+    } catch (err) {
+      if (!isAppError(err)) this.log.error({ err }, 'bind_session failed');
+      this.send({ type: 'error', code: 404, message: isAppError(err) ? err.message : 'Internal server error', sessionId: String(msg.sessionId ?? '') });
+    }
+  }
+
+  async onMessageAdded(e: MessageAddedEvent, view: EventView): Promise<void> {
+    const mine = e.agentId === this.agentId && e.status === 'manual';
+    if (!mine && !this.bound.has(e.sessionId)) return;
+    const message = await view.message();
+    if (!message) return;
+    const info = presentMessageInfo(message);
+    this.send({ type: 'new_message', sessionId: String(e.sessionId), data: { msgId: info.msgId, seq: info.seq, content: info.content, senderType: info.senderType, senderId: info.senderId, msgType: info.msgType, createdAt: info.createdAt } });
+  }
+
+  async onSessionChanged(e: SessionChangedEvent, view: EventView): Promise<void> {
+    if (!this.staffIds.has(e.staffId) && !this.bound.has(e.sessionId)) return;
+    const type =
+      e.status === 'pending' && (e.kind === 'handoff' || e.kind === 'transferred')
+        ? 'new_pending_session'
+        : e.kind === 'accepted' || (e.kind === 'transferred' && e.status === 'manual')
+          ? 'session_accepted'
+          : e.kind === 'closed'
+            ? 'session_closed'
+            : null;
+    if (!type) return;
+    const session = await view.session();
+    if (session) this.send({ type, sessionId: String(e.sessionId), data: presentSessionInfo(session) });
+  }
+
+  onPresence(): void {}
+  onKicked(): void {}
+  onConsolePush(): void {}
+}

@@ -1,0 +1,94 @@
+import { z } from 'zod';
+
+/** Knowledge base and answering settings (files, sync workers, retrieval, the optional LLM). */
+export interface KnowledgeConfig {
+  /** Larger uploads are refused with HTTP 413 and code 1003. */
+  uploadMaxBytes: number;
+  /** Indexing workers in this process; 0 leaves indexing to other instances. */
+  syncConcurrency: number;
+  /** An indexing worker's lease; a document whose lease ran out is indexed again (its worker died). */
+  syncLeaseSeconds: number;
+  /** Below this retrieval confidence the built-in answerer says it does not know and offers a person. */
+  answerMinScore: number;
+  /** Any OpenAI-compatible chat-completions service; unset: the built-in answerer. */
+  llm?: {
+    baseUrl: string;
+    apiKey: string;
+    model: string;
+    /** Until the response starts. */
+    timeoutMs: number;
+    /** Longest silence inside a streamed response. */
+    stallTimeoutMs: number;
+    /** Retries of a failed request (5xx, 429, timeouts, refused connections) before any text arrived. */
+    maxRetries: number;
+  };
+}
+
+const optional = z
+  .string()
+  .transform((s) => s.trim())
+  .optional()
+  .transform((s) => (s ? s : undefined));
+
+const int = (def: number, min: number, max: number) =>
+  z.coerce
+    .number({ message: 'must be a whole number' })
+    .int('must be a whole number')
+    .min(min, `must be at least ${min}`)
+    .max(max, `must be at most ${max}`)
+    .default(def);
+
+/** Spread into the environment schema of src/core/config.ts. */
+export const knowledgeEnvShape = {
+  UPLOAD_MAX_MB: int(50, 1, 2000),
+  KNOWLEDGE_SYNC_CONCURRENCY: int(2, 0, 32),
+  KNOWLEDGE_SYNC_LEASE_SECONDS: int(120, 5, 86_400),
+  ANSWER_MIN_SCORE: z.coerce.number({ message: 'must be a number between 0 and 1' }).min(0).max(1).default(0.45),
+  LLM_BASE_URL: optional.refine(
+    (v) => {
+      if (v === undefined) return true;
+      try {
+        return ['http:', 'https:'].includes(new URL(v).protocol);
+      } catch {
+        return false;
+      }
+    },
+    { message: 'must be a URL starting with http:// or https://' },
+  ),
+  LLM_API_KEY: optional,
+  LLM_MODEL: optional,
+  LLM_TIMEOUT_MS: int(60_000, 100, 600_000),
+  LLM_STALL_TIMEOUT_MS: int(20_000, 100, 600_000),
+  LLM_MAX_RETRIES: int(2, 0, 10),
+};
+
+type KnowledgeEnv = z.output<z.ZodObject<typeof knowledgeEnvShape>>;
+
+/** Problems no single variable shows: the LLM needs its base URL and model together. */
+export function checkKnowledgeEnv(env: Record<string, string | undefined>): string[] {
+  if (Boolean(env.LLM_BASE_URL) !== Boolean(env.LLM_MODEL)) {
+    return ['LLM_MODEL: LLM_BASE_URL and LLM_MODEL must be set together'];
+  }
+  return [];
+}
+
+export function knowledgeConfigFrom(e: KnowledgeEnv): KnowledgeConfig {
+  return {
+    uploadMaxBytes: e.UPLOAD_MAX_MB * 1024 * 1024,
+    syncConcurrency: e.KNOWLEDGE_SYNC_CONCURRENCY,
+    syncLeaseSeconds: e.KNOWLEDGE_SYNC_LEASE_SECONDS,
+    answerMinScore: e.ANSWER_MIN_SCORE,
+    llm:
+      e.LLM_BASE_URL && e.LLM_MODEL
+        ? {
+            baseUrl: e.LLM_BASE_URL.replace(/\/+$/, ''),
+            // Local servers (Ollama, vLLM) take any key; the SDK insists on one.
+            apiKey: e.LLM_API_KEY ?? 'none',
+            model: e.LLM_MODEL,
+            timeoutMs: e.LLM_TIMEOUT_MS,
+            stallTimeoutMs: e.LLM_STALL_TIMEOUT_MS,
+            maxRetries: e.LLM_MAX_RETRIES,
+          }
+        : undefined,
+  };
+}

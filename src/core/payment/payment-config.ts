@@ -1,0 +1,189 @@
+import { createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { z } from 'zod';
+
+/**
+ * Payment settings. Each provider is switched on by its credentials: all of a
+ * provider's required variables set, or none. A pay_type with no provider
+ * configured goes through the built-in sandbox (unless PAYMENT_SANDBOX=false).
+ */
+export interface PaymentConfig {
+  /** An unpaid trade closes (state 2) this long after it was created. */
+  timeoutSeconds: number;
+  /** Serve the sandbox for pay types with no provider; off in a production that must never take free "payments". */
+  sandbox: boolean;
+  stripe?: { secretKey: string; webhookSecret: string; apiBase?: string };
+  alipay?: { appId: string; privateKeyPem: string; alipayPublicKeyPem: string; gateway: string };
+  wxpay?: {
+    mchId: string;
+    appId: string;
+    apiV3Key: string;
+    /** Serial number of the merchant API certificate, sent in every request's Authorization. */
+    serialNo: string;
+    privateKeyPem: string;
+    /** WeChat Pay's public key (or platform certificate key) that signs responses and notifications. */
+    platformPublicKeyPem: string;
+    /** When set, a response or notification naming another key in Wechatpay-Serial is refused. */
+    platformSerial?: string;
+    apiBase: string;
+  };
+}
+
+const optional = z
+  .string()
+  .transform((s) => s.trim())
+  .optional()
+  .transform((s) => (s ? s : undefined));
+
+const httpUrl = optional.refine(
+  (v) => {
+    if (v === undefined) return true;
+    try {
+      return ['http:', 'https:'].includes(new URL(v).protocol);
+    } catch {
+      return false;
+    }
+  },
+  { message: 'must be a URL starting with http:// or https://' },
+);
+
+const bool = (def: boolean) =>
+  z
+    .enum(['true', 'false', '1', '0', 'on', 'off', 'yes', 'no'], 'must be true or false')
+    .optional()
+    .transform((v) => (v === undefined ? def : ['true', '1', 'on', 'yes'].includes(v)));
+
+/** Spread into the environment schema of src/core/config.ts. */
+export const paymentEnvShape = {
+  PAYMENT_TIMEOUT_SECONDS: z.coerce
+    .number({ message: 'must be a whole number' })
+    .int('must be a whole number')
+    .min(1, 'must be at least 1')
+    .max(7 * 24 * 3600, 'must be at most 604800 (7 days)')
+    .default(1800),
+  PAYMENT_SANDBOX: bool(true),
+  STRIPE_SECRET_KEY: optional,
+  STRIPE_WEBHOOK_SECRET: optional,
+  STRIPE_API_BASE: httpUrl,
+  ALIPAY_APP_ID: optional,
+  ALIPAY_PRIVATE_KEY: optional,
+  ALIPAY_PUBLIC_KEY: optional,
+  ALIPAY_GATEWAY: httpUrl,
+  WXPAY_MCH_ID: optional,
+  WXPAY_APP_ID: optional,
+  WXPAY_API_V3_KEY: optional,
+  WXPAY_SERIAL_NO: optional,
+  WXPAY_PRIVATE_KEY: optional,
+  WXPAY_PLATFORM_PUBLIC_KEY: optional,
+  WXPAY_PLATFORM_SERIAL: optional,
+  WXPAY_API_BASE: httpUrl,
+};
+
+type PaymentEnv = z.output<z.ZodObject<typeof paymentEnvShape>>;
+
+const groups: Record<string, (keyof PaymentEnv)[]> = {
+  Stripe: ['STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET'],
+  Alipay: ['ALIPAY_APP_ID', 'ALIPAY_PRIVATE_KEY', 'ALIPAY_PUBLIC_KEY'],
+  'WeChat Pay': ['WXPAY_MCH_ID', 'WXPAY_APP_ID', 'WXPAY_API_V3_KEY', 'WXPAY_SERIAL_NO', 'WXPAY_PRIVATE_KEY', 'WXPAY_PLATFORM_PUBLIC_KEY'],
+};
+
+/**
+ * Checks across variables, run by loadConfig on the raw environment (empty
+ * values already dropped): half-configured providers and unreadable keys are
+ * refused at start. Each problem reads "NAME: message".
+ */
+export function checkPaymentEnv(raw: Record<string, string | undefined>): string[] {
+  const env = (k: string) => raw[k]?.trim() || undefined;
+  const problems: string[] = [];
+  for (const [provider, keys] of Object.entries(groups)) {
+    const missing = keys.filter((k) => !env(k));
+    if (missing.length > 0 && missing.length < keys.length) {
+      problems.push(`${missing[0]}: ${provider} needs all of ${keys.join(', ')}; missing ${missing.join(', ')}`);
+    }
+  }
+  const keyChecks: [keyof PaymentEnv, 'private' | 'public'][] = [
+    ['ALIPAY_PRIVATE_KEY', 'private'],
+    ['ALIPAY_PUBLIC_KEY', 'public'],
+    ['WXPAY_PRIVATE_KEY', 'private'],
+    ['WXPAY_PLATFORM_PUBLIC_KEY', 'public'],
+  ];
+  for (const [name, kind] of keyChecks) {
+    const value = env(name);
+    if (value && !readKey(value, kind)) {
+      problems.push(`${name}: must be an RSA ${kind} key: PEM text, its base64 body, or the path of a PEM file`);
+    }
+  }
+  const v3 = env('WXPAY_API_V3_KEY');
+  if (v3 && Buffer.byteLength(v3) !== 32) problems.push('WXPAY_API_V3_KEY: must be the 32-character API v3 key');
+  const sk = env('STRIPE_SECRET_KEY');
+  if (sk && !/^(sk|rk)_/.test(sk)) problems.push('STRIPE_SECRET_KEY: must be a Stripe secret key (sk_… or rk_…)');
+  const whsec = env('STRIPE_WEBHOOK_SECRET');
+  if (whsec && !whsec.startsWith('whsec_')) problems.push('STRIPE_WEBHOOK_SECRET: must be a webhook signing secret (whsec_…)');
+  return problems;
+}
+
+export function paymentConfigFrom(env: PaymentEnv): PaymentConfig {
+  const pem = (value: string | undefined, kind: 'private' | 'public') => {
+    const key = value ? readKey(value, kind) : undefined;
+    return key ? (key.export({ type: kind === 'private' ? 'pkcs8' : 'spki', format: 'pem' }) as string) : undefined;
+  };
+  const config: PaymentConfig = { timeoutSeconds: env.PAYMENT_TIMEOUT_SECONDS, sandbox: env.PAYMENT_SANDBOX };
+  if (env.STRIPE_SECRET_KEY && env.STRIPE_WEBHOOK_SECRET) {
+    config.stripe = { secretKey: env.STRIPE_SECRET_KEY, webhookSecret: env.STRIPE_WEBHOOK_SECRET, apiBase: env.STRIPE_API_BASE };
+  }
+  const alipayPrivate = pem(env.ALIPAY_PRIVATE_KEY, 'private');
+  const alipayPublic = pem(env.ALIPAY_PUBLIC_KEY, 'public');
+  if (env.ALIPAY_APP_ID && alipayPrivate && alipayPublic) {
+    config.alipay = {
+      appId: env.ALIPAY_APP_ID,
+      privateKeyPem: alipayPrivate,
+      alipayPublicKeyPem: alipayPublic,
+      gateway: env.ALIPAY_GATEWAY ?? 'https://openapi.alipay.com/gateway.do',
+    };
+  }
+  const wxPrivate = pem(env.WXPAY_PRIVATE_KEY, 'private');
+  const wxPlatform = pem(env.WXPAY_PLATFORM_PUBLIC_KEY, 'public');
+  if (env.WXPAY_MCH_ID && env.WXPAY_APP_ID && env.WXPAY_API_V3_KEY && env.WXPAY_SERIAL_NO && wxPrivate && wxPlatform) {
+    config.wxpay = {
+      mchId: env.WXPAY_MCH_ID,
+      appId: env.WXPAY_APP_ID,
+      apiV3Key: env.WXPAY_API_V3_KEY,
+      serialNo: env.WXPAY_SERIAL_NO,
+      privateKeyPem: wxPrivate,
+      platformPublicKeyPem: wxPlatform,
+      platformSerial: env.WXPAY_PLATFORM_SERIAL,
+      apiBase: (env.WXPAY_API_BASE ?? 'https://api.mch.weixin.qq.com').replace(/\/+$/, ''),
+    };
+  }
+  return config;
+}
+
+/**
+ * Keys arrive as PEM text (newlines may be written as `\n`), as the bare base64
+ * body the Alipay and WeChat consoles show, or as the path of a PEM file.
+ */
+export function readKey(value: string, kind: 'private' | 'public'): KeyObject | undefined {
+  let text = value.trim();
+  if (!text.includes('-----BEGIN') && /^[./]/.test(text) && existsSync(text)) text = readFileSync(text, 'utf8').trim();
+  try {
+    if (text.includes('-----BEGIN')) {
+      const pem = text.replace(/\\n/g, '\n');
+      return kind === 'private' ? createPrivateKey(pem) : createPublicKey(pem);
+    }
+    const der = Buffer.from(text.replace(/\s+/g, ''), 'base64');
+    const attempts =
+      kind === 'private'
+        ? (['pkcs8', 'pkcs1'] as const).map((type) => () => createPrivateKey({ key: der, format: 'der', type }))
+        : (['spki', 'pkcs1'] as const).map((type) => () => createPublicKey({ key: der, format: 'der', type }));
+    for (const attempt of attempts) {
+      try {
+        return attempt();
+      } catch {
+        // try the next encoding
+      }
+    }
+    return undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,127 @@
+import { Entity, Enum, Index, ManyToOne, Property, type Rel } from '@mikro-orm/core';
+import { conflict } from '../../core/errors.js';
+import { Agent } from '../agent/agent.entity.js';
+import { BaseEntity } from '../base.entity.js';
+import { ChannelType, Contact } from '../contact/contact.entity.js';
+import { Merchant } from '../merchant/merchant.entity.js';
+import { Staff } from '../staff/staff.entity.js';
+
+export enum SessionStatus {
+  AI = 'ai',
+  PENDING = 'pending',
+  MANUAL = 'manual',
+  CLOSED = 'closed',
+}
+
+/** The lifecycle graph of DESIGN.md: each transition names the states it may start from. */
+const allowedFrom: Record<'handoff' | 'accept' | 'requeue' | 'reassign' | 'close', SessionStatus[]> = {
+  handoff: [SessionStatus.AI],
+  // An agent may take over a session the AI is still answering, or one waiting in the queue.
+  accept: [SessionStatus.AI, SessionStatus.PENDING],
+  requeue: [SessionStatus.MANUAL],
+  reassign: [SessionStatus.MANUAL, SessionStatus.PENDING],
+  close: [SessionStatus.AI, SessionStatus.PENDING, SessionStatus.MANUAL],
+};
+
+type Defaulted = 'status' | 'agent' | 'messageCount' | 'lastMessage' | 'lastMessageAt' | 'lastSeq' | 'handoffReason' | 'queuedAt' | 'acceptedAt' | 'closedAt';
+
+/** One conversation of a contact with a staff, and later with an agent. */
+@Entity({ tableName: 'session' })
+@Index({ properties: ['staff', 'status', 'queuedAt'] })
+@Index({ properties: ['agent', 'status'] })
+@Index({ properties: ['merchant', 'lastMessageAt'] })
+export class Session extends BaseEntity<Defaulted> {
+  @ManyToOne(() => Merchant, { deleteRule: 'cascade' })
+  merchant: Rel<Merchant>;
+
+  @ManyToOne(() => Staff, { deleteRule: 'cascade' })
+  staff: Rel<Staff>;
+
+  @ManyToOne(() => Contact, { deleteRule: 'cascade' })
+  contact: Rel<Contact>;
+
+  @Enum({ items: () => ChannelType, type: 'string' })
+  channel: ChannelType;
+
+  @Enum({ items: () => SessionStatus, type: 'string' })
+  status: SessionStatus = SessionStatus.AI;
+
+  @ManyToOne(() => Agent, { nullable: true, deleteRule: 'set null' })
+  agent: Rel<Agent> | null = null;
+
+  @Property({ type: 'integer', default: 0 })
+  messageCount = 0;
+
+  @Property({ type: 'text', default: '' })
+  lastMessage = '';
+
+  @Property({ type: 'datetime', nullable: true })
+  lastMessageAt: Date | null = null;
+
+  /** The sequence number of the newest message; each message takes the next. */
+  @Property({ type: 'integer', default: 0 })
+  lastSeq = 0;
+
+  @Property({ type: 'string', length: 32, nullable: true })
+  handoffReason: string | null = null;
+
+  /** When the session entered the queue; orders the wait list. */
+  @Property({ type: 'datetime', nullable: true })
+  queuedAt: Date | null = null;
+
+  @Property({ type: 'datetime', nullable: true })
+  acceptedAt: Date | null = null;
+
+  @Property({ type: 'datetime', nullable: true })
+  closedAt: Date | null = null;
+
+  constructor(init: { merchant: Merchant; staff: Staff; contact: Contact; channel: ChannelType }) {
+    super();
+    this.merchant = init.merchant;
+    this.staff = init.staff;
+    this.contact = init.contact;
+    this.channel = init.channel;
+  }
+
+  private assertFrom(transition: keyof typeof allowedFrom): void {
+    if (!allowedFrom[transition].includes(this.status)) {
+      throw conflict(`Session ${this.id} is ${this.status}; cannot ${transition === 'requeue' ? 'transfer' : transition} it`);
+    }
+  }
+
+  handOff(reason: string, now: Date): void {
+    this.assertFrom('handoff');
+    this.status = SessionStatus.PENDING;
+    this.handoffReason = reason;
+    this.queuedAt = now;
+  }
+
+  accept(agent: Agent, now: Date): void {
+    this.assertFrom('accept');
+    if (this.status === SessionStatus.AI) this.handoffReason = 'taken_over';
+    this.status = SessionStatus.MANUAL;
+    this.agent = agent;
+    this.acceptedAt = now;
+  }
+
+  /** Back to the queue, keeping its place behind those already waiting. */
+  requeue(now: Date): void {
+    this.assertFrom('requeue');
+    this.status = SessionStatus.PENDING;
+    this.agent = null;
+    this.queuedAt = now;
+  }
+
+  reassign(agent: Agent, now: Date): void {
+    this.assertFrom('reassign');
+    this.status = SessionStatus.MANUAL;
+    this.agent = agent;
+    this.acceptedAt = now;
+  }
+
+  close(now: Date): void {
+    this.assertFrom('close');
+    this.status = SessionStatus.CLOSED;
+    this.closedAt = now;
+  }
+}

@@ -1,0 +1,156 @@
+import { filter, pipe } from '@graphql-yoga/subscription';
+import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
+import { isAppError } from '../../core/errors.js';
+import type { DomainEvents } from '../../core/events/event-bus.js';
+import type { KnowledgeDocument } from '../../entities/knowledge/document.entity.js';
+import { DocumentSyncState } from '../../entities/knowledge/document.entity.js';
+import type { StoredFile } from '../../entities/knowledge/stored-file.entity.js';
+import type { GqlContext } from '../../graphql/context.js';
+import { collectAnswer, type AnswerResult } from '../../services/answer/index.js';
+import type { Services } from '../../services/index.js';
+import { Role } from '../shared/enums.js';
+import { PageInput } from '../shared/page.types.js';
+import {
+  AnswererKind,
+  AnswerStreamEvent,
+  AnswerType,
+  DocumentFileInput,
+  DocumentPage,
+  DocumentSyncEvent,
+  DocumentType,
+  UploadedFilePage,
+  UploadedFileType,
+} from './knowledge.types.js';
+
+type SyncEvent = DomainEvents['DOCUMENT_SYNC'][0];
+
+const toAnswer = (r: AnswerResult): AnswerType => ({ ...r, answerer: r.answerer as AnswererKind, fallbackReason: r.fallbackReason ?? null });
+
+@Resolver(() => DocumentType)
+export class KnowledgeResolver {
+  constructor(private readonly s: Services) {}
+
+  @Authorized(Role.MERCHANT)
+  @Query(() => DocumentPage, { description: "A staff's training documents with their sync state, oldest first" })
+  async documents(
+    @Arg('staffId', () => Int) staffId: number,
+    @Ctx() { ctx }: GqlContext,
+    @Arg('page', () => PageInput, { nullable: true }) page?: PageInput,
+  ): Promise<DocumentPage> {
+    return this.s.documents.list(ctx, staffId, page ?? {});
+  }
+
+  @Authorized(Role.MERCHANT)
+  @Query(() => UploadedFilePage, { description: "The merchant's uploaded files, newest first" })
+  async files(@Ctx() { ctx }: GqlContext, @Arg('page', () => PageInput, { nullable: true }) page?: PageInput): Promise<UploadedFilePage> {
+    return this.s.files.list(ctx, page ?? {});
+  }
+
+  @Authorized(Role.MERCHANT)
+  @Mutation(() => [DocumentType], { description: 'Adds uploaded files to a staff as pending documents (update/doc)' })
+  async addDocuments(
+    @Arg('staffId', () => Int) staffId: number,
+    @Arg('files', () => [DocumentFileInput]) files: DocumentFileInput[],
+    @Ctx() { ctx }: GqlContext,
+  ): Promise<KnowledgeDocument[]> {
+    return this.s.documents.update(ctx, staffId, files);
+  }
+
+  @Authorized(Role.MERCHANT)
+  @Mutation(() => Int, { description: 'Removes documents and their passages; answers how many were removed' })
+  async deleteDocuments(
+    @Arg('staffId', () => Int) staffId: number,
+    @Arg('ids', () => [Int]) ids: number[],
+    @Ctx() { ctx }: GqlContext,
+  ): Promise<number> {
+    return this.s.documents.delete(ctx, staffId, ids);
+  }
+
+  @Authorized(Role.MERCHANT)
+  @Mutation(() => [DocumentType], { description: 'Queues indexing of every document not yet ready with its current content; follow it with documentSync' })
+  async syncDocuments(@Arg('staffId', () => Int) staffId: number, @Ctx() { ctx }: GqlContext): Promise<KnowledgeDocument[]> {
+    return this.s.documents.sync(ctx, staffId);
+  }
+
+  @Subscription(() => DocumentSyncEvent, {
+    description: "Sync progress of the caller's documents (of one staff when staffId is given)",
+    subscribe: ({ args, context }) => {
+      const { ctx, bus } = context as GqlContext;
+      const actor = ctx.requireMerchant();
+      const staffId = (args as { staffId?: number | null }).staffId ?? null;
+      return pipe(
+        bus.subscribe('DOCUMENT_SYNC'),
+        filter((e: SyncEvent) => e.merchantId === actor.merchantId && (staffId === null || e.staffId === staffId)),
+      );
+    },
+  })
+  async documentSync(
+    @Root() e: SyncEvent,
+    @Ctx() { ctx }: GqlContext,
+    @Arg('staffId', () => Int, { nullable: true }) _staffId?: number,
+  ): Promise<DocumentSyncEvent> {
+    const document = await this.s.documents.loadForEvent(ctx, e.documentId);
+    return { documentId: e.documentId, staffId: e.staffId, state: e.state as DocumentSyncState, error: e.error, chunkCount: e.chunkCount, document };
+  }
+
+  @Authorized(Role.MERCHANT)
+  @Query(() => AnswerType, { description: 'Puts a question to a staff and waits for the whole answer (askStaffStream streams it)' })
+  async askStaff(
+    @Arg('staffId', () => Int) staffId: number,
+    @Arg('question') question: string,
+    @Ctx() { ctx }: GqlContext,
+  ): Promise<AnswerType> {
+    return toAnswer(await collectAnswer(await this.s.answers.ask(ctx, staffId, question)));
+  }
+
+  @Subscription(() => AnswerStreamEvent, {
+    description: "Puts a question to one of the caller's staff and streams the answer: text deltas, then a final event with the sources",
+    subscribe: async ({ args, context }) => {
+      const { ctx, services } = context as GqlContext;
+      const { staffId, question } = args as { staffId: number; question: string };
+      const stream = await services.answers.ask(ctx, staffId, question);
+      return (async function* () {
+        try {
+          for await (const delta of stream) yield { delta, done: false, answer: null, error: null };
+          yield { delta: null, done: true, answer: toAnswer(await stream.result), error: null };
+        } catch (err) {
+          const message = isAppError(err) ? err.message : 'Internal server error';
+          if (!isAppError(err)) ctx.log.error({ err }, 'answer stream failed');
+          yield { delta: null, done: true, answer: null, error: message };
+        }
+      })();
+    },
+  })
+  askStaffStream(
+    @Root() e: AnswerStreamEvent,
+    @Arg('staffId', () => Int) _staffId: number,
+    @Arg('question') _question: string,
+  ): AnswerStreamEvent {
+    return e;
+  }
+
+  @FieldResolver(() => Int)
+  staffId(@Root() doc: KnowledgeDocument): number {
+    return doc.staff.id;
+  }
+
+  @FieldResolver(() => Int, { description: 'Bytes' })
+  fileSize(@Root() doc: KnowledgeDocument): number {
+    return doc.file.fileSize;
+  }
+
+  @FieldResolver(() => String)
+  fileUrl(@Root() doc: KnowledgeDocument): string {
+    return this.s.files.fileUrl(doc.filePath);
+  }
+}
+
+@Resolver(() => UploadedFileType)
+export class UploadedFileResolver {
+  constructor(private readonly s: Services) {}
+
+  @FieldResolver(() => String)
+  fileUrl(@Root() file: StoredFile): string {
+    return this.s.files.fileUrl(file.filePath);
+  }
+}

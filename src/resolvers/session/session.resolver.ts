@@ -1,0 +1,122 @@
+import { filter, pipe } from '@graphql-yoga/subscription';
+import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
+import type { MessageAddedEvent, SessionChangedEvent } from '../../core/events/event-bus.js';
+import { Message } from '../../entities/session/message.entity.js';
+import { Session, SessionStatus } from '../../entities/session/session.entity.js';
+import type { GqlContext } from '../../graphql/context.js';
+import type { Services } from '../../services/index.js';
+import { AgentType } from '../agent/agent.types.js';
+import { Role } from '../shared/enums.js';
+import { ContactType, MessageObject, SendMessageInput, SessionChangeEvent, SessionFilterInput, SessionObject } from './session.types.js';
+
+@Resolver(() => SessionObject)
+export class SessionResolver {
+  constructor(private readonly s: Services) {}
+
+  @Authorized(Role.MERCHANT, Role.AGENT)
+  @Query(() => [SessionObject], { description: 'Latest activity first; an agent sees the sessions of its staff' })
+  async sessions(@Ctx() { ctx }: GqlContext, @Arg('filter', () => SessionFilterInput, { nullable: true }) filter?: SessionFilterInput): Promise<Session[]> {
+    return this.s.sessions.list(ctx, filter ?? {});
+  }
+
+  @Authorized(Role.MERCHANT, Role.AGENT)
+  @Query(() => SessionObject)
+  async session(@Arg('id', () => Int) id: number, @Ctx() { ctx }: GqlContext): Promise<Session> {
+    return this.s.sessions.get(ctx, id);
+  }
+
+  @Authorized(Role.MERCHANT, Role.AGENT)
+  @Query(() => [MessageObject], { description: 'Oldest first; `after` returns only messages with a greater seq' })
+  async messages(
+    @Arg('sessionId', () => Int) sessionId: number,
+    @Ctx() { ctx }: GqlContext,
+    @Arg('after', () => Int, { nullable: true }) after?: number,
+    @Arg('limit', () => Int, { nullable: true }) limit?: number,
+  ): Promise<Message[]> {
+    return this.s.sessions.messages(ctx, sessionId, { afterSeq: after ?? 0, limit: limit ?? undefined });
+  }
+
+  @Authorized(Role.MERCHANT, Role.AGENT)
+  @Mutation(() => MessageObject, { description: "An agent's reply in a session it has accepted" })
+  async sendMessage(@Arg('input') input: SendMessageInput, @Ctx() { ctx }: GqlContext): Promise<Message> {
+    return this.s.sessions.sendAsAgent(ctx, input.sessionId, input);
+  }
+
+  @Authorized(Role.MERCHANT, Role.AGENT)
+  @Mutation(() => SessionObject, { description: 'An agent takes a waiting (or AI) session; a merchant names the agent' })
+  async acceptSession(
+    @Arg('sessionId', () => Int) sessionId: number,
+    @Ctx() { ctx }: GqlContext,
+    @Arg('agentId', () => Int, { nullable: true }) agentId?: number,
+  ): Promise<Session> {
+    return this.s.sessions.accept(ctx, sessionId, agentId ?? undefined);
+  }
+
+  @Authorized(Role.MERCHANT, Role.AGENT)
+  @Mutation(() => SessionObject, { description: 'Back to the queue, or to a named agent' })
+  async transferSession(
+    @Arg('sessionId', () => Int) sessionId: number,
+    @Ctx() { ctx }: GqlContext,
+    @Arg('toAgentId', () => Int, { nullable: true }) toAgentId?: number,
+  ): Promise<Session> {
+    return this.s.sessions.transfer(ctx, sessionId, toAgentId ?? null);
+  }
+
+  @Authorized(Role.MERCHANT, Role.AGENT)
+  @Mutation(() => SessionObject)
+  async closeSession(@Arg('sessionId', () => Int) sessionId: number, @Ctx() { ctx }: GqlContext): Promise<Session> {
+    return this.s.sessions.close(ctx, sessionId);
+  }
+
+  @Subscription(() => MessageObject, {
+    description: 'Every new message of one session; events carry seq, so `messages(after:)` fills any gap',
+    subscribe: async ({ args, context }) => {
+      const { ctx, bus, services } = context as GqlContext;
+      const session = await services.sessions.get(ctx, args.sessionId as number);
+      return pipe(
+        bus.subscribe('MESSAGE_ADDED'),
+        filter((e: MessageAddedEvent) => e.sessionId === session.id),
+      );
+    },
+  })
+  async messageAdded(@Arg('sessionId', () => Int) _sessionId: number, @Root() e: MessageAddedEvent, @Ctx() { ctx }: GqlContext): Promise<Message> {
+    return ctx.em.fork().findOneOrFail(Message, e.messageId);
+  }
+
+  @Subscription(() => SessionChangeEvent, {
+    description: "Every lifecycle change of the sessions the caller may see",
+    subscribe: async ({ context }) => {
+      const { ctx, bus, services } = context as GqlContext;
+      const actor = ctx.requireTenant();
+      const staffIds = actor.kind === 'agent' ? new Set(await services.sessions.staffIdsOfAgent(ctx.em, actor.agentId)) : null;
+      return pipe(
+        bus.subscribe('SESSION_CHANGED'),
+        filter((e: SessionChangedEvent) => e.merchantId === actor.merchantId && (!staffIds || staffIds.has(e.staffId))),
+      );
+    },
+  })
+  async sessionChanged(@Root() e: SessionChangedEvent, @Ctx() { ctx }: GqlContext): Promise<SessionChangeEvent> {
+    const session = await ctx.em.fork().findOneOrFail(Session, e.sessionId);
+    return { kind: e.kind, status: e.status as SessionStatus, previousStatus: e.previousStatus as SessionStatus | null, previousAgentId: e.previousAgentId, session };
+  }
+
+  @FieldResolver(() => ContactType)
+  async contact(@Root() s: Session, @Ctx() { ctx }: GqlContext): Promise<ContactType> {
+    return (await ctx.loaders.contact.load(s.contact.id))!;
+  }
+
+  @FieldResolver(() => AgentType, { nullable: true })
+  async agent(@Root() s: Session, @Ctx() { ctx }: GqlContext): Promise<AgentType | null> {
+    return s.agent ? ctx.loaders.agent.load(s.agent.id) : null;
+  }
+
+  @FieldResolver(() => Int)
+  staffId(@Root() s: Session): number {
+    return s.staff.id;
+  }
+
+  @FieldResolver(() => Int, { nullable: true, description: '1-based place in the queue while pending' })
+  async queuePosition(@Root() s: Session, @Ctx() { ctx }: GqlContext): Promise<number | null> {
+    return this.s.sessions.queuePosition(ctx.em, s);
+  }
+}

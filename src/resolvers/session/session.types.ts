@@ -1,0 +1,73 @@
+import { Field, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { ChannelType } from '../../entities/contact/contact.entity.js';
+import { MessageType, SenderType } from '../../entities/session/message.entity.js';
+import { SessionStatus } from '../../entities/session/session.entity.js';
+
+registerEnumType(SessionStatus, { name: 'SessionStatus', description: 'ai → pending → manual → closed (DESIGN.md)' });
+registerEnumType(ChannelType, { name: 'ChannelType' });
+registerEnumType(MessageType, { name: 'MessageType' });
+registerEnumType(SenderType, { name: 'SenderType' });
+
+@ObjectType('Contact', { description: 'The end user of a session' })
+export class ContactType {
+  @Field(() => Int) id!: number;
+  @Field({ description: "The channel's id for the person (agent-console userid)" }) externalId!: string;
+  @Field(() => ChannelType) channel!: ChannelType;
+  @Field() nickname!: string;
+  @Field() avatarUrl!: string;
+}
+
+@ObjectType('Message')
+export class MessageObject {
+  @Field(() => Int) id!: number;
+  @Field(() => Int, { description: 'Order within the session; pass the last one seen as `after` to catch up' }) seq!: number;
+  @Field(() => SenderType) senderType!: SenderType;
+  @Field() senderId!: string;
+  @Field(() => MessageType) msgType!: MessageType;
+  @Field() content!: string;
+  @Field(() => String, { nullable: true }) clientMsgId?: string | null;
+  @Field() createdAt!: Date;
+  sessionId?: number;
+}
+
+@ObjectType('Session')
+export class SessionObject {
+  @Field(() => Int) id!: number;
+  @Field(() => SessionStatus) status!: SessionStatus;
+  @Field(() => ChannelType) channel!: ChannelType;
+  @Field(() => Int) messageCount!: number;
+  @Field() lastMessage!: string;
+  @Field(() => Date, { nullable: true }) lastMessageAt!: Date | null;
+  @Field(() => Int) lastSeq!: number;
+  @Field(() => String, { nullable: true }) handoffReason!: string | null;
+  @Field(() => Date, { nullable: true }) queuedAt!: Date | null;
+  @Field(() => Date, { nullable: true }) acceptedAt!: Date | null;
+  @Field(() => Date, { nullable: true }) closedAt!: Date | null;
+  @Field() createdAt!: Date;
+  @Field() updatedAt!: Date;
+}
+
+@ObjectType()
+export class SessionChangeEvent {
+  @Field() kind!: string;
+  @Field(() => SessionStatus) status!: SessionStatus;
+  @Field(() => SessionStatus, { nullable: true }) previousStatus!: SessionStatus | null;
+  @Field(() => Int, { nullable: true }) previousAgentId!: number | null;
+  @Field(() => SessionObject) session!: SessionObject;
+}
+
+@InputType()
+export class SessionFilterInput {
+  @Field(() => SessionStatus, { nullable: true }) status?: SessionStatus;
+  @Field(() => ChannelType, { nullable: true }) channel?: ChannelType;
+  @Field(() => Int, { nullable: true }) agentId?: number;
+  @Field(() => Int, { nullable: true }) staffId?: number;
+}
+
+@InputType()
+export class SendMessageInput {
+  @Field(() => Int) sessionId!: number;
+  @Field() content!: string;
+  @Field(() => MessageType, { nullable: true }) msgType?: MessageType;
+  @Field({ nullable: true, description: 'Makes a resend idempotent' }) clientMsgId?: string;
+}

@@ -1,0 +1,176 @@
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { z } from 'zod';
+import type { RequestContext } from '../../core/context.js';
+import { AppError, ErrorCode, alreadyExists, notFound, rateLimited } from '../../core/errors.js';
+import type { EventBus } from '../../core/events/event-bus.js';
+import { hashPassword, verifyPassword } from '../../core/auth/password.js';
+import { definedOnly } from '../../core/objects.js';
+import { pageSchema, type PageInput, type PageResult } from '../../core/paging.js';
+import type { RateLimiter } from '../../core/rate-limit.js';
+import { parseInput } from '../../core/validation.js';
+import { Agent, AgentStatus } from '../../entities/agent/agent.entity.js';
+import { TokenRole } from '../../entities/auth/auth-token.entity.js';
+import { Merchant } from '../../entities/merchant/merchant.entity.js';
+import { Staff } from '../../entities/staff/staff.entity.js';
+import type { IssuedToken, TokenService } from '../auth/token.service.js';
+import type { SessionService } from '../session/session.service.js';
+
+const fields = {
+  userName: z.string().trim().min(1, 'is required').max(64),
+  password: z.string().min(6, 'must be at least 6 characters').max(128),
+  name: z.string().trim().min(1, 'is required').max(64),
+  staffIds: z.array(z.number().int().positive()).max(200),
+  maxSessions: z.number().int().min(1, 'must be at least 1').max(100),
+  avatarUrl: z.string().trim().max(1024).refine((v) => v === '' || /^https?:\/\/\S+$/i.test(v), 'must be an http(s) URL or empty'),
+  autoAccept: z.boolean(),
+};
+const createSchema = z.object(fields).partial({ staffIds: true, maxSessions: true, avatarUrl: true, autoAccept: true });
+const updateSchema = z.object(fields).partial();
+const loginSchema = z.object({ userName: z.string().trim().min(1, 'must not be empty').max(64), password: z.string().min(1).max(128) });
+
+export type AgentCreateInput = z.input<typeof createSchema>;
+export type AgentUpdateInput = z.input<typeof updateSchema>;
+
+/** A merchant's human agents: management, login, presence and the auto-accept switch. */
+export class AgentService {
+  constructor(
+    private readonly tokens: TokenService,
+    private readonly sessions: SessionService,
+    private readonly bus: EventBus,
+    private readonly limiter: RateLimiter,
+  ) {}
+
+  async create(ctx: RequestContext, input: AgentCreateInput): Promise<Agent> {
+    const { merchantId } = ctx.requireMerchant();
+    const data = parseInput(createSchema, input);
+    const agent = new Agent({ merchant: ctx.em.getReference(Merchant, merchantId), userName: data.userName, passwordHash: await hashPassword(data.password), name: data.name });
+    ctx.em.assign(agent, definedOnly({ maxSessions: data.maxSessions, avatarUrl: data.avatarUrl, autoAccept: data.autoAccept }));
+    agent.staffs.set(await this.ownStaff(ctx.em, merchantId, data.staffIds ?? []));
+    ctx.em.persist(agent);
+    await this.flushUnique(ctx.em);
+    return agent;
+  }
+
+  async list(ctx: RequestContext, filter: { id?: number; staffId?: number } = {}, page: PageInput = {}): Promise<PageResult<Agent>> {
+    const actor = ctx.requireTenant();
+    const p = parseInput(pageSchema, page);
+    const where: Record<string, unknown> = { merchant: actor.merchantId, isDeleted: false };
+    if (filter.id) where.id = filter.id;
+    if (filter.staffId) where.staffs = filter.staffId;
+    const [items, total] = await ctx.em.findAndCount(Agent, where, { orderBy: { id: 'asc' }, limit: p.pageSize, offset: p.pageNo * p.pageSize, populate: ['staffs'] });
+    return { items, total, ...p };
+  }
+
+  async get(ctx: RequestContext, id: number): Promise<Agent> {
+    const actor = ctx.requireTenant();
+    const agentId = parseInput(z.number().int().positive('id must be a positive whole number'), id);
+    const agent = await ctx.em.findOne(Agent, { id: agentId, merchant: actor.merchantId, isDeleted: false }, { populate: ['staffs'] });
+    if (!agent) throw notFound(`Agent ${agentId}`);
+    return agent;
+  }
+
+  async update(ctx: RequestContext, id: number, input: AgentUpdateInput): Promise<Agent> {
+    const { merchantId } = ctx.requireMerchant();
+    const data = parseInput(updateSchema, input);
+    const agent = await this.get(ctx, id);
+    ctx.em.assign(agent, definedOnly({ userName: data.userName, name: data.name, maxSessions: data.maxSessions, avatarUrl: data.avatarUrl, autoAccept: data.autoAccept }));
+    if (data.staffIds) agent.staffs.set(await this.ownStaff(ctx.em, merchantId, data.staffIds));
+    if (data.password) agent.passwordHash = await hashPassword(data.password);
+    await this.flushUnique(ctx.em);
+    if (data.password) await this.tokens.revokeAll(ctx.em, TokenRole.Agent, agent.id);
+    if (data.autoAccept || data.maxSessions || data.staffIds) await this.sessions.route(ctx.em, merchantId);
+    return agent;
+  }
+
+  /** Soft delete: its tokens stop working and the sessions it held go back to the queue. */
+  async delete(ctx: RequestContext, id: number): Promise<void> {
+    const { merchantId } = ctx.requireMerchant();
+    const agent = await this.get(ctx, id);
+    agent.isDeleted = true;
+    agent.status = AgentStatus.OFFLINE;
+    agent.userName = `${agent.userName}#deleted-${agent.id}`.slice(0, 64);
+    await ctx.em.flush();
+    await this.tokens.revokeAll(ctx.em, TokenRole.Agent, agent.id);
+    await this.sessions.releaseAgent(ctx.em, merchantId, agent.id);
+  }
+
+  async login(ctx: RequestContext, input: z.input<typeof loginSchema>): Promise<IssuedToken & { agent: Agent }> {
+    const data = parseInput(loginSchema, input);
+    const key = `agent-login:${data.userName}`;
+    const agent = await ctx.em.findOne(Agent, { userName: data.userName, isDeleted: false }, { populate: ['merchant'] });
+    if (!agent || !(await verifyPassword(data.password, agent.passwordHash))) {
+      if (!(await this.limiter.hit(key, 10, 10 * 60_000))) throw rateLimited('Too many failed logins, try again in a few minutes');
+      throw new AppError(ErrorCode.InvalidCredentials, 'Invalid user name or password');
+    }
+    if (agent.merchant.isFrozen) throw new AppError(ErrorCode.AccountFrozen, "This agent's merchant account is frozen");
+    await this.limiter.reset(key);
+    return { ...(await this.tokens.issue(ctx.em, TokenRole.Agent, agent.id, agent.merchant.id)), agent };
+  }
+
+  async me(ctx: RequestContext): Promise<Agent> {
+    const { agentId } = ctx.requireAgent();
+    return this.get(ctx, agentId);
+  }
+
+  /** Presence: published to the merchant's other agents; coming online picks up waiting sessions. */
+  async setStatus(ctx: RequestContext, status: AgentStatus, kind: 'login' | 'logout' | 'status' = 'status', connectionId: string | null = null): Promise<Agent> {
+    const { agentId, merchantId } = ctx.requireAgent();
+    const valid = parseInput(z.enum(AgentStatus, 'status must be 0 (offline), 1 (online), 2 (busy) or 3 (away)'), status);
+    const agent = await this.get(ctx, agentId);
+    agent.status = valid;
+    agent.lastSeenAt = new Date();
+    await ctx.em.flush();
+    this.bus.publish('AGENT_PRESENCE', {
+      merchantId,
+      agentId,
+      name: agent.name,
+      status: valid,
+      kind,
+      staffIds: agent.staffs.getItems().map((s) => s.id),
+      connectionId,
+    });
+    if (valid === AgentStatus.ONLINE) await this.sessions.route(ctx.em, merchantId);
+    return agent;
+  }
+
+  async setAutoAccept(ctx: RequestContext, on: boolean): Promise<Agent> {
+    const { agentId, merchantId } = ctx.requireAgent();
+    const agent = await this.get(ctx, agentId);
+    agent.autoAccept = parseInput(z.boolean('status must be 0 or 1'), on);
+    await ctx.em.flush();
+    if (agent.autoAccept) await this.sessions.route(ctx.em, merchantId);
+    return agent;
+  }
+
+  /** Agents of one staff that are not offline (agent-console §18.1). */
+  async presentForStaff(ctx: RequestContext, staffId: number): Promise<Agent[]> {
+    const actor = ctx.requireTenant();
+    return ctx.em.find(Agent, { merchant: actor.merchantId, isDeleted: false, staffs: staffId, status: { $ne: AgentStatus.OFFLINE } }, { orderBy: { id: 'asc' } });
+  }
+
+  /** Contacts' ids an agent is talking with now (agent-console §18.2). */
+  async connectingContacts(em: EntityManager, agentId: number): Promise<string[]> {
+    const rows: { external_id: string }[] = await em
+      .getConnection()
+      .execute(`select c.external_id from session s join contact c on c.id = s.contact_id where s.agent_id = ? and s.status = 'manual' order by s.accepted_at`, [agentId]);
+    return rows.map((r) => r.external_id);
+  }
+
+  private async ownStaff(em: EntityManager, merchantId: number, ids: number[]): Promise<Staff[]> {
+    const unique = [...new Set(ids)];
+    const staff = await em.find(Staff, { id: { $in: unique }, merchant: merchantId, isDeleted: false });
+    const missing = unique.filter((id) => !staff.some((s) => s.id === id));
+    if (missing.length) throw notFound(`Staff ${missing.join(', ')}`);
+    return staff;
+  }
+
+  private async flushUnique(em: EntityManager): Promise<void> {
+    try {
+      await em.flush();
+    } catch (err) {
+      if (err instanceof UniqueConstraintViolationException) throw alreadyExists('This agent user name is taken');
+      throw err;
+    }
+  }
+}

@@ -1,0 +1,93 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { z } from 'zod';
+import type { RequestContext } from '../../core/context.js';
+import { badInput } from '../../core/errors.js';
+import type { KnowledgeConfig } from '../../core/knowledge/knowledge-config.js';
+import type { Logger } from '../../core/logger.js';
+import { parseInput } from '../../core/validation.js';
+import type { RetrievalService } from '../knowledge/retrieval.service.js';
+import type { StaffService } from '../staff/staff.service.js';
+import { answerStream } from './answer-stream.js';
+import type { AnswerOptions, AnswerResult, AnswerSource, AnswerStream, Answerer, Passage, Persona } from './answer.types.js';
+import { BuiltinAnswerer } from './builtin.answerer.js';
+import { LlmAnswerer, LlmError } from './llm.answerer.js';
+
+const questionSchema = z.string({ message: 'question is required' }).trim().min(1, 'question is required').max(2000, 'question must be at most 2000 characters');
+
+export function toSource(p: Passage): AnswerSource {
+  return {
+    documentId: p.documentId,
+    chunkId: p.chunkId,
+    fileName: p.fileName,
+    heading: p.heading,
+    excerpt: p.content.length > 300 ? `${p.content.slice(0, 297)}…` : p.content,
+    score: p.score,
+  };
+}
+
+/**
+ * The answering service: retrieves a staff's passages and answers in its
+ * persona, streamed, ending with {grounded, confidence, sources}. With an LLM
+ * configured it answers through it, and falls back to the built-in answerer
+ * when the LLM fails before saying anything; without one, built-in only.
+ *
+ * Callers: `ask` for a merchant's own staff (try-it panel); `answer` for a
+ * staff the caller has already authorized (conversations, chat channels).
+ */
+export class AnswerService {
+  readonly builtin: BuiltinAnswerer;
+  readonly llm: LlmAnswerer | null;
+
+  constructor(
+    private readonly deps: { retrieval: RetrievalService; staff: StaffService; config: KnowledgeConfig; log: Logger },
+  ) {
+    this.builtin = new BuiltinAnswerer(deps.config.answerMinScore);
+    this.llm = deps.config.llm ? new LlmAnswerer(deps.config.llm, deps.config.answerMinScore) : null;
+  }
+
+  /** Puts a question to one of the caller's staff. */
+  async ask(ctx: RequestContext, staffId: number, question: string, opts: AnswerOptions = {}): Promise<AnswerStream> {
+    const q = parseInput(questionSchema, question);
+    const staff = await this.deps.staff.get(ctx, staffId);
+    return this.answer(ctx.em, staff, q, opts);
+  }
+
+  /** Answers a question for a staff (any object with the persona fields and its id). */
+  answer(em: EntityManager, staff: Persona & { id: number }, question: string, opts: AnswerOptions = {}): AnswerStream {
+    const q = parseInput(questionSchema, question);
+    const chosen = this.pick(opts.answerer ?? 'auto');
+    return answerStream(this.run(em, staff, q, chosen, opts));
+  }
+
+  private pick(which: NonNullable<AnswerOptions['answerer']>): Answerer {
+    if (which === 'builtin') return this.builtin;
+    if (which === 'llm' && !this.llm) throw badInput('No language model is configured (set LLM_BASE_URL and LLM_MODEL)');
+    return this.llm ?? this.builtin;
+  }
+
+  private async *run(
+    em: EntityManager,
+    staff: Persona & { id: number },
+    question: string,
+    answerer: Answerer,
+    opts: AnswerOptions,
+  ): AsyncGenerator<string, Omit<AnswerResult, 'text'>, void> {
+    const passages = await this.deps.retrieval.retrieve(em, staff.id, question, { k: opts.k });
+    const input = { persona: staff, question, passages, history: opts.history, signal: opts.signal };
+    const gen = answerer.answer(input);
+    let emitted = false;
+    try {
+      for (;;) {
+        const step = await gen.next();
+        if (step.done) return { ...step.value, sources: step.value.sources.map(toSource), answerer: answerer.kind };
+        emitted = true;
+        yield step.value;
+      }
+    } catch (err) {
+      if (!(err instanceof LlmError) || emitted || err.kind === 'aborted') throw err;
+      this.deps.log.warn({ err: err.message, staffId: staff.id }, 'LLM failed; answering with the built-in answerer');
+      const outcome = yield* this.builtin.answer(input);
+      return { ...outcome, sources: outcome.sources.map(toSource), answerer: 'builtin', fallbackReason: err.message };
+    }
+  }
+}

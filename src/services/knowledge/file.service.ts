@@ -1,0 +1,87 @@
+import type { Readable } from 'node:stream';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { z } from 'zod';
+import type { RequestContext } from '../../core/context.js';
+import { AppError, ErrorCode, notFound } from '../../core/errors.js';
+import { pageSchema, type PageInput, type PageResult } from '../../core/paging.js';
+import { parseInput } from '../../core/validation.js';
+import { StoredFile } from '../../entities/knowledge/stored-file.entity.js';
+import { Merchant } from '../../entities/merchant/merchant.entity.js';
+import { contentTypeFor, isSafeFilePath, newFilePath } from './file-name.js';
+import { FileTooLargeError, type FileStorage } from './file-storage.js';
+
+const fileNameSchema = z.string().trim().min(1, 'file_name is required').max(255, 'file_name must be at most 255 characters');
+
+export const tooLarge = (maxBytes: number) =>
+  new AppError(ErrorCode.PayloadTooLarge, `The file is larger than the ${Math.round(maxBytes / (1024 * 1024))} MB upload limit`);
+
+/** Uploaded files of a merchant: stored through a FileStorage, described by a StoredFile row. */
+export class FileService {
+  constructor(
+    readonly storage: FileStorage,
+    private readonly opts: { publicUrl: string; uploadMaxBytes: number },
+  ) {}
+
+  get maxBytes(): number {
+    return this.opts.uploadMaxBytes;
+  }
+
+  /** The public address of a stored file, as the seed's `file_url`. */
+  fileUrl(filePath: string): string {
+    return `${this.opts.publicUrl}/assets/files/${encodeURIComponent(filePath)}`;
+  }
+
+  /** Streams an upload into storage; over the size limit it is refused (413 / 1003) and nothing is kept. */
+  async upload(ctx: RequestContext, input: { fileName: string; data: Readable }): Promise<StoredFile> {
+    const actor = ctx.requireMerchant();
+    const fileName = parseInput(fileNameSchema, input.fileName);
+    const filePath = newFilePath(fileName);
+    let stored;
+    try {
+      stored = await this.storage.put(filePath, input.data, this.opts.uploadMaxBytes);
+    } catch (err) {
+      if (err instanceof FileTooLargeError) throw tooLarge(this.opts.uploadMaxBytes);
+      throw err;
+    }
+    const file = new StoredFile({
+      merchant: ctx.em.getReference(Merchant, actor.merchantId),
+      fileName,
+      filePath,
+      fileSize: stored.size,
+      contentType: contentTypeFor(fileName),
+      sha256: stored.sha256,
+    });
+    try {
+      await ctx.em.persist(file).flush();
+    } catch (err) {
+      await this.storage.delete(filePath);
+      throw err;
+    }
+    return file;
+  }
+
+  async list(ctx: RequestContext, page: PageInput = {}): Promise<PageResult<StoredFile>> {
+    const actor = ctx.requireMerchant();
+    const p = parseInput(pageSchema, page);
+    const [items, total] = await ctx.em.findAndCount(
+      StoredFile,
+      { merchant: actor.merchantId },
+      { orderBy: { id: 'desc' }, limit: p.pageSize, offset: p.pageNo * p.pageSize },
+    );
+    return { items, total, ...p };
+  }
+
+  /** A file of the caller's merchant by its path; another merchant's file is "not found". */
+  async getOwned(ctx: RequestContext, filePath: string): Promise<StoredFile> {
+    const actor = ctx.requireMerchant();
+    const file = isSafeFilePath(filePath) ? await ctx.em.findOne(StoredFile, { filePath, merchant: actor.merchantId }) : null;
+    if (!file) throw notFound(`File ${filePath}`);
+    return file;
+  }
+
+  /** For serving `/assets/files/{file_path}`: file URLs are public, as in the seed. */
+  async findPublic(em: EntityManager, filePath: string): Promise<StoredFile | null> {
+    if (!isSafeFilePath(filePath)) return null;
+    return em.findOne(StoredFile, { filePath });
+  }
+}

@@ -1,0 +1,39 @@
+import path from 'node:path';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { AppConfig } from '../../core/config.js';
+import type { EventBus } from '../../core/events/event-bus.js';
+import type { JobQueue } from '../../core/jobs/job-queue.js';
+import type { Logger } from '../../core/logger.js';
+import { AnswerService } from '../answer/answer.service.js';
+import type { StaffService } from '../staff/staff.service.js';
+import { DocumentService } from './document.service.js';
+import { FileService } from './file.service.js';
+import { LocalFileStorage } from './file-storage.js';
+import { RetrievalService } from './retrieval.service.js';
+
+export interface KnowledgeServices {
+  files: FileService;
+  documents: DocumentService;
+  retrieval: RetrievalService;
+  answers: AnswerService;
+}
+
+/** Files, training documents, retrieval and answering, wired together (spread into Services). */
+export function createKnowledgeServices(
+  config: AppConfig,
+  log: Logger,
+  deps: { orm: MikroORM; bus: EventBus; jobs: JobQueue; staff: StaffService },
+): KnowledgeServices {
+  const k = config.knowledge;
+  const files = new FileService(new LocalFileStorage(path.join(config.dataDir, 'files')), {
+    publicUrl: config.publicUrl,
+    uploadMaxBytes: k.uploadMaxBytes,
+  });
+  const retrieval = new RetrievalService();
+  return {
+    files,
+    retrieval,
+    documents: new DocumentService({ ...deps, files, config: k, log: log.child({ component: 'documents' }) }),
+    answers: new AnswerService({ retrieval, staff: deps.staff, config: k, log: log.child({ component: 'answers' }) }),
+  };
+}

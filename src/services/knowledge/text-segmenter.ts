@@ -1,0 +1,130 @@
+import { createRequire } from 'node:module';
+import type { Jieba } from '@node-rs/jieba';
+
+const require = createRequire(import.meta.url);
+
+let jieba: Jieba | null = null;
+let chineseIdf: Map<string, number> | null = null;
+
+/** jieba with its bundled dictionary; loaded once per process on first use (about 0.2 s). */
+function segmenter(): Jieba {
+  if (!jieba) {
+    const { Jieba: JiebaClass } = require('@node-rs/jieba') as typeof import('@node-rs/jieba');
+    const { dict } = require('@node-rs/jieba/dict') as typeof import('@node-rs/jieba/dict.js');
+    jieba = JiebaClass.withDict(dict);
+  }
+  return jieba;
+}
+
+/** jieba's general-language IDF table for Chinese words (how informative a word is in Chinese at large). */
+function chineseIdfTable(): Map<string, number> {
+  if (!chineseIdf) {
+    const { idf } = require('@node-rs/jieba/dict') as typeof import('@node-rs/jieba/dict.js');
+    chineseIdf = new Map();
+    for (const line of Buffer.from(idf).toString('utf8').split('\n')) {
+      const sp = line.lastIndexOf(' ');
+      if (sp > 0) chineseIdf.set(line.slice(0, sp), Number(line.slice(sp + 1)));
+    }
+  }
+  return chineseIdf;
+}
+
+/** Words of Chinese not in jieba's IDF table are rare: about its mean. */
+const UNKNOWN_CHINESE_IDF = 11.7;
+
+
+// Words that say how a question is asked, not what it is about. Left out of the index and of queries alike.
+const STOP = new Set(
+  (
+    'a an the is are was were be been being am do does did doing i me my mine we us our you your yours he she him her his ' +
+    'it its they them their this that these those of to in on at for with by from and or but if so as into than then too ' +
+    'very just also not no can could would should will shall may might must have has had having what which who whom whose ' +
+    'how when where why there here about any some please hi hello hey thanks thank let lets ok okay tell know want need ' +
+    'get got s t don doesn isn aren ll ve re d ' +
+    '的 了 吗 呢 吧 啊 呀 嘛 哦 么 我 你 您 他 她 它 我们 你们 他们 是 在 有 和 与 及 或 就 都 也 还 又 很 请问 请 一下 ' +
+    '怎么 怎么样 怎样 如何 什么 啥 哪 哪些 哪里 哪儿 为什么 可以 能 能否 能不能 会 要 想 吗 这 那 这个 那个 之 把 被 给 对 ' +
+    '从 个 呗 一 下 是否 有没有 是不是 多少 几 多久 多长 多长时间 几天 以后 之后 的话 时候 现在 一般 通常 大概 需要 得 该 应该 ' +
+    '知道 告诉 问 问题 麻烦 谢谢 你好 您好'
+  ).split(/\s+/),
+);
+
+const WORD = /[\p{L}\p{N}]+/gu;
+const LATIN = /^[a-z]+$/;
+
+/**
+ * A light English stemmer: folds the common inflections (plural, -ed, -ing,
+ * -ly, final e, doubled consonants) so "returns", "returned" and "returning"
+ * meet "return". Applied to documents and questions alike, so over-stemming
+ * only merges words, never loses a match.
+ */
+export function stem(word: string): string {
+  let w = word;
+  if (w.length <= 3 || !LATIN.test(w)) return w;
+  if (w.endsWith('ies') && w.length > 4) w = `${w.slice(0, -3)}y`;
+  else if (w.endsWith('sses')) w = w.slice(0, -2);
+  else if (w.endsWith('s') && !/(ss|us|is)$/.test(w)) w = w.slice(0, -1);
+  if (w.endsWith('ied') && w.length > 4) w = `${w.slice(0, -3)}y`;
+  else if (w.endsWith('ing') && w.length > 5) w = w.slice(0, -3);
+  else if (w.endsWith('ed') && w.length > 4) w = w.slice(0, -2);
+  else if (w.endsWith('ly') && w.length > 5) w = w.slice(0, -2);
+  if (w.endsWith('e') && w.length > 3) w = w.slice(0, -1);
+  if (/([b-df-hj-np-rtv-z])\1$/.test(w) && w.length > 3) w = w.slice(0, -1);
+  return w;
+}
+
+/** Normalized index tokens of a text, in order: jieba's search-mode cut, lower-cased, stemmed, stop words out. */
+export function tokenize(text: string): string[] {
+  const out: string[] = [];
+  if (!text) return out;
+  for (const piece of segmenter().cutForSearch(text, true)) {
+    for (const m of piece.toLowerCase().matchAll(WORD)) {
+      const t = stem(m[0]);
+      if (t && !STOP.has(t) && !STOP.has(m[0]) && t.length <= 64) out.push(t);
+    }
+  }
+  return out;
+}
+
+/** The text stored in `search_text` (and indexed as a `simple` tsvector). */
+export function searchText(text: string): string {
+  return tokenize(text).join(' ');
+}
+
+/** The distinct terms of a question, in order of first appearance (at most `max`). */
+export function queryTerms(question: string, max = 24): string[] {
+  return [...new Set(tokenize(question))].slice(0, max);
+}
+
+// Frequent English words that say little about the topic (kept in the index, but light in a question).
+const COMMON_ENGLISH = new Set(
+  (
+    'many much long often usually usual possible able ever still already really actual exact current kind sort type way thing ' +
+    'one two make mak take tak use us go going come see look need give find ask work try leave call good new first last great ' +
+    'little own other old right big high different small large next early important few bad same sure like best better more most ' +
+    'less lot lots time times also even back only well because after before over under again off out up down now then once ' +
+    'someone something anything everything anyone everyone person people case place day week today tomorrow yesterday'
+  )
+    .split(/\s+/)
+    .map((w) => stem(w)),
+);
+
+const HAN = /\p{Script=Han}/u;
+
+/**
+ * How much a question term says about the topic, from the language at
+ * large: jieba's IDF for Chinese words, a short list of frequent words for
+ * English. Retrieval multiplies it by the term's rarity in the staff's own
+ * documents, so a missing "以后" costs little and a missing "比特币" a lot.
+ */
+export function termWeight(term: string): number {
+  if (HAN.test(term)) return chineseIdfTable().get(term) ?? UNKNOWN_CHINESE_IDF;
+  if (/^\d+$/.test(term)) return 6;
+  return COMMON_ENGLISH.has(term) ? 3 : 8;
+}
+
+/** True when a text is mostly written in Chinese characters. */
+export function isChinese(text: string): boolean {
+  const han = text.match(/\p{Script=Han}/gu)?.length ?? 0;
+  const latin = text.match(/[A-Za-z]/g)?.length ?? 0;
+  return han > 0 && han * 2 >= latin;
+}

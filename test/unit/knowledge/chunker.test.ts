@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { chunkBlocks, sentences } from '../../../src/services/knowledge/chunker.js';
+import { queryTerms, stem, tokenize } from '../../../src/services/knowledge/text-segmenter.js';
+
+describe('sentences', () => {
+  it('splits at Chinese and Latin sentence ends, not inside numbers', () => {
+    expect(sentences('收到商品后三十天内可以退款。运费谁承担？质量问题我们承担！Each costs 3.5 yuan. Really? Yes')).toEqual([
+      '收到商品后三十天内可以退款。',
+      '运费谁承担？',
+      '质量问题我们承担！',
+      'Each costs 3.5 yuan.',
+      'Really?',
+      'Yes',
+    ]);
+  });
+});
+
+describe('chunkBlocks', () => {
+  it('starts a chunk at each heading and names the section path', () => {
+    const chunks = chunkBlocks([
+      { kind: 'heading', level: 1, text: 'Returns' },
+      { kind: 'paragraph', text: 'Return within 30 days.' },
+      { kind: 'heading', level: 2, text: 'Exceptions' },
+      { kind: 'paragraph', text: 'Gift cards are final.' },
+      { kind: 'heading', level: 1, text: 'Shipping' },
+      { kind: 'paragraph', text: 'We ship daily.' },
+    ]);
+    expect(chunks).toEqual([
+      { kind: 'text', heading: 'Returns', content: 'Return within 30 days.' },
+      { kind: 'text', heading: 'Returns › Exceptions', content: 'Gift cards are final.' },
+      { kind: 'text', heading: 'Shipping', content: 'We ship daily.' },
+    ]);
+  });
+
+  it('keeps each Q&A entry its own chunk, with the question as heading', () => {
+    const chunks = chunkBlocks([
+      { kind: 'paragraph', text: 'Intro.' },
+      { kind: 'qa', question: '可以开发票吗？', answer: '可以。' },
+      { kind: 'qa', question: 'Refunds?', answer: 'Within 5 days.', section: 'Billing' },
+    ]);
+    expect(chunks).toEqual([
+      { kind: 'text', heading: '', content: 'Intro.' },
+      { kind: 'qa', heading: '可以开发票吗？', content: '可以。' },
+      { kind: 'qa', heading: 'Billing › Refunds?', content: 'Within 5 days.' },
+    ]);
+  });
+
+  it('packs long text into bounded chunks cut at sentence ends, with overlap', () => {
+    const zh = Array.from({ length: 40 }, (_, i) => `这是第${i + 1}句关于退货流程的说明。`).join('');
+    const chunks = chunkBlocks([{ kind: 'paragraph', text: zh }], { target: 120, max: 200, overlap: 40 });
+    expect(chunks.length).toBeGreaterThan(3);
+    for (const c of chunks) {
+      expect(c.content.length).toBeLessThanOrEqual(200);
+      expect(c.content.endsWith('。')).toBe(true);
+    }
+    // Each chunk after the first repeats the end of the one before.
+    for (let i = 1; i < chunks.length; i++) {
+      const prev = sentences(chunks[i - 1]!.content);
+      const next = sentences(chunks[i]!.content);
+      expect(prev.slice(-2)).toEqual(next.slice(0, 2));
+    }
+    // Together they cover every sentence.
+    const all = new Set(chunks.flatMap((c) => sentences(c.content)));
+    expect(all.size).toBe(40);
+  });
+
+  it('cuts a sentence longer than the maximum', () => {
+    const chunks = chunkBlocks([{ kind: 'paragraph', text: 'word '.repeat(400).trim() }], { target: 300, max: 500, overlap: 0 });
+    expect(chunks.every((c) => c.content.length <= 500)).toBe(true);
+    expect(chunks.map((c) => c.content).join(' ').split(' ').length).toBe(400);
+  });
+});
+
+describe('segmentation', () => {
+  it('stems English inflections to one form', () => {
+    expect(['return', 'returns', 'returned', 'returning'].map(stem)).toEqual(['return', 'return', 'return', 'return']);
+    expect(stem('policies')).toBe(stem('policy'));
+    expect(stem('shipping')).toBe(stem('ship'));
+    expect(stem('charged')).toBe(stem('charge'));
+  });
+
+  it('segments Chinese with jieba and drops question words', () => {
+    expect(tokenize('退货政策是什么？')).toEqual(['退货', '政策']);
+    expect(queryTerms('How do I return my shipped items?')).toEqual(['return', 'ship', 'item']);
+    expect(queryTerms('请问怎么申请退款')).toEqual(['申请', '退款']);
+  });
+});
