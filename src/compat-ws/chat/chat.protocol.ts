@@ -4,7 +4,7 @@ import { isAppError } from '../../core/errors.js';
 import type { MessageAddedEvent, SessionChangedEvent } from '../../core/events/event-bus.js';
 import type { Logger } from '../../core/logger.js';
 import { ChannelType } from '../../entities/contact/contact.entity.js';
-import { Message, SenderType } from '../../entities/session/message.entity.js';
+import { Message, MessageType, SenderType } from '../../entities/session/message.entity.js';
 import { Agent } from '../../entities/agent/agent.entity.js';
 import { Session, SessionStatus } from '../../entities/session/session.entity.js';
 import { LanguageResponse } from '../../entities/staff/staff-enums.js';
@@ -135,7 +135,8 @@ export class ChatConnection {
       for await (const e of messages as AsyncIterable<MessageAddedEvent>) {
         if (e.contactId !== contactId || e.senderType !== SenderType.AGENT) continue;
         const m = await this.orm.em.fork().findOne(Message, e.messageId);
-        if (m) void this.enqueue(async () => this.text(m.content));
+        // Media travel as their URL: the stream carries text only.
+        if (m) void this.enqueue(async () => this.text(m.msgType === MessageType.TEXT ? m.content : String(m.payload?.url ?? m.content)));
       }
     })().catch((err) => this.log.warn({ err }, 'web chat push stopped'));
     void (async () => {

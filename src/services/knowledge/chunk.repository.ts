@@ -48,18 +48,23 @@ export async function replaceChunks(trx: Knex.Transaction, documentId: number, s
 export async function searchChunks(
   em: EntityManager,
   staffId: number,
-  terms: string[],
+  weighted: { term: string; weight: number }[],
   trigramText: string,
   opts: { pool: number; trigramThreshold: number },
 ): Promise<ChunkHit[]> {
-  if (!terms.length) return [];
+  if (!weighted.length) return [];
+  const terms = weighted.map((t) => t.term);
   // Terms are runs of letters and digits (see text-segmenter), so they are safe as tsquery lexemes.
   const orQuery = terms.join(' | ');
   const matches = terms.map((_, i) => `(c.tsv @@ to_tsquery('simple', ?))::int as m${i}`).join(', ');
   const dfs = terms.map((_, i) => `coalesce(sum(m${i}), 0)::float8 as d${i}`).join(', ');
-  // BM25's IDF: a term in nearly every chunk weighs almost nothing; one in no chunk weighs most.
-  const idfs = terms.map((_, i) => `ln(1 + (s.n - df.d${i} + 0.5) / (df.d${i} + 0.5)) as w${i}`).join(', ');
-  const weighted = terms.map((_, i) => `idf.w${i} * cand.m${i}`).join(' + ');
+  // Each term weighs its importance in the language (given) times BM25's IDF in this staff's chunks: a term in
+  // nearly every chunk weighs almost nothing. A term in no chunk counts as if in one, so a missing word is judged
+  // by the language weight, not made heavier than the rarest word present.
+  const idfs = terms
+    .map((_, i) => `? * ln(1 + (s.n - greatest(df.d${i}, 1) + 0.5) / (greatest(df.d${i}, 1) + 0.5)) as w${i}`)
+    .join(', ');
+  const matchedWeight = terms.map((_, i) => `idf.w${i} * cand.m${i}`).join(' + ');
   const total = terms.map((_, i) => `idf.w${i}`).join(' + ');
   const sql = `
     with cand as (
@@ -71,7 +76,7 @@ export async function searchChunks(
     df as (select ${dfs} from cand),
     idf as (select ${idfs} from s, df),
     lex as (
-      select cand.id, (${weighted}) / nullif(${total}, 0) as coverage, cand.rank
+      select cand.id, (${matchedWeight}) / nullif(${total}, 0) as coverage, cand.rank
       from cand, idf
       order by coverage desc, cand.rank desc
       limit ?
@@ -91,7 +96,7 @@ export async function searchChunks(
     join knowledge_document d on d.id = c.document_id
     left join lex on lex.id = c.id
     left join tri on tri.id = c.id`;
-  const params = [orQuery, ...terms, staffId, orQuery, staffId, opts.pool, trigramText, staffId, trigramText, opts.pool];
+  const params = [orQuery, ...terms, staffId, orQuery, staffId, ...weighted.map((t) => t.weight), opts.pool, trigramText, staffId, trigramText, opts.pool];
   const knex = em.getKnex();
   const rows = await knex.transaction(async (trx) => {
     // Local to this transaction: how alike words must be for the trigram candidates.

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { searchChunks, type ChunkHit } from './chunk.repository.js';
-import { queryTerms } from './text-segmenter.js';
+import { queryTerms, termWeight } from './text-segmenter.js';
 
 /** A retrieved passage with its score (0–1, comparable across questions: the answerers' threshold applies to it). */
 export interface Passage {
@@ -35,7 +35,8 @@ export class RetrievalService {
     const k = Math.min(Math.max(opts.k ?? 5, 1), 50);
     const terms = queryTerms(question);
     if (!terms.length) return [];
-    const hits = await searchChunks(em, staffId, terms, terms.join(' '), { pool: Math.max(k * 4, 20), trigramThreshold: TRIGRAM_THRESHOLD });
+    const weighted = terms.map((term) => ({ term, weight: termWeight(term) }));
+    const hits = await searchChunks(em, staffId, weighted, terms.join(' '), { pool: Math.max(k * 4, 20), trigramThreshold: TRIGRAM_THRESHOLD });
     return hits
       .map((h) => ({
         chunkId: h.chunkId,

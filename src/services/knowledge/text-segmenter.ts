@@ -99,10 +99,10 @@ export function queryTerms(question: string, max = 24): string[] {
 const COMMON_ENGLISH = new Set(
   (
     'many much long often usually usual possible able ever still already really actual exact current kind sort type way thing ' +
-    'one two make mak take tak use us go going come see look need give find ask work try leave call good new first last great ' +
+    'one two make take use go going come see look need give find ask work try leave call good new first last great ' +
     'little own other old right big high different small large next early important few bad same sure like best better more most ' +
     'less lot lots time times also even back only well because after before over under again off out up down now then once ' +
-    'someone something anything everything anyone everyone person people case place day week today tomorrow yesterday'
+    'someone something anything everything anyone everyone person people case place'
   )
     .split(/\s+/)
     .map((w) => stem(w)),
