@@ -2,6 +2,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { checkPaymentEnv, paymentConfigFrom, paymentEnvShape, type PaymentConfig } from './payment/payment-config.js';
 import { checkKnowledgeEnv, knowledgeConfigFrom, knowledgeEnvShape, type KnowledgeConfig } from './knowledge/knowledge-config.js';
+import { checkSpeechEnv, speechConfigFrom, speechEnvShape, type SpeechConfig } from './speech/speech-config.js';
 
 /** Everything the process reads from the environment, validated once at start. */
 export interface AppConfig {
@@ -31,6 +32,8 @@ export interface AppConfig {
   payment: PaymentConfig;
   /** Files, training documents, retrieval and the LLM (src/core/knowledge/knowledge-config.ts). */
   knowledge: KnowledgeConfig;
+  /** Voice replies; undefined when no speech service is configured (src/core/speech/speech-config.ts). */
+  speech?: SpeechConfig;
 }
 
 export class ConfigError extends Error {
@@ -94,6 +97,7 @@ const envSchema = z
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     ...paymentEnvShape,
     ...knowledgeEnvShape,
+    ...speechEnvShape,
   });
 
 function isTimeZone(tz: string): boolean {
@@ -114,6 +118,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     problems.push('ADMIN_PASSWORD: ADMIN_USER and ADMIN_PASSWORD must be set together');
   }
   problems.push(...checkKnowledgeEnv(cleaned));
+  problems.push(...checkSpeechEnv(cleaned));
   problems.push(...checkPaymentEnv(cleaned));
   if (!parsed.success || problems.length) throw new ConfigError(problems);
   const e = parsed.data;
@@ -140,5 +145,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: e.LOG_LEVEL,
     payment: paymentConfigFrom(e),
     knowledge: knowledgeConfigFrom(e),
+    speech: speechConfigFrom(e),
   };
 }

@@ -15,6 +15,7 @@ import { PaymentProviders } from './payment/payment-providers.js';
 import { TradeService } from './trade/trade.service.js';
 import { AgentService } from './agent/agent.service.js';
 import { SessionService } from './session/session.service.js';
+import { SpeechService } from './speech/speech.service.js';
 
 /** The services every surface calls; built once per process. */
 export interface Services extends KnowledgeServices {
@@ -29,6 +30,7 @@ export interface Services extends KnowledgeServices {
   trades: TradeService;
   sessions: SessionService;
   agents: AgentService;
+  speech: SpeechService;
 }
 
 export function createServices(config: AppConfig, log: Logger, deps: { bus: EventBus; jobs: JobQueue; mailer: Mailer; limiter: RateLimiter; orm: MikroORM }): Services {
@@ -40,6 +42,7 @@ export function createServices(config: AppConfig, log: Logger, deps: { bus: Even
     ...knowledge,
     sessions,
     agents: new AgentService(tokens, sessions, deps.bus, deps.limiter),
+    speech: new SpeechService(config.speech, config.dataDir, config.publicUrl, log.child({ component: 'speech' })),
     config,
     bus: deps.bus,
     jobs: deps.jobs,

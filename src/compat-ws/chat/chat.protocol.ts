@@ -10,6 +10,7 @@ import { Session, SessionStatus } from '../../entities/session/session.entity.js
 import { LanguageResponse } from '../../entities/staff/staff-enums.js';
 import { Staff } from '../../entities/staff/staff.entity.js';
 import type { Services } from '../../services/index.js';
+import { SPEECH_NOT_CONFIGURED, SpeechError } from '../../services/speech/speech.service.js';
 import { EOF_FRAME, jsonFrame } from '../frames.js';
 
 const request = z.object({
@@ -77,9 +78,9 @@ export class ChatConnection {
     const refusal = staff ? this.services.staff.refusalOf(staff) : 'This AI staff has been deleted';
     if (!staff || refusal) return this.reply({ code: 1012, message: refusal });
 
-    if (req.data.type === 'audio') {
-      // No speech endpoint is configured on this platform yet: say so plainly, as the seed's failure shape does.
-      return this.reply({ code: 502, message: 'Voice replies are not available: no speech synthesis service is configured' });
+    if (req.data.type === 'audio' && !this.services.speech.configured) {
+      // Refused before anything is stored: without a speech service the request cannot be answered as asked.
+      return this.reply({ code: 502, message: SPEECH_NOT_CONFIGURED });
     }
     try {
       const result = await this.services.sessions.receiveFromContact(em, staff, {
@@ -88,6 +89,7 @@ export class ChatConnection {
         content: req.data.content,
       });
       this.watch(result.session.contact.id);
+      if (result.aiShouldAnswer && req.data.type === 'audio') return await this.voiceAiAnswer(em, result.session.id, req.data.content, staff);
       if (result.aiShouldAnswer) return await this.streamAiAnswer(em, result.session.id, req.data.content, staff);
       if (result.session.status === SessionStatus.PENDING) {
         // Routing may already have given it to an agent; then the agent's greeting notice follows instead.
@@ -122,6 +124,32 @@ export class ChatConnection {
       this.sendFrame(step.value);
     }
     this.sendFrame(EOF_FRAME);
+  }
+
+  /**
+   * Seed §4.2: the AI answers as for text (stored as usual), the whole answer is
+   * spoken, and one `|=JSON=|` frame gives the audio's URL; a speech failure is
+   * a 502 frame (the text answer stays in the history for the agents).
+   */
+  private async voiceAiAnswer(em: ReturnType<MikroORM['em']['fork']>, sessionId: number, question: string, staff: Staff): Promise<void> {
+    const answer = this.services.sessions.answerAsAi(em, sessionId, question);
+    let text = '';
+    let step = await answer.next();
+    for (; !step.done; step = await answer.next()) text += step.value;
+    const { message, handedOff } = step.value;
+    // An agent took the session meanwhile: the AI's words were not kept, and the agent's reply is pushed when it comes.
+    if (!message) return this.sendFrame(EOF_FRAME);
+    if (handedOff) {
+      const session = await this.orm.em.fork().findOneOrFail(Session, sessionId);
+      if (session.status === SessionStatus.PENDING) text += `\n\n${this.notice(staff, 'queued', await this.services.sessions.queuePosition(em, session))}`;
+    }
+    try {
+      const audio = await this.services.speech.synthesize(text);
+      this.reply({ code: 0, message: 'OK', result: { messageId: String(message.id), conversationId: String(sessionId), streamUrl: audio.url } });
+    } catch (err) {
+      if (!(err instanceof SpeechError)) throw err;
+      this.reply({ code: 502, message: err.message });
+    }
   }
 
   /** Pushes what others say in this contact's sessions: agent replies and the handover notices. */
@@ -170,7 +198,7 @@ export class ChatConnection {
     this.sendFrame(EOF_FRAME);
   }
 
-  private reply(value: { code: number; message: string | null }): void {
+  private reply(value: { code: number; message: string | null; result?: Record<string, string> }): void {
     this.sendFrame(jsonFrame(value));
     this.sendFrame(EOF_FRAME);
   }

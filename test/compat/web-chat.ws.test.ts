@@ -1,0 +1,139 @@
+import WebSocket from 'ws';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createMerchant, createStaffWithKeys, type MerchantFixture, type StaffFixture } from '../support/factories.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+import { FrameClient, basicAuth } from '../support/ws-clients.js';
+
+describe('web chat stream (/ws, ai-staff seed §2.9 and §4)', () => {
+  let t: TestApp;
+  let merchant: MerchantFixture;
+  let staff: StaffFixture;
+  const ws = (p: string) => `${t.url.replace('http', 'ws')}${p}`;
+  const open = (s: StaffFixture, query = '') => FrameClient.open(ws(`/ws${query}`), basicAuth(s.apiKey, s.secretKey));
+  const sessions = async () => ((await (await fetch(`${t.url}/api/sessions`, { headers: { 'auth-token': merchant.token } })).json()) as any).data;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    merchant = await createMerchant(t);
+    staff = await createStaffWithKeys(t, merchant.token);
+  });
+  afterAll(() => t?.close());
+
+  it('answers the upgrade with 401 for missing or wrong keys', async () => {
+    expect(await FrameClient.upgradeStatus(ws('/ws'))).toBe(401);
+    expect(await FrameClient.upgradeStatus(ws('/ws'), basicAuth(staff.apiKey, 'wrong'))).toBe(401);
+    expect(await FrameClient.upgradeStatus(ws('/ws'), basicAuth('ak_nope', staff.secretKey))).toBe(401);
+    expect(await FrameClient.upgradeStatus(ws('/ws'), { authorization: 'Bearer x' })).toBe(401);
+    expect(await FrameClient.upgradeStatus(ws('/ws?contact_id=bad id!'), basicAuth(staff.apiKey, staff.secretKey))).toBe(400);
+  });
+
+  it('streams an answer that ends with |=EOF=|, and gives a new contact an id', async () => {
+    const raw = new WebSocket(ws('/ws'), { headers: basicAuth(staff.apiKey, staff.secretKey) });
+    const contactId = await new Promise<string | undefined>((resolve) => raw.on('upgrade', (res) => resolve(res.headers['x-contact-id'] as string)));
+    expect(contactId).toMatch(/^web-/);
+    raw.close();
+    const c = await open(staff, '?contact_id=stream-1');
+    c.send({ action: 'chat', type: 'text', content: '你好' });
+    const text = await c.untilEof();
+    expect(text.length).toBeGreaterThan(0);
+    expect(c.frames.at(-1)).toBe('|=EOF=|');
+    c.close();
+  });
+
+  it('keeps one session per contact: contact_id and session_id resume it; a message after close opens a new one', async () => {
+    const a = await open(staff, '?contact_id=resume-me');
+    a.send({ action: 'chat', content: '转人工' });
+    await a.untilEof();
+    a.close();
+    const b = await open(staff, '?contact_id=resume-me');
+    b.send({ action: 'chat', content: 'still waiting' });
+    expect(await b.untilEof()).toMatch(/转接人工客服/);
+    let mine = (await sessions()).filter((s: any) => s.customerId === 'resume-me');
+    expect(mine).toHaveLength(1);
+    expect(mine[0].messageCount).toBe(2);
+
+    const c = await open(staff, `?session_id=${mine[0].sessionId}`);
+    c.send({ action: 'chat', content: 'third' });
+    await c.untilEof();
+    expect((await sessions()).filter((s: any) => s.customerId === 'resume-me')[0].messageCount).toBe(3);
+    expect(await FrameClient.upgradeStatus(ws('/ws?session_id=99999999'), basicAuth(staff.apiKey, staff.secretKey))).toBe(400);
+
+    await fetch(`${t.url}/api/sessions/${mine[0].sessionId}/close`, { method: 'POST', headers: { 'auth-token': merchant.token } });
+    expect(await c.untilEof()).toMatch(/会话已结束/);
+    c.send({ action: 'chat', content: 'back again' });
+    await c.untilEof();
+    mine = (await sessions()).filter((s: any) => s.customerId === 'resume-me');
+    expect(mine).toHaveLength(2);
+    expect(mine.filter((s: any) => s.status === 'closed')).toHaveLength(1);
+    expect(mine.find((s: any) => s.status !== 'closed').messageCount).toBeGreaterThanOrEqual(1);
+    c.close();
+    b.close();
+  });
+
+  it('stores one session when one contact sends several messages at once', async () => {
+    const conns = await Promise.all([1, 2, 3].map(() => open(staff, '?contact_id=burst')));
+    conns.forEach((c, i) => c.send({ action: 'chat', content: `转人工 ${i}` }));
+    await Promise.all(conns.map((c) => c.untilEof()));
+    const mine = (await sessions()).filter((s: any) => s.customerId === 'burst');
+    expect(mine).toHaveLength(1);
+    const history = ((await (await fetch(`${t.url}/api/sessions/${mine[0].sessionId}/history`, { headers: { 'auth-token': merchant.token } })).json()) as any).data;
+    expect(history.map((m: any) => m.seq)).toEqual([1, 2, 3]);
+    conns.forEach((c) => c.close());
+  });
+
+  it('answers bad frames with an error frame and EOF, and closes only a socket sending over 1 MB', async () => {
+    const c = await open(staff, '?contact_id=bad-frames');
+    c.send('not json');
+    expect(await c.untilEof()).toBe('|=JSON=|{"code":1004,"message":"The frame is not valid JSON"}');
+    c.send({ action: 'dance', content: 'x' });
+    expect(await c.untilEof()).toMatch(/^\|=JSON=\|\{"code":1003,/);
+    c.send({ action: 'chat', content: '   ' });
+    expect(await c.untilEof()).toMatch(/content must not be empty/);
+    c.send({ action: 'chat', type: 'video', content: 'x' });
+    expect(await c.untilEof()).toMatch(/type must be/);
+    const big = await open(staff, '?contact_id=big-frames');
+    big.send('x'.repeat(1024 * 1024 + 1));
+    expect((await big.closed).code).toBe(1009);
+    c.send({ action: 'chat', content: 'are you ok?' });
+    expect((await c.untilEof()).length).toBeGreaterThan(0);
+    c.close();
+  });
+
+  it('refuses each request of a frozen, expired or deleted staff with 1012', async () => {
+    const frozen = await createStaffWithKeys(t, merchant.token);
+    const fc = await open(frozen, '?contact_id=f1');
+    await t.rest('/api/v1/customer/frozen/staff', { id: frozen.id }, merchant.token);
+    fc.send({ action: 'chat', content: 'hello?' });
+    expect(await fc.untilEof()).toBe('|=JSON=|{"code":1012,"message":"This AI staff is frozen"}');
+    await t.rest('/api/v1/customer/unfrozen/staff', { id: frozen.id }, merchant.token);
+    fc.send({ action: 'chat', content: 'hello?' });
+    expect(await fc.untilEof()).not.toMatch(/1012/);
+    fc.close();
+
+    const expired = await createStaffWithKeys(t, merchant.token);
+    await t.app.orm.em.fork().getConnection().execute(`update staff set trial_time = now() - interval '1 day' where id = ?`, [expired.id]);
+    const ec = await open(expired, '?contact_id=e1');
+    ec.send({ action: 'chat', content: 'hello?' });
+    expect(await ec.untilEof()).toMatch(/^\|=JSON=\|\{"code":1012,"message":"This AI staff has expired/);
+    ec.close();
+
+    const deleted = await createStaffWithKeys(t, merchant.token);
+    const dc = await open(deleted, '?contact_id=d1');
+    await t.rest('/api/v1/customer/delete/staff', { id: deleted.id }, merchant.token);
+    dc.send({ action: 'chat', content: 'hello?' });
+    expect(await dc.untilEof()).toBe('|=JSON=|{"code":1012,"message":"This AI staff has been deleted"}');
+    dc.close();
+  });
+
+  it("keeps contacts of different staff apart: a contact id under another staff is another contact", async () => {
+    const other = await createMerchant(t);
+    const otherStaff = await createStaffWithKeys(t, other.token);
+    const c = await open(otherStaff, '?contact_id=resume-me');
+    c.send({ action: 'chat', content: 'hi' });
+    await c.untilEof();
+    const theirs = ((await (await fetch(`${t.url}/api/sessions`, { headers: { 'auth-token': other.token } })).json()) as any).data;
+    expect(theirs).toHaveLength(1);
+    expect(theirs[0].messageCount).toBeLessThanOrEqual(2);
+    c.close();
+  });
+});
