@@ -6,17 +6,23 @@ import { compatRestRouter } from './compat-rest/index.js';
 import { sessionRestRouter } from './compat-rest/session/session.routes.js';
 import { agentConsoleHttpRouter } from './compat-rest/agent-console/agent-console.routes.js';
 import { MemoryConsoleRegistry } from './compat-ws/agents/console-registry.js';
+import { RedisConsoleRegistry } from './compat-ws/agents/redis-console-registry.js';
 import { legacyWebSockets } from './compat-ws/index.js';
 import { matchPath, refuseUpgrade, type UpgradeRoute } from './compat-ws/upgrade.js';
 import { fileAssetsRouter } from './compat-rest/knowledge/file-assets.routes.js';
 import { paymentRouter } from './http/payment/payment.routes.js';
+import { audioAssetsRouter } from './http/audio/audio-assets.routes.js';
+import { chatPageRouter } from './http/chat-page/chat-page.routes.js';
 import type { AppConfig } from './core/config.js';
 import { isDatabaseReady, openDatabase } from './core/db/database.js';
 import { createEventBus } from './core/events/event-bus.js';
+import { createRedisEventBus } from './core/events/redis-event-bus.js';
 import { JobQueue } from './core/jobs/job-queue.js';
 import { requestContextMiddleware } from './core/http/request-context.js';
 import type { Logger } from './core/logger.js';
 import { MemoryRateLimiter } from './core/rate-limit.js';
+import { openRedis, type RedisConnection } from './core/redis/redis-connection.js';
+import { RedisRateLimiter } from './core/redis/redis-rate-limiter.js';
 import { createApollo } from './graphql/apollo.server.js';
 import { graphiqlPage } from './graphql/graphiql.js';
 import { createGraphQLWsServer } from './graphql/graphql-ws.server.js';
@@ -41,11 +47,14 @@ export async function startApp(config: AppConfig, log: Logger): Promise<App> {
   const { orm } = db;
   let stopJobs = async () => {};
   let closeSockets = () => {};
+  let redis: RedisConnection | null = null;
   try {
-    const bus = createEventBus();
+    // With REDIS_URL, events, console logins and rate limits are shared with the other instances.
+    redis = config.redisUrl ? await openRedis(config.redisUrl, config.redisPrefix, log.child({ component: 'redis' })) : null;
+    const bus = redis ? await createRedisEventBus(redis, log.child({ component: 'events' })) : createEventBus();
     const mailer = config.smtpUrl ? new SmtpMailer(config.smtpUrl, config.mailFrom) : new LogMailer(log);
     const jobs = new JobQueue(db.url, log.child({ component: 'jobs' }));
-    const services = createServices(config, log, { bus, jobs, mailer, limiter: new MemoryRateLimiter(), orm });
+    const services = createServices(config, log, { bus, jobs, mailer, limiter: redis ? new RedisRateLimiter(redis) : new MemoryRateLimiter(), orm });
     if (config.adminUser && config.adminPassword) {
       await services.admins.ensureAdmin(orm.em.fork(), config.adminUser, config.adminPassword);
     }
@@ -77,10 +86,12 @@ export async function startApp(config: AppConfig, log: Logger): Promise<App> {
     app.use(agentConsoleHttpRouter(services, log));
     app.use(compatRestRouter(services, log));
     app.use(fileAssetsRouter(services, log));
+    app.use(audioAssetsRouter(services, log));
+    app.use(chatPageRouter(services, log));
     app.use((req, res) => void res.status(404).json({ code: 404, message: `Not found: ${req.method} ${req.path}` }));
     app.use((err: unknown, req: Request, res: Response, _next: NextFunction) => renderHttpError(err, req, res, log));
 
-    const legacyWs = legacyWebSockets({ orm, services, registry: new MemoryConsoleRegistry(), config, log });
+    const legacyWs = legacyWebSockets({ orm, services, registry: redis ? new RedisConsoleRegistry(redis, config.agentWsBeatMs * 3, log) : new MemoryConsoleRegistry(), config, log });
     closeSockets = legacyWs.close;
     const upgradeRoutes: UpgradeRoute[] = [
       { path: '/graphql', handle: (req, socket, head) => graphqlWs.wss.handleUpgrade(req, socket, head, (ws) => graphqlWs.wss.emit('connection', ws, req)) },
@@ -114,11 +125,13 @@ export async function startApp(config: AppConfig, log: Logger): Promise<App> {
         await apollo.stop();
         await stopJobs();
         await db.close();
+        await redis?.close();
       },
     };
   } catch (err) {
     await stopJobs();
     await db.close();
+    await redis?.close();
     throw err;
   }
 }

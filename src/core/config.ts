@@ -25,6 +25,10 @@ export interface AppConfig {
   /** Also serve the agent-console protocol at `/` of this port. */
   agentWsPort?: number;
   agentWsBeatMs: number;
+  /** Redis for events, presence and rate limits shared by several instances; unset: all in-process. */
+  redisUrl?: string;
+  /** Starts every Redis key and channel of this deployment. */
+  redisPrefix: string;
   graphqlMaxDepth: number;
   graphqlMaxCost: number;
   logLevel: string;
@@ -92,6 +96,8 @@ const envSchema = z
     CODE_SENDS_PER_IP_PER_MINUTE: int(20, 1, 100_000),
     AGENT_WS_PORT: z.coerce.number({ message: 'must be a whole number' }).int('must be a whole number').min(0).max(65535).optional(),
     AGENT_WS_BEAT_MS: int(10_000, 200, 600_000),
+    REDIS_URL: url(['redis:', 'rediss:']),
+    REDIS_PREFIX: z.string().regex(/^[\w:.-]{1,64}$/, 'must be 1 to 64 letters, digits or _ : . -').default('cs:'),
     GRAPHQL_MAX_DEPTH: int(15, 2, 100),
     GRAPHQL_MAX_COST: int(5000, 10, 1_000_000),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -140,6 +146,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     codeSendsPerIpPerMinute: e.CODE_SENDS_PER_IP_PER_MINUTE,
     agentWsPort: e.AGENT_WS_PORT,
     agentWsBeatMs: e.AGENT_WS_BEAT_MS,
+    redisUrl: e.REDIS_URL,
+    redisPrefix: e.REDIS_PREFIX,
     graphqlMaxDepth: e.GRAPHQL_MAX_DEPTH,
     graphqlMaxCost: e.GRAPHQL_MAX_COST,
     logLevel: e.LOG_LEVEL,

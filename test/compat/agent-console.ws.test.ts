@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAgent, createMerchant, createStaffWithKeys, type AgentFixture, type MerchantFixture, type StaffFixture } from '../support/factories.js';
+import { freePort } from '../../src/core/db/embedded-postgres.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { FrameClient, basicAuth } from '../support/ws-clients.js';
 
@@ -272,5 +273,24 @@ describe('agent-console protocol (/ws/kf)', () => {
     expect(await c.nextJson({ method: 'get_answer_from_ai' })).toMatchObject({ code: 404 });
     stranger.close();
     c.close();
+  });
+});
+
+describe('agent-console protocol on its own port (AGENT_WS_PORT)', () => {
+  it('serves the same protocol at / of that port', async () => {
+    const port = await freePort();
+    const t = await startTestApp({ AGENT_WS_PORT: String(port) });
+    try {
+      expect(t.app.agentWsPort).toBe(port);
+      const m = await createMerchant(t);
+      const st = await createStaffWithKeys(t, m.token);
+      const a = await createAgent(t, m.token, [st.id]);
+      const c = await FrameClient.open(`ws://127.0.0.1:${port}/`);
+      c.send({ method: 'login', token: a.token });
+      expect(await c.nextJson({ method: 'login' })).toMatchObject({ code: 0, customer_id: a.id });
+      c.close();
+    } finally {
+      await t.close();
+    }
   });
 });

@@ -156,6 +156,27 @@ describe('GraphQL: sessions, messages and agents', () => {
     expect((await create(good)).body.header.code).toBe(0);
   });
 
+  it("hands off at once in human-first mode, and on the staff's own phrases", async () => {
+    const hf = await createStaffWithKeys(t, merchant.token);
+    const upd = await t.gql('mutation($id: Int!) { updateStaff(id: $id, input: { humanFirst: true }) { humanFirst } }', { id: hf.id }, merchant.token);
+    expect(upd.data.updateStaff.humanFirst).toBe(true);
+    const c1 = await FrameClient.open(ws('/ws?contact_id=hf-1'), basicAuth(hf.apiKey, hf.secretKey));
+    c1.send({ action: 'chat', content: 'What are your opening hours?' });
+    expect(await c1.untilEof()).toMatch(/转接人工客服/);
+    const s1 = await t.gql('{ sessions(filter: { status: PENDING }) { handoffReason contact { externalId } } }', {}, merchant.token);
+    expect(s1.data.sessions.find((x: any) => x.contact.externalId === 'hf-1').handoffReason).toBe('human_first');
+
+    const own = await createStaffWithKeys(t, merchant.token);
+    const bad = await t.gql('mutation($id: Int!) { updateStaff(id: $id, input: { handoffPhrases: [""] }) { id } }', { id: own.id }, merchant.token);
+    expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    await t.gql('mutation($id: Int!) { updateStaff(id: $id, input: { handoffPhrases: ["叫店长"] }) { handoffPhrases } }', { id: own.id }, merchant.token);
+    const c2 = await FrameClient.open(ws('/ws?contact_id=own-1'), basicAuth(own.apiKey, own.secretKey));
+    c2.send({ action: 'chat', content: '请叫店长来一下' });
+    expect(await c2.untilEof()).toMatch(/转接人工客服/);
+    c1.close();
+    c2.close();
+  });
+
   it('gives a deleted agent\'s sessions back to the queue', async () => {
     const a = await createAgent(t, merchant.token, [staff.id]);
     const { id, contact } = await waiting('gql-release');

@@ -1,6 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { ADMIN_PASSWORD, ADMIN_USER, type TestApp } from './test-app.js';
 
+/** What the REST factories use: an in-process test app, or a spawned server (test/support/spawned-app.ts). */
+type ApiTarget = Pick<TestApp, 'rest' | 'mailbox'>;
+
 export const md5 = (s: string) => createHash('md5').update(s).digest('hex');
 const unique = () => randomBytes(4).toString('hex');
 
@@ -13,7 +16,7 @@ export interface MerchantFixture {
 }
 
 /** Registers a merchant through the real flow (code by e-mail, register, login) and returns its token. */
-export async function createMerchant(t: TestApp, overrides: { userName?: string; email?: string; password?: string } = {}): Promise<MerchantFixture> {
+export async function createMerchant(t: ApiTarget, overrides: { userName?: string; email?: string; password?: string } = {}): Promise<MerchantFixture> {
   const tag = unique();
   const userName = overrides.userName ?? `merchant_${tag}`;
   const email = overrides.email ?? `${userName}@shop.example`;
@@ -50,7 +53,7 @@ export function staffInput(overrides: Record<string, unknown> = {}) {
 }
 
 /** Creates a staff over REST and returns its id. */
-export async function createStaff(t: TestApp, token: string, overrides: Record<string, unknown> = {}): Promise<number> {
+export async function createStaff(t: ApiTarget, token: string, overrides: Record<string, unknown> = {}): Promise<number> {
   const res = await t.rest('/api/v1/customer/create/staff', staffInput(overrides), token);
   if (res.body.header.code !== 0) throw new Error(`create staff failed: ${JSON.stringify(res.body)}`);
   return res.body.data.id;
@@ -92,7 +95,7 @@ export interface StaffFixture {
 }
 
 /** Creates a staff and returns its id, serial number and chat keys. */
-export async function createStaffWithKeys(t: TestApp, token: string, overrides: Record<string, unknown> = {}): Promise<StaffFixture> {
+export async function createStaffWithKeys(t: ApiTarget, token: string, overrides: Record<string, unknown> = {}): Promise<StaffFixture> {
   const id = await createStaff(t, token, overrides);
   const item = (await t.rest('/api/v1/customer/list/staff', { id }, token)).body.data.list[0];
   return { id, serialNo: item.serial_no, apiKey: item.api_key, secretKey: item.secret_key };
@@ -106,7 +109,7 @@ export interface AgentFixture {
 }
 
 /** Creates an agent of the merchant for the given staff (REST), and logs it in. */
-export async function createAgent(t: TestApp, merchantToken: string, staffIds: number[], overrides: Record<string, unknown> = {}): Promise<AgentFixture> {
+export async function createAgent(t: ApiTarget, merchantToken: string, staffIds: number[], overrides: Record<string, unknown> = {}): Promise<AgentFixture> {
   const tag = unique();
   const userName = (overrides.user_name as string) ?? `agent_${tag}`;
   const password = md5(`agent-${tag}`);

@@ -1,3 +1,4 @@
+import type { Logger } from '../../core/logger.js';
 import type { RedisConnection } from '../../core/redis/redis-connection.js';
 import type { ConsoleRegistry } from './console-registry.js';
 
@@ -29,6 +30,7 @@ export class RedisConsoleRegistry implements ConsoleRegistry {
     private readonly redis: RedisConnection,
     /** Longer than the beat interval: a live console refreshes it on every beat. */
     private readonly ttlMs: number,
+    private readonly log: Logger,
   ) {}
 
   async claim(agentId: number, clientId: string, force: boolean): Promise<boolean> {
@@ -39,8 +41,13 @@ export class RedisConsoleRegistry implements ConsoleRegistry {
     await this.redis.client.eval(RELEASE, 1, this.key(agentId), clientId);
   }
 
+  /** Never rejects: beats call it without waiting, and a missed refresh is retried on the next beat. */
   async touch(agentId: number, clientId: string): Promise<void> {
-    await this.redis.client.eval(TOUCH, 1, this.key(agentId), clientId, this.ttlMs);
+    try {
+      await this.redis.client.eval(TOUCH, 1, this.key(agentId), clientId, this.ttlMs);
+    } catch (err) {
+      this.log.warn({ err: err instanceof Error ? err.message : String(err), agentId }, 'console slot not refreshed');
+    }
   }
 
   async holder(agentId: number): Promise<string | null> {

@@ -35,6 +35,8 @@ export class StaffType extends PublicStaffType {
   @Field() secretKey!: string;
   @Field() editUser!: string;
   @Field() isDeleted!: boolean;
+  @Field({ description: 'Every new conversation goes straight to the agents' }) humanFirst!: boolean;
+  @Field(() => [String], { description: "Phrases that hand a conversation to a person, besides the built-in ones" }) handoffPhrases!: string[];
 }
 
 @ObjectType()
@@ -72,6 +74,8 @@ export class StaffCreateInput {
   @Field({ nullable: true }) avatarUrl?: string;
   @Field({ nullable: true }) repoName?: string;
   @Field({ nullable: true }) repoDescr?: string;
+  @Field({ nullable: true }) humanFirst?: boolean;
+  @Field(() => [String], { nullable: true }) handoffPhrases?: string[];
 }
 
 @InputType({ description: 'Only the fields given change' })
@@ -87,4 +91,6 @@ export class StaffUpdateInput {
   @Field({ nullable: true }) avatarUrl?: string;
   @Field({ nullable: true }) repoName?: string;
   @Field({ nullable: true }) repoDescr?: string;
+  @Field({ nullable: true }) humanFirst?: boolean;
+  @Field(() => [String], { nullable: true }) handoffPhrases?: string[];
 }

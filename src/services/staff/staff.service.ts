@@ -34,6 +34,8 @@ const persona = {
   avatarUrl: urlOrEmpty,
   repoName: text(100),
   repoDescr: text(2000),
+  humanFirst: z.boolean(),
+  handoffPhrases: z.array(z.string().trim().min(1, 'phrases must not be empty').max(50)).max(50, 'at most 50 phrases'),
 };
 
 const createSchema = z.object({ name: required(100), orgName: required(100), ...persona }).partial({
@@ -46,6 +48,8 @@ const createSchema = z.object({ name: required(100), orgName: required(100), ...
   avatarUrl: true,
   repoName: true,
   repoDescr: true,
+  humanFirst: true,
+  handoffPhrases: true,
 });
 const updateSchema = z.object({ name: required(100), orgName: required(100), isFrozen: z.boolean(), ...persona }).partial();
 const filterSchema = z.object({

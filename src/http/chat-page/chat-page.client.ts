@@ -1,0 +1,190 @@
+/**
+ * The chat page's browser script, shipped as a string so `tsc` carries it into
+ * dist/ with no copy step. Plain ES2017 for old mobile browsers; no template
+ * literals (this is itself one). It reads its settings from the JSON block
+ * `#chat-boot` and only ever writes text with `textContent`, so nothing a
+ * contact, the AI or an agent says can become markup.
+ */
+export const CHAT_PAGE_SCRIPT = String.raw`
+(function () {
+  'use strict';
+  var boot = JSON.parse(document.getElementById('chat-boot').textContent);
+  var en = boot.lang === 'en';
+  var T = en
+    ? { connecting: 'Connecting…', online: 'Online', offline: 'Connection lost, reconnecting…', error: 'Something went wrong', audio: 'Voice reply' }
+    : { connecting: '连接中…', online: '在线', offline: '连接已断开，正在重连…', error: '出错了', audio: '语音回复' };
+  var EOF = '|=EOF=|';
+  var JSON_MARK = '|=JSON=|';
+
+  var list = document.getElementById('messages');
+  var form = document.getElementById('composer');
+  var input = document.getElementById('input');
+  var statusEl = document.getElementById('status');
+  var avatarImg = document.getElementById('avatar-img');
+
+  // A broken avatar falls back to the initial underneath.
+  if (avatarImg) {
+    var dropAvatar = function () { avatarImg.parentNode && avatarImg.parentNode.removeChild(avatarImg); };
+    avatarImg.addEventListener('error', dropAvatar);
+    if (avatarImg.complete && avatarImg.naturalWidth === 0) dropAvatar();
+  }
+
+  function newContactId() {
+    var bytes = new Uint8Array(16);
+    crypto.getRandomValues(bytes);
+    return 'web-' + Array.prototype.map.call(bytes, function (b) { return (b + 256).toString(16).slice(1); }).join('');
+  }
+
+  // One contact per browser and staff, so a reload or a reconnect continues the same conversation.
+  var storageKey = 'cs-chat-contact:' + boot.serialNo;
+  var contactId = null;
+  try { contactId = localStorage.getItem(storageKey); } catch (e) { contactId = null; }
+  if (!contactId || !/^[\w.:@-]{1,128}$/.test(contactId)) {
+    contactId = newContactId();
+    try { localStorage.setItem(storageKey, contactId); } catch (e) { /* private mode: this tab keeps it */ }
+  }
+
+  function atBottom() { return list.scrollHeight - list.scrollTop - list.clientHeight < 80; }
+  function scroll(force) { if (force || atBottom()) list.scrollTop = list.scrollHeight; }
+
+  function bubble(kind) {
+    var stick = atBottom();
+    var row = document.createElement('div');
+    row.className = 'row ' + kind;
+    var b = document.createElement('div');
+    b.className = 'bubble';
+    row.appendChild(b);
+    list.insertBefore(row, typingRow);
+    scroll(stick || kind === 'me');
+    return b;
+  }
+
+  var typingRow = document.createElement('div');
+  typingRow.className = 'row them typing';
+  typingRow.hidden = true;
+  typingRow.innerHTML = '<div class="bubble" aria-hidden="true"><i></i><i></i><i></i></div>';
+  list.appendChild(typingRow);
+  function typing(on) { typingRow.hidden = !on; if (on) scroll(true); }
+
+  // The answer being streamed: frames are appended until |=EOF=|. Answers never interleave.
+  var current = null;
+  function endAnswer() {
+    if (current) current.parentNode.classList.remove('streaming');
+    current = null;
+  }
+
+  function showJson(raw) {
+    var value = null;
+    try { value = JSON.parse(raw); } catch (e) { value = null; }
+    if (value && value.code === 0 && value.result && /^https?:\/\//i.test(String(value.result.streamUrl || ''))) {
+      var b = bubble('them');
+      var label = document.createElement('div');
+      label.textContent = T.audio;
+      var player = document.createElement('audio');
+      player.controls = true;
+      player.src = String(value.result.streamUrl);
+      b.appendChild(label);
+      b.appendChild(player);
+      return;
+    }
+    var box = bubble('error');
+    var message = value && typeof value.message === 'string' && value.message ? value.message : T.error;
+    box.textContent = message;
+    if (value && value.code !== undefined) {
+      var code = document.createElement('span');
+      code.className = 'code';
+      code.textContent = ' (' + String(value.code) + ')';
+      box.appendChild(code);
+    }
+  }
+
+  function onFrame(data) {
+    if (typeof data !== 'string') return;
+    typing(false);
+    if (data === EOF) return endAnswer();
+    if (data.indexOf(JSON_MARK) === 0) { endAnswer(); return showJson(data.slice(JSON_MARK.length)); }
+    if (!current) {
+      if (!data.trim()) return;
+      current = bubble('them');
+      current.parentNode.classList.add('streaming');
+      data = data.replace(/^\s+/, '');
+    }
+    var stick = atBottom();
+    current.textContent += data;
+    scroll(stick);
+  }
+
+  var socket = null;
+  var attempts = 0;
+  var retryTimer = null;
+  var outbox = [];
+
+  function setStatus(state) {
+    statusEl.setAttribute('data-state', state);
+    statusEl.textContent = T[state];
+  }
+
+  function connect() {
+    clearTimeout(retryTimer);
+    retryTimer = null;
+    var scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
+    var ws = new WebSocket(scheme + '//' + location.host + boot.wsPath + '?contact_id=' + encodeURIComponent(contactId));
+    socket = ws;
+    setStatus('connecting');
+    ws.onopen = function () {
+      attempts = 0;
+      setStatus('online');
+      while (outbox.length && ws.readyState === 1) ws.send(outbox.shift());
+    };
+    ws.onmessage = function (ev) { onFrame(ev.data); };
+    ws.onclose = function () {
+      if (socket !== ws) return;
+      socket = null;
+      endAnswer();
+      typing(false);
+      setStatus('offline');
+      // Backs off to 10 s so a server that is down is not hammered.
+      retryTimer = setTimeout(connect, Math.min(10000, 500 * Math.pow(2, attempts++)));
+    };
+  }
+
+  function reconnectNow() {
+    if (!socket && retryTimer) connect();
+  }
+  window.addEventListener('online', reconnectNow);
+  document.addEventListener('visibilitychange', function () { if (!document.hidden) reconnectNow(); });
+
+  function send(text) {
+    var frame = JSON.stringify({ action: 'chat', type: 'text', content: text });
+    if (socket && socket.readyState === 1) socket.send(frame);
+    else outbox.push(frame);
+  }
+
+  function resize() {
+    input.style.height = 'auto';
+    input.style.height = Math.min(input.scrollHeight, 140) + 'px';
+  }
+
+  form.addEventListener('submit', function (e) {
+    e.preventDefault();
+    var text = input.value.trim();
+    if (!text) return;
+    input.value = '';
+    resize();
+    bubble('me').textContent = text;
+    typing(true);
+    send(text);
+    input.focus();
+  });
+  input.addEventListener('input', resize);
+  input.addEventListener('keydown', function (e) {
+    // Enter sends, Shift+Enter breaks the line; never while an input method is composing (Chinese, Japanese…).
+    if (e.key === 'Enter' && !e.shiftKey && !e.isComposing && e.keyCode !== 229) {
+      e.preventDefault();
+      form.requestSubmit ? form.requestSubmit() : form.dispatchEvent(new Event('submit', { cancelable: true }));
+    }
+  });
+
+  connect();
+})();
+`;

@@ -1,0 +1,108 @@
+import type { Redis } from 'ioredis';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RedisConsoleRegistry } from '../../src/compat-ws/agents/redis-console-registry.js';
+import type { EventBus, SessionChangedEvent } from '../../src/core/events/event-bus.js';
+import { createRedisEventBus } from '../../src/core/events/redis-event-bus.js';
+import { createLogger } from '../../src/core/logger.js';
+import { openRedis, type RedisConnection } from '../../src/core/redis/redis-connection.js';
+import { RedisRateLimiter } from '../../src/core/redis/redis-rate-limiter.js';
+import { TEST_REDIS_URL, dropRedisPrefix, openTestRedis, testRedisPrefix } from '../support/redis.js';
+
+const log = createLogger('silent');
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Two "instances": separate connections to one Redis, one key prefix. */
+describe('shared state in Redis', () => {
+  const prefix = testRedisPrefix();
+  let admin: Redis;
+  let one: RedisConnection;
+  let two: RedisConnection;
+  let other: RedisConnection;
+
+  beforeAll(async () => {
+    admin = await openTestRedis();
+    [one, two, other] = await Promise.all([openRedis(TEST_REDIS_URL, prefix, log), openRedis(TEST_REDIS_URL, prefix, log), openRedis(TEST_REDIS_URL, testRedisPrefix(), log)]);
+  });
+  afterAll(async () => {
+    await Promise.all([one, two, other].map((r) => r?.close()));
+    if (admin) {
+      await dropRedisPrefix(admin, prefix);
+      admin.disconnect();
+    }
+  });
+
+  it('refuses to start against a Redis that does not answer', async () => {
+    await expect(openRedis('redis://127.0.0.1:1', 'x:', log)).rejects.toThrow(/Redis at redis:\/\/127\.0\.0\.1:1 is unreachable/);
+  });
+
+  it('gives one console login per agent across instances; force takes the slot; only the holder releases', async () => {
+    const a = new RedisConsoleRegistry(one, 5000, log);
+    const b = new RedisConsoleRegistry(two, 5000, log);
+    expect(await a.claim(7, 'client-a', false)).toBe(true);
+    expect(await b.claim(7, 'client-b', false)).toBe(false);
+    expect(await b.holder(7)).toBe('client-a');
+    expect(await a.claim(7, 'client-a', false)).toBe(true);
+    expect(await b.claim(7, 'client-b', true)).toBe(true);
+    expect(await a.holder(7)).toBe('client-b');
+    await a.release(7, 'client-a');
+    expect(await a.holder(7)).toBe('client-b');
+    await b.release(7, 'client-b');
+    expect(await a.holder(7)).toBeNull();
+    expect(await admin.exists(`${prefix}console:agent:7`)).toBe(0);
+  });
+
+  it('frees a slot nobody refreshes; beats refresh it, retake it if it vanished, and never steal it', async () => {
+    const a = new RedisConsoleRegistry(one, 200, log);
+    const b = new RedisConsoleRegistry(two, 200, log);
+    expect(await a.claim(8, 'client-a', false)).toBe(true);
+    await sleep(300);
+    expect(await b.holder(8)).toBeNull();
+
+    await a.touch(8, 'client-a');
+    expect(await b.holder(8)).toBe('client-a');
+    for (let i = 0; i < 4; i++) {
+      await sleep(100);
+      await a.touch(8, 'client-a');
+    }
+    expect(await b.holder(8)).toBe('client-a');
+    await b.touch(8, 'client-b');
+    expect(await b.holder(8)).toBe('client-a');
+    expect(await b.claim(8, 'client-b', false)).toBe(false);
+  });
+
+  it('counts rate-limit hits of every instance in one fixed window', async () => {
+    const a = new RedisRateLimiter(one);
+    const b = new RedisRateLimiter(two);
+    const hits = [await a.hit('ip:1', 3, 300), await b.hit('ip:1', 3, 300), await a.hit('ip:1', 3, 300), await b.hit('ip:1', 3, 300)];
+    expect(hits).toEqual([true, true, true, false]);
+    const ttl = await admin.pttl(`${prefix}rate:ip:1`);
+    expect(ttl).toBeGreaterThan(0);
+    expect(ttl).toBeLessThanOrEqual(300);
+    await sleep(350);
+    expect(await b.hit('ip:1', 3, 300)).toBe(true);
+    await a.hit('ip:1', 1, 300);
+    expect(await b.hit('ip:1', 1, 300)).toBe(false);
+    await a.reset('ip:1');
+    expect(await b.hit('ip:1', 1, 300)).toBe(true);
+  });
+
+  it('delivers events published on one instance to subscribers on every instance of the same prefix only', async () => {
+    const [busOne, busTwo, busOther] = await Promise.all([createRedisEventBus(one, log), createRedisEventBus(two, log), createRedisEventBus(other, log)]);
+    const heard = (bus: EventBus) => {
+      const got: SessionChangedEvent[] = [];
+      const it = bus.subscribe('SESSION_CHANGED');
+      void (async () => {
+        for await (const e of it) got.push(e);
+      })();
+      return { got, stop: () => void it.return?.() };
+    };
+    const [onOne, onTwo, onOther] = [heard(busOne), heard(busTwo), heard(busOther)];
+    const event: SessionChangedEvent = { merchantId: 1, staffId: 2, sessionId: 3, contactId: 4, kind: 'opened', status: 'ai', previousStatus: null, agentId: null, previousAgentId: null };
+    busOne.publish('SESSION_CHANGED', event);
+    await expect.poll(() => onTwo.got).toEqual([event]);
+    await expect.poll(() => onOne.got).toEqual([event]);
+    await sleep(100);
+    expect(onOther.got).toEqual([]);
+    [onOne, onTwo, onOther].forEach((s) => s.stop());
+  });
+});

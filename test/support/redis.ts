@@ -1,0 +1,35 @@
+import { randomBytes } from 'node:crypto';
+import { Redis } from 'ioredis';
+
+/** The Redis the multi-instance tests use; CI starts one on this address (.ci/run). */
+export const TEST_REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+/** A key and channel prefix of one test file, so parallel runs on one server never meet. */
+export const testRedisPrefix = () => `cs-test-${randomBytes(5).toString('hex')}:`;
+
+/**
+ * Connects and pings, or throws: these tests exist to prove the Redis path,
+ * so a missing server is a failure, never a skip.
+ */
+export async function openTestRedis(): Promise<Redis> {
+  const redis = new Redis(TEST_REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1, retryStrategy: () => null });
+  redis.on('error', () => {});
+  try {
+    await redis.connect();
+    await redis.ping();
+  } catch (err) {
+    redis.disconnect();
+    throw new Error(`Redis is required at ${TEST_REDIS_URL} (TEST_REDIS_URL): ${err instanceof Error ? err.message : String(err)}`);
+  }
+  return redis;
+}
+
+/** Deletes every key under `prefix`. */
+export async function dropRedisPrefix(redis: Redis, prefix: string): Promise<void> {
+  let cursor = '0';
+  do {
+    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 500);
+    if (keys.length) await redis.del(...keys);
+    cursor = next;
+  } while (cursor !== '0');
+}
