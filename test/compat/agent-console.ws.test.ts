@@ -18,7 +18,7 @@ describe('agent-console protocol (/ws/kf)', () => {
   afterAll(() => t?.close());
 
   async function loggedIn(agent: AgentFixture, extra: Record<string, unknown> = {}): Promise<FrameClient> {
-    const c = await FrameClient.open(ws('/ws/kf'));
+    const c = (await FrameClient.open(ws('/ws/kf'))).answerBeats();
     c.send({ method: 'login', token: agent.token, ...extra });
     const reply = await c.nextJson({ method: 'login' });
     expect(reply.code).toBe(0);
@@ -37,7 +37,7 @@ describe('agent-console protocol (/ws/kf)', () => {
     const a = await createAgent(t, merchant.token, [staff.id], { name: 'Alice' });
     const b = await createAgent(t, merchant.token, [staff.id], { name: 'Bob' });
     const ca = await loggedIn(a);
-    const cb = await FrameClient.open(ws('/ws/kf'));
+    const cb = (await FrameClient.open(ws('/ws/kf'))).answerBeats();
     cb.send({ method: 'login', token: b.token });
     const reply = await cb.nextJson({ method: 'login' });
     expect(reply).toMatchObject({ code: 0, method: 'login', head_img: '', client_id: expect.any(String), timestamp: expect.any(Number) });
@@ -64,7 +64,7 @@ describe('agent-console protocol (/ws/kf)', () => {
 
   it('refuses a bad token with 440 and keeps the socket for another try', async () => {
     const a = await createAgent(t, merchant.token, [staff.id]);
-    const c = await FrameClient.open(ws('/ws/kf'));
+    const c = (await FrameClient.open(ws('/ws/kf'))).answerBeats();
     c.send({ method: 'login', token: 'nope' });
     expect(await c.nextJson()).toEqual({ code: 440, msg: 'Invalid token', method: 'login' });
     c.send({ method: 'login', token: merchant.token });
@@ -79,7 +79,7 @@ describe('agent-console protocol (/ws/kf)', () => {
   it('allows one login per agent: 490 without force_online, 492 to the old one with it', async () => {
     const a = await createAgent(t, merchant.token, [staff.id]);
     const first = await loggedIn(a);
-    const second = await FrameClient.open(ws('/ws/kf'));
+    const second = (await FrameClient.open(ws('/ws/kf'))).answerBeats();
     second.send({ method: 'login', token: a.token });
     expect(await second.nextJson()).toEqual({ code: 490, msg: '该账号已在别处登录', method: 'login' });
     second.send({ method: 'login', token: a.token, force_online: 1 });

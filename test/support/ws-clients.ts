@@ -38,6 +38,14 @@ export class FrameClient {
     });
   }
 
+  /** Answers every `beat` as a live agent console does, so slow runs are not taken for dead consoles. */
+  answerBeats(): this {
+    this.ws.on('message', (data) => {
+      if (data.toString() === 'beat' && this.ws.readyState === this.ws.OPEN) this.ws.send('beat');
+    });
+    return this;
+  }
+
   send(value: unknown): void {
     this.ws.send(typeof value === 'string' ? value : JSON.stringify(value));
   }
