@@ -40,7 +40,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 // Compiled to dist/.bench/bench/retrieval; the corpus stays in the source tree.
 const benchDir = path.resolve(here, '../../../../bench/retrieval');
 const TARGET_CHUNKS = 10_000;
-const LATENCY_ROUNDS = 5;
+const LATENCY_ROUNDS = process.argv.includes('--quick') ? 2 : 5;
 
 interface Question {
   question: string;
@@ -143,7 +143,7 @@ async function main(): Promise<void> {
       await em.persist([file, doc]).flush();
       const rows = Array.from({ length: Math.min(500, TARGET_CHUNKS - total) }, (_, j) => {
         const content = fillerChunk(fillerNo * 500 + j);
-        return { kind: 'text' as const, heading: '', content, searchText: searchText(content) };
+        return { kind: 'text' as const, heading: '', content, searchHeading: '', searchText: searchText(content) };
       });
       await knex.transaction((trx) => replaceChunks(trx, doc.id, large.id, rows));
       total += rows.length;
@@ -214,7 +214,8 @@ async function main(): Promise<void> {
     }
   } finally {
     await orm.close(true);
-    await admin.query(`drop database if exists "${dbName}" with (force)`);
+    if (process.argv.includes('--keep')) console.log(`kept database ${url.toString()}`);
+    else await admin.query(`drop database if exists "${dbName}" with (force)`);
     await admin.end();
     await embedded?.stop();
     await rm(tmp, { recursive: true, force: true });

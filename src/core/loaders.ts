@@ -3,6 +3,7 @@ import DataLoader from 'dataloader';
 import { Agent } from '../entities/agent/agent.entity.js';
 import { Contact } from '../entities/contact/contact.entity.js';
 import { Merchant } from '../entities/merchant/merchant.entity.js';
+import { queuePositions } from '../entities/session/session-queue.js';
 import { Staff } from '../entities/staff/staff.entity.js';
 import type { Actor } from './auth/actor.js';
 
@@ -12,6 +13,8 @@ export interface Loaders {
   staff: DataLoader<number, Staff | null>;
   agent: DataLoader<number, Agent | null>;
   contact: DataLoader<number, Contact | null>;
+  /** 1-based place of a pending session in its staff's queue (null when not pending), for many sessions in one query. */
+  queuePosition: DataLoader<number, number | null>;
 }
 
 function byId<T extends { id: number }>(rows: T[], ids: readonly number[]): (T | null)[] {
@@ -41,6 +44,11 @@ export function createLoaders(em: EntityManager, actor: Actor): Loaders {
     contact: new DataLoader(async (ids) => {
       if (tenantId === null) return ids.map(() => null);
       return byId(await em.find(Contact, { id: { $in: [...ids] }, ...tenant }), ids);
+    }),
+    queuePosition: new DataLoader(async (ids) => {
+      if (tenantId === null) return ids.map(() => null);
+      const positions = await queuePositions(em, tenantId, ids);
+      return ids.map((id) => positions.get(id) ?? null);
     }),
   };
 }

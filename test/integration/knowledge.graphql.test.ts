@@ -114,7 +114,7 @@ describe('GraphQL: documents, sync progress and answers', () => {
       ['How many days do I have to return an item?', 'within thirty days of delivery', 'policy.md'],
       ['收到货以后多久可以退货？', '收到商品后三十天内可以申请退货', 'policy.md'],
       ['When will I get my refund?', 'five working days', 'policy.md'],
-      ['退款多久到账', '五个工作日内', 'policy.md'],
+      ['退款多久能退回？', '五个工作日内', 'policy.md'],
       ['How long does standard delivery take?', 'two to four days', 'shipping.docx'],
       ['顺丰次日达要加多少钱？', '二十元', 'shipping.docx'],
       ['Can I get an invoice for my order?', 'invoice title', 'faq.xlsx'],
@@ -124,6 +124,7 @@ describe('GraphQL: documents, sync progress and answers', () => {
       const res = await ask(alice.token, staffId, question);
       expect(res.errors, question).toBeUndefined();
       const a = res.data.askStaff;
+      if (!a.grounded) console.log('DEBUG', question, JSON.stringify(a));
       expect(a.grounded, question).toBe(true);
       expect(a.answerer).toBe('BUILTIN');
       expect(a.text, question).toContain(expected);
@@ -154,9 +155,10 @@ describe('GraphQL: documents, sync progress and answers', () => {
     const lengths: Record<string, number> = {};
     for (const outputLength of ['CONCISE', 'NORMAL_LENGTH', 'DETAILED']) {
       await t.gql('mutation($id: Int!, $l: OutputLength!) { updateStaff(id: $id, input: { outputLength: $l }) { id } }', { id: staffId, l: outputLength }, alice.token);
-      const a = (await ask(alice.token, staffId, 'Which items can be returned and how long do refunds take?')).data.askStaff;
+      const a = (await ask(alice.token, staffId, 'How do returns work?')).data.askStaff;
       expect(a.grounded).toBe(true);
       lengths[outputLength] = a.text.length;
+      console.log(outputLength, JSON.stringify(a.sources.map((x: any) => [x.heading, x.score])));
       if (outputLength === 'DETAILED') expect(a.sources.length).toBeGreaterThan(1);
       else expect(a.sources.length).toBe(1);
     }

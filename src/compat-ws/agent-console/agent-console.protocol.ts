@@ -6,7 +6,7 @@ import { createContext } from '../../core/http/request-context.js';
 import type { RequestContext } from '../../core/context.js';
 import type { Logger } from '../../core/logger.js';
 import { Agent, AgentStatus } from '../../entities/agent/agent.entity.js';
-import { SenderType } from '../../entities/session/message.entity.js';
+import { SenderType, type Message } from '../../entities/session/message.entity.js';
 import { SessionStatus, type Session } from '../../entities/session/session.entity.js';
 import { Staff } from '../../entities/staff/staff.entity.js';
 import type { Services } from '../../services/index.js';
@@ -353,38 +353,34 @@ export class AgentConsoleConnection implements AgentSocket {
     if (bid !== undefined && !this.staffIds.has(bid)) throw notFound(`Staff ${bid}`);
     const sessions = await this.deps.services.sessions.list(ctx, { ...filter, staffId: bid });
     const ordered = filter.status === SessionStatus.PENDING ? [...sessions].sort((a, b) => (a.queuedAt?.getTime() ?? 0) - (b.queuedAt?.getTime() ?? 0)) : sessions;
-    return Promise.all(
-      ordered.map(async (s) => {
-        const last = await this.deps.services.sessions.lastContactMessage(ctx.em, s.id);
-        return { userid: s.contact.externalId, head_img: s.contact.avatarUrl, nickname: s.contact.nickname, last_message: last ? [toConsoleItem(last)] : [] };
-      }),
-    );
-  }
-
-  private async push(method: 'wait_list_push' | 'connect_list_push', view: EventView): Promise<void> {
-    const [session, message] = await Promise.all([view.session(), view.message()]);
-    if (!session || !message) return;
-    this.transport.send({
-      code: 0,
-      method,
-      userid: session.contact.externalId,
-      head_img: session.contact.avatarUrl,
-      nickname: session.contact.nickname,
-      timestamp: Math.floor(message.createdAt.getTime() / 1000),
-      user_query: [toConsoleItem(message)],
+    const last = await this.deps.services.sessions.lastContactMessages(ctx.em, ordered.map((x) => x.id));
+    return ordered.map((x) => {
+      const m = last.get(x.id);
+      return { userid: x.contact.externalId, head_img: x.contact.avatarUrl, nickname: x.contact.nickname, last_message: m ? [toConsoleItem(m)] : [] };
     });
   }
 
+  /** A contact's message as a wait-list or current-list push. */
+  private async push(method: 'wait_list_push' | 'connect_list_push', view: EventView): Promise<void> {
+    const [session, message] = await Promise.all([view.session(), view.message()]);
+    if (session && message) this.sendUserPush(method, session, message);
+  }
+
+  /** A session that joined a list, shown with the contact's latest message. */
   private async pushContactMessage(method: 'wait_list_push' | 'connect_list_push', session: Session): Promise<void> {
-    const last = await this.deps.services.sessions.lastContactMessage(this.deps.orm.em.fork(), session.id);
+    const last = await this.deps.services.sessions.lastContactMessages(this.deps.orm.em.fork(), [session.id]);
+    this.sendUserPush(method, session, last.get(session.id) ?? null);
+  }
+
+  private sendUserPush(method: 'wait_list_push' | 'connect_list_push', session: Session, message: Message | null): void {
     this.transport.send({
       code: 0,
       method,
       userid: session.contact.externalId,
       head_img: session.contact.avatarUrl,
       nickname: session.contact.nickname,
-      timestamp: now(),
-      user_query: last ? [toConsoleItem(last)] : [],
+      timestamp: message ? Math.floor(message.createdAt.getTime() / 1000) : now(),
+      user_query: message ? [toConsoleItem(message)] : [],
     });
   }
 

@@ -12,10 +12,6 @@ import { KnowledgeDocument } from './document.entity.js';
 @Index({ properties: ['document', 'ordinal'] })
 @Index({ properties: ['staff'] })
 @Index({ name: 'knowledge_chunk_staff_tsv_index', expression: 'create index "knowledge_chunk_staff_tsv_index" on "knowledge_chunk" using gin ("staff_id", "tsv")' })
-@Index({
-  name: 'knowledge_chunk_staff_trgm_index',
-  expression: 'create index "knowledge_chunk_staff_trgm_index" on "knowledge_chunk" using gin ("staff_id", "search_text" gin_trgm_ops)',
-})
 export class KnowledgeChunk extends BaseEntity {
   @ManyToOne(() => KnowledgeDocument, { deleteRule: 'cascade' })
   document!: Rel<KnowledgeDocument>;
@@ -38,10 +34,20 @@ export class KnowledgeChunk extends BaseEntity {
   @Property({ type: 'text' })
   content!: string;
 
+  /** The heading's segmented, normalized tokens; weighted above the body in ranking. */
+  @Property({ type: 'text', default: '' })
+  searchHeading!: string;
+
   /** Segmented, normalized tokens (jieba for Chinese, light stemming for English), space separated. */
   @Property({ type: 'text' })
   searchText!: string;
 
-  @Property({ type: 'tsvector', columnType: 'tsvector', generated: `(to_tsvector('simple'::regconfig, search_text)) stored`, lazy: true, ignoreSchemaChanges: ['type', 'extra'] })
+  @Property({
+    type: 'tsvector',
+    columnType: 'tsvector',
+    generated: `(setweight(to_tsvector('simple'::regconfig, search_heading), 'A') || to_tsvector('simple'::regconfig, search_text)) stored`,
+    lazy: true,
+    ignoreSchemaChanges: ['type', 'extra'],
+  })
   tsv?: unknown;
 }

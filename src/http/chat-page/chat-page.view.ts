@@ -34,6 +34,7 @@ export function chatPageCsp(nonce: string): string {
 
 const STYLES = `
 *{box-sizing:border-box}
+[hidden]{display:none!important}
 html,body{height:100%;margin:0}
 body{font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"PingFang SC","Hiragino Sans GB","Microsoft YaHei",sans-serif;background:#eef1f5;color:#1f2328}
 .app{display:flex;flex-direction:column;height:100%;height:100dvh;max-width:760px;margin:0 auto;background:#fff;box-shadow:0 0 24px rgba(15,23,42,.08)}
@@ -80,6 +81,7 @@ function shell(opts: { lang: string; title: string; nonce: string; body: string;
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover">
 <meta name="referrer" content="no-referrer">
+<link rel="icon" href="data:,">
 <title>${escapeHtml(opts.title)}</title>
 <style nonce="${opts.nonce}">${STYLES}</style>
 </head>

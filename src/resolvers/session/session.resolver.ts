@@ -117,6 +117,6 @@ export class SessionResolver {
 
   @FieldResolver(() => Int, { nullable: true, description: '1-based place in the queue while pending' })
   async queuePosition(@Root() s: Session, @Ctx() { ctx }: GqlContext): Promise<number | null> {
-    return this.s.sessions.queuePosition(ctx.em, s);
+    return s.status === SessionStatus.PENDING ? ctx.loaders.queuePosition.load(s.id) : null;
   }
 }

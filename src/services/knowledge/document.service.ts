@@ -196,7 +196,7 @@ export class DocumentService {
       let rows: ChunkRow[];
       try {
         const blocks = await extractBlocks(doc.file_name, bytes);
-        rows = chunkBlocks(blocks).map((c) => ({ ...c, searchText: searchText(`${c.heading}\n${c.content}`) }));
+        rows = chunkBlocks(blocks).map((c) => ({ ...c, searchHeading: searchText(c.heading), searchText: searchText(c.content) }));
       } catch (err) {
         // A file that cannot be read fails this document only; the message is what the merchant sees.
         const message = err instanceof Error && err.name === 'ExtractionError' ? err.message : `Could not read the file: ${(err as Error).message}`;

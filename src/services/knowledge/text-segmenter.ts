@@ -44,7 +44,7 @@ const STOP = new Set(
     '的 了 吗 呢 吧 啊 呀 嘛 哦 么 我 你 您 他 她 它 我们 你们 他们 是 在 有 和 与 及 或 就 都 也 还 又 很 请问 请 一下 ' +
     '怎么 怎么样 怎样 如何 什么 啥 哪 哪些 哪里 哪儿 为什么 可以 能 能否 能不能 会 要 想 吗 这 那 这个 那个 之 把 被 给 对 ' +
     '从 个 呗 一 下 是否 有没有 是不是 多少 几 多久 多长 多长时间 几天 以后 之后 的话 时候 现在 一般 通常 大概 需要 得 该 应该 ' +
-    '知道 告诉 问 问题 麻烦 谢谢 你好 您好'
+    '知道 告诉 问 问题 麻烦 谢谢 你好 您好 多少钱 什么时候 怎么办 几点 哪个 哪家'
   ).split(/\s+/),
 );
 
@@ -76,7 +76,7 @@ export function stem(word: string): string {
 export function tokenize(text: string): string[] {
   const out: string[] = [];
   if (!text) return out;
-  for (const piece of segmenter().cutForSearch(text, true)) {
+  for (const piece of segmenter().cutForSearch(text, false)) {
     for (const m of piece.toLowerCase().matchAll(WORD)) {
       const t = stem(m[0]);
       if (t && !STOP.has(t) && !STOP.has(m[0]) && t.length <= 64) out.push(t);

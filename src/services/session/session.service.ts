@@ -9,6 +9,7 @@ import { parseInput } from '../../core/validation.js';
 import { Agent, AgentStatus } from '../../entities/agent/agent.entity.js';
 import { ChannelType, Contact } from '../../entities/contact/contact.entity.js';
 import { Message, MessageType, SenderType } from '../../entities/session/message.entity.js';
+import { queuePositions } from '../../entities/session/session-queue.js';
 import { Session, SessionStatus } from '../../entities/session/session.entity.js';
 import type { Staff } from '../../entities/staff/staff.entity.js';
 import type { Answerer } from './answerer.js';
@@ -322,20 +323,25 @@ export class SessionService {
     return rows.reverse();
   }
 
-  /** The newest message the contact sent in a session (wait and current lists show it). */
-  async lastContactMessage(em: EntityManager, sessionId: number): Promise<Message | null> {
-    return em.findOne(Message, { session: sessionId, senderType: SenderType.CONTACT }, { orderBy: { seq: 'desc' } });
+  /** The newest message the contact sent in each session (wait and current lists show it), in one query. */
+  async lastContactMessages(em: EntityManager, sessionIds: number[]): Promise<Map<number, Message>> {
+    if (!sessionIds.length) return new Map();
+    const rows: { id: number }[] = await em
+      .getConnection()
+      .execute(
+        `select distinct on (session_id) id from message where sender_type = 'contact' and session_id in (${sessionIds.map(() => '?').join(',')}) order by session_id, seq desc`,
+        sessionIds,
+        'all',
+        em.getTransactionContext(),
+      );
+    const messages = rows.length ? await em.find(Message, { id: { $in: rows.map((r) => r.id) } }) : [];
+    return new Map(messages.map((m) => [m.session.id, m]));
   }
 
   /** 1-based place in the staff's queue; null when not waiting. */
   async queuePosition(em: EntityManager, session: Session): Promise<number | null> {
-    if (session.status !== SessionStatus.PENDING || !session.queuedAt) return null;
-    const ahead = await em.count(Session, {
-      staff: session.staff.id,
-      status: SessionStatus.PENDING,
-      $or: [{ queuedAt: { $lt: session.queuedAt } }, { queuedAt: session.queuedAt, id: { $lt: session.id } }],
-    });
-    return ahead + 1;
+    if (session.status !== SessionStatus.PENDING) return null;
+    return (await queuePositions(em, session.merchant.id, [session.id])).get(session.id) ?? null;
   }
 
   /** A contact (by its channel id, the agent console's `userid`) of a staff the caller may see. */
