@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { intVar as int, optionalString, urlVar as url } from './env-vars.js';
 import { checkPaymentEnv, paymentConfigFrom, paymentEnvShape, type PaymentConfig } from './payment/payment-config.js';
 import { checkKnowledgeEnv, knowledgeConfigFrom, knowledgeEnvShape, type KnowledgeConfig } from './knowledge/knowledge-config.js';
 import { checkSpeechEnv, speechConfigFrom, speechEnvShape, type SpeechConfig } from './speech/speech-config.js';
@@ -46,33 +47,6 @@ export class ConfigError extends Error {
     this.name = 'ConfigError';
   }
 }
-
-const optionalString = z
-  .string()
-  .transform((s) => s.trim())
-  .optional()
-  .transform((s) => (s ? s : undefined));
-
-const int = (def: number, min: number, max: number) =>
-  z.coerce
-    .number({ message: 'must be a whole number' })
-    .int('must be a whole number')
-    .min(min, `must be at least ${min}`)
-    .max(max, `must be at most ${max}`)
-    .default(def);
-
-const url = (protocols: string[]) =>
-  optionalString.refine(
-    (v) => {
-      if (v === undefined) return true;
-      try {
-        return protocols.includes(new URL(v).protocol);
-      } catch {
-        return false;
-      }
-    },
-    { message: `must be a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}` },
-  );
 
 const envSchema = z
   .object({

@@ -116,7 +116,7 @@ describe('GraphQL: documents, sync progress and answers', () => {
       ['When will I get my refund?', 'five working days', 'policy.md'],
       ['退款多久能退回？', '五个工作日内', 'policy.md'],
       ['How long does standard delivery take?', 'two to four days', 'shipping.docx'],
-      ['顺丰次日达要加多少钱？', '二十元', 'shipping.docx'],
+      ['顺丰次日达加收多少钱？', '二十元', 'shipping.docx'],
       ['Can I get an invoice for my order?', 'invoice title', 'faq.xlsx'],
       ['人工客服怎么联系', '400-800-1234', 'faq.xlsx'],
     ];

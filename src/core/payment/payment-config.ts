@@ -1,6 +1,7 @@
 import { createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { boolVar, intVar, optionalString, urlVar } from '../env-vars.js';
 
 /**
  * Payment settings. Each provider is switched on by its credentials: all of a
@@ -29,54 +30,25 @@ export interface PaymentConfig {
   };
 }
 
-const optional = z
-  .string()
-  .transform((s) => s.trim())
-  .optional()
-  .transform((s) => (s ? s : undefined));
-
-const httpUrl = optional.refine(
-  (v) => {
-    if (v === undefined) return true;
-    try {
-      return ['http:', 'https:'].includes(new URL(v).protocol);
-    } catch {
-      return false;
-    }
-  },
-  { message: 'must be a URL starting with http:// or https://' },
-);
-
-const bool = (def: boolean) =>
-  z
-    .enum(['true', 'false', '1', '0', 'on', 'off', 'yes', 'no'], 'must be true or false')
-    .optional()
-    .transform((v) => (v === undefined ? def : ['true', '1', 'on', 'yes'].includes(v)));
-
 /** Spread into the environment schema of src/core/config.ts. */
 export const paymentEnvShape = {
-  PAYMENT_TIMEOUT_SECONDS: z.coerce
-    .number({ message: 'must be a whole number' })
-    .int('must be a whole number')
-    .min(1, 'must be at least 1')
-    .max(7 * 24 * 3600, 'must be at most 604800 (7 days)')
-    .default(1800),
-  PAYMENT_SANDBOX: bool(true),
-  STRIPE_SECRET_KEY: optional,
-  STRIPE_WEBHOOK_SECRET: optional,
-  STRIPE_API_BASE: httpUrl,
-  ALIPAY_APP_ID: optional,
-  ALIPAY_PRIVATE_KEY: optional,
-  ALIPAY_PUBLIC_KEY: optional,
-  ALIPAY_GATEWAY: httpUrl,
-  WXPAY_MCH_ID: optional,
-  WXPAY_APP_ID: optional,
-  WXPAY_API_V3_KEY: optional,
-  WXPAY_SERIAL_NO: optional,
-  WXPAY_PRIVATE_KEY: optional,
-  WXPAY_PLATFORM_PUBLIC_KEY: optional,
-  WXPAY_PLATFORM_SERIAL: optional,
-  WXPAY_API_BASE: httpUrl,
+  PAYMENT_TIMEOUT_SECONDS: intVar(1800, 1, 7 * 24 * 3600),
+  PAYMENT_SANDBOX: boolVar(true),
+  STRIPE_SECRET_KEY: optionalString,
+  STRIPE_WEBHOOK_SECRET: optionalString,
+  STRIPE_API_BASE: urlVar(['http:', 'https:']),
+  ALIPAY_APP_ID: optionalString,
+  ALIPAY_PRIVATE_KEY: optionalString,
+  ALIPAY_PUBLIC_KEY: optionalString,
+  ALIPAY_GATEWAY: urlVar(['http:', 'https:']),
+  WXPAY_MCH_ID: optionalString,
+  WXPAY_APP_ID: optionalString,
+  WXPAY_API_V3_KEY: optionalString,
+  WXPAY_SERIAL_NO: optionalString,
+  WXPAY_PRIVATE_KEY: optionalString,
+  WXPAY_PLATFORM_PUBLIC_KEY: optionalString,
+  WXPAY_PLATFORM_SERIAL: optionalString,
+  WXPAY_API_BASE: urlVar(['http:', 'https:']),
 };
 
 type PaymentEnv = z.output<z.ZodObject<typeof paymentEnvShape>>;

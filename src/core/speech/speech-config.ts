@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { intVar, optionalString, urlVar } from '../env-vars.js';
 
 /** An OpenAI-compatible text-to-speech service for voice replies (`type: audio` on the web chat). */
 export interface SpeechConfig {
@@ -11,34 +12,13 @@ export interface SpeechConfig {
   timeoutMs: number;
 }
 
-const optional = z
-  .string()
-  .transform((s) => s.trim())
-  .optional()
-  .transform((s) => (s ? s : undefined));
-
 /** Spread into the environment schema of src/core/config.ts. */
 export const speechEnvShape = {
-  SPEECH_BASE_URL: optional.refine(
-    (v) => {
-      if (v === undefined) return true;
-      try {
-        return ['http:', 'https:'].includes(new URL(v).protocol);
-      } catch {
-        return false;
-      }
-    },
-    { message: 'must be a URL starting with http:// or https://' },
-  ),
-  SPEECH_API_KEY: optional,
+  SPEECH_BASE_URL: urlVar(['http:', 'https:']),
+  SPEECH_API_KEY: optionalString,
   SPEECH_MODEL: z.string().trim().min(1).default('tts-1'),
   SPEECH_VOICE: z.string().trim().min(1).default('alloy'),
-  SPEECH_TIMEOUT_MS: z.coerce
-    .number({ message: 'must be a whole number' })
-    .int('must be a whole number')
-    .min(100, 'must be at least 100')
-    .max(600_000, 'must be at most 600000')
-    .default(30_000),
+  SPEECH_TIMEOUT_MS: intVar(30_000, 100, 600_000),
 };
 
 type SpeechEnv = z.output<z.ZodObject<typeof speechEnvShape>>;

@@ -71,7 +71,7 @@ export class BuiltinAnswerer implements Answerer {
       used = [best];
       parts = [excerpt(best, terms, budget)];
     } else {
-      used = passages.filter((p) => p.score >= this.minScore && p.score >= best.score * 0.75).slice(0, 3);
+      used = passages.filter((p) => p.score >= this.minScore && p.score >= best.score * 0.6).slice(0, 3);
       const each = Math.floor(budget / used.length);
       parts = used.map((p) => excerpt(p, terms, each));
     }
