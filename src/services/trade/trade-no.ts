@@ -1,4 +1,5 @@
 import { randomDigits } from '../../core/random.js';
+import { formatSeedTime } from '../../core/time.js';
 
 /**
  * The seed's trade number: "NO", the creation time as yyyyMMddHHmmss in the
@@ -6,21 +7,7 @@ import { randomDigits } from '../../core/random.js';
  * NO202404251606089389209168633). Uniqueness is enforced by the database.
  */
 export function newTradeNo(now: Date, timeZone: string): string {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    })
-      .formatToParts(now)
-      .map((p) => [p.type, p.value]),
-  );
-  return `NO${parts.year}${parts.month}${parts.day}${parts.hour}${parts.minute}${parts.second}${randomDigits(13)}`;
+  return `NO${formatSeedTime(now, timeZone).replace(/\D/g, '')}${randomDigits(13)}`;
 }
 
 export const TRADE_NO_PATTERN = /^NO\d{27}$/;
