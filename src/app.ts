@@ -46,7 +46,7 @@ export async function startApp(config: AppConfig, log: Logger): Promise<App> {
   const db = await openDatabase(config, log);
   const { orm } = db;
   let stopJobs = async () => {};
-  let closeSockets = () => {};
+  let closeSockets = async () => {};
   let redis: RedisConnection | null = null;
   try {
     // With REDIS_URL, events, console logins and rate limits are shared with the other instances.
@@ -121,7 +121,7 @@ export async function startApp(config: AppConfig, log: Logger): Promise<App> {
       services,
       close: async () => {
         // Apollo's drain plugin stops the HTTP server and closes the graphql-ws sockets; the legacy ones close here.
-        closeSockets();
+        await closeSockets();
         await apollo.stop();
         await stopJobs();
         await db.close();

@@ -91,7 +91,8 @@ async function main(): Promise<void> {
   const log = createLogger('silent');
   const tmp = await mkdtemp(path.join(os.tmpdir(), 'cs-bench-'));
   const given = process.env.DATABASE_URL;
-  const embedded = given ? null : await startEmbeddedPostgres(path.join(tmp, 'pg-data'), 0, log);
+  // As root, PostgreSQL runs as `postgres`: the temporary directory itself is the data dir, made traversable by it.
+  const embedded = given ? null : await startEmbeddedPostgres(tmp, 0, log);
   const serverUrl = given ?? embedded!.url;
   const dbName = `bench_retrieval_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: serverUrl });
@@ -129,12 +130,14 @@ async function main(): Promise<void> {
       await em.persist([file, ...docs]).flush();
       for (const d of docs) await documents.indexDocument(d.id);
     }
-    const states = await em.getConnection().execute(`select sync_state, count(*)::int as n from knowledge_document group by sync_state`);
+    const states = await em.getConnection().execute<{ sync_state: string; n: number }[]>(`select sync_state, count(*)::int as n from knowledge_document group by sync_state`);
     const indexMs = Date.now() - started;
 
     // Fill the large staff up to 10,000 chunks with distractors, in documents of 500 chunks.
     const knex = em.getKnex();
-    let total = Number((await em.getConnection().execute('select count(*)::int as n from knowledge_chunk where staff_id = ?', [large.id]))[0].n);
+    const chunksOf = async (staffId: number) =>
+      Number((await em.getConnection().execute<{ n: number }[]>('select count(*)::int as n from knowledge_chunk where staff_id = ?', [staffId]))[0]!.n);
+    let total = await chunksOf(large.id);
     let fillerNo = 0;
     while (total < TARGET_CHUNKS) {
       const name = `filler-${fillerNo}.txt`;
@@ -145,7 +148,10 @@ async function main(): Promise<void> {
         const content = fillerChunk(fillerNo * 500 + j);
         return { kind: 'text' as const, heading: '', content, searchHeading: '', searchText: searchText(content) };
       });
-      await knex.transaction((trx) => replaceChunks(trx, doc.id, large.id, rows));
+      await knex.transaction(async (trx) => {
+        await replaceChunks(trx, doc.id, large.id, rows);
+        await trx.raw(`update knowledge_document set sync_state = 'ready', chunk_count = ? where id = ?`, [rows.length, doc.id]);
+      });
       total += rows.length;
       fillerNo++;
     }
@@ -192,10 +198,10 @@ async function main(): Promise<void> {
 
     const answerable = questions.filter((q) => q.topic).length;
     console.log('\nRetrieval benchmark (bench/retrieval)');
-    console.log(`  corpus: ${names.length} documents (${JSON.stringify(states.map((s: { sync_state: string; n: number }) => [s.sync_state, s.n]))}), indexed in ${indexMs} ms`);
+    console.log(`  corpus: ${names.length} documents (${JSON.stringify(states.map((s) => [s.sync_state, s.n]))}), indexed in ${indexMs} ms`);
     console.log(`  questions: ${questions.length} (${questions.filter((q) => q.lang === 'en').length} English, ${questions.filter((q) => q.lang === 'zh').length} Chinese; ${answerable} answerable, ${questions.length - answerable} unanswerable)`);
     console.log(`  refusal threshold (ANSWER_MIN_SCORE): ${minScore}\n`);
-    report(`Labelled corpus only (${Number((await em.getConnection().execute('select count(*)::int as n from knowledge_chunk where staff_id = ?', [small.id]))[0].n)} chunks):`, smallResults, minScore);
+    report(`Labelled corpus only (${await chunksOf(small.id)} chunks):`, smallResults, minScore);
     report(`\nWith distractors (${total} chunks in the staff):`, largeResults, minScore);
     console.log(`\nRetrieval latency over ${total} chunks (${timings.length} queries, top-3):`);
     console.log(`  p50 ${percentile(timings, 50).toFixed(2)} ms   p90 ${percentile(timings, 90).toFixed(2)} ms   p99 ${percentile(timings, 99).toFixed(2)} ms   max ${timings.at(-1)!.toFixed(2)} ms`);
@@ -205,8 +211,8 @@ async function main(): Promise<void> {
       for (const th of [0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65]) report(`  threshold ${th}`, smallResults, th);
     }
     if (process.argv.includes('--misses')) {
-      console.log('\nMisses (labelled corpus):');
-      for (const r of smallResults) {
+      console.log('\nMisses (with distractors):');
+      for (const r of largeResults) {
         const best = r.passages[0];
         const ok = r.q.topic ? best && topicOf(best.fileName) === r.q.topic && best.score >= minScore : !best || best.score < minScore;
         if (!ok) console.log(`  [${r.q.topic ?? 'none'}] ${r.q.question} -> ${r.passages.map((p) => `${p.fileName}:${p.score}`).join(', ')}`);

@@ -13,7 +13,7 @@ export interface LegacyWebSockets {
   routes: UpgradeRoute[];
   /** Also listens on AGENT_WS_PORT when it is set; answers the port, or null. */
   listenAgentPort(): Promise<number | null>;
-  close(): void;
+  close(): Promise<void>;
 }
 
 /** Every legacy WebSocket surface as upgrade routes, sharing one hub that renders the domain events. */
@@ -27,10 +27,10 @@ export function legacyWebSockets(deps: { orm: MikroORM; services: Services; regi
   return {
     routes: [...chat.routes, ...workbench.routes, { path: '/ws/kf', handle: console.upgrade }],
     listenAgentPort: () => console.listenOwnPort(),
-    close: () => {
+    close: async () => {
       chat.close();
       workbench.close();
-      console.close();
+      await console.close();
       hub.stop();
     },
   };

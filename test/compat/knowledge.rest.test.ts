@@ -76,7 +76,7 @@ describe('ai-staff REST: files and training documents (§2.8, §2.10–2.13)', (
       expect(res.body.header.code).toBe(1003);
       expect(res.body.header.message).toMatch(/1 MB/);
       const after = await t.app.orm.em.fork().getConnection().execute('select count(*)::int as n from stored_file');
-      expect(after[0].n).toBe(before[0].n);
+      expect(after[0]!.n).toBe(before[0]!.n);
       // Exactly at the limit is fine.
       expect((await uploadFile(t, alice.token, 'edge.txt', new Uint8Array(1024 * 1024).fill(66))).body.header.code).toBe(0);
     });
@@ -187,7 +187,7 @@ describe('ai-staff REST: files and training documents (§2.8, §2.10–2.13)', (
       const [doc] = await waitForSync(t, alice.token, staffId);
       const before = await chunkRows(doc!.id);
       const syncedAt = async () =>
-        (await t.app.orm.em.fork().getConnection().execute('select synced_at from knowledge_document where id = ?', [doc!.id]))[0].synced_at;
+        (await t.app.orm.em.fork().getConnection().execute('select synced_at from knowledge_document where id = ?', [doc!.id]))[0]!.synced_at;
       const firstSync = await syncedAt();
 
       await t.rest('/api/v1/customer/sync/doc', { staff_id: staffId }, alice.token);
@@ -220,7 +220,7 @@ describe('ai-staff REST: files and training documents (§2.8, §2.10–2.13)', (
         const rows = await chunkRows(d.id);
         expect(rows.map((r) => r.ordinal)).toEqual(rows.map((_, i) => i));
         const counted = await t.app.orm.em.fork().getConnection().execute('select chunk_count from knowledge_document where id = ?', [d.id]);
-        expect(counted[0].chunk_count).toBe(rows.length);
+        expect(counted[0]!.chunk_count).toBe(rows.length);
       }
     });
 

@@ -59,6 +59,7 @@ describe('GraphQL: sessions, messages and agents', () => {
     const agent = await createAgent(t, merchant.token, [staff.id]);
     const { id, contact } = await waiting('gql-catchup');
     await t.gql('mutation($id: Int!) { acceptSession(sessionId: $id) { id } }', { id }, agent.token);
+    expect(await contact.untilEof()).toMatch(/为您服务/);
 
     const sub = t.wsClient({ token: agent.token });
     const seen: any[] = [];

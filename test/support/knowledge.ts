@@ -14,7 +14,7 @@ export async function uploadFile(
   const form = new FormData();
   if (opts.nameField !== false) form.append('file_name', fileName);
   const data = typeof bytes === 'string' ? new TextEncoder().encode(bytes) : bytes;
-  form.append(opts.field ?? 'file_data', new Blob([data]), fileName);
+  form.append(opts.field ?? 'file_data', new Blob([new Uint8Array(data)]), fileName);
   const res = await fetch(`${t.url}/api/v1/customer/upload/file`, {
     method: 'POST',
     headers: token ? { 'auth-token': token } : {},

@@ -219,7 +219,8 @@ export class AgentConsoleConnection implements AgentSocket {
       this.missedBeats = 0;
       return;
     }
-    if (method === 'login') return this.login(msg);
+    // A failure inside login (database, Redis) still answers, so the console is not left waiting.
+    if (method === 'login') return this.login(msg).catch((err) => this.transport.send({ method: 'login', ...this.errorReply(err) }));
     const handler = this.handlers[method];
     if (!handler) return this.transport.send({ code: 400, msg: method ? `Unknown method: ${method}` : 'method is required', method });
     if (!this.token) return this.transport.send({ code: 440, msg: 'Log in first', method });
@@ -246,8 +247,9 @@ export class AgentConsoleConnection implements AgentSocket {
     this.timers.forEach((t) => clearInterval(t));
     this.deps.hub.remove(this);
     if (!this.agentId || !this.token) return;
-    if ((await this.deps.registry.holder(this.agentId)) !== this.clientId) return;
     try {
+      // Inside the try: with Redis the registry can fail, and nothing awaits this call.
+      if ((await this.deps.registry.holder(this.agentId)) !== this.clientId) return;
       await this.goOffline(await this.context(), 'logout');
     } catch (err) {
       this.deps.log.warn({ err }, 'agent console offline on close failed');

@@ -17,6 +17,8 @@ export function agentConsoleSockets(deps: { orm: MikroORM; services: Services; h
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
   const log = deps.log.child({ component: 'agent-console' });
   let ownServer: http.Server | null = null;
+  // Close handlers still running (an agent going offline), awaited at shutdown before the database closes.
+  const closing = new Set<Promise<void>>();
 
   const upgrade: UpgradeHandler = (req, socket, head) => {
     wss.handleUpgrade(req, socket, head, (ws: WebSocket) => {
@@ -35,7 +37,11 @@ export function agentConsoleSockets(deps: { orm: MikroORM; services: Services; h
       ws.on('message', (data, isBinary) => {
         chain = chain.then(() => conn.handle(isBinary ? '' : data.toString())).catch((err) => log.error({ err }, 'agent console frame failed'));
       });
-      ws.on('close', () => void chain.then(() => conn.onClosed()));
+      ws.on('close', () => {
+        const done = chain.then(() => conn.onClosed()).catch((err) => log.warn({ err }, 'agent console close failed'));
+        closing.add(done);
+        void done.finally(() => closing.delete(done));
+      });
       ws.on('error', () => ws.terminate());
     });
   };
@@ -53,8 +59,11 @@ export function agentConsoleSockets(deps: { orm: MikroORM; services: Services; h
       });
       return (ownServer.address() as AddressInfo).port;
     },
-    close(): void {
+    async close(): Promise<void> {
+      const closed = [...wss.clients].map((c) => new Promise<void>((resolve) => c.once('close', () => resolve())));
       wss.clients.forEach((c) => c.terminate());
+      await Promise.all(closed);
+      await Promise.allSettled([...closing]);
       ownServer?.close();
     },
   };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { intVar as int, optionalString as optional, urlVar } from '../env-vars.js';
 
 /** Knowledge base and answering settings (files, sync workers, retrieval, the optional LLM). */
 export interface KnowledgeConfig {
@@ -24,37 +25,13 @@ export interface KnowledgeConfig {
   };
 }
 
-const optional = z
-  .string()
-  .transform((s) => s.trim())
-  .optional()
-  .transform((s) => (s ? s : undefined));
-
-const int = (def: number, min: number, max: number) =>
-  z.coerce
-    .number({ message: 'must be a whole number' })
-    .int('must be a whole number')
-    .min(min, `must be at least ${min}`)
-    .max(max, `must be at most ${max}`)
-    .default(def);
-
 /** Spread into the environment schema of src/core/config.ts. */
 export const knowledgeEnvShape = {
   UPLOAD_MAX_MB: int(50, 1, 2000),
   KNOWLEDGE_SYNC_CONCURRENCY: int(2, 0, 32),
   KNOWLEDGE_SYNC_LEASE_SECONDS: int(120, 5, 86_400),
   ANSWER_MIN_SCORE: z.coerce.number({ message: 'must be a number between 0 and 1' }).min(0).max(1).default(0.45),
-  LLM_BASE_URL: optional.refine(
-    (v) => {
-      if (v === undefined) return true;
-      try {
-        return ['http:', 'https:'].includes(new URL(v).protocol);
-      } catch {
-        return false;
-      }
-    },
-    { message: 'must be a URL starting with http:// or https://' },
-  ),
+  LLM_BASE_URL: urlVar(['http:', 'https:']),
   LLM_API_KEY: optional,
   LLM_MODEL: optional,
   LLM_TIMEOUT_MS: int(60_000, 100, 600_000),

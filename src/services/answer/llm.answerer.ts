@@ -142,20 +142,20 @@ export class LlmAnswerer implements Answerer {
 
   private toLlmError(err: unknown, signal?: AbortSignal): LlmError {
     const s = this.settings;
-    const attempts = s.maxRetries + 1;
+    const attempts = `${s.maxRetries + 1} attempt${s.maxRetries === 0 ? '' : 's'}`;
     if (err instanceof LlmError) return err;
     if (err instanceof StallError) {
-      return new LlmError('stalled', `The language model stream stalled: nothing arrived for ${s.stallTimeoutMs} ms (${attempts} attempts)`);
+      return new LlmError('stalled', `The language model stream stalled: nothing arrived for ${s.stallTimeoutMs} ms (${attempts})`);
     }
     if (signal?.aborted || err instanceof APIUserAbortError) return new LlmError('aborted', 'The answer was cancelled');
     if (err instanceof APIConnectionTimeoutError) {
-      return new LlmError('timeout', `The language model service did not answer within ${s.timeoutMs} ms (${attempts} attempts)`);
+      return new LlmError('timeout', `The language model service did not answer within ${s.timeoutMs} ms (${attempts})`);
     }
     if (err instanceof APIConnectionError) {
-      return new LlmError('unreachable', `Could not reach the language model service (${attempts} attempts): ${err.message}`);
+      return new LlmError('unreachable', `Could not reach the language model service (${attempts}): ${err.message}`);
     }
     if (err instanceof APIError && typeof err.status === 'number') {
-      const retried = err.status >= 500 || err.status === 429 || err.status === 408 ? ` after ${attempts} attempts` : '';
+      const retried = err.status >= 500 || err.status === 429 || err.status === 408 ? ` after ${attempts}` : '';
       const detail = err.status === 401 ? 'the API key was refused' : err.message.replace(/^\d{3}\s*/, '').slice(0, 300);
       return new LlmError('http', `The language model service answered HTTP ${err.status}${retried}: ${detail}`, err.status);
     }

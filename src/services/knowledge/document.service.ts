@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { z } from 'zod';
 import type { RequestContext } from '../../core/context.js';
-import { notFound } from '../../core/errors.js';
+import { conflict, notFound } from '../../core/errors.js';
 import type { DomainEvents, EventBus } from '../../core/events/event-bus.js';
 import type { JobQueue } from '../../core/jobs/job-queue.js';
 import type { KnowledgeConfig } from '../../core/knowledge/knowledge-config.js';
@@ -58,9 +59,8 @@ export class DocumentService {
       log: Logger;
     },
   ) {
-    if (deps.config.syncConcurrency > 0) {
-      deps.jobs.register<{ documentId: number }>(INDEX_JOB, (data) => this.indexDocument(data.documentId), deps.config.syncConcurrency);
-    }
+    // Registered even with no workers (concurrency 0): the queue must exist for this instance to send jobs to it.
+    deps.jobs.register<{ documentId: number }>(INDEX_JOB, (data) => this.indexDocument(data.documentId), deps.config.syncConcurrency);
   }
 
   async list(ctx: RequestContext, staffId: number, page: PageInput = {}): Promise<PageResult<KnowledgeDocument>> {
@@ -91,7 +91,12 @@ export class DocumentService {
       }
       result.push(doc);
     }
-    await ctx.em.flush();
+    try {
+      await ctx.em.flush();
+    } catch (err) {
+      if (err instanceof UniqueConstraintViolationException) throw conflict('Another request is adding the same file to this staff; try again');
+      throw err;
+    }
     for (const doc of result) if (doc.syncState === DocumentSyncState.PENDING) this.publish(doc);
     return result;
   }

@@ -1,5 +1,5 @@
-import { randomInt } from 'node:crypto';
 import path from 'node:path';
+import { randomDigits } from '../../core/random.js';
 
 const MAX_NAME = 120;
 
@@ -22,10 +22,12 @@ export function sanitizeFileName(name: string): string {
   return clean || 'file';
 }
 
-/** `file_path` as the seed shows it: a unique numeric prefix, '_', the sanitized name. */
-export function newFilePath(fileName: string, now = Date.now()): string {
-  const prefix = `${now}${String(randomInt(1_000_000)).padStart(6, '0')}`;
-  return `${prefix}_${sanitizeFileName(fileName)}`;
+/**
+ * `file_path` as the seed shows it (`1713856350987496426_QQ.jpg`): 19 digits, '_', the sanitized name.
+ * Files are served publicly by path, so the digits are random rather than a clock: not guessable.
+ */
+export function newFilePath(fileName: string): string {
+  return `${randomDigits(19)}_${sanitizeFileName(fileName)}`;
 }
 
 /** What `newFilePath` can produce, and nothing that walks out of the storage directory. */

@@ -40,7 +40,9 @@ export class RetrievalService {
     const pool = Math.max(k * 4, 20);
     let weighted = queryTerms(question).map((term) => ({ term, weight: termWeight(term) }));
     if (!weighted.length) return [];
-    let { hits, df } = await searchChunks(em, staffId, weighted, pool);
+    const first = await searchChunks(em, staffId, weighted, pool);
+    const df = first.df;
+    let hits = first.hits;
     let penalty = 1;
     const unknown = weighted.filter((_, i) => df[i] === 0).map((w) => w.term);
     if (unknown.length) {

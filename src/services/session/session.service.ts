@@ -124,7 +124,9 @@ export class SessionService {
         }
       }
       await tx.flush();
-      after.push(...[opened, this.messageEvent(session, message), handoff].filter((p): p is Pending => p !== null));
+      // A message that caused the handoff is announced as said in the AI's session; the handoff event brings it to the queue.
+      const messageEvent = this.messageEvent(session, message, handoff ? SessionStatus.AI : undefined);
+      after.push(...[opened, messageEvent, handoff].filter((p): p is Pending => p !== null));
       return { session, message, duplicate: false, aiShouldAnswer: session.status === SessionStatus.AI && body.msgType === MessageType.TEXT };
     });
     after.forEach((publish) => publish());
@@ -507,7 +509,7 @@ export class SessionService {
     return () => this.bus.publish('SESSION_CHANGED', event);
   }
 
-  private messageEvent(s: Session, m: Message): Pending {
+  private messageEvent(s: Session, m: Message, status: SessionStatus = s.status): Pending {
     const event = {
       merchantId: s.merchant.id,
       staffId: s.staff.id,
@@ -516,7 +518,7 @@ export class SessionService {
       messageId: m.id,
       seq: m.seq,
       senderType: m.senderType,
-      status: s.status,
+      status,
       agentId: s.agent?.id ?? null,
     };
     return () => this.bus.publish('MESSAGE_ADDED', event);
