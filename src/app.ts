@@ -16,6 +16,7 @@ import { chatPageRouter } from './http/chat-page/chat-page.routes.js';
 import type { AppConfig } from './core/config.js';
 import { isDatabaseReady, openDatabase } from './core/db/database.js';
 import { createEventBus } from './core/events/event-bus.js';
+import { containsNul } from './core/nul-guard.js';
 import { createRedisEventBus } from './core/events/redis-event-bus.js';
 import { JobQueue } from './core/jobs/job-queue.js';
 import { requestContextMiddleware } from './core/http/request-context.js';
@@ -80,7 +81,7 @@ export async function startApp(config: AppConfig, log: Logger): Promise<App> {
     app.use(requestContextMiddleware(orm, services, log));
     const graphqlWs = createGraphQLWsServer({ schema, orm, services, config, log });
     const apollo = await createApollo({ schema, httpServer, services, config, log, drainWebSockets: graphqlWs.dispose });
-    app.use('/graphql', express.json({ limit: '1mb' }), apollo.middleware);
+    app.use('/graphql', express.json({ limit: '1mb' }), refuseNulBodies, apollo.middleware);
     app.use(paymentRouter(services, log));
     app.use(sessionRestRouter(services, log));
     app.use(agentConsoleHttpRouter(services, log));
@@ -98,12 +99,18 @@ export async function startApp(config: AppConfig, log: Logger): Promise<App> {
       ...legacyWs.routes,
     ];
     httpServer.on('upgrade', (req, socket, head) => {
-      const path = new URL(req.url ?? '/', 'http://x').pathname;
-      for (const route of upgradeRoutes) {
-        const params = matchPath(route.path, path);
-        if (params) return route.handle(req, socket, head, params);
+      // A malformed upgrade is the client's problem: it gets an HTTP answer, and the process stays up.
+      try {
+        const path = new URL(req.url ?? '/', 'http://x').pathname;
+        for (const route of upgradeRoutes) {
+          const params = matchPath(route.path, path);
+          if (params) return route.handle(req, socket, head, params);
+        }
+        refuseUpgrade(socket, 404, 'Not Found');
+      } catch (err) {
+        log.warn({ err, url: req.url }, 'malformed WebSocket upgrade');
+        refuseUpgrade(socket, 400, 'Bad Request');
       }
-      refuseUpgrade(socket, 404, 'Not Found');
     });
 
     await new Promise<void>((resolve, reject) => {
@@ -134,6 +141,12 @@ export async function startApp(config: AppConfig, log: Logger): Promise<App> {
     await redis?.close();
     throw err;
   }
+}
+
+/** GraphQL variables are not seen by validation rules: text PostgreSQL cannot store is refused up front. */
+function refuseNulBodies(req: Request, res: Response, next: NextFunction): void {
+  if (!containsNul(req.body)) return next();
+  res.status(400).json({ errors: [{ message: 'Text must not contain NUL characters', extensions: { code: 'BAD_USER_INPUT' } }] });
 }
 
 /** Errors raised before a surface's own handler: malformed bodies, mostly. Never a 5xx for bad input. */

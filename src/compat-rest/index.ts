@@ -7,6 +7,7 @@ import { accountRoutes } from './account/account.routes.js';
 import { errorEnvelope } from './envelope.js';
 import { documentRoutes } from './knowledge/document.routes.js';
 import { uploadRouter } from './knowledge/upload.routes.js';
+import { parseJsonObject } from './json-body.js';
 import { LegacyBody } from './legacy-body.js';
 import { productRoutes } from './product/product.routes.js';
 import { authorize, type LegacyRoute } from './route.js';
@@ -15,22 +16,6 @@ import { tradeRoutes } from './trade/trade.routes.js';
 import { agentRoutes } from './agent/agent.routes.js';
 
 const routes: LegacyRoute[] = [...accountRoutes, ...staffRoutes, ...productRoutes, ...tradeRoutes, ...documentRoutes, ...agentRoutes];
-
-/** Legacy clients send JSON with any content type, or none; the body is parsed here so a bad one is a 1004. */
-function parseBody(raw: unknown): LegacyBody {
-  const text = Buffer.isBuffer(raw) ? raw.toString('utf8').trim() : '';
-  if (!text) return new LegacyBody({});
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    throw new AppError(ErrorCode.InvalidJson, 'Request body is not valid JSON');
-  }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw badInput('Request body must be a JSON object');
-  }
-  return new LegacyBody(value as Record<string, unknown>);
-}
 
 /** The ai-staff seed's REST surface: translate, authorize, call one service method, render the envelope. */
 export function compatRestRouter(services: Services, log: Logger): Router {
@@ -43,7 +28,7 @@ export function compatRestRouter(services: Services, log: Logger): Router {
       const ctx = contextOf(req);
       try {
         authorize(ctx, route.auth);
-        res.json(await route.handle(ctx, parseBody(req.body), services, req));
+        res.json(await route.handle(ctx, new LegacyBody(parseJsonObject(req.body)), services, req));
       } catch (err) {
         send(res, err, log);
       }

@@ -27,7 +27,14 @@ export function matchPath(pattern: string, path: string): Record<string, string>
     const seg = p[i]!;
     if (seg.startsWith(':')) {
       if (!a[i]) return null;
-      params[seg.slice(1)] = decodeURIComponent(a[i]!);
+      let value: string;
+      try {
+        value = decodeURIComponent(a[i]!);
+      } catch {
+        return null;
+      }
+      if (value.includes('\u0000')) return null;
+      params[seg.slice(1)] = value;
     } else if (seg !== a[i]) {
       return null;
     }

@@ -5,6 +5,8 @@
 export interface RateLimiter {
   /** Counts one hit on `key`; false once more than `limit` hits fell in the current window. */
   hit(key: string, limit: number, windowMs: number): Promise<boolean>;
+  /** Hits counted on `key` in its current window, without counting one. */
+  count(key: string): Promise<number>;
   reset(key: string): Promise<void>;
 }
 
@@ -21,6 +23,11 @@ export class MemoryRateLimiter implements RateLimiter {
     }
     w.count += 1;
     return w.count <= limit;
+  }
+
+  async count(key: string): Promise<number> {
+    const w = this.windows.get(key);
+    return w && w.resetAt > Date.now() ? w.count : 0;
   }
 
   async reset(key: string): Promise<void> {

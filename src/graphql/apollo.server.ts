@@ -11,7 +11,7 @@ import type { Logger } from '../core/logger.js';
 import type { Services } from '../services/index.js';
 import type { GqlContext } from './context.js';
 import { formatGraphQLError } from './errors.js';
-import { queryLimits } from './limits.js';
+import { noNulStrings, queryLimits } from './limits.js';
 
 /** GraphQL over HTTP at /graphql. */
 export async function createApollo(deps: {
@@ -27,7 +27,7 @@ export async function createApollo(deps: {
     schema: deps.schema,
     introspection: true,
     includeStacktraceInErrorResponses: false,
-    validationRules: [queryLimits(deps.config.graphqlMaxDepth, deps.config.graphqlMaxCost)],
+    validationRules: [queryLimits(deps.config.graphqlMaxDepth, deps.config.graphqlMaxCost), noNulStrings],
     formatError: (formatted, error) => formatGraphQLError(formatted, error, log),
     logger: { debug: () => {}, info: () => {}, warn: (m) => log.warn(m), error: (m) => log.error(m) },
     plugins: [

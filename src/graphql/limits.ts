@@ -35,6 +35,7 @@ function measure(
   fragments: Record<string, FragmentDefinitionNode>,
   ctx: ValidationContext,
   seen: Set<string>,
+  memo: Map<string, Measure>,
 ): Measure {
   let cost = 0;
   let depth = 0;
@@ -48,21 +49,26 @@ function measure(
         const named = def ? getNamedType(def.type) : undefined;
         const childParent = named && isCompositeType(named) ? named : undefined;
         // Introspection fields are not in getFields(); measure their depth against nothing, so nesting still counts.
-        child = childParent ? measure(sel.selectionSet, childParent, fragments, ctx, seen) : measureShape(sel.selectionSet);
+        child = childParent ? measure(sel.selectionSet, childParent, fragments, ctx, seen, memo) : measureShape(sel.selectionSet);
         list = def ? returnsList(def.type) : false;
       }
       cost += 1 + child.cost * (list ? LIST_FACTOR : 1);
       depth = Math.max(depth, 1 + child.depth);
     } else if (sel.kind === 'InlineFragment') {
       const cond = sel.typeCondition ? ctx.getSchema().getType(sel.typeCondition.name.value) : parent;
-      const m = measure(sel.selectionSet, cond && isCompositeType(cond) ? cond : parent, fragments, ctx, seen);
+      const m = measure(sel.selectionSet, cond && isCompositeType(cond) ? cond : parent, fragments, ctx, seen, memo);
       cost += m.cost;
       depth = Math.max(depth, m.depth);
     } else {
       const frag = fragments[sel.name.value];
       if (!frag || seen.has(frag.name.value)) continue; // unknown or cyclic: other rules report it
-      const cond = ctx.getSchema().getType(frag.typeCondition.name.value);
-      const m = measure(frag.selectionSet, cond && isCompositeType(cond) ? cond : parent, fragments, ctx, new Set([...seen, frag.name.value]));
+      // A fragment measures the same wherever it is spread: measured once, or nested spreads cost exponential time.
+      let m = memo.get(frag.name.value);
+      if (!m) {
+        const cond = ctx.getSchema().getType(frag.typeCondition.name.value);
+        m = measure(frag.selectionSet, cond && isCompositeType(cond) ? cond : parent, fragments, ctx, new Set([...seen, frag.name.value]), memo);
+        memo.set(frag.name.value, m);
+      }
       cost += m.cost;
       depth = Math.max(depth, m.depth);
     }
@@ -103,7 +109,7 @@ export function queryLimits(maxDepth: number, maxCost: number): ValidationRule {
               ? ctx.getSchema().getMutationType()
               : ctx.getSchema().getSubscriptionType();
         if (!root) return;
-        const { cost, depth } = measure(op.selectionSet, root, fragments, ctx, new Set());
+        const { cost, depth } = measure(op.selectionSet, root, fragments, ctx, new Set(), new Map());
         if (depth > maxDepth) {
           ctx.reportError(new GraphQLError(`Query is too deep: ${depth} levels, at most ${maxDepth} allowed`, { nodes: [op] }));
         }
@@ -114,3 +120,10 @@ export function queryLimits(maxDepth: number, maxCost: number): ValidationRule {
     };
   };
 }
+
+/** Refuses string literals holding NUL characters, which PostgreSQL text cannot store. */
+export const noNulStrings: ValidationRule = (ctx) => ({
+  StringValue(node) {
+    if (node.value.includes('\u0000')) ctx.reportError(new GraphQLError('Text must not contain NUL characters', { nodes: [node] }));
+  },
+});

@@ -4,6 +4,7 @@ import type { EventBus } from '../core/events/event-bus.js';
 import type { JobQueue } from '../core/jobs/job-queue.js';
 import type { Logger } from '../core/logger.js';
 import type { RateLimiter } from '../core/rate-limit.js';
+import { LoginThrottle } from '../core/auth/login-throttle.js';
 import { AccountService } from './account/account.service.js';
 import { AdminService } from './admin/admin.service.js';
 import { TokenService } from './auth/token.service.js';
@@ -35,20 +36,21 @@ export interface Services extends KnowledgeServices {
 
 export function createServices(config: AppConfig, log: Logger, deps: { bus: EventBus; jobs: JobQueue; mailer: Mailer; limiter: RateLimiter; orm: MikroORM }): Services {
   const tokens = new TokenService(config.tokenTtlHours);
+  const throttle = new LoginThrottle(deps.limiter);
   const staff = new StaffService(deps.bus, { trialDays: config.staffTrialDays, warningDays: config.staffExpiryWarningDays });
   const knowledge = createKnowledgeServices(config, log, { orm: deps.orm, bus: deps.bus, jobs: deps.jobs, staff });
   const sessions = new SessionService(deps.bus, knowledge.answers, log.child({ component: 'sessions' }));
   return {
     ...knowledge,
     sessions,
-    agents: new AgentService(tokens, sessions, deps.bus, deps.limiter),
+    agents: new AgentService(tokens, sessions, deps.bus, throttle),
     speech: new SpeechService(config.speech, config.dataDir, config.publicUrl, log.child({ component: 'speech' })),
     config,
     bus: deps.bus,
     jobs: deps.jobs,
     tokens,
-    accounts: new AccountService(tokens, deps.mailer, deps.limiter, log.child({ component: 'account' }), config.codeSendsPerIpPerMinute),
-    admins: new AdminService(tokens, deps.limiter, log.child({ component: 'admin' })),
+    accounts: new AccountService(tokens, deps.mailer, deps.limiter, log.child({ component: 'account' }), config.codeSendsPerIpPerMinute, throttle),
+    admins: new AdminService(tokens, throttle, log.child({ component: 'admin' })),
     staff,
     products: new ProductService(),
     trades: new TradeService(deps.orm, new PaymentProviders(config.payment, config.publicUrl), deps.bus, deps.jobs, log.child({ component: 'trade' }), {

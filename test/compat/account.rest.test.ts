@@ -171,6 +171,11 @@ describe('ai-staff REST: accounts (§1 with DESIGN.md paths)', () => {
     for (let i = 0; i < 11; i++) codes.push((await attempt()).body.header.code);
     expect(codes.slice(0, 10).every((c) => c === 1002)).toBe(true);
     expect(codes[10]).toBe(429);
+
+    // Once over the limit, even the right password is refused: 429 is no oracle for a guesser.
+    const m = await createMerchant(t);
+    for (let i = 0; i < 10; i++) await t.rest('/api/v1/customer/login', { user_name: m.userName, password: md5(`guess-${i}`) });
+    expect((await t.rest('/api/v1/customer/login', { user_name: m.userName, password: m.password })).body.header.code).toBe(429);
   });
 
   it('expires tokens', async () => {

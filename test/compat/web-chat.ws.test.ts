@@ -27,6 +27,52 @@ describe('web chat stream (/ws, ai-staff seed §2.9 and §4)', () => {
     expect(await FrameClient.upgradeStatus(ws('/ws?contact_id=bad id!'), basicAuth(staff.apiKey, staff.secretKey))).toBe(400);
   });
 
+  it('survives malformed upgrades: bad paths, bad escapes, NUL bytes in keys or serial numbers', async () => {
+    const net = await import('node:net');
+    const rawUpgrade = (path: string, extra = '') =>
+      new Promise<string>((resolve) => {
+        const sock = net.connect(new URL(t.url).port as unknown as number, '127.0.0.1', () => {
+          sock.write(`GET ${path} HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n${extra}\r\n`);
+        });
+        let data = '';
+        sock.on('data', (d) => (data += d));
+        sock.on('close', () => resolve(data.split('\r\n')[0] ?? ''));
+        sock.on('error', () => resolve('error'));
+      });
+    expect(await rawUpgrade('//')).toMatch(/^HTTP\/1.1 (400|404)/);
+    expect(await rawUpgrade('/chat/%E0%A4%A/ws')).toMatch(/^HTTP\/1.1 404/);
+    expect(await rawUpgrade('/chat/%00/ws')).toMatch(/^HTTP\/1.1 404/);
+    const nulKeys = Buffer.from(`ak\u0000x:${staff.secretKey}`).toString('base64');
+    expect(await rawUpgrade('/ws', `Authorization: Basic ${nulKeys}\r\n`)).toMatch(/^HTTP\/1.1 401/);
+    // Still serving.
+    expect((await fetch(`${t.url}/healthz`)).status).toBe(200);
+  });
+
+  it("keeps the public page route to the page's own unguessable contacts", async () => {
+    const page = (q: string) => ws(`/chat/${staff.serialNo}/ws${q}`);
+    expect(await FrameClient.upgradeStatus(page('?session_id=1'))).toBe(400);
+    expect(await FrameClient.upgradeStatus(page('?contact_id=resume-me'))).toBe(400);
+    expect(await FrameClient.upgradeStatus(page(`?contact_id=page-${'a'.repeat(32)}`))).toBe(101);
+    expect(await FrameClient.upgradeStatus(page(''))).toBe(101);
+    // The keyed route cannot speak as a page contact either.
+    expect(await FrameClient.upgradeStatus(ws(`/ws?contact_id=page-${'a'.repeat(32)}`), basicAuth(staff.apiKey, staff.secretKey))).toBe(400);
+  });
+
+  it('refuses text with NUL characters on every surface without a 5xx', async () => {
+    const c = await open(staff, '?contact_id=nul-test');
+    c.send({ action: 'chat', content: 'a\u0000b' });
+    expect(await c.untilEof()).toMatch(/"code":1003/);
+    c.close();
+    const login = await t.rest('/api/v1/customer/login', { user_name: 'a\u0000b', password: 'x' });
+    expect(login.body.header.code).toBe(1003);
+    expect((await t.rest('/api/v1/customer/query/staff', { serial_no: 'x\u0000' })).body.header.code).toBe(1003);
+    const gql = await t.gql('query($sn: String!) { staffBySerialNo(serialNo: $sn) { id } }', { sn: 'x\u0000' });
+    expect(gql.status).toBe(400);
+    expect(gql.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    const literal = await t.gql('{ staffBySerialNo(serialNo: "x\\u0000") { id } }');
+    expect(literal.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
   it('streams an answer that ends with |=EOF=|, and gives a new contact an id', async () => {
     const raw = new WebSocket(ws('/ws'), { headers: basicAuth(staff.apiKey, staff.secretKey) });
     const contactId = await new Promise<string | undefined>((resolve) => raw.on('upgrade', (res) => resolve(res.headers['x-contact-id'] as string)));

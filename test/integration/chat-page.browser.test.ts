@@ -117,7 +117,7 @@ describe('the chat page at chat_url, in headless Chromium', () => {
     expect(await page.locator('.greeting').isVisible()).toBe(true);
     await expect.poll(() => page.getAttribute('#status', 'data-state')).toBe('online');
     const contactId = await page.evaluate(() => Object.entries(localStorage).find(([k]) => k.startsWith('cs-chat-contact:'))?.[1]);
-    expect(contactId).toMatch(/^web-[0-9a-f]{32}$/);
+    expect(contactId).toMatch(/^page-[0-9a-f]{32}$/);
 
     // A question the document answers: the answer is streamed into one bubble, frame by frame.
     await page.evaluate(() => {

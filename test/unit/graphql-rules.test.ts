@@ -20,6 +20,14 @@ describe('GraphQL query limits', () => {
     const cyclic = 'query { staffs { ...F } } fragment F on StaffPage { ...F }';
     expect(() => check(cyclic, 100)).not.toThrow();
   });
+
+  it('measures fragments that spread each other twice once each (2^40 spreads would never finish), and refuses the cost', async () => {
+    const schema = await buildAppSchema();
+    const n = 40;
+    const frags = Array.from({ length: n }, (_, i) => (i < n - 1 ? `fragment F${i} on Query { ...F${i + 1} ...F${i + 1} }` : `fragment F${i} on Query { __typename }`));
+    const errors = validate(schema, parse(`query { ...F0 } ${frags.join(' ')}`), [queryLimits(15, 5000)]).map((e) => e.message);
+    expect(errors[0]).toMatch(/too costly/);
+  });
 });
 
 describe('GraphQL error rendering', () => {

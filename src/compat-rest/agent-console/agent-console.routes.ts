@@ -5,6 +5,8 @@ import type { Logger } from '../../core/logger.js';
 import { Agent, AgentStatus } from '../../entities/agent/agent.entity.js';
 import { Staff } from '../../entities/staff/staff.entity.js';
 import type { Services } from '../../services/index.js';
+import { basicCredentials } from '../../core/auth/basic-auth.js';
+import { parseJsonObject } from '../json-body.js';
 
 /** Who called: a staff by its Basic keys (that staff only) or a merchant by token (its whole tenant). */
 interface Caller {
@@ -31,11 +33,9 @@ export function agentConsoleHttpRouter(services: Services, log: Logger): Router 
   router.use(paths, express.raw({ type: () => true, limit: '1mb' }));
 
   async function caller(req: Request): Promise<Caller> {
-    const basic = /^Basic\s+(.+)$/i.exec(req.headers.authorization ?? '');
-    if (basic) {
-      const decoded = Buffer.from(basic[1]!, 'base64').toString('utf8');
-      const i = decoded.indexOf(':');
-      const staff = i < 0 ? null : await services.staff.authenticateKeys(contextOf(req).em, decoded.slice(0, i), decoded.slice(i + 1));
+    if (/^Basic\s/i.test(req.headers.authorization ?? '')) {
+      const creds = basicCredentials(req.headers.authorization);
+      const staff = creds ? await services.staff.authenticateKeys(contextOf(req).em, creds[0], creds[1]) : null;
       if (!staff || staff.isDeleted) throw new AppError(ErrorCode.Unauthenticated, 'Wrong api_key or secret_key');
       return { merchantId: staff.merchant.id, staffId: staff.id };
     }
@@ -62,17 +62,8 @@ export function agentConsoleHttpRouter(services: Services, log: Logger): Router 
   const handle = (fn: (req: Request, body: Record<string, unknown>, c: Caller) => Promise<unknown>) => async (req: Request, res: Response) => {
     try {
       const c = await caller(req);
-      const text = Buffer.isBuffer(req.body) ? req.body.toString('utf8').trim() : '';
-      let body: unknown = {};
-      if (text) {
-        try {
-          body = JSON.parse(text);
-        } catch {
-          throw badInput('Request body is not valid JSON');
-        }
-      }
-      if (!body || typeof body !== 'object' || Array.isArray(body)) throw badInput('Request body must be a JSON object');
-      res.json({ code: 0, msg: 'ok', data: await fn(req, body as Record<string, unknown>, c) });
+      const body = parseJsonObject(req.body);
+      res.json({ code: 0, msg: 'ok', data: await fn(req, body, c) });
     } catch (err) {
       const e = isAppError(err) ? err : new AppError(ErrorCode.Internal, 'Internal server error');
       if (!isAppError(err)) log.error({ err }, 'agent-console HTTP failed');

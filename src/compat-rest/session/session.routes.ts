@@ -8,6 +8,7 @@ import { parseInput } from '../../core/validation.js';
 import { ChannelType } from '../../entities/contact/contact.entity.js';
 import { SessionStatus } from '../../entities/session/session.entity.js';
 import type { Services } from '../../services/index.js';
+import { parseJsonObject } from '../json-body.js';
 import { presentMessageInfo, presentSessionInfo } from './session.presenter.js';
 
 /** The multichannel seed's envelope `{code, message, data}` with its HTTP statuses. */
@@ -33,19 +34,6 @@ function sessionIdOf(req: Request): number {
   // A malformed id names no session: "not found", as for a foreign one.
   if (!/^\d{1,9}$/.test(raw) || Number(raw) === 0) throw notFound(`Session ${raw}`);
   return Number(raw);
-}
-
-function jsonBody(req: Request): Record<string, unknown> {
-  const text = Buffer.isBuffer(req.body) ? req.body.toString('utf8').trim() : '';
-  if (!text) return {};
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    throw new AppError(ErrorCode.InvalidJson, 'Request body is not valid JSON');
-  }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw badInput('Request body must be a JSON object');
-  return value as Record<string, unknown>;
 }
 
 /** The workbench's session REST API (`/api/sessions…`): translate, call one service method, render. */
@@ -82,7 +70,7 @@ export function sessionRestRouter(services: Services, log: Logger): Router {
     '/api/sessions/:sessionId/accept',
     handle(async (ctx, req) => {
       const id = sessionIdOf(req);
-      const body = jsonBody(req);
+      const body = parseJsonObject(req.body);
       const csId = body.csId === undefined || body.csId === null ? undefined : parseInput(z.coerce.number({ message: 'csId must be an agent id' }).int().positive('csId must be an agent id'), body.csId);
       if (csId === undefined && ctx.actor.kind !== 'agent') throw badInput('csId is required');
       return presentSessionInfo(await s.accept(ctx, id, csId));
@@ -92,7 +80,7 @@ export function sessionRestRouter(services: Services, log: Logger): Router {
     '/api/sessions/:sessionId/message',
     handle(async (ctx, req) => {
       const id = sessionIdOf(req);
-      const body = jsonBody(req);
+      const body = parseJsonObject(req.body);
       if (typeof body.content !== 'string') throw badInput('content is required');
       if (body.msgType !== undefined && typeof body.msgType !== 'string') throw badInput('msgType must be a string');
       const message = await s.sendAsAgent(ctx, id, { content: body.content, msgType: body.msgType });

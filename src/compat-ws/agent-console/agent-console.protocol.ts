@@ -3,6 +3,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import { AppError, ErrorCode, badInput, isAppError, notFound } from '../../core/errors.js';
 import type { AgentPresenceEvent, MessageAddedEvent, SessionChangedEvent } from '../../core/events/event-bus.js';
 import { createContext } from '../../core/http/request-context.js';
+import { containsNul } from '../../core/nul-guard.js';
 import type { RequestContext } from '../../core/context.js';
 import type { Logger } from '../../core/logger.js';
 import { Agent, AgentStatus } from '../../entities/agent/agent.entity.js';
@@ -208,7 +209,7 @@ export class AgentConsoleConnection implements AgentSocket {
     let msg: Record<string, unknown>;
     try {
       const parsed: unknown = JSON.parse(raw);
-      if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('not an object');
+      if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed) || containsNul(parsed)) throw new Error('not an object');
       msg = parsed as Record<string, unknown>;
     } catch {
       return this.transport.send({ code: 400, msg: 'The frame is not a JSON object' });

@@ -1,6 +1,7 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { z } from 'zod';
 import { isAppError } from '../../core/errors.js';
+import { containsNul } from '../../core/nul-guard.js';
 import type { MessageAddedEvent, SessionChangedEvent } from '../../core/events/event-bus.js';
 import type { Logger } from '../../core/logger.js';
 import { ChannelType } from '../../entities/contact/contact.entity.js';
@@ -70,6 +71,7 @@ export class ChatConnection {
     } catch {
       return this.reply({ code: 1004, message: 'The frame is not valid JSON' });
     }
+    if (containsNul(parsed)) return this.reply({ code: 1003, message: 'Text must not contain NUL characters' });
     const req = request.safeParse(parsed);
     if (!req.success) return this.reply({ code: 1003, message: req.error.issues.map((i) => i.message).join('; ') });
 

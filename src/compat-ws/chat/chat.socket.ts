@@ -6,19 +6,15 @@ import type { Logger } from '../../core/logger.js';
 import { Session } from '../../entities/session/session.entity.js';
 import { Staff } from '../../entities/staff/staff.entity.js';
 import type { Services } from '../../services/index.js';
+import { basicCredentials } from '../../core/auth/basic-auth.js';
 import { MAX_FRAME_BYTES } from '../frames.js';
 import { refuseUpgrade, type UpgradeRoute } from '../upgrade.js';
 import { ChatConnection } from './chat.protocol.js';
 
+/** Contact ids an integrator chooses on the keyed `/ws`. */
 const CONTACT_ID = /^[\w.:@-]{1,128}$/;
-
-function basicCredentials(req: IncomingMessage): [string, string] | null {
-  const m = /^Basic\s+(.+)$/i.exec(req.headers.authorization ?? '');
-  if (!m) return null;
-  const decoded = Buffer.from(m[1]!, 'base64').toString('utf8');
-  const i = decoded.indexOf(':');
-  return i < 0 ? null : [decoded.slice(0, i), decoded.slice(i + 1)];
-}
+/** The chat page's contacts: a random id the browser makes and keeps, in a namespace `/ws` may not use. */
+const PAGE_CONTACT_ID = /^page-[0-9a-f]{32}$/;
 
 /**
  * The staff chat stream: `/ws` authenticated by the staff's keys (HTTP Basic),
@@ -30,14 +26,24 @@ export function chatRoutes(orm: MikroORM, services: Services, log: Logger): { ro
   const contactOf = new WeakMap<IncomingMessage, string>();
   wss.on('headers', (headers, req) => {
     const id = contactOf.get(req);
-    if (id) headers.push(`X-Contact-Id: ${id}`);
+    // The page's own id is never echoed: only the keyed route tells a client which contact it is.
+    if (id && !id.startsWith('page-')) headers.push(`X-Contact-Id: ${id}`);
   });
 
-  /** `?contact_id=` continues that contact; `?session_id=` resumes the contact of that session; else a new contact. */
-  async function contactFor(req: IncomingMessage, staffId: number): Promise<string | null> {
+  /**
+   * Keyed `/ws`: `?contact_id=` continues that contact, `?session_id=` resumes the contact of that
+   * session, else a new contact. The public page route knows only a serial number, so it may only
+   * continue its own unguessable page contact and never resume by session id.
+   */
+  async function contactFor(req: IncomingMessage, staffId: number, publicPage: boolean): Promise<string | null> {
     const q = new URL(req.url ?? '/', 'http://x').searchParams;
     const given = q.get('contact_id');
-    if (given !== null) return CONTACT_ID.test(given) ? given : null;
+    if (publicPage) {
+      if (q.has('session_id')) return null;
+      if (given === null) return `page-${randomUUID().replace(/-/g, '')}`;
+      return PAGE_CONTACT_ID.test(given) ? given : null;
+    }
+    if (given !== null) return CONTACT_ID.test(given) && !given.startsWith('page-') ? given : null;
     const sessionId = q.get('session_id');
     if (sessionId !== null) {
       if (!/^\d{1,9}$/.test(sessionId)) return null;
@@ -47,8 +53,8 @@ export function chatRoutes(orm: MikroORM, services: Services, log: Logger): { ro
     return `web-${randomUUID()}`;
   }
 
-  function open(req: IncomingMessage, socket: Parameters<UpgradeRoute['handle']>[1], head: Buffer, staff: Staff): void {
-    void contactFor(req, staff.id).then((contactId) => {
+  function open(req: IncomingMessage, socket: Parameters<UpgradeRoute['handle']>[1], head: Buffer, staff: Staff, publicPage: boolean): void {
+    void contactFor(req, staff.id, publicPage).then((contactId) => {
       if (!contactId) return refuseUpgrade(socket, 400, 'Bad Request', JSON.stringify({ code: 1003, message: 'contact_id or session_id is not valid for this staff' }));
       contactOf.set(req, contactId);
       wss.handleUpgrade(req, socket, head, (ws: WebSocket) => {
@@ -58,19 +64,24 @@ export function chatRoutes(orm: MikroORM, services: Services, log: Logger): { ro
         ws.on('error', () => conn.close());
         void conn.start().catch((err) => log.warn({ err }, 'web chat resume failed'));
       });
-    });
+    }, (err) => refuseAfterError(socket, err));
+  }
+
+  function refuseAfterError(socket: Parameters<UpgradeRoute['handle']>[1], err: unknown): void {
+    log.error({ err }, 'web chat upgrade failed');
+    refuseUpgrade(socket, 500, 'Internal Server Error', JSON.stringify({ code: 500, message: 'Internal server error' }));
   }
 
   const routes: UpgradeRoute[] = [
     {
       path: '/ws',
       handle: (req, socket, head) => {
-        const creds = basicCredentials(req);
+        const creds = basicCredentials(req.headers.authorization);
         if (!creds) return refuseUpgrade(socket, 401, 'Unauthorized', JSON.stringify({ code: 1001, message: "Send the staff's api_key and secret_key as HTTP Basic credentials" }));
         void services.staff.authenticateKeys(orm.em.fork(), creds[0], creds[1]).then((staff) => {
           if (!staff) return refuseUpgrade(socket, 401, 'Unauthorized', JSON.stringify({ code: 1001, message: 'Wrong api_key or secret_key' }));
-          open(req, socket, head, staff);
-        });
+          open(req, socket, head, staff, false);
+        }, (err) => refuseAfterError(socket, err));
       },
     },
     {
@@ -81,8 +92,8 @@ export function chatRoutes(orm: MikroORM, services: Services, log: Logger): { ro
           .findOne(Staff, { serialNo: params.serialNo ?? '', isDeleted: false })
           .then((staff) => {
             if (!staff) return refuseUpgrade(socket, 404, 'Not Found', JSON.stringify({ code: 1006, message: 'No such staff' }));
-            open(req, socket, head, staff);
-          });
+            open(req, socket, head, staff, true);
+          }, (err) => refuseAfterError(socket, err));
       },
     },
   ];

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { MessageAddedEvent, SessionChangedEvent } from '../../core/events/event-bus.js';
 import type { RequestContext } from '../../core/context.js';
 import { isAppError } from '../../core/errors.js';
+import { containsNul } from '../../core/nul-guard.js';
 import type { Logger } from '../../core/logger.js';
 import type { Services } from '../../services/index.js';
 import { presentMessageInfo, presentSessionInfo } from '../../compat-rest/session/session.presenter.js';
@@ -34,6 +35,7 @@ export class WorkbenchConnection implements AgentSocket {
     } catch {
       return this.send({ type: 'error', code: 400, message: 'The frame is not valid JSON' });
     }
+    if (containsNul(msg)) return this.send({ type: 'error', code: 400, message: 'Text must not contain NUL characters' });
     if (msg?.type !== 'bind_session') return this.send({ type: 'error', code: 400, message: 'Unknown type; the workbench sends bind_session' });
     const id = Number(msg.sessionId);
     try {

@@ -19,6 +19,19 @@ export async function hashPassword(secret: string): Promise<string> {
   return ['scrypt', PARAMS.N, PARAMS.r, PARAMS.p, salt.toString('base64'), key.toString('base64')].join('$');
 }
 
+let dummyHash: Promise<string> | null = null;
+
+/**
+ * Verifies against the account's hash, or against a throw-away one when there is no account, so an
+ * unknown user name costs the same time as a wrong password and does not reveal itself.
+ */
+export async function verifyPasswordOrDummy(secret: string, stored: string | undefined): Promise<boolean> {
+  if (stored) return verifyPassword(secret, stored);
+  dummyHash ??= hashPassword('dummy password, never matches');
+  await verifyPassword(secret, await dummyHash);
+  return false;
+}
+
 export async function verifyPassword(secret: string, stored: string): Promise<boolean> {
   const [scheme, n, r, p, salt, hash] = stored.split('$');
   if (scheme !== 'scrypt' || !salt || !hash) return false;

@@ -23,6 +23,22 @@ export interface KnowledgeConfig {
     /** Retries of a failed request (5xx, 429, timeouts, refused connections) before any text arrived. */
     maxRetries: number;
   };
+  /** Any OpenAI-compatible embeddings service; unset: retrieval is lexical only. */
+  embeddings?: EmbeddingsSettings;
+}
+
+export interface EmbeddingsSettings {
+  baseUrl: string;
+  apiKey: string;
+  model: string;
+  /** Per request. */
+  timeoutMs: number;
+  /** Retries of a failed request while indexing (5xx, 429, timeouts, refused connections); a question's embedding is not retried. */
+  maxRetries: number;
+  /** Texts per request. */
+  batchSize: number;
+  /** The cosine similarity at which a passage counts as answering the question: it maps to ANSWER_MIN_SCORE. */
+  minSimilarity: number;
 }
 
 /** Spread into the environment schema of src/core/config.ts. */
@@ -37,16 +53,25 @@ export const knowledgeEnvShape = {
   LLM_TIMEOUT_MS: int(60_000, 100, 600_000),
   LLM_STALL_TIMEOUT_MS: int(20_000, 100, 600_000),
   LLM_MAX_RETRIES: int(2, 0, 10),
+  EMBEDDINGS_BASE_URL: urlVar(['http:', 'https:']),
+  EMBEDDINGS_API_KEY: optional,
+  EMBEDDINGS_MODEL: optional,
+  EMBEDDINGS_TIMEOUT_MS: int(15_000, 100, 600_000),
+  EMBEDDINGS_MAX_RETRIES: int(2, 0, 10),
+  EMBEDDINGS_BATCH_SIZE: int(32, 1, 2048),
+  EMBEDDINGS_MIN_SIMILARITY: z.coerce.number({ message: 'must be a number between 0 and 1' }).gt(0, 'must be above 0').lt(1, 'must be below 1').default(0.5),
 };
 
 type KnowledgeEnv = z.output<z.ZodObject<typeof knowledgeEnvShape>>;
 
-/** Problems no single variable shows: the LLM needs its base URL and model together. */
+/** Problems no single variable shows: the LLM and the embeddings service each need their base URL and model together. */
 export function checkKnowledgeEnv(env: Record<string, string | undefined>): string[] {
-  if (Boolean(env.LLM_BASE_URL) !== Boolean(env.LLM_MODEL)) {
-    return ['LLM_MODEL: LLM_BASE_URL and LLM_MODEL must be set together'];
+  const problems: string[] = [];
+  if (Boolean(env.LLM_BASE_URL) !== Boolean(env.LLM_MODEL)) problems.push('LLM_MODEL: LLM_BASE_URL and LLM_MODEL must be set together');
+  if (Boolean(env.EMBEDDINGS_BASE_URL?.trim()) !== Boolean(env.EMBEDDINGS_MODEL?.trim())) {
+    problems.push('EMBEDDINGS_MODEL: EMBEDDINGS_BASE_URL and EMBEDDINGS_MODEL must be set together');
   }
-  return [];
+  return problems;
 }
 
 export function knowledgeConfigFrom(e: KnowledgeEnv): KnowledgeConfig {
@@ -65,6 +90,18 @@ export function knowledgeConfigFrom(e: KnowledgeEnv): KnowledgeConfig {
             timeoutMs: e.LLM_TIMEOUT_MS,
             stallTimeoutMs: e.LLM_STALL_TIMEOUT_MS,
             maxRetries: e.LLM_MAX_RETRIES,
+          }
+        : undefined,
+    embeddings:
+      e.EMBEDDINGS_BASE_URL && e.EMBEDDINGS_MODEL
+        ? {
+            baseUrl: e.EMBEDDINGS_BASE_URL.replace(/\/+$/, ''),
+            apiKey: e.EMBEDDINGS_API_KEY ?? 'none',
+            model: e.EMBEDDINGS_MODEL,
+            timeoutMs: e.EMBEDDINGS_TIMEOUT_MS,
+            maxRetries: e.EMBEDDINGS_MAX_RETRIES,
+            batchSize: e.EMBEDDINGS_BATCH_SIZE,
+            minSimilarity: e.EMBEDDINGS_MIN_SIMILARITY,
           }
         : undefined,
   };

@@ -17,6 +17,10 @@ export class RedisRateLimiter implements RateLimiter {
     return count <= limit;
   }
 
+  async count(key: string): Promise<number> {
+    return Number((await this.redis.client.get(this.key(key))) ?? 0);
+  }
+
   async reset(key: string): Promise<void> {
     await this.redis.client.del(this.key(key));
   }

@@ -50,4 +50,12 @@ export class KnowledgeChunk extends BaseEntity {
     ignoreSchemaChanges: ['type', 'extra'],
   })
   tsv?: unknown;
+
+  /** The L2-normalised embedding of heading and content, when an embeddings service is configured (see knowledge_dot). */
+  @Property({ type: 'unknown', columnType: 'real[]', nullable: true, lazy: true })
+  embedding?: number[] | null;
+
+  /** The embedding's sign bits, compared by Hamming distance to preselect candidates for the exact similarity. */
+  @Property({ type: 'unknown', columnType: 'varbit', nullable: true, lazy: true })
+  embeddingBits?: string | null;
 }

@@ -12,7 +12,7 @@ export enum DocumentSyncState {
   FAILED = 'failed',
 }
 
-type Defaulted = 'syncState' | 'syncError' | 'indexedHash' | 'chunkCount' | 'syncedAt' | 'leaseUntil';
+type Defaulted = 'syncState' | 'syncError' | 'indexedHash' | 'chunkCount' | 'syncedAt' | 'leaseUntil' | 'embeddingModel';
 
 /** Training material of one staff: an uploaded file, and how far its indexing has got. */
 @Entity({ tableName: 'knowledge_document' })
@@ -55,6 +55,10 @@ export class KnowledgeDocument extends BaseEntity<Defaulted> {
   /** While indexing, the worker renews this; a lease left to expire means the worker died. */
   @Property({ type: 'datetime', nullable: true })
   leaseUntil: Date | null = null;
+
+  /** The embeddings model its chunks were embedded with; null: lexical retrieval only (none configured, or the service failed). */
+  @Property({ type: 'string', length: 255, nullable: true })
+  embeddingModel: string | null = null;
 
   constructor(init: { merchant: Merchant; staff: Staff; file: StoredFile; fileName: string }) {
     super();

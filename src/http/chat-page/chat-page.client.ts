@@ -32,14 +32,14 @@ export const CHAT_PAGE_SCRIPT = String.raw`
   function newContactId() {
     var bytes = new Uint8Array(16);
     crypto.getRandomValues(bytes);
-    return 'web-' + Array.prototype.map.call(bytes, function (b) { return (b + 256).toString(16).slice(1); }).join('');
+    return 'page-' + Array.prototype.map.call(bytes, function (b) { return (b + 256).toString(16).slice(1); }).join('');
   }
 
   // One contact per browser and staff, so a reload or a reconnect continues the same conversation.
   var storageKey = 'cs-chat-contact:' + boot.serialNo;
   var contactId = null;
   try { contactId = localStorage.getItem(storageKey); } catch (e) { contactId = null; }
-  if (!contactId || !/^[\w.:@-]{1,128}$/.test(contactId)) {
+  if (!contactId || !/^page-[0-9a-f]{32}$/.test(contactId)) {
     contactId = newContactId();
     try { localStorage.setItem(storageKey, contactId); } catch (e) { /* private mode: this tab keeps it */ }
   }

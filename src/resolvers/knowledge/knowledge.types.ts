@@ -35,7 +35,7 @@ export class DocumentType {
   @Field() fileName!: string;
   @Field() filePath!: string;
   @Field(() => DocumentSyncState) syncState!: DocumentSyncState;
-  @Field(() => String, { nullable: true, description: 'Why the last sync of this document failed' }) syncError!: string | null;
+  @Field(() => String, { nullable: true, description: 'Why the last sync of this document failed; on a ready document, a warning (embeddings could not be added)' }) syncError!: string | null;
   @Field(() => Int, { description: 'Passages indexed from it' }) chunkCount!: number;
   @Field(() => Date, { nullable: true }) syncedAt!: Date | null;
   @Field() createdAt!: Date;

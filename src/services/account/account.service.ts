@@ -5,7 +5,8 @@ import { z } from 'zod';
 import type { RequestContext } from '../../core/context.js';
 import { AppError, ErrorCode, alreadyExists, notFound, rateLimited } from '../../core/errors.js';
 import type { Logger } from '../../core/logger.js';
-import { hashPassword, verifyPassword } from '../../core/auth/password.js';
+import type { LoginThrottle } from '../../core/auth/login-throttle.js';
+import { hashPassword, verifyPasswordOrDummy } from '../../core/auth/password.js';
 import { randomDigits } from '../../core/random.js';
 import type { RateLimiter } from '../../core/rate-limit.js';
 import { parseInput, type LooseInput } from '../../core/validation.js';
@@ -18,8 +19,6 @@ import { verificationMail } from './verification-mail.js';
 
 export const CODE_TTL_MINUTES = 10;
 const SEND_INTERVAL_MS = 60_000;
-const LOGIN_FAILURES_ALLOWED = 10;
-const LOGIN_FAILURE_WINDOW_MS = 10 * 60_000;
 
 const email = z.string().trim().toLowerCase().pipe(z.email('must be a valid e-mail address').max(254));
 const userName = z.string().trim().min(1, 'must not be empty').max(64);
@@ -55,6 +54,7 @@ export class AccountService {
     private readonly limiter: RateLimiter,
     private readonly log: Logger,
     private readonly sendsPerIpPerMinute: number,
+    private readonly throttle: LoginThrottle,
   ) {}
 
   async sendCode(ctx: RequestContext, input: SendCodeInput): Promise<void> {
@@ -113,19 +113,16 @@ export class AccountService {
 
   async login(ctx: RequestContext, input: LoginInput): Promise<IssuedToken & { merchant: Merchant }> {
     const data = parseInput(loginSchema, input);
-    const key = `login:${data.userName.toLowerCase()}`;
+    await this.throttle.check('merchant', data.userName, ctx.meta.ip);
     const merchant = await ctx.em.findOne(Merchant, {
       $or: [{ userName: data.userName }, { email: data.userName.toLowerCase() }],
     });
-    const ok = merchant ? await verifyPassword(data.password, merchant.passwordHash) : false;
-    if (!ok || !merchant) {
-      if (!(await this.limiter.hit(key, LOGIN_FAILURES_ALLOWED, LOGIN_FAILURE_WINDOW_MS))) {
-        throw rateLimited('Too many failed logins, try again in a few minutes');
-      }
+    if (!(await verifyPasswordOrDummy(data.password, merchant?.passwordHash)) || !merchant) {
+      await this.throttle.failed('merchant', data.userName, ctx.meta.ip);
       throw new AppError(ErrorCode.InvalidCredentials, 'Invalid user name or password');
     }
     if (merchant.isFrozen) throw new AppError(ErrorCode.AccountFrozen, 'This account is frozen');
-    await this.limiter.reset(key);
+    await this.throttle.succeeded('merchant', data.userName);
     const issued = await this.tokens.issue(ctx.em, TokenRole.Merchant, merchant.id, merchant.id);
     return { ...issued, merchant };
   }

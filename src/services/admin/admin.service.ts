@@ -2,10 +2,10 @@ import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { z } from 'zod';
 import type { RequestContext } from '../../core/context.js';
-import { AppError, ErrorCode, rateLimited } from '../../core/errors.js';
+import { AppError, ErrorCode } from '../../core/errors.js';
 import type { Logger } from '../../core/logger.js';
-import { hashPassword, verifyPassword } from '../../core/auth/password.js';
-import type { RateLimiter } from '../../core/rate-limit.js';
+import type { LoginThrottle } from '../../core/auth/login-throttle.js';
+import { hashPassword, verifyPassword, verifyPasswordOrDummy } from '../../core/auth/password.js';
 import { parseInput } from '../../core/validation.js';
 import { Admin } from '../../entities/admin/admin.entity.js';
 import { TokenRole } from '../../entities/auth/auth-token.entity.js';
@@ -23,7 +23,7 @@ export const md5Hex = (plain: string) => createHash('md5').update(plain).digest(
 export class AdminService {
   constructor(
     private readonly tokens: TokenService,
-    private readonly limiter: RateLimiter,
+    private readonly throttle: LoginThrottle,
     private readonly log: Logger,
   ) {}
 
@@ -44,13 +44,13 @@ export class AdminService {
 
   async login(ctx: RequestContext, input: AdminLoginInput): Promise<IssuedToken & { admin: Admin }> {
     const data = parseInput(loginSchema, input);
-    const key = `admin-login:${data.userName}`;
+    await this.throttle.check('admin', data.userName, ctx.meta.ip);
     const admin = await ctx.em.findOne(Admin, { userName: data.userName });
-    if (!admin || !(await verifyPassword(data.password, admin.passwordHash))) {
-      if (!(await this.limiter.hit(key, 10, 10 * 60_000))) throw rateLimited('Too many failed logins, try again in a few minutes');
+    if (!(await verifyPasswordOrDummy(data.password, admin?.passwordHash)) || !admin) {
+      await this.throttle.failed('admin', data.userName, ctx.meta.ip);
       throw new AppError(ErrorCode.InvalidCredentials, 'Invalid user name or password');
     }
-    await this.limiter.reset(key);
+    await this.throttle.succeeded('admin', data.userName);
     return { ...(await this.tokens.issue(ctx.em, TokenRole.Admin, admin.id, null)), admin };
   }
 

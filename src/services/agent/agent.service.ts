@@ -2,12 +2,12 @@ import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { z } from 'zod';
 import type { RequestContext } from '../../core/context.js';
-import { AppError, ErrorCode, alreadyExists, notFound, rateLimited } from '../../core/errors.js';
+import { AppError, ErrorCode, alreadyExists, notFound } from '../../core/errors.js';
 import type { EventBus } from '../../core/events/event-bus.js';
-import { hashPassword, verifyPassword } from '../../core/auth/password.js';
+import type { LoginThrottle } from '../../core/auth/login-throttle.js';
+import { hashPassword, verifyPasswordOrDummy } from '../../core/auth/password.js';
 import { definedOnly } from '../../core/objects.js';
 import { pageSchema, type PageInput, type PageResult } from '../../core/paging.js';
-import type { RateLimiter } from '../../core/rate-limit.js';
 import { parseInput } from '../../core/validation.js';
 import { Agent, AgentStatus } from '../../entities/agent/agent.entity.js';
 import { TokenRole } from '../../entities/auth/auth-token.entity.js';
@@ -38,7 +38,7 @@ export class AgentService {
     private readonly tokens: TokenService,
     private readonly sessions: SessionService,
     private readonly bus: EventBus,
-    private readonly limiter: RateLimiter,
+    private readonly throttle: LoginThrottle,
   ) {}
 
   async create(ctx: RequestContext, input: AgentCreateInput): Promise<Agent> {
@@ -97,14 +97,14 @@ export class AgentService {
 
   async login(ctx: RequestContext, input: z.input<typeof loginSchema>): Promise<IssuedToken & { agent: Agent }> {
     const data = parseInput(loginSchema, input);
-    const key = `agent-login:${data.userName}`;
+    await this.throttle.check('agent', data.userName, ctx.meta.ip);
     const agent = await ctx.em.findOne(Agent, { userName: data.userName, isDeleted: false }, { populate: ['merchant'] });
-    if (!agent || !(await verifyPassword(data.password, agent.passwordHash))) {
-      if (!(await this.limiter.hit(key, 10, 10 * 60_000))) throw rateLimited('Too many failed logins, try again in a few minutes');
+    if (!(await verifyPasswordOrDummy(data.password, agent?.passwordHash)) || !agent) {
+      await this.throttle.failed('agent', data.userName, ctx.meta.ip);
       throw new AppError(ErrorCode.InvalidCredentials, 'Invalid user name or password');
     }
     if (agent.merchant.isFrozen) throw new AppError(ErrorCode.AccountFrozen, "This agent's merchant account is frozen");
-    await this.limiter.reset(key);
+    await this.throttle.succeeded('agent', data.userName);
     return { ...(await this.tokens.issue(ctx.em, TokenRole.Agent, agent.id, agent.merchant.id)), agent };
   }
 

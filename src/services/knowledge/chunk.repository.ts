@@ -1,10 +1,13 @@
 import type { EntityManager, Knex } from '@mikro-orm/postgresql';
 import type { ChunkDraft } from './chunker.js';
+import type { Embedding } from './embeddings.service.js';
 
 export interface ChunkRow extends ChunkDraft {
   /** Normalized tokens of the heading (ranked above the body) and of the content. */
   searchHeading: string;
   searchText: string;
+  /** With an embeddings service: the chunk's L2-normalised embedding. */
+  embedding?: Embedding | null;
 }
 
 export interface ChunkHit {
@@ -22,18 +25,32 @@ export interface ChunkHit {
 }
 
 const INSERT_BATCH = 400;
+/** Rows with embeddings carry a few kilobytes of parameters each. */
+const INSERT_BATCH_EMBEDDED = 50;
 /** Words worth correcting: Latin words of three letters or more, Chinese words of two characters or more. */
 const VOCABULARY_WORD = /^(?:[a-z][a-z0-9]{2,63}|\p{Script=Han}{2,16})$/u;
 
 /** Replaces a document's chunks (the caller holds the document's row lock in `trx`) and adds their words to the staff's vocabulary. */
 export async function replaceChunks(trx: Knex.Transaction, documentId: number, staffId: number, rows: ChunkRow[]): Promise<void> {
   await trx.raw('delete from knowledge_chunk where document_id = ?', [documentId]);
-  for (let i = 0; i < rows.length; i += INSERT_BATCH) {
-    const batch = rows.slice(i, i + INSERT_BATCH);
-    const values = batch.map(() => '(?, ?, ?, ?, ?, ?, ?, ?)').join(', ');
-    const params = batch.flatMap((r, j) => [documentId, staffId, i + j, r.kind, r.heading, r.content, r.searchHeading, r.searchText]);
+  const size = rows.some((r) => r.embedding) ? INSERT_BATCH_EMBEDDED : INSERT_BATCH;
+  for (let i = 0; i < rows.length; i += size) {
+    const batch = rows.slice(i, i + size);
+    const values = batch.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?::real[], ?::bit varying)').join(', ');
+    const params = batch.flatMap((r, j) => [
+      documentId,
+      staffId,
+      i + j,
+      r.kind,
+      r.heading,
+      r.content,
+      r.searchHeading,
+      r.searchText,
+      r.embedding ? realArray(r.embedding.vector) : null,
+      r.embedding ? r.embedding.bits : null,
+    ]);
     await trx.raw(
-      `insert into knowledge_chunk (document_id, staff_id, ordinal, kind, heading, content, search_heading, search_text) values ${values}`,
+      `insert into knowledge_chunk (document_id, staff_id, ordinal, kind, heading, content, search_heading, search_text, embedding, embedding_bits) values ${values}`,
       params,
     );
   }
@@ -133,4 +150,59 @@ export async function similarTerms(em: EntityManager, staffId: number, words: st
   const rows = (await em.getKnex().raw(sql, [...words, staffId, min])).rows as { word: string; term: string; sim: number }[];
   for (const r of rows) found.set(r.word, { term: r.term, similarity: Number(r.sim) });
   return found;
+}
+
+/** A PostgreSQL array literal of a vector (float4 keeps about 7 significant digits; more would only be rounded away). */
+export const realArray = (v: readonly number[]) => `{${v.map((x) => Number(x.toPrecision(8))).join(',')}}`;
+
+export interface VectorHit extends Omit<ChunkHit, 'coverage' | 'rank'> {
+  /** Cosine similarity of the chunk's and the question's embeddings, -1–1. */
+  similarity: number;
+}
+
+/**
+ * Vector similarity inside PostgreSQL for one staff, without pgvector: the
+ * `prefilter` chunks whose sign bits are nearest the question's (Hamming
+ * distance, `bit_count` of the XOR, computed in C — milliseconds over 10,000
+ * chunks), plus the chunks in `include` (the lexical candidates), are scored
+ * exactly with `knowledge_dot`. Only chunks of documents embedded by `model`
+ * with the question's dimensions take part.
+ */
+export async function vectorSearch(
+  em: EntityManager,
+  staffId: number,
+  model: string,
+  question: Embedding,
+  prefilter: number,
+  include: number[],
+): Promise<VectorHit[]> {
+  const dims = question.vector.length;
+  // Parameters rather than a joined row: the planner then filters and sorts the staff's chunks in one pass.
+  const sql = `
+    with near as (
+      select c.id
+      from knowledge_chunk c
+      where c.staff_id = ? and length(c.embedding_bits) = ?
+        and c.document_id in (select id from knowledge_document where staff_id = ? and embedding_model = ?)
+      order by bit_count(c.embedding_bits # ?::varbit), c.id
+      limit ?
+    ),
+    cand as (select id from near union select unnest(?::int[]))
+    select c.id, c.document_id, c.ordinal, c.kind, c.heading, c.content, d.file_name, knowledge_dot(c.embedding, ?::real[]) as similarity
+    from cand
+    join knowledge_chunk c on c.id = cand.id
+    join knowledge_document d on d.id = c.document_id
+    where c.staff_id = ? and d.staff_id = ? and d.embedding_model = ? and array_length(c.embedding, 1) = ?`;
+  const params = [staffId, dims, staffId, model, question.bits, prefilter, `{${include.join(',')}}`, realArray(question.vector), staffId, staffId, model, dims];
+  const rows = (await em.getKnex().raw(sql, params)).rows as Record<string, unknown>[];
+  return rows.map((r) => ({
+    chunkId: Number(r.id),
+    documentId: Number(r.document_id),
+    fileName: String(r.file_name),
+    ordinal: Number(r.ordinal),
+    kind: r.kind === 'qa' ? ('qa' as const) : ('text' as const),
+    heading: String(r.heading),
+    content: String(r.content),
+    similarity: Number(r.similarity),
+  }));
 }

@@ -15,6 +15,7 @@ import { Merchant } from '../../entities/merchant/merchant.entity.js';
 import type { StaffService } from '../staff/staff.service.js';
 import { chunkBlocks } from './chunker.js';
 import { replaceChunks, type ChunkRow } from './chunk.repository.js';
+import { EmbeddingsError, type EmbeddingsService } from './embeddings.service.js';
 import { extractBlocks } from './extract/index.js';
 import type { FileService } from './file.service.js';
 import { searchText } from './text-segmenter.js';
@@ -57,6 +58,8 @@ export class DocumentService {
       staff: StaffService;
       config: KnowledgeConfig;
       log: Logger;
+      /** With it, chunks are embedded while indexing. */
+      embeddings?: EmbeddingsService | null;
     },
   ) {
     // Registered even with no workers (concurrency 0): the queue must exist for this instance to send jobs to it.
@@ -113,7 +116,8 @@ export class DocumentService {
 
   /**
    * Queues indexing for every document of the staff that is not ready with
-   * its file's current content; ready, unchanged ones are left alone.
+   * its file's current content (and, with an embeddings service, embedded by
+   * its model); ready, unchanged ones are left alone.
    */
   async sync(ctx: RequestContext, staffId: number): Promise<KnowledgeDocument[]> {
     const staff = await this.deps.staff.get(ctx, staffId);
@@ -122,7 +126,7 @@ export class DocumentService {
     const queued: KnowledgeDocument[] = [];
     for (const doc of docs) {
       const busy = doc.syncState === DocumentSyncState.INDEXING && doc.leaseUntil !== null && doc.leaseUntil.getTime() > now;
-      if (busy || doc.isCurrent(doc.file.sha256)) continue;
+      if (busy || (doc.isCurrent(doc.file.sha256) && this.embeddedAsConfigured(doc.embeddingModel))) continue;
       doc.syncState = DocumentSyncState.PENDING;
       doc.syncError = null;
       doc.leaseUntil = null;
@@ -164,10 +168,19 @@ export class DocumentService {
         `update knowledge_document
             set sync_state = 'indexing', sync_error = null, lease_until = now() + (? * interval '1 second'), updated_at = now()
           where id = ? and (sync_state = 'pending' or (sync_state = 'indexing' and (lease_until is null or lease_until < now())))
-          returning id, merchant_id, staff_id, file_path, file_name, indexed_hash, chunk_count`,
+          returning id, merchant_id, staff_id, file_path, file_name, indexed_hash, chunk_count, embedding_model`,
         [config.syncLeaseSeconds, documentId],
       )
-    ).rows as { id: number; merchant_id: number; staff_id: number; file_path: string; file_name: string; indexed_hash: string | null; chunk_count: number }[];
+    ).rows as {
+      id: number;
+      merchant_id: number;
+      staff_id: number;
+      file_path: string;
+      file_name: string;
+      indexed_hash: string | null;
+      chunk_count: number;
+      embedding_model: string | null;
+    }[];
     const doc = claimed[0];
     if (!doc) return; // deleted, already indexed, or another worker holds a live lease
     const event = (state: SyncEvent['state'], error: string | null, chunkCount: number) =>
@@ -194,7 +207,7 @@ export class DocumentService {
         throw err;
       }
       const hash = createHash('sha256').update(bytes).digest('hex');
-      if (hash === doc.indexed_hash && doc.chunk_count > 0) {
+      if (hash === doc.indexed_hash && doc.chunk_count > 0 && this.embeddedAsConfigured(doc.embedding_model)) {
         await this.finish(doc.id, doc.staff_id, hash, null, event);
         return;
       }
@@ -207,7 +220,8 @@ export class DocumentService {
         const message = err instanceof Error && err.name === 'ExtractionError' ? err.message : `Could not read the file: ${(err as Error).message}`;
         return await this.fail(doc.id, message, event);
       }
-      await this.finish(doc.id, doc.staff_id, hash, rows, event);
+      const embedded = await this.embed(doc.id, rows);
+      await this.finish(doc.id, doc.staff_id, hash, embedded.rows, event, embedded);
     } catch (err) {
       // Database or storage trouble: hand the document back and let the queue retry the job.
       await knex
@@ -219,12 +233,37 @@ export class DocumentService {
     }
   }
 
+  /** With no embeddings service, or embedded by its model. */
+  private embeddedAsConfigured(model: string | null): boolean {
+    return !this.deps.embeddings || model === this.deps.embeddings.model;
+  }
+
+  /**
+   * Adds embeddings to the chunks when a service is configured. If the service
+   * fails (after its retries), the document is still indexed, for keyword
+   * search only, with a warning in `sync_error`; the next sync tries again.
+   */
+  private async embed(documentId: number, rows: ChunkRow[]): Promise<{ rows: ChunkRow[]; embeddingModel: string | null; warning: string | null }> {
+    const service = this.deps.embeddings;
+    if (!service) return { rows, embeddingModel: null, warning: null };
+    try {
+      const vectors = await service.embed(rows.map((r) => (r.heading ? `${r.heading}\n${r.content}` : r.content)));
+      return { rows: rows.map((r, i) => ({ ...r, embedding: vectors[i] })), embeddingModel: service.model, warning: null };
+    } catch (err) {
+      if (!(err instanceof EmbeddingsError)) throw err;
+      this.deps.log.warn({ documentId, err: err.message }, 'could not embed a document; indexed for keyword search only');
+      return { rows, embeddingModel: null, warning: `Indexed for keyword search only: ${err.message}. Sync again to add semantic search.` };
+    }
+  }
+
   private async finish(
     documentId: number,
     staffId: number,
     hash: string,
     rows: ChunkRow[] | null,
     event: (state: SyncEvent['state'], error: string | null, chunkCount: number) => void,
+    /** With new rows: the model that embedded them (null: none) and a warning for sync_error. */
+    embedded: { embeddingModel: string | null; warning: string | null } = { embeddingModel: null, warning: null },
   ): Promise<void> {
     const knex = this.deps.orm.em.getKnex();
     const count = await knex.transaction(async (trx) => {
@@ -233,15 +272,17 @@ export class DocumentService {
       if (!row) return null; // deleted meanwhile
       if (rows) await replaceChunks(trx, documentId, staffId, rows);
       const chunkCount = rows ? rows.length : row.chunk_count;
+      // Unchanged chunks keep their embeddings and their model.
       await trx.raw(
         `update knowledge_document
-            set sync_state = 'ready', sync_error = null, indexed_hash = ?, chunk_count = ?, synced_at = now(), lease_until = null, updated_at = now()
+            set sync_state = 'ready', sync_error = ?, indexed_hash = ?, chunk_count = ?, synced_at = now(), lease_until = null, updated_at = now(),
+                embedding_model = ${rows ? '?' : 'embedding_model'}
           where id = ?`,
-        [hash, chunkCount, documentId],
+        [embedded.warning?.slice(0, 2000) ?? null, hash, chunkCount, ...(rows ? [embedded.embeddingModel] : []), documentId],
       );
       return chunkCount;
     });
-    if (count !== null) event('ready', null, count);
+    if (count !== null) event('ready', embedded.warning, count);
   }
 
   private async fail(documentId: number, message: string, event: (state: SyncEvent['state'], error: string | null, chunkCount: number) => void): Promise<void> {
@@ -249,7 +290,7 @@ export class DocumentService {
     // A failed document answers nothing: chunks of an earlier version go too.
     const failed = await knex.transaction(async (trx) => {
       const res = await trx.raw(
-        `update knowledge_document set sync_state = 'failed', sync_error = ?, chunk_count = 0, indexed_hash = null, lease_until = null, updated_at = now()
+        `update knowledge_document set sync_state = 'failed', sync_error = ?, chunk_count = 0, indexed_hash = null, embedding_model = null, lease_until = null, updated_at = now()
           where id = ? and sync_state = 'indexing' returning id`,
         [message.slice(0, 2000), documentId],
       );

@@ -7,6 +7,7 @@ import type { Logger } from '../../core/logger.js';
 import { AnswerService } from '../answer/answer.service.js';
 import type { StaffService } from '../staff/staff.service.js';
 import { DocumentService } from './document.service.js';
+import { EmbeddingsService } from './embeddings.service.js';
 import { FileService } from './file.service.js';
 import { LocalFileStorage } from './file-storage.js';
 import { RetrievalService } from './retrieval.service.js';
@@ -29,11 +30,12 @@ export function createKnowledgeServices(
     publicUrl: config.publicUrl,
     uploadMaxBytes: k.uploadMaxBytes,
   });
-  const retrieval = new RetrievalService();
+  const embeddings = k.embeddings ? new EmbeddingsService(k.embeddings) : null;
+  const retrieval = new RetrievalService(embeddings ? { embeddings, threshold: k.answerMinScore, log: log.child({ component: 'retrieval' }) } : undefined);
   return {
     files,
     retrieval,
-    documents: new DocumentService({ ...deps, files, config: k, log: log.child({ component: 'documents' }) }),
+    documents: new DocumentService({ ...deps, files, embeddings, config: k, log: log.child({ component: 'documents' }) }),
     answers: new AnswerService({ retrieval, staff: deps.staff, config: k, log: log.child({ component: 'answers' }) }),
   };
 }

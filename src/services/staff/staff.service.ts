@@ -159,7 +159,7 @@ export class StaffService {
    * that the caller can refuse them with a reason.
    */
   async authenticateKeys(em: EntityManager, apiKey: string, secretKey: string): Promise<Staff | null> {
-    if (!apiKey || !secretKey || apiKey.length > 64 || secretKey.length > 96) return null;
+    if (!apiKey || !secretKey || apiKey.length > 64 || secretKey.length > 96 || (apiKey + secretKey).includes('\u0000')) return null;
     const staff = await em.findOne(Staff, { apiKey }, { populate: ['merchant'] });
     if (!staff) return null;
     const a = Buffer.from(staff.secretKey);
