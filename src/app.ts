@@ -92,7 +92,10 @@ export async function startApp(config: AppConfig, log: Logger): Promise<App> {
     app.use((req, res) => void res.status(404).json({ code: 404, message: `Not found: ${req.method} ${req.path}` }));
     app.use((err: unknown, req: Request, res: Response, _next: NextFunction) => renderHttpError(err, req, res, log));
 
-    const legacyWs = legacyWebSockets({ orm, services, registry: redis ? new RedisConsoleRegistry(redis, config.agentWsBeatMs * 3, log) : new MemoryConsoleRegistry(), config, log });
+    const registry = redis ? new RedisConsoleRegistry(redis, config.agentWsBeatMs * 3, log) : new MemoryConsoleRegistry();
+    const stale = await services.agents.reconcilePresence(orm.em.fork(), (agentId) => registry.holder(agentId));
+    if (stale) log.info({ agents: stale }, 'agents without a console marked offline');
+    const legacyWs = legacyWebSockets({ orm, services, registry, config, log });
     closeSockets = legacyWs.close;
     const upgradeRoutes: UpgradeRoute[] = [
       { path: '/graphql', handle: (req, socket, head) => graphqlWs.wss.handleUpgrade(req, socket, head, (ws) => graphqlWs.wss.emit('connection', ws, req)) },

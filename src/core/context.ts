@@ -9,7 +9,7 @@ import type { Logger } from './logger.js';
  * a forked EntityManager, the actor, and DataLoaders that live as long as it does.
  */
 export class RequestContext {
-  readonly loaders: Loaders;
+  loaders: Loaders;
 
   constructor(
     readonly em: EntityManager,
@@ -18,6 +18,16 @@ export class RequestContext {
     readonly meta: { requestId: string; ip: string },
   ) {
     this.loaders = createLoaders(em, actor);
+  }
+
+  /**
+   * A subscription's context lives as long as the subscription: each event is resolved with a
+   * cleared identity map and fresh loaders, so it shows the data as it is now, and memory stays flat.
+   */
+  refreshForEvent(): this {
+    this.em.clear();
+    this.loaders = createLoaders(this.em, this.actor);
+    return this;
   }
 
   requireMerchant(): MerchantActor {

@@ -14,7 +14,7 @@ export class Migration20261121200000_conversations extends Migration {
     this.addSql(`create index "session_staff_id_status_queued_at_index" on "session" ("staff_id", "status", "queued_at");`);
     this.addSql(`create table "message" ("id" serial primary key, "session_id" int not null, "merchant_id" int not null, "seq" int not null, "sender_type" text check ("sender_type" in ('contact', 'ai', 'agent', 'system')) not null, "sender_id" varchar(128) not null, "msg_type" text check ("msg_type" in ('text', 'picture', 'video', 'voice', 'file')) not null, "content" text not null, "payload" jsonb null, "channel" text check ("channel" in ('web', 'wecom', 'wechat', 'douyin', 'jd')) not null, "channel_msg_id" varchar(128) null, "client_msg_id" varchar(128) null, "created_at" timestamptz not null default now());`);
     this.addSql(`create index "message_merchant_id_created_at_index" on "message" ("merchant_id", "created_at");`);
-    this.addSql(`alter table "message" add constraint "message_channel_channel_msg_id_unique" unique ("channel", "channel_msg_id");`);
+    this.addSql(`alter table "message" add constraint "message_merchant_id_channel_channel_msg_id_unique" unique ("merchant_id", "channel", "channel_msg_id");`);
     this.addSql(`alter table "message" add constraint "message_session_id_client_msg_id_unique" unique ("session_id", "client_msg_id");`);
     this.addSql(`alter table "message" add constraint "message_session_id_seq_unique" unique ("session_id", "seq");`);
     this.addSql(`create table "agent_staff" ("agent_id" int not null, "staff_id" int not null, constraint "agent_staff_pkey" primary key ("agent_id", "staff_id"));`);

@@ -276,6 +276,83 @@ describe('agent-console protocol (/ws/kf)', () => {
   });
 });
 
+describe('agent sockets follow revocations, deletions and staff changes', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t?.close());
+  const ws = (p: string) => `${t.url.replace('http', 'ws')}${p}`;
+
+  it('closes console and workbench sockets when the token is revoked, and the agent goes offline', async () => {
+    const m = await createMerchant(t);
+    const st = await createStaffWithKeys(t, m.token);
+    const a = await createAgent(t, m.token, [st.id]);
+    const console = (await FrameClient.open(ws('/ws/kf'))).answerBeats();
+    console.send({ method: 'login', token: a.token });
+    await console.nextJson({ method: 'login' });
+    console.send({ method: 'set_auto_connect_status', status: 1 });
+    await console.nextJson({ method: 'set_auto_connect_status' });
+    const bench = await FrameClient.open(ws(`/ws/cs/${a.id}?token=${a.token}`));
+
+    // Logging out over REST revokes the token the sockets were opened with.
+    expect((await t.rest('/api/v1/agent/logout', {}, a.token)).body.header.code).toBe(0);
+    expect(await console.nextJson({ code: 440 })).toEqual({ code: 440, msg: 'Invalid token', method: 'login' });
+    expect((await console.closed).code).toBe(4004);
+    expect((await bench.closed).code).toBe(4004);
+    const info = async () => (await fetch(`${t.url}/api/customer/is_online`, { method: 'POST', headers: basicAuth(st.apiKey, st.secretKey), body: JSON.stringify({ customer_id: a.id }) })).json();
+    await expect.poll(async () => ((await info()) as any).data.is_online).toBe(0);
+
+    // So a new handoff is not given to the agent who left.
+    const c = await FrameClient.open(ws('/ws?contact_id=after-logout'), basicAuth(st.apiKey, st.secretKey));
+    c.send({ action: 'chat', content: '转人工' });
+    expect(await c.untilEof()).toMatch(/转接人工客服/);
+    c.close();
+  });
+
+  it("closes a deleted agent's sockets, and stops pushing a staff taken away from an agent", async () => {
+    const m = await createMerchant(t);
+    const st1 = await createStaffWithKeys(t, m.token);
+    const st2 = await createStaffWithKeys(t, m.token);
+    const a = await createAgent(t, m.token, [st1.id, st2.id]);
+    const console = (await FrameClient.open(ws('/ws/kf'))).answerBeats();
+    console.send({ method: 'login', token: a.token });
+    await console.nextJson({ method: 'login' });
+    console.send({ method: 'get_current_session_list' });
+    await console.nextJson({ method: 'get_current_session_list' });
+
+    // A session of staff 2 that the agent holds goes back to the queue when staff 2 is taken away.
+    const c = await FrameClient.open(ws('/ws?contact_id=taken-away'), basicAuth(st2.apiKey, st2.secretKey));
+    c.send({ action: 'chat', content: '转人工' });
+    await c.untilEof();
+    console.send({ method: 'connect', userid: 'taken-away' });
+    expect(await console.nextJson({ method: 'connect' })).toMatchObject({ code: 0 });
+    await t.rest('/api/v1/customer/edit/agent', { id: a.id, staff_ids: [st1.id] }, m.token);
+    const sessions = ((await (await fetch(`${t.url}/api/sessions`, { headers: { 'auth-token': m.token } })).json()) as any).data;
+    expect(sessions.find((x: any) => x.customerId === 'taken-away')).toMatchObject({ status: 'pending', manualCsId: null });
+    const before = console.frames.length;
+    c.send({ action: 'chat', content: 'hello again' });
+    await c.untilEof();
+    await new Promise((r) => setTimeout(r, 300));
+    expect(console.frames.slice(before).filter((f) => f.includes('taken-away'))).toEqual([]);
+
+    await t.rest('/api/v1/customer/delete/agent', { id: a.id }, m.token);
+    expect((await console.closed).code).toBe(4004);
+    c.close();
+  });
+
+  it('marks agents without a console offline at start', async () => {
+    const m = await createMerchant(t);
+    const st = await createStaffWithKeys(t, m.token);
+    const a = await createAgent(t, m.token, [st.id]);
+    await t.app.orm.em.fork().getConnection().execute('update agent set status = 1 where id = ?', [a.id]);
+    const fixed = await t.app.services.agents.reconcilePresence(t.app.orm.em.fork(), async () => null);
+    expect(fixed).toBeGreaterThanOrEqual(1);
+    const rows = await t.app.orm.em.fork().getConnection().execute('select status from agent where id = ?', [a.id]);
+    expect(rows[0]?.status).toBe(0);
+  });
+});
+
 describe('agent-console protocol on its own port (AGENT_WS_PORT)', () => {
   it('serves the same protocol at / of that port', async () => {
     const port = await freePort();

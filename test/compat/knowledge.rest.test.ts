@@ -91,6 +91,9 @@ describe('ai-staff REST: files and training documents (§2.8, §2.10–2.13)', (
       // Without a file_name field the part's own file name is used.
       const unnamed = await uploadFile(t, alice.token, 'from-part.txt', 'x', { nameField: false });
       expect(unnamed.body.data.file_name).toBe('from-part.txt');
+      // A name refused before the bytes were read still gets an answer (the part is drained).
+      const long = await uploadFile(t, alice.token, `${'n'.repeat(300)}.txt`, 'x'.repeat(2048));
+      expect(long.body.header).toMatchObject({ code: 1003, message: expect.stringContaining('file_name') });
     });
 
     it('serves nothing outside the stored files', async () => {

@@ -178,6 +178,55 @@ describe('GraphQL: sessions, messages and agents', () => {
     c2.close();
   });
 
+  it('answers me for an agent token, and keeps a manual session for its owner to close', async () => {
+    const a = await createAgent(t, merchant.token, [staff.id], { name: 'Owner' });
+    const b = await createAgent(t, merchant.token, [staff.id]);
+    expect((await t.gql('{ me { role agent { id name } merchant { id } } }', {}, a.token)).data.me).toEqual({ role: 'AGENT', agent: { id: a.id, name: 'Owner' }, merchant: null });
+    const { id, contact } = await waiting('gql-owner');
+    await t.gql('mutation($id: Int!) { acceptSession(sessionId: $id) { id } }', { id }, a.token);
+    const other = await t.gql('mutation($id: Int!) { closeSession(sessionId: $id) { id } }', { id }, b.token);
+    expect(other.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect((await t.gql('mutation($id: Int!) { closeSession(sessionId: $id) { status } }', { id }, a.token)).data.closeSession.status).toBe('CLOSED');
+    contact.close();
+  });
+
+  it('de-duplicates a channel message id within a tenant only', async () => {
+    const { ChannelType } = await import('../../src/entities/contact/contact.entity.js');
+    const { Staff } = await import('../../src/entities/staff/staff.entity.js');
+    const other = await createMerchant(t);
+    const otherStaff = await createStaffWithKeys(t, other.token);
+    const em = () => t.app.orm.em.fork();
+    const receive = async (staffId: number, externalId: string) => {
+      const s = await em().findOneOrFail(Staff, staffId, { populate: ['merchant'] });
+      return t.app.services.sessions.receiveFromContact(em(), s, { channel: ChannelType.WECHAT, externalId, content: '转人工', channelMsgId: 'msg-1' });
+    };
+    expect((await receive(staff.id, 'dedupe-a')).duplicate).toBe(false);
+    expect((await receive(staff.id, 'dedupe-a')).duplicate).toBe(true);
+    expect((await receive(otherStaff.id, 'dedupe-b')).duplicate).toBe(false);
+  });
+
+  it('resolves each subscription event with current data', async () => {
+    const own = await createStaffWithKeys(t, merchant.token);
+    const a = await createAgent(t, merchant.token, [own.id]);
+    const seen: any[] = [];
+    t.wsClient({ token: merchant.token }).subscribe(
+      { query: 'subscription { sessionChanged { kind session { id status queuePosition contact { externalId } } } }' },
+      { next: (v) => seen.push(v.data?.sessionChanged), error: () => {}, complete: () => {} },
+    );
+    await new Promise((r) => setTimeout(r, 200));
+    const first = await waiting('fresh-1', own);
+    const second = await waiting('fresh-2', own);
+    await t.gql('mutation($id: Int!) { acceptSession(sessionId: $id) { id } }', { id: first.id }, a.token);
+    await t.gql('mutation($id: Int!) { transferSession(sessionId: $id) { id } }', { id: first.id }, a.token);
+    await expect.poll(() => seen.filter((e) => e.session.id === first.id && e.kind === 'transferred').length).toBe(1);
+    const transferred = seen.find((e) => e.session.id === first.id && e.kind === 'transferred');
+    // Back in the queue behind the second contact: the position is read when the event is resolved.
+    expect(transferred.session).toMatchObject({ status: 'PENDING', queuePosition: 2 });
+    expect(seen.find((e) => e.session.id === first.id && e.kind === 'handoff').session.queuePosition).toBeGreaterThanOrEqual(1);
+    first.contact.close();
+    second.contact.close();
+  });
+
   it('gives a deleted agent\'s sessions back to the queue', async () => {
     const a = await createAgent(t, merchant.token, [staff.id]);
     const { id, contact } = await waiting('gql-release');

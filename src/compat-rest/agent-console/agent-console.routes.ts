@@ -113,7 +113,7 @@ export function agentConsoleHttpRouter(services: Services, log: Logger): Router 
         customer_name: agent.name,
         customer_id: agent.id,
         status: agent.status,
-        connecting_user: await services.agents.connectingContacts(contextOf(req).em, agent.id),
+        connecting_user: await services.agents.connectingContacts(contextOf(req).em, agent.id, c.staffId),
       };
     }),
   );

@@ -86,8 +86,9 @@ function parseMultipart(
         return;
       }
       upload = onFile(stream, info.filename ?? '', { ...fields });
-      // Awaited after the body is read; this only keeps an early failure from being reported as unhandled.
-      upload.catch(() => undefined);
+      // Awaited after the body is read. A failure before the bytes were read (a bad name, say) must
+      // still drain the part, or busboy never reaches 'close' and the request hangs.
+      upload.catch(() => stream.resume());
     });
     bb.on('error', () => reject(badInput('Malformed multipart/form-data body')));
     bb.on('close', () => resolve({ fields, upload }));

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { AppError, ErrorCode, badInput, isAppError, notFound } from '../../core/errors.js';
+import { AppError, ErrorCode, badInput, conflict, isAppError, notFound } from '../../core/errors.js';
 import type { AgentPresenceEvent, MessageAddedEvent, SessionChangedEvent } from '../../core/events/event-bus.js';
 import { createContext } from '../../core/http/request-context.js';
 import { containsNul } from '../../core/nul-guard.js';
@@ -50,6 +50,7 @@ const now = () => Math.floor(Date.now() / 1000);
 export class AgentConsoleConnection implements AgentSocket {
   readonly clientId = randomUUID();
   agentId = 0;
+  tokenId = 0;
   merchantId = 0;
   staffIds: Set<number> = new Set();
   private token: string | null = null;
@@ -177,7 +178,10 @@ export class AgentConsoleConnection implements AgentSocket {
         if (!question.trim()) throw badInput('user_query: needs at least one text item');
         const staffId = bid ?? (await s.sessions.contactOf(ctx, this.str(m, 'userid'))).staff.id;
         if (!this.staffIds.has(staffId)) throw notFound(`Staff ${staffId}`);
-        const staff = await ctx.em.findOneOrFail(Staff, staffId);
+        const staff = await ctx.em.findOne(Staff, { id: staffId, merchant: this.merchantId }, { populate: ['merchant'] });
+        if (!staff) throw notFound(`Staff ${staffId}`);
+        const refusal = s.staff.refusalOf(staff);
+        if (refusal) throw conflict(refusal);
         let text = '';
         for await (const piece of s.answers.answer(ctx.em, staff, question)) text += piece;
         return { code: 0, data: { message_list: [{ type: 'text', value: { text } }] } };
@@ -247,11 +251,14 @@ export class AgentConsoleConnection implements AgentSocket {
     this.closed = true;
     this.timers.forEach((t) => clearInterval(t));
     this.deps.hub.remove(this);
-    if (!this.agentId || !this.token) return;
+    if (!this.agentId) return;
+    const agentId = this.agentId;
     try {
       // Inside the try: with Redis the registry can fail, and nothing awaits this call.
-      if ((await this.deps.registry.holder(this.agentId)) !== this.clientId) return;
-      await this.goOffline(await this.context(), 'logout');
+      if ((await this.deps.registry.holder(agentId)) !== this.clientId) return;
+      await this.deps.registry.release(agentId, this.clientId);
+      // No token needed: it may have been revoked, which is why the socket closed.
+      await this.deps.services.agents.markOffline(this.deps.orm.em.fork(), agentId);
     } catch (err) {
       this.deps.log.warn({ err }, 'agent console offline on close failed');
     }
@@ -293,6 +300,15 @@ export class AgentConsoleConnection implements AgentSocket {
     else this.transport.send({ code: 0, method: 'set_customer_status_push', customer_id: String(e.agentId), customer_name: e.name, status: e.status });
   }
 
+  onRevoked(): void {
+    this.transport.send({ code: 440, msg: 'Invalid token', method: 'login' });
+    this.close(4004, 'token revoked');
+  }
+
+  onStaffChanged(staffIds: number[]): void {
+    this.staffIds = new Set(staffIds);
+  }
+
   onKicked(): void {
     this.transport.send({ code: 492, msg: '该账号已在别处登录，你已被强制下线', method: 'login' });
     this.agentId = 0;
@@ -316,6 +332,7 @@ export class AgentConsoleConnection implements AgentSocket {
     }
     if (force) this.deps.services.bus.publish('AGENT_KICKED', { agentId: actor.agentId, keepConnectionId: this.clientId });
     this.token = token;
+    this.tokenId = actor.tokenId;
     this.agentId = actor.agentId;
     this.merchantId = actor.merchantId;
     this.staffIds = new Set(await this.deps.services.sessions.staffIdsOfAgent(ctx.em, actor.agentId));

@@ -9,11 +9,15 @@ export interface AgentSocket {
   readonly clientId: string;
   readonly agentId: number;
   readonly merchantId: number;
+  /** The token the socket was opened with; its revocation closes the socket. */
+  readonly tokenId: number;
   readonly staffIds: ReadonlySet<number>;
   onSessionChanged(e: SessionChangedEvent, view: EventView): Promise<void>;
   onMessageAdded(e: MessageAddedEvent, view: EventView): Promise<void>;
   onPresence(e: AgentPresenceEvent): void;
   onKicked(): void;
+  onRevoked(): void;
+  onStaffChanged(staffIds: number[]): void;
   onConsolePush(data: Record<string, unknown>): void;
 }
 
@@ -48,6 +52,15 @@ export class AgentHub {
     this.pump(bus.subscribe('AGENT_PRESENCE'), async (e) => this.each(e.merchantId, async (s) => s.onPresence(e)));
     this.pump(bus.subscribe('AGENT_KICKED'), async (e) => {
       for (const s of this.sockets) if (s.agentId === e.agentId && s.clientId !== e.keepConnectionId) s.onKicked();
+    });
+    this.pump(bus.subscribe('TOKENS_REVOKED'), async (e) => {
+      for (const s of [...this.sockets]) {
+        const mine = e.tokenId !== null ? s.tokenId === e.tokenId : e.role === 'agent' && s.agentId === e.subjectId;
+        if (mine) s.onRevoked();
+      }
+    });
+    this.pump(bus.subscribe('AGENT_STAFF_CHANGED'), async (e) => {
+      for (const s of this.sockets) if (s.agentId === e.agentId) s.onStaffChanged(e.staffIds);
     });
     this.pump(bus.subscribe('CONSOLE_PUSH'), async (e: ConsolePush) =>
       this.each(e.merchantId, async (s) => {

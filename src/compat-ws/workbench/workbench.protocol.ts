@@ -21,10 +21,12 @@ export class WorkbenchConnection implements AgentSocket {
   constructor(
     readonly agentId: number,
     readonly merchantId: number,
-    readonly staffIds: ReadonlySet<number>,
+    readonly tokenId: number,
+    public staffIds: ReadonlySet<number>,
     private readonly services: Services,
     private readonly context: () => Promise<RequestContext>,
     private readonly send: (value: unknown) => void,
+    private readonly closeSocket: (code: number, reason: string) => void,
     private readonly log: Logger,
   ) {}
 
@@ -70,6 +72,14 @@ export class WorkbenchConnection implements AgentSocket {
     if (!type) return;
     const session = await view.session();
     if (session) this.send({ type, sessionId: String(e.sessionId), data: presentSessionInfo(session) });
+  }
+
+  onRevoked(): void {
+    this.closeSocket(4004, 'token revoked');
+  }
+
+  onStaffChanged(staffIds: number[]): void {
+    this.staffIds = new Set(staffIds);
   }
 
   onPresence(): void {}

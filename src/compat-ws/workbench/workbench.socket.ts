@@ -20,16 +20,18 @@ export function workbenchRoutes(orm: MikroORM, services: Services, hub: AgentHub
         const ctx = await createContext(orm, services, log, token, meta);
         if (ctx.actor.kind !== 'agent') return refuseUpgrade(socket, 401, 'Unauthorized', JSON.stringify({ code: 401, message: 'A valid agent token is required as ?token=' }));
         if (String(ctx.actor.agentId) !== params.csId) return refuseUpgrade(socket, 403, 'Forbidden', JSON.stringify({ code: 403, message: 'The token belongs to another agent' }));
-        const { agentId, merchantId } = ctx.actor;
+        const { agentId, merchantId, tokenId } = ctx.actor;
         const staffIds = new Set(await services.sessions.staffIdsOfAgent(ctx.em, agentId));
         wss.handleUpgrade(req, socket, head, (ws) => {
           const conn = new WorkbenchConnection(
             agentId,
             merchantId,
+            tokenId,
             staffIds,
             services,
             () => createContext(orm, services, log, token, meta),
             (value) => ws.readyState === ws.OPEN && ws.send(JSON.stringify(value)),
+            (code, reason) => ws.close(code, reason),
             log,
           );
           hub.add(conn);

@@ -63,6 +63,10 @@ export type ConversationEvents = {
   AGENT_PRESENCE: [AgentPresenceEvent];
   /** An agent logged in elsewhere with force_online: every other console connection of it closes. */
   AGENT_KICKED: [{ agentId: number; keepConnectionId: string }];
+  /** Tokens stopped working (logout, password change, deletion): sockets opened with them close. */
+  TOKENS_REVOKED: [{ role: string; subjectId: number | null; tokenId: number | null }];
+  /** An agent's staff assignments changed: its open sockets follow the new set. */
+  AGENT_STAFF_CHANGED: [{ agentId: number; staffIds: number[] }];
   /** A raw agent-console push sent through the HTTP API (§17): to a staff's agents or to one agent. */
   CONSOLE_PUSH: [{ merchantId: number; staffId: number | null; agentId: number | null; excludeClientIds: string[]; data: Record<string, unknown> }];
 };

@@ -19,6 +19,8 @@ const TOPICS: Record<Topic, true> = {
   AGENT_PRESENCE: true,
   AGENT_KICKED: true,
   CONSOLE_PUSH: true,
+  TOKENS_REVOKED: true,
+  AGENT_STAFF_CHANGED: true,
 };
 
 /**

@@ -19,13 +19,13 @@ export enum MessageType {
 
 /**
  * One message in a session. `seq` orders it within the session (clients
- * catch up with `after: seq`); `channelMsgId` de-duplicates channel retries;
+ * catch up with `after: seq`); `channelMsgId` de-duplicates channel retries within a tenant;
  * `clientMsgId` makes a client's resend idempotent.
  */
 @Entity({ tableName: 'message' })
 @Unique({ properties: ['session', 'seq'] })
 @Unique({ properties: ['session', 'clientMsgId'] })
-@Unique({ properties: ['channel', 'channelMsgId'] })
+@Unique({ properties: ['merchantId', 'channel', 'channelMsgId'] })
 @Index({ properties: ['merchantId', 'createdAt'] })
 export class Message {
   @Property({ type: 'integer', primary: true, autoincrement: true })

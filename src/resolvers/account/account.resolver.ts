@@ -8,11 +8,12 @@ import { AuthPayload, LoginInput, RegisterInput, ResetPasswordInput, SendCodeInp
 export class AccountResolver {
   constructor(private readonly s: Services) {}
 
-  @Query(() => Viewer, { description: 'The caller: a merchant or the platform admin' })
+  @Query(() => Viewer, { description: 'The caller: a merchant, one of its agents, or the platform admin' })
   async me(@Ctx() { ctx }: GqlContext): Promise<Viewer> {
     const actor = ctx.requireAuthenticated();
-    if (actor.kind === 'admin') return { role: Role.ADMIN, admin: await this.s.admins.me(ctx), merchant: null };
-    return { role: Role.MERCHANT, merchant: await this.s.accounts.me(ctx), admin: null };
+    if (actor.kind === 'admin') return { role: Role.ADMIN, admin: await this.s.admins.me(ctx), merchant: null, agent: null };
+    if (actor.kind === 'agent') return { role: Role.AGENT, agent: await this.s.agents.me(ctx), merchant: null, admin: null };
+    return { role: Role.MERCHANT, merchant: await this.s.accounts.me(ctx), admin: null, agent: null };
   }
 
   @Mutation(() => Boolean, { description: 'E-mails a 6-digit code, valid 10 minutes; one per address per minute' })

@@ -1,5 +1,6 @@
 import { Field, InputType, Int, ObjectType } from 'type-graphql';
 import { CodePurpose } from '../../entities/auth/verification-code.entity.js';
+import { AgentType } from '../agent/agent.types.js';
 import { CodePurposeEnum, Role } from '../shared/enums.js';
 
 @ObjectType('Merchant')
@@ -22,6 +23,7 @@ export class Viewer {
   @Field(() => Role) role!: Role;
   @Field(() => MerchantType, { nullable: true }) merchant?: MerchantType | null;
   @Field(() => AdminType, { nullable: true }) admin?: AdminType | null;
+  @Field(() => AgentType, { nullable: true }) agent?: AgentType | null;
 }
 
 @ObjectType()

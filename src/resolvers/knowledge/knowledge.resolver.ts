@@ -89,7 +89,7 @@ export class KnowledgeResolver {
     @Ctx() { ctx }: GqlContext,
     @Arg('staffId', () => Int, { nullable: true }) _staffId?: number,
   ): Promise<DocumentSyncEvent> {
-    const document = await this.s.documents.loadForEvent(ctx, e.documentId);
+    const document = await this.s.documents.loadForEvent(ctx.refreshForEvent(), e.documentId);
     return { documentId: e.documentId, staffId: e.staffId, state: e.state as DocumentSyncState, error: e.error, chunkCount: e.chunkCount, document };
   }
 

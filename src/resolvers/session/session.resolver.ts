@@ -80,7 +80,7 @@ export class SessionResolver {
     },
   })
   async messageAdded(@Arg('sessionId', () => Int) _sessionId: number, @Root() e: MessageAddedEvent, @Ctx() { ctx }: GqlContext): Promise<Message> {
-    return ctx.em.fork().findOneOrFail(Message, e.messageId);
+    return ctx.refreshForEvent().em.findOneOrFail(Message, e.messageId);
   }
 
   @Subscription(() => SessionChangeEvent, {
@@ -96,7 +96,7 @@ export class SessionResolver {
     },
   })
   async sessionChanged(@Root() e: SessionChangedEvent, @Ctx() { ctx }: GqlContext): Promise<SessionChangeEvent> {
-    const session = await ctx.em.fork().findOneOrFail(Session, e.sessionId);
+    const session = await ctx.refreshForEvent().em.findOneOrFail(Session, e.sessionId);
     return { kind: e.kind, status: e.status as SessionStatus, previousStatus: e.previousStatus as SessionStatus | null, previousAgentId: e.previousAgentId, session };
   }
 

@@ -87,7 +87,7 @@ export class StaffResolver {
     },
   })
   async staffChanged(@Root() event: StaffChanged, @Ctx() { ctx }: GqlContext): Promise<StaffChangeEvent> {
-    const staff = await this.s.staff.loadForEvent(ctx, event.staffId);
+    const staff = await this.s.staff.loadForEvent(ctx.refreshForEvent(), event.staffId);
     return { kind: event.kind, staffId: event.staffId, staff };
   }
 

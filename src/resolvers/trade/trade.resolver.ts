@@ -66,7 +66,7 @@ export class TradeResolver {
     @Ctx() { ctx }: GqlContext,
     @Arg('tradeNo', () => String, { nullable: true }) _tradeNo?: string,
   ): Promise<TradeUpdatedEvent> {
-    const trade = await this.s.trades.loadForEvent(ctx, event.tradeId);
+    const trade = await this.s.trades.loadForEvent(ctx.refreshForEvent(), event.tradeId);
     return { tradeNo: event.tradeNo, state: event.state, trade };
   }
 

@@ -75,10 +75,18 @@ export class AgentService {
     const data = parseInput(updateSchema, input);
     const agent = await this.get(ctx, id);
     ctx.em.assign(agent, definedOnly({ userName: data.userName, name: data.name, maxSessions: data.maxSessions, avatarUrl: data.avatarUrl, autoAccept: data.autoAccept }));
+    const before = agent.staffs.getItems().map((s) => s.id);
     if (data.staffIds) agent.staffs.set(await this.ownStaff(ctx.em, merchantId, data.staffIds));
     if (data.password) agent.passwordHash = await hashPassword(data.password);
     await this.flushUnique(ctx.em);
     if (data.password) await this.tokens.revokeAll(ctx.em, TokenRole.Agent, agent.id);
+    if (data.staffIds) {
+      const now = agent.staffs.getItems().map((s) => s.id);
+      this.bus.publish('AGENT_STAFF_CHANGED', { agentId: agent.id, staffIds: now });
+      // Sessions of a staff taken away from the agent go back to the queue: it can no longer see them.
+      const removed = before.filter((id) => !now.includes(id));
+      if (removed.length) await this.sessions.releaseAgent(ctx.em, merchantId, agent.id, removed);
+    }
     if (data.autoAccept || data.maxSessions || data.staffIds) await this.sessions.route(ctx.em, merchantId);
     return agent;
   }
@@ -143,17 +151,39 @@ export class AgentService {
     return agent;
   }
 
-  /** Agents of one staff that are not offline (agent-console §18.1). */
-  async presentForStaff(ctx: RequestContext, staffId: number): Promise<Agent[]> {
-    const actor = ctx.requireTenant();
-    return ctx.em.find(Agent, { merchant: actor.merchantId, isDeleted: false, staffs: staffId, status: { $ne: AgentStatus.OFFLINE } }, { orderBy: { id: 'asc' } });
+  /** A console went away: the agent goes offline, needing no token (it may have been revoked meanwhile). */
+  async markOffline(em: EntityManager, agentId: number): Promise<void> {
+    const agent = await em.findOne(Agent, agentId, { populate: ['staffs', 'merchant'] });
+    if (!agent || agent.status === AgentStatus.OFFLINE) return;
+    agent.status = AgentStatus.OFFLINE;
+    agent.lastSeenAt = new Date();
+    await em.flush();
+    this.bus.publish('AGENT_PRESENCE', { merchantId: agent.merchant.id, agentId, name: agent.name, status: AgentStatus.OFFLINE, kind: 'logout', staffIds: agent.staffs.getItems().map((s) => s.id), connectionId: null });
+  }
+
+  /**
+   * At start: an agent shown present whose console slot nobody holds (its process died) is offline,
+   * so routing never gives sessions to someone who is not there.
+   */
+  async reconcilePresence(em: EntityManager, holder: (agentId: number) => Promise<string | null>): Promise<number> {
+    const present = await em.find(Agent, { status: { $ne: AgentStatus.OFFLINE }, isDeleted: false }, { fields: ['id'] });
+    let fixed = 0;
+    for (const a of present) {
+      if (await holder(a.id)) continue;
+      await this.markOffline(em, a.id);
+      fixed++;
+    }
+    return fixed;
   }
 
   /** Contacts' ids an agent is talking with now (agent-console §18.2). */
-  async connectingContacts(em: EntityManager, agentId: number): Promise<string[]> {
+  async connectingContacts(em: EntityManager, agentId: number, staffId: number | null = null): Promise<string[]> {
     const rows: { external_id: string }[] = await em
       .getConnection()
-      .execute(`select c.external_id from session s join contact c on c.id = s.contact_id where s.agent_id = ? and s.status = 'manual' order by s.accepted_at`, [agentId]);
+      .execute(
+        `select c.external_id from session s join contact c on c.id = s.contact_id where s.agent_id = ? and s.status = 'manual'${staffId === null ? '' : ' and s.staff_id = ?'} order by s.accepted_at`,
+        staffId === null ? [agentId] : [agentId, staffId],
+      );
     return rows.map((r) => r.external_id);
   }
 

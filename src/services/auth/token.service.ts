@@ -5,6 +5,7 @@ import { Agent } from '../../entities/agent/agent.entity.js';
 import { AuthToken, TokenRole } from '../../entities/auth/auth-token.entity.js';
 import { Merchant } from '../../entities/merchant/merchant.entity.js';
 import type { Actor } from '../../core/auth/actor.js';
+import type { EventBus } from '../../core/events/event-bus.js';
 import { randomToken } from '../../core/random.js';
 
 export interface IssuedToken {
@@ -16,7 +17,10 @@ const hashToken = (token: string) => createHash('sha256').update(token).digest('
 
 /** Opaque bearer tokens, valid on every surface, revocable at once. */
 export class TokenService {
-  constructor(private readonly ttlHours: number) {}
+  constructor(
+    private readonly ttlHours: number,
+    private readonly bus: EventBus,
+  ) {}
 
   async issue(em: EntityManager, role: TokenRole, subjectId: number, merchantId: number | null): Promise<IssuedToken> {
     const token = randomToken(32);
@@ -50,9 +54,11 @@ export class TokenService {
 
   async revoke(em: EntityManager, tokenId: number): Promise<void> {
     await em.nativeUpdate(AuthToken, { id: tokenId, revokedAt: null }, { revokedAt: new Date() });
+    this.bus.publish('TOKENS_REVOKED', { role: '', subjectId: null, tokenId });
   }
 
   async revokeAll(em: EntityManager, role: TokenRole, subjectId: number): Promise<void> {
     await em.nativeUpdate(AuthToken, { role, subjectId, revokedAt: null }, { revokedAt: new Date() });
+    this.bus.publish('TOKENS_REVOKED', { role, subjectId, tokenId: null });
   }
 }

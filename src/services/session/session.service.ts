@@ -89,7 +89,7 @@ export class SessionService {
     const after: Pending[] = [];
     const result = await em.transactional(async (tx) => {
       if (input.channelMsgId) {
-        const seen = await tx.findOne(Message, { channel: input.channel, channelMsgId: input.channelMsgId }, { populate: ['session'] });
+        const seen = await tx.findOne(Message, { merchantId: staff.merchant.id, channel: input.channel, channelMsgId: input.channelMsgId }, { populate: ['session'] });
         if (seen) return { session: seen.session, message: seen, duplicate: true, aiShouldAnswer: false };
       }
       const contact = await this.lockContact(tx, staff, input.channel, externalId, input.profile);
@@ -167,11 +167,6 @@ export class SessionService {
     return { message: stored.message, handedOff: stored.handedOff };
   }
 
-  /** The open session of a contact, if any (the web chat resumes it). */
-  async openSessionOf(em: EntityManager, staff: Staff, channel: ChannelType, externalId: string): Promise<Session | null> {
-    return em.findOne(Session, { staff, contact: { channel, externalId }, status: { $ne: SessionStatus.CLOSED } });
-  }
-
   // ---------- agents' side ----------
 
   async accept(ctx: RequestContext, sessionId: number, agentId?: number): Promise<Session> {
@@ -223,7 +218,12 @@ export class SessionService {
     const { merchantId } = ctx.requireTenant();
     const after: Pending[] = [];
     const session = await ctx.em.transactional(async (tx) => {
+      // The tenant lock keeps routing from giving this session to an agent while it closes.
+      await this.lockTenant(tx, merchantId);
       const s = await this.lockVisible(ctx, tx, sessionId);
+      if (ctx.actor.kind === 'agent' && s.status === SessionStatus.MANUAL && s.agent?.id !== ctx.actor.agentId) {
+        throw forbidden("Only the agent who owns this session can close it");
+      }
       const previous = s.status;
       s.close(new Date());
       await tx.flush();
@@ -268,12 +268,12 @@ export class SessionService {
     return message;
   }
 
-  /** Requeues every session an agent holds (it was deleted or logged out for good). */
-  async releaseAgent(em: EntityManager, merchantId: number, agentId: number): Promise<void> {
+  /** Requeues the sessions an agent holds (all, or those of some staff): it was deleted, or lost those staff. */
+  async releaseAgent(em: EntityManager, merchantId: number, agentId: number, staffIds?: number[]): Promise<void> {
     const after: Pending[] = [];
     await em.transactional(async (tx) => {
       await this.lockTenant(tx, merchantId);
-      const held = await tx.find(Session, { agent: agentId, status: SessionStatus.MANUAL }, { populate: ['staff'] });
+      const held = await tx.find(Session, { agent: agentId, status: SessionStatus.MANUAL, ...(staffIds ? { staff: { $in: staffIds } } : {}) }, { populate: ['staff', 'contact'] });
       const now = new Date();
       for (const s of held) {
         s.requeue(now);

@@ -178,10 +178,10 @@ export class StaffService {
     return null;
   }
 
-  /** Loads a staff for a subscription event, bypassing the identity map so the latest state is read. */
+  /** Loads a staff for a subscription event (the caller refreshed the context, so the latest state is read). */
   async loadForEvent(ctx: RequestContext, id: number): Promise<Staff | null> {
     const actor = ctx.requireMerchant();
-    return ctx.em.fork().findOne(Staff, { id, merchant: actor.merchantId });
+    return ctx.em.findOne(Staff, { id, merchant: actor.merchantId });
   }
 
   private publish(merchantId: number, staffId: number, kind: StaffChangeKind): void {
