@@ -14,6 +14,7 @@ import { StaffService } from './staff/staff.service.js';
 import { createKnowledgeServices, type KnowledgeServices } from './knowledge/knowledge.services.js';
 import { PaymentProviders } from './payment/payment-providers.js';
 import { TradeService } from './trade/trade.service.js';
+import { AgentConsoleService } from './agent/agent-console.service.js';
 import { AgentService } from './agent/agent.service.js';
 import { SessionService } from './session/session.service.js';
 import { SpeechService } from './speech/speech.service.js';
@@ -40,10 +41,12 @@ export function createServices(config: AppConfig, log: Logger, deps: { bus: Even
   const staff = new StaffService(deps.bus, { trialDays: config.staffTrialDays, warningDays: config.staffExpiryWarningDays });
   const knowledge = createKnowledgeServices(config, log, { orm: deps.orm, bus: deps.bus, jobs: deps.jobs, staff });
   const sessions = new SessionService(deps.bus, knowledge.answers, log.child({ component: 'sessions' }));
+  const agents = new AgentService(tokens, sessions, deps.bus, throttle);
   return {
     ...knowledge,
     sessions,
-    agents: new AgentService(tokens, sessions, deps.bus, throttle),
+    agents,
+    agentConsole: new AgentConsoleService(deps.bus, agents),
     speech: new SpeechService(config.speech, config.dataDir, config.publicUrl, log.child({ component: 'speech' })),
     config,
     bus: deps.bus,

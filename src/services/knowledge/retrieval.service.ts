@@ -84,7 +84,7 @@ export class RetrievalService {
 
     const { embeddings, threshold } = this.vector;
     // Sign bits preselect 10 per passage wanted (at least 40) for the exact similarity, about 0.15 ms each at 1,536
-    // dimensions; the best lexical candidates are scored exactly too (one far from the question's bits keeps vector 0).
+    // dimensions. The best lexical candidates are scored exactly too; lexical ones further down keep a vector score of 0.
     const lexicalIds = lexical.slice(0, Math.max(k * 2, 10)).map((p) => p.chunkId);
     const hits = await vectorSearch(em, staffId, embeddings.model, asked, Math.max(k * 10, 40), lexicalIds);
     const byId = new Map<number, { passage: Passage; lex: number; vec: number }>();
