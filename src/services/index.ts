@@ -32,6 +32,7 @@ export interface Services extends KnowledgeServices {
   trades: TradeService;
   sessions: SessionService;
   agents: AgentService;
+  agentConsole: AgentConsoleService;
   speech: SpeechService;
 }
 

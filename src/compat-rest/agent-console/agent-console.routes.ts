@@ -1,9 +1,7 @@
 import express, { Router, type Request, type Response } from 'express';
-import { AppError, ErrorCode, badInput, forbidden, isAppError, notFound } from '../../core/errors.js';
+import { AppError, ErrorCode, badInput, isAppError } from '../../core/errors.js';
 import { contextOf } from '../../core/http/request-context.js';
 import type { Logger } from '../../core/logger.js';
-import { Agent, AgentStatus } from '../../entities/agent/agent.entity.js';
-import { Staff } from '../../entities/staff/staff.entity.js';
 import type { ConsoleScope } from '../../services/agent/agent-console.service.js';
 import type { Services } from '../../services/index.js';
 import { basicCredentials } from '../../core/auth/basic-auth.js';
