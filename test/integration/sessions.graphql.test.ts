@@ -205,6 +205,22 @@ describe('GraphQL: sessions, messages and agents', () => {
     expect((await receive(otherStaff.id, 'dedupe-b')).duplicate).toBe(false);
   });
 
+  it('ends subscriptions when the token stops working or the staff assignments change', async () => {
+    const a = await createAgent(t, merchant.token, [staff.id]);
+    const ended = (token: string, query: string) =>
+      new Promise<string>((resolve) => t.wsClient({ token }).subscribe({ query }, { next: () => {}, error: () => resolve('error'), complete: () => resolve('complete') }));
+    const onStaffChange = ended(a.token, 'subscription { sessionChanged { kind } }');
+    await new Promise((r) => setTimeout(r, 200));
+    await t.rest('/api/v1/customer/edit/agent', { id: a.id, staff_ids: [] }, merchant.token);
+    expect(await onStaffChange).toBe('complete');
+
+    const m = await createMerchant(t);
+    const onLogout = ended(m.token, 'subscription { staffChanged { kind } }');
+    await new Promise((r) => setTimeout(r, 200));
+    await t.rest('/api/v1/customer/logout', {}, m.token);
+    expect(await onLogout).toBe('complete');
+  });
+
   it('resolves each subscription event with current data', async () => {
     const own = await createStaffWithKeys(t, merchant.token);
     const a = await createAgent(t, merchant.token, [own.id]);

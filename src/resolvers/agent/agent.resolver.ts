@@ -3,6 +3,7 @@ import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Ro
 import type { AgentPresenceEvent as PresencePayload } from '../../core/events/event-bus.js';
 import { Agent, AgentStatus } from '../../entities/agent/agent.entity.js';
 import type { GqlContext } from '../../graphql/context.js';
+import { untilAccessChanges } from '../../graphql/subscription-guard.js';
 import type { Services } from '../../services/index.js';
 import { LoginInput } from '../account/account.types.js';
 import { Role } from '../shared/enums.js';
@@ -70,9 +71,13 @@ export class AgentResolver {
     subscribe: ({ context }) => {
       const { ctx, bus } = context as GqlContext;
       const { merchantId } = ctx.requireTenant();
-      return pipe(
-        bus.subscribe('AGENT_PRESENCE'),
-        filter((e: PresencePayload) => e.merchantId === merchantId),
+      return untilAccessChanges(
+        ctx,
+        bus,
+        pipe(
+          bus.subscribe('AGENT_PRESENCE'),
+          filter((e: PresencePayload) => e.merchantId === merchantId),
+        ),
       );
     },
   })

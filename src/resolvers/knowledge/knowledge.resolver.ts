@@ -6,6 +6,7 @@ import type { KnowledgeDocument } from '../../entities/knowledge/document.entity
 import { DocumentSyncState } from '../../entities/knowledge/document.entity.js';
 import type { StoredFile } from '../../entities/knowledge/stored-file.entity.js';
 import type { GqlContext } from '../../graphql/context.js';
+import { untilAccessChanges } from '../../graphql/subscription-guard.js';
 import { collectAnswer, type AnswerResult } from '../../services/answer/index.js';
 import type { Services } from '../../services/index.js';
 import { Role } from '../shared/enums.js';
@@ -78,9 +79,13 @@ export class KnowledgeResolver {
       const { ctx, bus } = context as GqlContext;
       const actor = ctx.requireMerchant();
       const staffId = (args as { staffId?: number | null }).staffId ?? null;
-      return pipe(
-        bus.subscribe('DOCUMENT_SYNC'),
-        filter((e: SyncEvent) => e.merchantId === actor.merchantId && (staffId === null || e.staffId === staffId)),
+      return untilAccessChanges(
+        ctx,
+        bus,
+        pipe(
+          bus.subscribe('DOCUMENT_SYNC'),
+          filter((e: SyncEvent) => e.merchantId === actor.merchantId && (staffId === null || e.staffId === staffId)),
+        ),
       );
     },
   })

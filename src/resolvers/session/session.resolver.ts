@@ -4,6 +4,7 @@ import type { MessageAddedEvent, SessionChangedEvent } from '../../core/events/e
 import { Message } from '../../entities/session/message.entity.js';
 import { Session, SessionStatus } from '../../entities/session/session.entity.js';
 import type { GqlContext } from '../../graphql/context.js';
+import { untilAccessChanges } from '../../graphql/subscription-guard.js';
 import type { Services } from '../../services/index.js';
 import { AgentType } from '../agent/agent.types.js';
 import { Role } from '../shared/enums.js';
@@ -73,9 +74,13 @@ export class SessionResolver {
     subscribe: async ({ args, context }) => {
       const { ctx, bus, services } = context as GqlContext;
       const session = await services.sessions.get(ctx, args.sessionId as number);
-      return pipe(
-        bus.subscribe('MESSAGE_ADDED'),
-        filter((e: MessageAddedEvent) => e.sessionId === session.id),
+      return untilAccessChanges(
+        ctx,
+        bus,
+        pipe(
+          bus.subscribe('MESSAGE_ADDED'),
+          filter((e: MessageAddedEvent) => e.sessionId === session.id),
+        ),
       );
     },
   })
@@ -89,9 +94,13 @@ export class SessionResolver {
       const { ctx, bus, services } = context as GqlContext;
       const actor = ctx.requireTenant();
       const staffIds = actor.kind === 'agent' ? new Set(await services.sessions.staffIdsOfAgent(ctx.em, actor.agentId)) : null;
-      return pipe(
-        bus.subscribe('SESSION_CHANGED'),
-        filter((e: SessionChangedEvent) => e.merchantId === actor.merchantId && (!staffIds || staffIds.has(e.staffId))),
+      return untilAccessChanges(
+        ctx,
+        bus,
+        pipe(
+          bus.subscribe('SESSION_CHANGED'),
+          filter((e: SessionChangedEvent) => e.merchantId === actor.merchantId && (!staffIds || staffIds.has(e.staffId))),
+        ),
       );
     },
   })

@@ -4,6 +4,7 @@ import type { DomainEvents } from '../../core/events/event-bus.js';
 import { StaffState } from '../../entities/staff/staff-enums.js';
 import type { Staff } from '../../entities/staff/staff.entity.js';
 import type { GqlContext } from '../../graphql/context.js';
+import { untilAccessChanges } from '../../graphql/subscription-guard.js';
 import type { Services } from '../../services/index.js';
 import { MerchantType } from '../account/account.types.js';
 import { Role } from '../shared/enums.js';
@@ -80,9 +81,13 @@ export class StaffResolver {
     subscribe: ({ context }) => {
       const { ctx, bus } = context as GqlContext;
       const actor = ctx.requireMerchant();
-      return pipe(
-        bus.subscribe('STAFF_CHANGED'),
-        filter((e: StaffChanged) => e.merchantId === actor.merchantId),
+      return untilAccessChanges(
+        ctx,
+        bus,
+        pipe(
+          bus.subscribe('STAFF_CHANGED'),
+          filter((e: StaffChanged) => e.merchantId === actor.merchantId),
+        ),
       );
     },
   })

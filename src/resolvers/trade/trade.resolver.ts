@@ -5,6 +5,7 @@ import { formatAmount } from '../../core/money.js';
 import type { Staff } from '../../entities/staff/staff.entity.js';
 import type { Trade } from '../../entities/trade/trade.entity.js';
 import type { GqlContext } from '../../graphql/context.js';
+import { untilAccessChanges } from '../../graphql/subscription-guard.js';
 import type { Services } from '../../services/index.js';
 import { tradeViewer } from '../../services/trade/trade.service.js';
 import { Role } from '../shared/enums.js';
@@ -55,9 +56,13 @@ export class TradeResolver {
     subscribe: ({ context, args }) => {
       const { ctx, bus } = context as GqlContext;
       const { merchant } = tradeViewer(ctx);
-      return pipe(
-        bus.subscribe('TRADE_UPDATED'),
-        filter((e: TradeUpdated) => (merchant === undefined || e.merchantId === merchant) && (!args.tradeNo || e.tradeNo === args.tradeNo)),
+      return untilAccessChanges(
+        ctx,
+        bus,
+        pipe(
+          bus.subscribe('TRADE_UPDATED'),
+          filter((e: TradeUpdated) => (merchant === undefined || e.merchantId === merchant) && (!args.tradeNo || e.tradeNo === args.tradeNo)),
+        ),
       );
     },
   })
