@@ -371,8 +371,8 @@ export class AgentConsoleConnection implements AgentSocket {
 
   private async userList(ctx: RequestContext, filter: { status: SessionStatus; agentId?: number }, bid: number | undefined) {
     if (bid !== undefined && !this.staffIds.has(bid)) throw notFound(`Staff ${bid}`);
-    const sessions = await this.deps.services.sessions.list(ctx, { ...filter, staffId: bid });
-    const ordered = filter.status === SessionStatus.PENDING ? [...sessions].sort((a, b) => (a.queuedAt?.getTime() ?? 0) - (b.queuedAt?.getTime() ?? 0)) : sessions;
+    // The wait list in waiting order; the current list by latest activity.
+    const ordered = await this.deps.services.sessions.list(ctx, { ...filter, staffId: bid, order: filter.status === SessionStatus.PENDING ? 'queue' : 'activity' });
     const last = await this.deps.services.sessions.lastContactMessages(ctx.em, ordered.map((x) => x.id));
     return ordered.map((x) => {
       const m = last.get(x.id);

@@ -1,4 +1,4 @@
-import { LockMode, type FilterQuery, type ObjectQuery } from '@mikro-orm/core';
+import { LockMode, QueryOrder, type FilterQuery, type ObjectQuery, type QueryOrderMap } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { z } from 'zod';
 import type { RequestContext } from '../../core/context.js';
@@ -53,6 +53,8 @@ export interface SessionFilter {
   agentId?: number;
   channel?: ChannelType;
   staffId?: number;
+  /** `activity` (default): latest message first; `queue`: waiting order. */
+  order?: 'activity' | 'queue';
 }
 
 type Pending = () => void;
@@ -293,7 +295,9 @@ export class SessionService {
     if (filter.channel) where.channel = filter.channel;
     if (filter.agentId) where.agent = filter.agentId;
     if (filter.staffId) where.staff = filter.staffId;
-    return ctx.em.find(Session, where, { orderBy: { lastMessageAt: 'desc nulls last', id: 'desc' }, populate: ['contact'] });
+    const orderBy: QueryOrderMap<Session> =
+      filter.order === 'queue' ? { queuedAt: QueryOrder.ASC_NULLS_LAST, id: QueryOrder.ASC } : { lastMessageAt: QueryOrder.DESC_NULLS_LAST, id: QueryOrder.DESC };
+    return ctx.em.find(Session, where, { orderBy, populate: ['contact'] });
   }
 
   /** A session the caller may see; anything else is "not found". */
