@@ -62,6 +62,22 @@ describe('GraphQL: accounts', () => {
     await t.app.services.admins.ensureAdmin(t.app.orm.em.fork(), ADMIN_USER, ADMIN_PASSWORD);
   });
 
+  it('lets the admin list and freeze merchants: tokens stop at once, logins answer 1012, unfreezing restores', async () => {
+    const admin = await adminToken(t);
+    const m = await createMerchant(t);
+    const found = await t.gql('query($q: String) { merchants(search: $q) { total items { id userName isFrozen } } }', { q: m.userName }, admin);
+    expect(found.data.merchants).toEqual({ total: 1, items: [{ id: m.id, userName: m.userName, isFrozen: false }] });
+    expect((await t.gql('{ merchants { total } }', {}, m.token)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+
+    const frozen = await t.gql('mutation($id: Int!) { setMerchantFrozen(id: $id, frozen: true) { isFrozen } }', { id: m.id }, admin);
+    expect(frozen.data.setMerchantFrozen.isFrozen).toBe(true);
+    expect((await t.rest('/api/v1/customer/list/staff', {}, m.token)).status).toBe(401);
+    expect((await t.rest('/api/v1/customer/login', { user_name: m.userName, password: m.password })).body.header.code).toBe(1012);
+    await t.gql('mutation($id: Int!) { setMerchantFrozen(id: $id, frozen: false) { isFrozen } }', { id: m.id }, admin);
+    expect((await t.rest('/api/v1/customer/login', { user_name: m.userName, password: m.password })).body.header.code).toBe(0);
+    expect((await t.gql('mutation { setMerchantFrozen(id: 99999999, frozen: true) { id } }', {}, admin)).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+  });
+
   it('answers UNAUTHENTICATED for me without a token', async () => {
     expect((await t.gql('{ me { role } }')).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });

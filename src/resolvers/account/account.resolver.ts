@@ -1,8 +1,9 @@
-import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { PageInput } from '../shared/page.types.js';
 import type { GqlContext } from '../../graphql/context.js';
 import type { Services } from '../../services/index.js';
 import { Role } from '../shared/enums.js';
-import { AuthPayload, LoginInput, RegisterInput, ResetPasswordInput, SendCodeInput, MerchantType, Viewer } from './account.types.js';
+import { AuthPayload, LoginInput, MerchantPage, RegisterInput, ResetPasswordInput, SendCodeInput, MerchantType, Viewer } from './account.types.js';
 
 @Resolver()
 export class AccountResolver {
@@ -14,6 +15,22 @@ export class AccountResolver {
     if (actor.kind === 'admin') return { role: Role.ADMIN, admin: await this.s.admins.me(ctx), merchant: null, agent: null };
     if (actor.kind === 'agent') return { role: Role.AGENT, agent: await this.s.agents.me(ctx), merchant: null, admin: null };
     return { role: Role.MERCHANT, merchant: await this.s.accounts.me(ctx), admin: null, agent: null };
+  }
+
+  @Authorized(Role.ADMIN)
+  @Query(() => MerchantPage, { description: "The platform's merchants (admin)" })
+  async merchants(
+    @Ctx() { ctx }: GqlContext,
+    @Arg('search', () => String, { nullable: true }) search?: string,
+    @Arg('page', () => PageInput, { nullable: true }) page?: PageInput,
+  ): Promise<MerchantPage> {
+    return this.s.admins.merchants(ctx, search ?? undefined, page ?? {});
+  }
+
+  @Authorized(Role.ADMIN)
+  @Mutation(() => MerchantType, { description: 'Freeze (or unfreeze) a merchant: its and its agents\' tokens stop working, logins answer ACCOUNT_FROZEN' })
+  async setMerchantFrozen(@Arg('id', () => Int) id: number, @Arg('frozen') frozen: boolean, @Ctx() { ctx }: GqlContext): Promise<MerchantType> {
+    return this.s.admins.setMerchantFrozen(ctx, id, frozen);
   }
 
   @Mutation(() => Boolean, { description: 'E-mails a 6-digit code, valid 10 minutes; one per address per minute' })

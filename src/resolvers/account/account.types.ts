@@ -12,6 +12,14 @@ export class MerchantType {
   @Field() createdAt!: Date;
 }
 
+@ObjectType()
+export class MerchantPage {
+  @Field(() => [MerchantType]) items!: MerchantType[];
+  @Field(() => Int) total!: number;
+  @Field(() => Int) pageNo!: number;
+  @Field(() => Int) pageSize!: number;
+}
+
 @ObjectType('Admin')
 export class AdminType {
   @Field(() => Int) id!: number;

@@ -2,7 +2,10 @@ import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { z } from 'zod';
 import type { RequestContext } from '../../core/context.js';
-import { AppError, ErrorCode } from '../../core/errors.js';
+import { AppError, ErrorCode, notFound } from '../../core/errors.js';
+import { likeContains, pageSchema, type PageInput, type PageResult } from '../../core/paging.js';
+import { Agent } from '../../entities/agent/agent.entity.js';
+import { Merchant } from '../../entities/merchant/merchant.entity.js';
 import type { Logger } from '../../core/logger.js';
 import type { LoginThrottle } from '../../core/auth/login-throttle.js';
 import { hashPassword, verifyPassword, verifyPasswordOrDummy } from '../../core/auth/password.js';
@@ -52,6 +55,32 @@ export class AdminService {
     }
     await this.throttle.succeeded('admin', data.userName);
     return { ...(await this.tokens.issue(ctx.em, TokenRole.Admin, admin.id, null)), admin };
+  }
+
+  /** Every merchant, newest first, optionally by part of the user name or e-mail (the admin's view). */
+  async merchants(ctx: RequestContext, search: string | undefined, page: PageInput = {}): Promise<PageResult<Merchant>> {
+    ctx.requireAdmin();
+    const p = parseInput(pageSchema, page);
+    const q = search?.trim();
+    const where = q ? { $or: [{ userName: { $ilike: likeContains(q) } }, { email: { $ilike: likeContains(q) } }] } : {};
+    const [items, total] = await ctx.em.findAndCount(Merchant, where, { orderBy: { id: 'desc' }, limit: p.pageSize, offset: p.pageNo * p.pageSize });
+    return { items, total, ...p };
+  }
+
+  /** Freezing a merchant ends its and its agents' sessions at once; logins answer "account frozen" (1012). */
+  async setMerchantFrozen(ctx: RequestContext, merchantId: number, frozen: boolean): Promise<Merchant> {
+    ctx.requireAdmin();
+    const id = parseInput(z.number().int().positive('id must be a positive whole number'), merchantId);
+    const merchant = await ctx.em.findOne(Merchant, id);
+    if (!merchant) throw notFound(`Merchant ${id}`);
+    merchant.isFrozen = frozen;
+    await ctx.em.flush();
+    if (frozen) {
+      await this.tokens.revokeAll(ctx.em, TokenRole.Merchant, merchant.id);
+      const agents = await ctx.em.find(Agent, { merchant: merchant.id }, { fields: ['id'] });
+      for (const a of agents) await this.tokens.revokeAll(ctx.em, TokenRole.Agent, a.id);
+    }
+    return merchant;
   }
 
   async me(ctx: RequestContext): Promise<Admin> {
