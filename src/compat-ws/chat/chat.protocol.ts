@@ -2,17 +2,16 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import { z } from 'zod';
 import { isAppError } from '../../core/errors.js';
 import { containsNul } from '../../core/nul-guard.js';
-import type { MessageAddedEvent, SessionChangedEvent } from '../../core/events/event-bus.js';
 import type { Logger } from '../../core/logger.js';
 import { ChannelType } from '../../entities/contact/contact.entity.js';
-import { Message, MessageType, SenderType } from '../../entities/session/message.entity.js';
-import { Agent } from '../../entities/agent/agent.entity.js';
+import { MessageType } from '../../entities/session/message.entity.js';
 import { Session, SessionStatus } from '../../entities/session/session.entity.js';
 import { LanguageResponse } from '../../entities/staff/staff-enums.js';
 import { Staff } from '../../entities/staff/staff.entity.js';
 import type { Services } from '../../services/index.js';
 import { SPEECH_NOT_CONFIGURED, SpeechError } from '../../services/speech/speech.service.js';
 import { EOF_FRAME, jsonFrame } from '../frames.js';
+import type { ChatHub } from './chat-hub.js';
 
 const request = z.object({
   action: z.literal('chat', 'action must be "chat"'),
@@ -41,6 +40,7 @@ export class ChatConnection {
   constructor(
     private readonly orm: MikroORM,
     private readonly services: Services,
+    private readonly hub: ChatHub,
     private readonly staffId: number,
     /** The contact's id on the web channel: given by the client (`contact_id`) or made by the server. */
     readonly contactExternalId: string,
@@ -158,30 +158,19 @@ export class ChatConnection {
   private watch(contactId: number): void {
     if (this.contactId === contactId || this.closed) return;
     this.contactId = contactId;
-    const messages = this.services.bus.subscribe('MESSAGE_ADDED');
-    const changes = this.services.bus.subscribe('SESSION_CHANGED');
-    this.unsubscribe.push(() => void messages.return?.(), () => void changes.return?.());
-    void (async () => {
-      for await (const e of messages as AsyncIterable<MessageAddedEvent>) {
-        if (e.contactId !== contactId || e.senderType !== SenderType.AGENT) continue;
-        const m = await this.orm.em.fork().findOne(Message, e.messageId);
+    const withStaff = (fn: (staff: Staff) => void) =>
+      void this.enqueue(async () => {
+        const staff = await this.orm.em.fork().findOne(Staff, this.staffId);
+        if (staff) fn(staff);
+      });
+    this.unsubscribe.push(
+      this.hub.watch(contactId, {
         // Media travel as their URL: the stream carries text only.
-        if (m) void this.enqueue(async () => this.text(m.msgType === MessageType.TEXT ? m.content : String(m.payload?.url ?? m.content)));
-      }
-    })().catch((err) => this.log.warn({ err }, 'web chat push stopped'));
-    void (async () => {
-      for await (const e of changes as AsyncIterable<SessionChangedEvent>) {
-        if (e.contactId !== contactId) continue;
-        if (e.kind === 'accepted' && e.agentId) {
-          const em = this.orm.em.fork();
-          const [agent, staff] = await Promise.all([em.findOne(Agent, e.agentId), em.findOne(Staff, this.staffId)]);
-          if (agent && staff) void this.enqueue(async () => this.text(this.notice(staff, 'accepted', agent.name)));
-        } else if (e.kind === 'closed') {
-          const staff = await this.orm.em.fork().findOne(Staff, this.staffId);
-          if (staff) void this.enqueue(async () => this.text(this.notice(staff, 'closed')));
-        }
-      }
-    })().catch((err) => this.log.warn({ err }, 'web chat push stopped'));
+        agentSaid: (m) => void this.enqueue(async () => this.text(m.msgType === MessageType.TEXT ? m.content : String(m.payload?.url ?? m.content))),
+        agentJoined: (name) => withStaff((staff) => this.text(this.notice(staff, 'accepted', name))),
+        conversationClosed: () => withStaff((staff) => this.text(this.notice(staff, 'closed'))),
+      }),
+    );
   }
 
   private notice<K extends keyof typeof notices>(staff: Staff, kind: K, ...args: Parameters<(typeof notices)[K]['zh']>): string {

@@ -9,6 +9,7 @@ import type { Services } from '../../services/index.js';
 import { basicCredentials } from '../../core/auth/basic-auth.js';
 import { MAX_FRAME_BYTES } from '../frames.js';
 import { refuseUpgrade, type UpgradeRoute } from '../upgrade.js';
+import { ChatHub } from './chat-hub.js';
 import { ChatConnection } from './chat.protocol.js';
 
 /** Contact ids an integrator chooses on the keyed `/ws`. */
@@ -23,6 +24,8 @@ const PAGE_CONTACT_ID = /^page-[0-9a-f]{32}$/;
  */
 export function chatRoutes(orm: MikroORM, services: Services, log: Logger): { routes: UpgradeRoute[]; close: () => void } {
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
+  const hub = new ChatHub(orm, services, log.child({ component: 'web-chat' }));
+  hub.start();
   const contactOf = new WeakMap<IncomingMessage, string>();
   wss.on('headers', (headers, req) => {
     const id = contactOf.get(req);
@@ -58,7 +61,7 @@ export function chatRoutes(orm: MikroORM, services: Services, log: Logger): { ro
       if (!contactId) return refuseUpgrade(socket, 400, 'Bad Request', JSON.stringify({ code: 1003, message: 'contact_id or session_id is not valid for this staff' }));
       contactOf.set(req, contactId);
       wss.handleUpgrade(req, socket, head, (ws: WebSocket) => {
-        const conn = new ChatConnection(orm, services, staff.id, contactId, (frame) => ws.readyState === ws.OPEN && ws.send(frame), log.child({ component: 'web-chat', staffId: staff.id }));
+        const conn = new ChatConnection(orm, services, hub, staff.id, contactId, (frame) => ws.readyState === ws.OPEN && ws.send(frame), log.child({ component: 'web-chat', staffId: staff.id }));
         ws.on('message', (data, isBinary) => void conn.handle(isBinary ? '' : data.toString()));
         ws.on('close', () => conn.close());
         ws.on('error', () => conn.close());
@@ -97,5 +100,11 @@ export function chatRoutes(orm: MikroORM, services: Services, log: Logger): { ro
       },
     },
   ];
-  return { routes, close: () => wss.clients.forEach((c) => c.terminate()) };
+  return {
+    routes,
+    close: () => {
+      wss.clients.forEach((c) => c.terminate());
+      hub.stop();
+    },
+  };
 }

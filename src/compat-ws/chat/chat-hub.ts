@@ -1,0 +1,74 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { MessageAddedEvent, SessionChangedEvent } from '../../core/events/event-bus.js';
+import type { Logger } from '../../core/logger.js';
+import { Agent } from '../../entities/agent/agent.entity.js';
+import { Message, SenderType } from '../../entities/session/message.entity.js';
+import type { Services } from '../../services/index.js';
+
+/** What a web-chat connection is told about its contact's conversation. */
+export interface ChatListener {
+  agentSaid(message: Message): void;
+  agentJoined(agentName: string): void;
+  conversationClosed(): void;
+}
+
+/**
+ * Renders the event stream to this process's web-chat connections: one
+ * subscription for all of them, each event looked up by contact and its data
+ * loaded once, so an event costs the same with ten connections or ten thousand.
+ */
+export class ChatHub {
+  private readonly byContact = new Map<number, Set<ChatListener>>();
+  private readonly iterators: AsyncIterator<unknown>[] = [];
+
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly services: Services,
+    private readonly log: Logger,
+  ) {}
+
+  start(): void {
+    this.pump<MessageAddedEvent>(this.services.bus.subscribe('MESSAGE_ADDED'), async (e) => {
+      const listeners = this.byContact.get(e.contactId);
+      if (!listeners?.size || e.senderType !== SenderType.AGENT) return;
+      const m = await this.orm.em.fork().findOne(Message, e.messageId);
+      if (m) listeners.forEach((l) => l.agentSaid(m));
+    });
+    this.pump<SessionChangedEvent>(this.services.bus.subscribe('SESSION_CHANGED'), async (e) => {
+      const listeners = this.byContact.get(e.contactId);
+      if (!listeners?.size) return;
+      if (e.kind === 'accepted' && e.agentId) {
+        const agent = await this.orm.em.fork().findOne(Agent, e.agentId);
+        if (agent) listeners.forEach((l) => l.agentJoined(agent.name));
+      } else if (e.kind === 'closed') {
+        listeners.forEach((l) => l.conversationClosed());
+      }
+    });
+  }
+
+  watch(contactId: number, listener: ChatListener): () => void {
+    let set = this.byContact.get(contactId);
+    if (!set) this.byContact.set(contactId, (set = new Set()));
+    set.add(listener);
+    return () => {
+      set.delete(listener);
+      if (!set.size) this.byContact.delete(contactId);
+    };
+  }
+
+  stop(): void {
+    for (const it of this.iterators) void it.return?.();
+  }
+
+  private pump<T>(source: AsyncIterable<T>, handle: (e: T) => Promise<void>): void {
+    const it = source[Symbol.asyncIterator]();
+    this.iterators.push(it as AsyncIterator<unknown>);
+    void (async () => {
+      for (;;) {
+        const step = await it.next();
+        if (step.done) return;
+        await handle(step.value).catch((err) => this.log.warn({ err }, 'web chat push failed'));
+      }
+    })();
+  }
+}
