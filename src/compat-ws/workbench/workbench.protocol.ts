@@ -71,7 +71,8 @@ export class WorkbenchConnection implements AgentSocket {
             : null;
     if (!type) return;
     const session = await view.session();
-    if (session) this.send({ type, sessionId: String(e.sessionId), data: presentSessionInfo(session) });
+    // Status and agent as of the event: the row may have moved on by the time it is read.
+    if (session) this.send({ type, sessionId: String(e.sessionId), data: { ...presentSessionInfo(session), status: e.status, manualCsId: e.agentId === null ? null : String(e.agentId) } });
   }
 
   onRevoked(): void {
