@@ -18,18 +18,53 @@ export interface ChunkOptions {
 
 export const DEFAULT_CHUNKING: ChunkOptions = { target: 450, max: 800, overlap: 100 };
 
+const CJK_ENDS = new Set(['。', '！', '？', '；']);
+const CJK_CLOSERS = new Set(['”', '’', '」', '』', '）', ')']);
+const LATIN_ENDS = new Set(['!', '?', ';']);
+const LATIN_CLOSERS = new Set(['"', "'", ')', ']']);
+const isSpace = (c: string | undefined) => c === undefined || /\s/.test(c);
+
 /**
  * Splits text after sentence ends: Chinese 。！？；, and . ! ? ; followed by
- * a space (so 3.5 and e.g. stay whole), and at line breaks.
+ * a space (so 3.5 and e.g. stay whole), and at line breaks. A plain scan, so
+ * the time stays linear on any input (long runs of dots included).
  */
 export function sentences(text: string): string[] {
   const out: string[] = [];
-  const re = /[^。！？；!?;\n]*?(?:[。！？；]+[”’」』）)]*|[!?;]+["')\]]*(?=\s|$)|\.+["')\]]*(?=\s|$)|\n|$)/gu;
-  for (const m of text.matchAll(re)) {
-    const s = m[0].trim();
-    if (s) out.push(s);
-    if (m.index! >= text.length) break;
+  const push = (s: string) => {
+    const t = s.trim();
+    if (t) out.push(t);
+  };
+  let start = 0;
+  let i = 0;
+  while (i < text.length) {
+    const c = text[i]!;
+    if (c === '\n') {
+      push(text.slice(start, i));
+      start = ++i;
+    } else if (CJK_ENDS.has(c)) {
+      let j = i;
+      while (j < text.length && CJK_ENDS.has(text[j]!)) j++;
+      while (j < text.length && CJK_CLOSERS.has(text[j]!)) j++;
+      push(text.slice(start, j));
+      start = i = j;
+    } else if (c === '.' || LATIN_ENDS.has(c)) {
+      let j = i;
+      const same = c === '.' ? (x: string) => x === '.' : (x: string) => LATIN_ENDS.has(x);
+      while (j < text.length && same(text[j]!)) j++;
+      let k = j;
+      while (k < text.length && LATIN_CLOSERS.has(text[k]!)) k++;
+      if (isSpace(text[k])) {
+        push(text.slice(start, k));
+        start = i = k;
+      } else {
+        i = j;
+      }
+    } else {
+      i++;
+    }
   }
+  push(text.slice(start));
   return out.length ? out : [text.trim()].filter(Boolean);
 }
 

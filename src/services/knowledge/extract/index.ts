@@ -6,6 +6,7 @@ import { extractMarkdown } from './markdown.extractor.js';
 import { extractPdf } from './pdf.extractor.js';
 import { extractCsv, extractXlsx } from './table.extractor.js';
 import { decodeText, extractPlainText } from './text.extractor.js';
+import { assertSafeZip } from './zip-guard.js';
 
 export { ExtractionError, type Block } from './blocks.js';
 
@@ -32,10 +33,12 @@ export async function extractBlocks(fileName: string, bytes: Buffer): Promise<Bl
       break;
     case '.docx':
       if (!isZip(bytes)) throw new ExtractionError('Could not read the DOCX file: it is not a DOCX (ZIP) package');
+      assertSafeZip(bytes, 'DOCX');
       blocks = await extractDocx(bytes);
       break;
     case '.xlsx':
       if (!isZip(bytes)) throw new ExtractionError('Could not read the XLSX file: it is not an XLSX (ZIP) package');
+      assertSafeZip(bytes, 'XLSX');
       blocks = await extractXlsx(bytes);
       break;
     case '.pdf':

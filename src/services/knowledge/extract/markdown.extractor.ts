@@ -49,10 +49,10 @@ export function extractMarkdown(bytes: Buffer): Block[] {
       continue;
     }
     flushTable();
-    const atx = /^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$/.exec(line);
+    const atx = /^ {0,3}(#{1,6})(?:[ \t]+(.*))?$/.exec(line);
     if (atx) {
       flushPara();
-      blocks.push({ kind: 'heading', level: atx[1]!.length, text: stripInline(atx[2]!) });
+      blocks.push({ kind: 'heading', level: atx[1]!.length, text: stripInline(withoutClosingHashes(atx[2] ?? '')) });
       continue;
     }
     const next = lines[i + 1];
@@ -78,4 +78,14 @@ export function extractMarkdown(bytes: Buffer): Block[] {
   flushPara();
   flushTable();
   return blocks;
+}
+
+/** `## Title ##` → `Title`, with string operations: a regex for this backtracks badly on long lines. */
+function withoutClosingHashes(text: string): string {
+  const t = text.trimEnd();
+  let end = t.length;
+  while (end > 0 && t[end - 1] === '#') end--;
+  // Closing hashes count only after a space (or when the whole text is hashes).
+  if (end === 0 || end === t.length || t[end - 1] === ' ' || t[end - 1] === '\t') return t.slice(0, end).trim();
+  return t.trim();
 }
