@@ -31,8 +31,9 @@ export const urlVar = (protocols: string[]) =>
     { message: `must be a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}` },
   );
 
-export const boolVar = (def: boolean) =>
+/** A true/false variable; unset gives `def` (or undefined, for a default decided elsewhere). */
+export const boolVar = <D extends boolean | undefined>(def: D) =>
   z
     .enum(['true', 'false', '1', '0', 'on', 'off', 'yes', 'no'], 'must be true or false')
     .optional()
-    .transform((v) => (v === undefined ? def : ['true', '1', 'on', 'yes'].includes(v)));
+    .transform((v): boolean | D => (v === undefined ? def : ['true', '1', 'on', 'yes'].includes(v)));

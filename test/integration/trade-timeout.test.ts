@@ -41,6 +41,8 @@ describe('unpaid trades close through the durable job; late payments are flagged
     // Alipay goes to the local gateway; the other pay types use the sandbox. Trades close after 1 second.
     t = await startTestApp({
       PAYMENT_TIMEOUT_SECONDS: '1',
+      // Alipay is real here, so the sandbox (used for the other pay types) must be asked for.
+      PAYMENT_SANDBOX: 'true',
       ALIPAY_APP_ID,
       ALIPAY_PRIVATE_KEY: merchantKeys.privateKeyPem,
       ALIPAY_PUBLIC_KEY: alipayKeys.publicKeyPem,

@@ -83,6 +83,10 @@ describe('payment configuration', () => {
   it('defaults: 30-minute timeout, sandbox on, no providers', () => {
     expect(loadConfig({}).payment).toEqual({ timeoutSeconds: 1800, sandbox: true });
     expect(loadConfig({ PAYMENT_SANDBOX: 'false', PAYMENT_TIMEOUT_SECONDS: '60' }).payment).toEqual({ timeoutSeconds: 60, sandbox: false });
+    // The sandbox is on by default only while no real provider is configured.
+    expect(loadConfig({}).payment.sandbox).toBe(true);
+    expect(loadConfig({ STRIPE_SECRET_KEY: 'sk_test_x', STRIPE_WEBHOOK_SECRET: 'whsec_x' }).payment.sandbox).toBe(false);
+    expect(loadConfig({ STRIPE_SECRET_KEY: 'sk_test_x', STRIPE_WEBHOOK_SECRET: 'whsec_x', PAYMENT_SANDBOX: 'true' }).payment.sandbox).toBe(true);
   });
 
   it('switches a provider on with all its credentials; keys may be PEM, PEM with \\n, a base64 body (PKCS#8 or PKCS#1)', () => {

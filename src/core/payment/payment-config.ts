@@ -6,7 +6,8 @@ import { boolVar, intVar, optionalString, urlVar } from '../env-vars.js';
 /**
  * Payment settings. Each provider is switched on by its credentials: all of a
  * provider's required variables set, or none. A pay_type with no provider
- * configured goes through the built-in sandbox (unless PAYMENT_SANDBOX=false).
+ * configured goes through the built-in sandbox while no real provider is configured (PAYMENT_SANDBOX
+ * overrides either way).
  */
 export interface PaymentConfig {
   /** An unpaid trade closes (state 2) this long after it was created. */
@@ -33,7 +34,7 @@ export interface PaymentConfig {
 /** Spread into the environment schema of src/core/config.ts. */
 export const paymentEnvShape = {
   PAYMENT_TIMEOUT_SECONDS: intVar(1800, 1, 7 * 24 * 3600),
-  PAYMENT_SANDBOX: boolVar(true),
+  PAYMENT_SANDBOX: boolVar(undefined),
   STRIPE_SECRET_KEY: optionalString,
   STRIPE_WEBHOOK_SECRET: optionalString,
   STRIPE_API_BASE: urlVar(['http:', 'https:']),
@@ -99,7 +100,7 @@ export function paymentConfigFrom(env: PaymentEnv): PaymentConfig {
     const key = value ? readKey(value, kind) : undefined;
     return key ? (key.export({ type: kind === 'private' ? 'pkcs8' : 'spki', format: 'pem' }) as string) : undefined;
   };
-  const config: PaymentConfig = { timeoutSeconds: env.PAYMENT_TIMEOUT_SECONDS, sandbox: env.PAYMENT_SANDBOX };
+  const config: PaymentConfig = { timeoutSeconds: env.PAYMENT_TIMEOUT_SECONDS, sandbox: false };
   if (env.STRIPE_SECRET_KEY && env.STRIPE_WEBHOOK_SECRET) {
     config.stripe = { secretKey: env.STRIPE_SECRET_KEY, webhookSecret: env.STRIPE_WEBHOOK_SECRET, apiBase: env.STRIPE_API_BASE };
   }
@@ -127,6 +128,8 @@ export function paymentConfigFrom(env: PaymentEnv): PaymentConfig {
       apiBase: (env.WXPAY_API_BASE ?? 'https://api.mch.weixin.qq.com').replace(/\/+$/, ''),
     };
   }
+  // A server that takes real money never also takes free sandbox "payments", unless told to.
+  config.sandbox = env.PAYMENT_SANDBOX ?? !(config.stripe || config.alipay || config.wxpay);
   return config;
 }
 
