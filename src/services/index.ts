@@ -61,6 +61,7 @@ export function createServices(config: AppConfig, log: Logger, deps: { bus: Even
       publicUrl: config.publicUrl,
       timezone: config.timezone,
       timeoutSeconds: config.payment.timeoutSeconds,
+      closeRetrySeconds: config.payment.closeRetrySeconds,
     }),
   };
 }

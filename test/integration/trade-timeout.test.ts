@@ -25,6 +25,8 @@ describe('unpaid trades close through the durable job; late payments are flagged
   let gateway: FakeServer;
   let merchantKeys: KeyPair;
   let alipayKeys: KeyPair;
+  /** Orders the fake Alipay will not close, as Alipay refuses to close one that was just paid. */
+  const paidAtTheDeadline = new Set<string>();
 
   beforeAll(async () => {
     [merchantKeys, alipayKeys] = [rsaKeyPair(), rsaKeyPair()];
@@ -35,7 +37,9 @@ describe('unpaid trades close through the durable job; late payments are flagged
       const node =
         params.method === 'alipay.trade.precreate'
           ? { code: '10000', msg: 'Success', out_trade_no: biz.out_trade_no, qr_code: `https://qr.alipay.com/${biz.out_trade_no}` }
-          : { code: '10000', msg: 'Success' };
+          : params.method === 'alipay.trade.close' && paidAtTheDeadline.has(biz.out_trade_no)
+            ? { code: '40004', msg: 'Business Failed', sub_code: 'ACQ.TRADE_STATUS_ERROR', sub_msg: 'trade already paid' }
+            : { code: '10000', msg: 'Success' };
       return { body: alipayAnswer(params.method!, node, alipayKeys.privateKeyPem) };
     });
     // Alipay goes to the local gateway; the other pay types use the sandbox. Trades close after 1 second.
@@ -43,6 +47,7 @@ describe('unpaid trades close through the durable job; late payments are flagged
       PAYMENT_TIMEOUT_SECONDS: '1',
       // Alipay is real here, so the sandbox (used for the other pay types) must be asked for.
       PAYMENT_SANDBOX: 'true',
+      PAYMENT_CLOSE_RETRY_SECONDS: '1',
       ALIPAY_APP_ID,
       ALIPAY_PRIVATE_KEY: merchantKeys.privateKeyPem,
       ALIPAY_PUBLIC_KEY: alipayKeys.publicKeyPem,
@@ -93,6 +98,25 @@ describe('unpaid trades close through the durable job; late payments are flagged
     const refund = await t.gql('mutation($no: String!) { refundTrade(tradeNo: $no) { state refundAmount } }', { no: tradeNo }, admin);
     expect(refund.data.refundTrade).toEqual({ state: 'REFUNDED', refundAmount: '199.00' });
     expect(await staffExpiry(t, staffId)).toBeNull();
+  });
+
+  it('does not close an order the provider would not close: its payment, arriving just after, is credited', async () => {
+    const { staffId, tradeNo } = await pay('alipay');
+    paidAtTheDeadline.add(tradeNo);
+    const refused = () =>
+      gateway.requests.filter((r) => {
+        const p = Object.fromEntries(new URLSearchParams(r.body));
+        return p.method === 'alipay.trade.close' && JSON.parse(p.biz_content ?? '{}').out_trade_no === tradeNo;
+      }).length;
+    await eventually(async () => refused(), (n) => n >= 1);
+    expect((await queryTrade(tradeNo)).state).toBe(0);
+    const paid = alipayNotification(
+      { app_id: ALIPAY_APP_ID, out_trade_no: tradeNo, trade_no: '2026112122001488888888888888', trade_status: 'TRADE_SUCCESS', total_amount: '199.00', buyer_logon_id: 'last***@example.com' },
+      alipayKeys.privateKeyPem,
+    );
+    expect(await notify(t, 'alipay', paid)).toEqual({ status: 200, text: 'success' });
+    expect((await queryTrade(tradeNo)).state).toBe(1);
+    expect(await staffExpiry(t, staffId)).not.toBeNull();
   });
 
   it('closes an unpaid sandbox trade, whose page then refuses payment', async () => {

@@ -81,8 +81,8 @@ describe('WeChat Pay v3', () => {
 
 describe('payment configuration', () => {
   it('defaults: 30-minute timeout, sandbox on, no providers', () => {
-    expect(loadConfig({}).payment).toEqual({ timeoutSeconds: 1800, sandbox: true });
-    expect(loadConfig({ PAYMENT_SANDBOX: 'false', PAYMENT_TIMEOUT_SECONDS: '60' }).payment).toEqual({ timeoutSeconds: 60, sandbox: false });
+    expect(loadConfig({}).payment).toEqual({ timeoutSeconds: 1800, closeRetrySeconds: 60, sandbox: true });
+    expect(loadConfig({ PAYMENT_SANDBOX: 'false', PAYMENT_TIMEOUT_SECONDS: '60' }).payment).toEqual({ timeoutSeconds: 60, closeRetrySeconds: 60, sandbox: false });
     // The sandbox is on by default only while no real provider is configured.
     expect(loadConfig({}).payment.sandbox).toBe(true);
     expect(loadConfig({ STRIPE_SECRET_KEY: 'sk_test_x', STRIPE_WEBHOOK_SECRET: 'whsec_x' }).payment.sandbox).toBe(false);

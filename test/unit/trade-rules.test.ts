@@ -53,7 +53,7 @@ describe('trade numbers', () => {
 
 describe('provider selection', () => {
   it('uses the configured provider for its pay type and the sandbox for the others', () => {
-    const p = new PaymentProviders({ timeoutSeconds: 60, sandbox: true, stripe: { secretKey: 'sk_test_x', webhookSecret: 'whsec_x' } }, 'https://cs.example');
+    const p = new PaymentProviders({ timeoutSeconds: 60, closeRetrySeconds: 60, sandbox: true, stripe: { secretKey: 'sk_test_x', webhookSecret: 'whsec_x' } }, 'https://cs.example');
     expect(p.forPayType(PayType.STRIPE)?.name).toBe(PaymentProviderName.STRIPE);
     expect(p.forPayType(PayType.ALIPAY)?.name).toBe(PaymentProviderName.SANDBOX);
     expect(p.summary()).toEqual({ wxpay: 'sandbox', alipay: 'sandbox', stripe: 'stripe' });
@@ -61,7 +61,7 @@ describe('provider selection', () => {
   });
 
   it('offers no provider for an unconfigured pay type when the sandbox is off, but still refunds old sandbox trades', () => {
-    const p = new PaymentProviders({ timeoutSeconds: 60, sandbox: false }, 'https://cs.example');
+    const p = new PaymentProviders({ timeoutSeconds: 60, closeRetrySeconds: 60, sandbox: false }, 'https://cs.example');
     expect(p.forPayType(PayType.WXPAY)).toBeUndefined();
     expect(p.byName(PaymentProviderName.SANDBOX)?.name).toBe(PaymentProviderName.SANDBOX);
   });

@@ -12,6 +12,8 @@ import { boolVar, intVar, optionalString, urlVar } from '../env-vars.js';
 export interface PaymentConfig {
   /** An unpaid trade closes (state 2) this long after it was created. */
   timeoutSeconds: number;
+  /** First wait before asking a provider again to close an order it would not close (doubling, 3 tries). */
+  closeRetrySeconds: number;
   /** Serve the sandbox for pay types with no provider; off in a production that must never take free "payments". */
   sandbox: boolean;
   stripe?: { secretKey: string; webhookSecret: string; apiBase?: string };
@@ -34,6 +36,7 @@ export interface PaymentConfig {
 /** Spread into the environment schema of src/core/config.ts. */
 export const paymentEnvShape = {
   PAYMENT_TIMEOUT_SECONDS: intVar(1800, 1, 7 * 24 * 3600),
+  PAYMENT_CLOSE_RETRY_SECONDS: intVar(60, 1, 86_400),
   PAYMENT_SANDBOX: boolVar(undefined),
   STRIPE_SECRET_KEY: optionalString,
   STRIPE_WEBHOOK_SECRET: optionalString,
@@ -100,7 +103,7 @@ export function paymentConfigFrom(env: PaymentEnv): PaymentConfig {
     const key = value ? readKey(value, kind) : undefined;
     return key ? (key.export({ type: kind === 'private' ? 'pkcs8' : 'spki', format: 'pem' }) as string) : undefined;
   };
-  const config: PaymentConfig = { timeoutSeconds: env.PAYMENT_TIMEOUT_SECONDS, sandbox: false };
+  const config: PaymentConfig = { timeoutSeconds: env.PAYMENT_TIMEOUT_SECONDS, closeRetrySeconds: env.PAYMENT_CLOSE_RETRY_SECONDS, sandbox: false };
   if (env.STRIPE_SECRET_KEY && env.STRIPE_WEBHOOK_SECRET) {
     config.stripe = { secretKey: env.STRIPE_SECRET_KEY, webhookSecret: env.STRIPE_WEBHOOK_SECRET, apiBase: env.STRIPE_API_BASE };
   }

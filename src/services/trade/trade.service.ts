@@ -32,6 +32,8 @@ export function tradeViewer(ctx: RequestContext): { merchant?: number } {
 
 /** Durable job that closes a trade still unpaid at its deadline. */
 export const CLOSE_UNPAID_JOB = 'trade-close-unpaid';
+/** Tries at closing an order the provider would not close, before the trade closes locally anyway. */
+const CLOSE_RETRIES = 3;
 
 const id = (field: string) =>
   z.number({ message: `${field} is required` }).int(`${field} must be a whole number`).positive(`${field} must be positive`);
@@ -77,9 +79,9 @@ export class TradeService {
     private readonly bus: EventBus,
     private readonly jobs: JobQueue,
     private readonly log: Logger,
-    private readonly opts: { publicUrl: string; timezone: string; timeoutSeconds: number },
+    private readonly opts: { publicUrl: string; timezone: string; timeoutSeconds: number; closeRetrySeconds: number },
   ) {
-    jobs.register<{ tradeNo: string }>(CLOSE_UNPAID_JOB, (data) => this.closeUnpaid(data.tradeNo));
+    jobs.register<{ tradeNo: string; attempt?: number }>(CLOSE_UNPAID_JOB, (data) => this.closeUnpaid(data.tradeNo, data.attempt ?? 0));
     log.info({ providers: providers.summary(), sandbox: providers.sandboxEnabled }, 'payment providers by pay_type');
   }
 
@@ -265,7 +267,7 @@ export class TradeService {
   }
 
   /** Job handler: closes a trade still unpaid at its deadline (state 2). */
-  async closeUnpaid(tradeNo: string): Promise<void> {
+  async closeUnpaid(tradeNo: string, attempt = 0): Promise<void> {
     const em = this.orm.em.fork();
     const trade = await em.findOne(Trade, { tradeNo });
     if (!trade || trade.state !== TradeState.PENDING) return;
@@ -273,12 +275,18 @@ export class TradeService {
       await this.jobs.send(CLOSE_UNPAID_JOB, { tradeNo }, { startAfter: trade.expiresAt });
       return;
     }
-    // Ask the provider to stop taking money first; if that fails the trade still closes, and a payment
-    // that slips through is recorded as flagged (state 5) rather than credited or lost.
+    // Ask the provider to stop taking money first. A provider refuses to close an order that was just
+    // paid, so a refusal is retried later (the payment's notification credits it meanwhile); only after
+    // the last try does the trade close regardless, and a payment after that is flagged (state 5).
     try {
       await this.providers.byName(trade.provider)?.close(this.ref(trade));
     } catch (err) {
-      this.log.warn({ err, tradeNo, provider: trade.provider }, 'provider could not close the order');
+      this.log.warn({ err, tradeNo, provider: trade.provider, attempt }, 'provider could not close the order');
+      if (attempt < CLOSE_RETRIES) {
+        const delay = this.opts.closeRetrySeconds * 2 ** attempt;
+        await this.jobs.send(CLOSE_UNPAID_JOB, { tradeNo, attempt: attempt + 1 }, { startAfter: new Date(Date.now() + delay * 1000) });
+        return;
+      }
     }
     const result = await em.transactional(async (tx): Promise<Change> => {
       const locked = await this.lockTrade(tx, tradeNo);
