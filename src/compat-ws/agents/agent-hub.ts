@@ -2,6 +2,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import type { AgentPresenceEvent, ConversationEvents, MessageAddedEvent, SessionChangedEvent } from '../../core/events/event-bus.js';
 import type { Logger } from '../../core/logger.js';
 import type { Services } from '../../services/index.js';
+import { EventPumps } from '../event-pump.js';
 import { EventView } from './event-view.js';
 
 /** A live agent socket of either legacy protocol (/ws/kf or /ws/cs), as the hub sees it. */
@@ -31,38 +32,40 @@ type ConsolePush = ConversationEvents['CONSOLE_PUSH'][0];
  */
 export class AgentHub {
   private readonly sockets = new Set<AgentSocket>();
-  private readonly iterators: AsyncIterator<unknown>[] = [];
+  private readonly pumps: EventPumps;
 
   constructor(
     private readonly orm: MikroORM,
     private readonly services: Services,
     private readonly log: Logger,
-  ) {}
+  ) {
+    this.pumps = new EventPumps(log, 'agent hub event');
+  }
 
   start(): void {
     const bus = this.services.bus;
-    this.pump(bus.subscribe('SESSION_CHANGED'), async (e) => {
+    this.pumps.pump(bus.subscribe('SESSION_CHANGED'), async (e) => {
       const view = new EventView(this.orm, e.sessionId, null);
       await this.each(e.merchantId, (s) => s.onSessionChanged(e, view));
     });
-    this.pump(bus.subscribe('MESSAGE_ADDED'), async (e) => {
+    this.pumps.pump(bus.subscribe('MESSAGE_ADDED'), async (e) => {
       const view = new EventView(this.orm, e.sessionId, e.messageId);
       await this.each(e.merchantId, (s) => s.onMessageAdded(e, view));
     });
-    this.pump(bus.subscribe('AGENT_PRESENCE'), async (e) => this.each(e.merchantId, async (s) => s.onPresence(e)));
-    this.pump(bus.subscribe('AGENT_KICKED'), async (e) => {
+    this.pumps.pump(bus.subscribe('AGENT_PRESENCE'), async (e) => this.each(e.merchantId, async (s) => s.onPresence(e)));
+    this.pumps.pump(bus.subscribe('AGENT_KICKED'), async (e) => {
       for (const s of this.sockets) if (s.agentId === e.agentId && s.clientId !== e.keepConnectionId) s.onKicked();
     });
-    this.pump(bus.subscribe('TOKENS_REVOKED'), async (e) => {
+    this.pumps.pump(bus.subscribe('TOKENS_REVOKED'), async (e) => {
       for (const s of [...this.sockets]) {
         const mine = e.tokenId !== null ? s.tokenId === e.tokenId : e.role === 'agent' && s.agentId === e.subjectId;
         if (mine) s.onRevoked();
       }
     });
-    this.pump(bus.subscribe('AGENT_STAFF_CHANGED'), async (e) => {
+    this.pumps.pump(bus.subscribe('AGENT_STAFF_CHANGED'), async (e) => {
       for (const s of this.sockets) if (s.agentId === e.agentId) s.onStaffChanged(e.staffIds);
     });
-    this.pump(bus.subscribe('CONSOLE_PUSH'), async (e: ConsolePush) =>
+    this.pumps.pump(bus.subscribe('CONSOLE_PUSH'), async (e: ConsolePush) =>
       this.each(e.merchantId, async (s) => {
         if (e.excludeClientIds.includes(s.clientId)) return;
         if (e.agentId !== null && s.agentId !== e.agentId) return;
@@ -86,24 +89,12 @@ export class AgentHub {
   }
 
   stop(): void {
-    for (const it of this.iterators) void it.return?.();
+    this.pumps.stop();
   }
 
   private async each(merchantId: number, fn: (s: AgentSocket) => Promise<void>): Promise<void> {
     await Promise.all(
       [...this.sockets].filter((s) => s.merchantId === merchantId).map((s) => fn(s).catch((err) => this.log.warn({ err, agentId: s.agentId }, 'agent push failed'))),
     );
-  }
-
-  private pump<T>(source: AsyncIterable<T>, handle: (e: T) => Promise<void>): void {
-    const it = source[Symbol.asyncIterator]();
-    this.iterators.push(it as AsyncIterator<unknown>);
-    void (async () => {
-      for (;;) {
-        const step = await it.next();
-        if (step.done) return;
-        await handle(step.value).catch((err) => this.log.error({ err }, 'agent hub event failed'));
-      }
-    })();
   }
 }

@@ -4,6 +4,7 @@ import type { Logger } from '../../core/logger.js';
 import { Agent } from '../../entities/agent/agent.entity.js';
 import { Message, SenderType } from '../../entities/session/message.entity.js';
 import type { Services } from '../../services/index.js';
+import { EventPumps } from '../event-pump.js';
 
 /** What a web-chat connection is told about its contact's conversation. */
 export interface ChatListener {
@@ -19,22 +20,24 @@ export interface ChatListener {
  */
 export class ChatHub {
   private readonly byContact = new Map<number, Set<ChatListener>>();
-  private readonly iterators: AsyncIterator<unknown>[] = [];
+  private readonly pumps: EventPumps;
 
   constructor(
     private readonly orm: MikroORM,
     private readonly services: Services,
     private readonly log: Logger,
-  ) {}
+  ) {
+    this.pumps = new EventPumps(log, 'web chat push');
+  }
 
   start(): void {
-    this.pump<MessageAddedEvent>(this.services.bus.subscribe('MESSAGE_ADDED'), async (e) => {
+    this.pumps.pump<MessageAddedEvent>(this.services.bus.subscribe('MESSAGE_ADDED'), async (e) => {
       const listeners = this.byContact.get(e.contactId);
       if (!listeners?.size || e.senderType !== SenderType.AGENT) return;
       const m = await this.orm.em.fork().findOne(Message, e.messageId);
       if (m) listeners.forEach((l) => l.agentSaid(m));
     });
-    this.pump<SessionChangedEvent>(this.services.bus.subscribe('SESSION_CHANGED'), async (e) => {
+    this.pumps.pump<SessionChangedEvent>(this.services.bus.subscribe('SESSION_CHANGED'), async (e) => {
       const listeners = this.byContact.get(e.contactId);
       if (!listeners?.size) return;
       if (e.kind === 'accepted' && e.agentId) {
@@ -57,18 +60,6 @@ export class ChatHub {
   }
 
   stop(): void {
-    for (const it of this.iterators) void it.return?.();
-  }
-
-  private pump<T>(source: AsyncIterable<T>, handle: (e: T) => Promise<void>): void {
-    const it = source[Symbol.asyncIterator]();
-    this.iterators.push(it as AsyncIterator<unknown>);
-    void (async () => {
-      for (;;) {
-        const step = await it.next();
-        if (step.done) return;
-        await handle(step.value).catch((err) => this.log.warn({ err }, 'web chat push failed'));
-      }
-    })();
+    this.pumps.stop();
   }
 }
