@@ -14,4 +14,25 @@ export default tseslint.config(
       'no-empty-pattern': 'off',
     },
   },
+  {
+    // Transports are codecs: parse, authenticate, call one service method, render (docs/architecture.md).
+    files: ['src/compat-*/**/*.ts', 'src/resolvers/**/*.ts', 'src/http/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['@mikro-orm/*'], message: 'Transports hold no ORM access: call a service (src/services) instead.' }] },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "MemberExpression[object.property.name='em'][property.name=/^(find|findOne|findOneOrFail|findAndCount|count|flush|persist|remove|populate|getReference|getConnection|transactional|nativeInsert|nativeUpdate|nativeDelete|createQueryBuilder|qb|execute|clear|refresh)$/]",
+          message: 'Transports hold no ORM access: call a service (src/services) instead.',
+        },
+        {
+          selector: "MemberExpression[object.name='orm']",
+          message: 'Transports hold no ORM access: call a service (src/services) instead.',
+        },
+      ],
+    },
+  },
 );

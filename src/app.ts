@@ -78,7 +78,7 @@ export async function startApp(config: AppConfig, log: Logger): Promise<App> {
     const graphiql = graphiqlPage();
     app.get('/graphiql', (_req, res) => void res.type('html').send(graphiql));
 
-    app.use(requestContextMiddleware(orm, services, log));
+    app.use(requestContextMiddleware(services));
     const graphqlWs = createGraphQLWsServer({ schema, orm, services, config, log });
     const apollo = await createApollo({ schema, httpServer, services, config, log, drainWebSockets: graphqlWs.dispose });
     app.use('/graphql', express.json({ limit: '1mb' }), refuseNulBodies, apollo.middleware);
@@ -95,7 +95,7 @@ export async function startApp(config: AppConfig, log: Logger): Promise<App> {
     const registry = redis ? new RedisConsoleRegistry(redis, config.agentWsBeatMs * 3, log) : new MemoryConsoleRegistry();
     const stale = await services.agents.reconcilePresence(orm.em.fork(), (agentId) => registry.holder(agentId));
     if (stale) log.info({ agents: stale }, 'agents without a console marked offline');
-    const legacyWs = legacyWebSockets({ orm, services, registry, config, log });
+    const legacyWs = legacyWebSockets({ services, registry, config, log });
     closeSockets = legacyWs.close;
     const upgradeRoutes: UpgradeRoute[] = [
       { path: '/graphql', handle: (req, socket, head) => graphqlWs.wss.handleUpgrade(req, socket, head, (ws) => graphqlWs.wss.emit('connection', ws, req)) },

@@ -1,4 +1,3 @@
-import type { MikroORM } from '@mikro-orm/postgresql';
 import type { AppConfig } from '../core/config.js';
 import type { Logger } from '../core/logger.js';
 import type { Services } from '../services/index.js';
@@ -17,12 +16,12 @@ export interface LegacyWebSockets {
 }
 
 /** Every legacy WebSocket surface as upgrade routes, sharing one hub that renders the domain events. */
-export function legacyWebSockets(deps: { orm: MikroORM; services: Services; registry: ConsoleRegistry; config: AppConfig; log: Logger }): LegacyWebSockets {
-  const { orm, services, log } = deps;
-  const hub = new AgentHub(orm, services, log.child({ component: 'agent-hub' }));
+export function legacyWebSockets(deps: { services: Services; registry: ConsoleRegistry; config: AppConfig; log: Logger }): LegacyWebSockets {
+  const { services, log } = deps;
+  const hub = new AgentHub(services, log.child({ component: 'agent-hub' }));
   hub.start();
-  const chat = chatRoutes(orm, services, log);
-  const workbench = workbenchRoutes(orm, services, hub, log.child({ component: 'workbench' }));
+  const chat = chatRoutes(services, log);
+  const workbench = workbenchRoutes(services, hub, log.child({ component: 'workbench' }));
   const console = agentConsoleSockets({ ...deps, hub });
   return {
     routes: [...chat.routes, ...workbench.routes, { path: '/ws/kf', handle: console.upgrade }],

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { intVar as int, optionalString, urlVar as url } from './env-vars.js';
 import { checkPaymentEnv, paymentConfigFrom, paymentEnvShape, type PaymentConfig } from './payment/payment-config.js';
 import { checkKnowledgeEnv, knowledgeConfigFrom, knowledgeEnvShape, type KnowledgeConfig } from './knowledge/knowledge-config.js';
+import { conversationConfigFrom, conversationEnvShape, type ConversationConfig } from './conversation/conversation-config.js';
 import { checkSpeechEnv, speechConfigFrom, speechEnvShape, type SpeechConfig } from './speech/speech-config.js';
 
 /** Everything the process reads from the environment, validated once at start. */
@@ -37,6 +38,8 @@ export interface AppConfig {
   payment: PaymentConfig;
   /** Files, training documents, retrieval and the LLM (src/core/knowledge/knowledge-config.ts). */
   knowledge: KnowledgeConfig;
+  /** Limits of the chat surfaces (src/core/conversation/conversation-config.ts). */
+  conversation: ConversationConfig;
   /** Voice replies; undefined when no speech service is configured (src/core/speech/speech-config.ts). */
   speech?: SpeechConfig;
 }
@@ -78,6 +81,7 @@ const envSchema = z
     ...paymentEnvShape,
     ...knowledgeEnvShape,
     ...speechEnvShape,
+    ...conversationEnvShape,
   });
 
 function isTimeZone(tz: string): boolean {
@@ -128,5 +132,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     payment: paymentConfigFrom(e),
     knowledge: knowledgeConfigFrom(e),
     speech: speechConfigFrom(e),
+    conversation: conversationConfigFrom(e),
   };
 }

@@ -3,7 +3,7 @@ import { GraphQLError, validate, specifiedRules, type ExecutionResult, type Form
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { AppConfig } from '../core/config.js';
-import { createContext, requestIdOf, clientIp } from '../core/http/request-context.js';
+import { requestIdOf, clientIp } from '../core/http/request-context.js';
 import type { Logger } from '../core/logger.js';
 import type { Services } from '../services/index.js';
 import type { GqlContext } from './context.js';
@@ -49,7 +49,7 @@ export function createGraphQLWsServer(deps: {
       },
       context: async (c): Promise<GqlContext> => {
         const req = c.extra.request;
-        const ctx = await createContext(orm, services, log, tokenFromParams(c.connectionParams), {
+        const ctx = await services.contexts.forToken(tokenFromParams(c.connectionParams), {
           requestId: requestIdOf(req),
           ip: clientIp(req),
         });

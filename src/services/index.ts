@@ -16,6 +16,12 @@ import { PaymentProviders } from './payment/payment-providers.js';
 import { TradeService } from './trade/trade.service.js';
 import { AgentConsoleService } from './agent/agent-console.service.js';
 import { AgentService } from './agent/agent.service.js';
+import { ContextFactory } from './auth/context-factory.js';
+import { AgentAssistService } from './conversation/agent-assist.service.js';
+import { ConversationIntake } from './conversation/conversation-intake.service.js';
+import { RoutingService } from './session/routing.service.js';
+import { EventViews } from './session/event-views.js';
+import { SessionJournal } from './session/session-journal.js';
 import { SessionService } from './session/session.service.js';
 import { SpeechService } from './speech/speech.service.js';
 
@@ -25,12 +31,20 @@ export interface Services extends KnowledgeServices {
   bus: EventBus;
   jobs: JobQueue;
   tokens: TokenService;
+  contexts: ContextFactory;
   accounts: AccountService;
   admins: AdminService;
   staff: StaffService;
   products: ProductService;
   trades: TradeService;
   sessions: SessionService;
+  routing: RoutingService;
+  /** The shared writes of conversations; the channel outbox registers itself on it. */
+  journal: SessionJournal;
+  intake: ConversationIntake;
+  agentAssist: AgentAssistService;
+  /** The data of a session or message event, loaded once for every renderer. */
+  eventViews: EventViews;
   agents: AgentService;
   agentConsole: AgentConsoleService;
   speech: SpeechService;
@@ -41,11 +55,19 @@ export function createServices(config: AppConfig, log: Logger, deps: { bus: Even
   const throttle = new LoginThrottle(deps.limiter);
   const staff = new StaffService(deps.bus, { trialDays: config.staffTrialDays, warningDays: config.staffExpiryWarningDays });
   const knowledge = createKnowledgeServices(config, log, { orm: deps.orm, bus: deps.bus, jobs: deps.jobs, staff });
-  const sessions = new SessionService(deps.bus, knowledge.answers, log.child({ component: 'sessions' }));
-  const agents = new AgentService(tokens, sessions, deps.bus, throttle);
+  const journal = new SessionJournal(deps.bus);
+  const routing = new RoutingService(journal);
+  const sessions = new SessionService(journal, routing);
+  const intake = new ConversationIntake(deps.orm, journal, routing, staff, knowledge.answers, deps.limiter, config.conversation, log.child({ component: 'intake' }));
+  const agents = new AgentService(tokens, sessions, routing, deps.bus, throttle);
   return {
     ...knowledge,
     sessions,
+    routing,
+    journal,
+    intake,
+    agentAssist: new AgentAssistService(sessions, staff, knowledge.answers),
+    eventViews: new EventViews(deps.orm),
     agents,
     agentConsole: new AgentConsoleService(deps.bus, agents),
     speech: new SpeechService(config.speech, config.dataDir, config.publicUrl, log.child({ component: 'speech' })),
@@ -53,6 +75,7 @@ export function createServices(config: AppConfig, log: Logger, deps: { bus: Even
     bus: deps.bus,
     jobs: deps.jobs,
     tokens,
+    contexts: new ContextFactory(deps.orm, tokens, log),
     accounts: new AccountService(tokens, deps.mailer, deps.limiter, log.child({ component: 'account' }), config.codeSendsPerIpPerMinute, throttle),
     admins: new AdminService(tokens, throttle, log.child({ component: 'admin' })),
     staff,

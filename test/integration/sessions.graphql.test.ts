@@ -192,17 +192,13 @@ describe('GraphQL: sessions, messages and agents', () => {
 
   it('de-duplicates a channel message id within a tenant only', async () => {
     const { ChannelType } = await import('../../src/entities/contact/contact.entity.js');
-    const { Staff } = await import('../../src/entities/staff/staff.entity.js');
     const other = await createMerchant(t);
     const otherStaff = await createStaffWithKeys(t, other.token);
-    const em = () => t.app.orm.em.fork();
-    const receive = async (staffId: number, externalId: string) => {
-      const s = await em().findOneOrFail(Staff, staffId, { populate: ['merchant'] });
-      return t.app.services.sessions.receiveFromContact(em(), s, { channel: ChannelType.WECHAT, externalId, content: '转人工', channelMsgId: 'msg-1' });
-    };
-    expect((await receive(staff.id, 'dedupe-a')).duplicate).toBe(false);
-    expect((await receive(staff.id, 'dedupe-a')).duplicate).toBe(true);
-    expect((await receive(otherStaff.id, 'dedupe-b')).duplicate).toBe(false);
+    const receive = (staffId: number, externalId: string) =>
+      t.app.services.intake.receive({ staffId, channel: ChannelType.WECHAT, externalId, content: '转人工', channelMsgId: 'msg-1' });
+    expect((await receive(staff.id, 'dedupe-a')).kind).toBe('queued');
+    expect((await receive(staff.id, 'dedupe-a')).kind).toBe('duplicate');
+    expect((await receive(otherStaff.id, 'dedupe-b')).kind).toBe('queued');
   });
 
   it('ends subscriptions when the token stops working or the staff assignments change', async () => {

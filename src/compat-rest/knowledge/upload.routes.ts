@@ -54,11 +54,7 @@ async function handleUpload(req: Request, _res: Response, s: Services): Promise<
   const file = await upload;
   // file_name may come after file_data in the form; the path keeps the name known when the bytes arrived.
   const name = fields.file_name?.trim();
-  if (name && name !== file.fileName) {
-    file.fileName = name.slice(0, 255);
-    await ctx.em.flush();
-  }
-  return file;
+  return name && name !== file.fileName ? s.files.rename(ctx, file, name) : file;
 }
 
 /** Runs busboy over the request; the file part is handed to `onFile` as it streams. */

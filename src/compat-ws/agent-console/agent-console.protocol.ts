@@ -1,19 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import type { MikroORM } from '@mikro-orm/postgresql';
-import { AppError, ErrorCode, badInput, conflict, isAppError, notFound } from '../../core/errors.js';
+import { AppError, ErrorCode, badInput, isAppError, notFound } from '../../core/errors.js';
 import type { AgentPresenceEvent, MessageAddedEvent, SessionChangedEvent } from '../../core/events/event-bus.js';
-import { createContext } from '../../core/http/request-context.js';
 import { containsNul } from '../../core/nul-guard.js';
 import type { RequestContext } from '../../core/context.js';
 import type { Logger } from '../../core/logger.js';
-import { Agent, AgentStatus } from '../../entities/agent/agent.entity.js';
+import { AgentStatus } from '../../entities/agent/agent.entity.js';
 import { SenderType, type Message } from '../../entities/session/message.entity.js';
 import { SessionStatus, type Session } from '../../entities/session/session.entity.js';
-import { Staff } from '../../entities/staff/staff.entity.js';
 import type { Services } from '../../services/index.js';
 import type { AgentHub, AgentSocket } from '../agents/agent-hub.js';
 import type { ConsoleRegistry } from '../agents/console-registry.js';
-import type { EventView } from '../agents/event-view.js';
+import type { EventView } from '../../services/session/event-views.js';
 import { fromConsoleItem, toConsoleItem } from '../agents/legacy-message.js';
 
 /** The agent-console seed's codes, and ours for the cases it leaves open (DESIGN.md). */
@@ -61,7 +58,7 @@ export class AgentConsoleConnection implements AgentSocket {
   private readonly handlers: Record<string, Handler>;
 
   constructor(
-    private readonly deps: { orm: MikroORM; services: Services; hub: AgentHub; registry: ConsoleRegistry; log: Logger },
+    private readonly deps: { services: Services; hub: AgentHub; registry: ConsoleRegistry; log: Logger },
     private readonly transport: ConsoleTransport,
     private readonly meta: { ip: string; requestId: string },
     timing: ConsoleTiming,
@@ -177,13 +174,7 @@ export class AgentConsoleConnection implements AgentSocket {
           .join('\n');
         if (!question.trim()) throw badInput('user_query: needs at least one text item');
         const staffId = bid ?? (await s.sessions.contactOf(ctx, this.str(m, 'userid'))).staff.id;
-        if (!this.staffIds.has(staffId)) throw notFound(`Staff ${staffId}`);
-        const staff = await ctx.em.findOne(Staff, { id: staffId, merchant: this.merchantId }, { populate: ['merchant'] });
-        if (!staff) throw notFound(`Staff ${staffId}`);
-        const refusal = s.staff.refusalOf(staff);
-        if (refusal) throw conflict(refusal);
-        let text = '';
-        for await (const piece of s.answers.answer(ctx.em, staff, question)) text += piece;
+        const text = await s.agentAssist.answerFor(ctx, staffId, question);
         return { code: 0, data: { message_list: [{ type: 'text', value: { text } }] } };
       },
     };
@@ -258,7 +249,7 @@ export class AgentConsoleConnection implements AgentSocket {
       if ((await this.deps.registry.holder(agentId)) !== this.clientId) return;
       await this.deps.registry.release(agentId, this.clientId);
       // No token needed: it may have been revoked, which is why the socket closed.
-      await this.deps.services.agents.markOffline(this.deps.orm.em.fork(), agentId);
+      await this.deps.services.agents.markOffline(this.deps.services.contexts.internal('agent-console-close').em, agentId);
     } catch (err) {
       this.deps.log.warn({ err }, 'agent console offline on close failed');
     }
@@ -274,15 +265,15 @@ export class AgentConsoleConnection implements AgentSocket {
     if (e.kind === 'accepted') {
       if (e.agentId === this.agentId) {
         // Given to this agent (by routing, a merchant, or another console of it): it joins the current list.
-        await this.pushContactMessage('connect_list_push', session);
+        await this.pushContactMessage('connect_list_push', session, view);
       } else {
         this.transport.send({ code: 0, method: 'connect_push', userid });
       }
     } else if (e.kind === 'transferred') {
       if (e.previousAgentId !== this.agentId) this.transport.send({ code: 0, method: 'transfer_push', userid });
-      if (e.agentId === this.agentId) await this.pushContactMessage('connect_list_push', session);
+      if (e.agentId === this.agentId) await this.pushContactMessage('connect_list_push', session, view);
     } else if (e.kind === 'handoff') {
-      await this.pushContactMessage('wait_list_push', session);
+      await this.pushContactMessage('wait_list_push', session, view);
     }
   }
 
@@ -323,7 +314,7 @@ export class AgentConsoleConnection implements AgentSocket {
 
   private async login(msg: Record<string, unknown>): Promise<void> {
     const token = typeof msg.token === 'string' ? msg.token : '';
-    const ctx = await createContext(this.deps.orm, this.deps.services, this.deps.log, token || undefined, this.meta);
+    const ctx = await this.deps.services.contexts.forToken(token || undefined, this.meta);
     if (ctx.actor.kind !== 'agent') return this.transport.send({ code: 440, msg: 'Invalid token', method: 'login' });
     const actor = ctx.actor;
     const force = msg.force_online === 1 || msg.force_online === '1' || msg.force_online === true;
@@ -335,10 +326,10 @@ export class AgentConsoleConnection implements AgentSocket {
     this.tokenId = actor.tokenId;
     this.agentId = actor.agentId;
     this.merchantId = actor.merchantId;
-    this.staffIds = new Set(await this.deps.services.sessions.staffIdsOfAgent(ctx.em, actor.agentId));
+    this.staffIds = new Set(await this.deps.services.sessions.staffIdsOfCaller(ctx));
     this.deps.hub.add(this);
     const agent = await this.deps.services.agents.setStatus(ctx, AgentStatus.ONLINE, 'login', this.clientId);
-    const colleagues = await ctx.em.find(Agent, { merchant: actor.merchantId, isDeleted: false, status: { $ne: AgentStatus.OFFLINE } }, { orderBy: { id: 'asc' } });
+    const colleagues = await this.deps.services.agentAssist.colleaguesPresent(ctx);
     this.transport.send({
       code: 0,
       msg: 'ok',
@@ -358,7 +349,7 @@ export class AgentConsoleConnection implements AgentSocket {
   }
 
   private async context(): Promise<RequestContext> {
-    const ctx = await createContext(this.deps.orm, this.deps.services, this.deps.log, this.token ?? undefined, { ...this.meta, requestId: randomUUID() });
+    const ctx = await this.deps.services.contexts.forToken(this.token ?? undefined, { ...this.meta, requestId: randomUUID() });
     // The token was revoked, or the agent deleted, since login.
     if (ctx.actor.kind !== 'agent' || ctx.actor.agentId !== this.agentId) throw new AppError(ErrorCode.Unauthenticated, 'Invalid token');
     return ctx;
@@ -373,7 +364,7 @@ export class AgentConsoleConnection implements AgentSocket {
     if (bid !== undefined && !this.staffIds.has(bid)) throw notFound(`Staff ${bid}`);
     // The wait list in waiting order; the current list by latest activity.
     const ordered = await this.deps.services.sessions.list(ctx, { ...filter, staffId: bid, order: filter.status === SessionStatus.PENDING ? 'queue' : 'activity' });
-    const last = await this.deps.services.sessions.lastContactMessages(ctx.em, ordered.map((x) => x.id));
+    const last = await this.deps.services.sessions.lastContactMessages(ctx, ordered.map((x) => x.id));
     return ordered.map((x) => {
       const m = last.get(x.id);
       return { userid: x.contact.externalId, head_img: x.contact.avatarUrl, nickname: x.contact.nickname, last_message: m ? [toConsoleItem(m)] : [] };
@@ -387,9 +378,8 @@ export class AgentConsoleConnection implements AgentSocket {
   }
 
   /** A session that joined a list, shown with the contact's latest message. */
-  private async pushContactMessage(method: 'wait_list_push' | 'connect_list_push', session: Session): Promise<void> {
-    const last = await this.deps.services.sessions.lastContactMessages(this.deps.orm.em.fork(), [session.id]);
-    this.sendUserPush(method, session, last.get(session.id) ?? null);
+  private async pushContactMessage(method: 'wait_list_push' | 'connect_list_push', session: Session, view: EventView): Promise<void> {
+    this.sendUserPush(method, session, await view.lastContactMessage());
   }
 
   private sendUserPush(method: 'wait_list_push' | 'connect_list_push', session: Session, message: Message | null): void {

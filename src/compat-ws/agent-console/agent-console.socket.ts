@@ -1,6 +1,5 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { MikroORM } from '@mikro-orm/postgresql';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { AppConfig } from '../../core/config.js';
 import { clientIp, requestIdOf } from '../../core/http/request-context.js';
@@ -13,7 +12,7 @@ import type { UpgradeHandler } from '../upgrade.js';
 import { AgentConsoleConnection } from './agent-console.protocol.js';
 
 /** The `ws` adapter of the agent-console protocol: sockets in, frames to the protocol core, frames out. */
-export function agentConsoleSockets(deps: { orm: MikroORM; services: Services; hub: AgentHub; registry: ConsoleRegistry; config: AppConfig; log: Logger }) {
+export function agentConsoleSockets(deps: { services: Services; hub: AgentHub; registry: ConsoleRegistry; config: AppConfig; log: Logger }) {
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
   const log = deps.log.child({ component: 'agent-console' });
   let ownServer: http.Server | null = null;

@@ -1,9 +1,8 @@
-import type { MikroORM } from '@mikro-orm/postgresql';
 import type { AgentPresenceEvent, ConversationEvents, MessageAddedEvent, SessionChangedEvent } from '../../core/events/event-bus.js';
 import type { Logger } from '../../core/logger.js';
 import type { Services } from '../../services/index.js';
 import { EventPumps } from '../event-pump.js';
-import { EventView } from './event-view.js';
+import type { EventView } from '../../services/session/event-views.js';
 
 /** A live agent socket of either legacy protocol (/ws/kf or /ws/cs), as the hub sees it. */
 export interface AgentSocket {
@@ -35,7 +34,6 @@ export class AgentHub {
   private readonly pumps: EventPumps;
 
   constructor(
-    private readonly orm: MikroORM,
     private readonly services: Services,
     private readonly log: Logger,
   ) {
@@ -45,11 +43,11 @@ export class AgentHub {
   start(): void {
     const bus = this.services.bus;
     this.pumps.pump(bus.subscribe('SESSION_CHANGED'), async (e) => {
-      const view = new EventView(this.orm, e.sessionId, null);
+      const view = this.services.eventViews.of(e);
       await this.each(e.merchantId, (s) => s.onSessionChanged(e, view));
     });
     this.pumps.pump(bus.subscribe('MESSAGE_ADDED'), async (e) => {
-      const view = new EventView(this.orm, e.sessionId, e.messageId);
+      const view = this.services.eventViews.of(e);
       await this.each(e.merchantId, (s) => s.onMessageAdded(e, view));
     });
     this.pumps.pump(bus.subscribe('AGENT_PRESENCE'), async (e) => this.each(e.merchantId, async (s) => s.onPresence(e)));

@@ -1,8 +1,6 @@
-import type { MikroORM } from '@mikro-orm/postgresql';
 import type { MessageAddedEvent, SessionChangedEvent } from '../../core/events/event-bus.js';
 import type { Logger } from '../../core/logger.js';
-import { Agent } from '../../entities/agent/agent.entity.js';
-import { Message, SenderType } from '../../entities/session/message.entity.js';
+import { SenderType, type Message } from '../../entities/session/message.entity.js';
 import type { Services } from '../../services/index.js';
 import { EventPumps } from '../event-pump.js';
 
@@ -14,34 +12,34 @@ export interface ChatListener {
 }
 
 /**
- * Renders the event stream to this process's web-chat connections: one
- * subscription for all of them, each event looked up by contact and its data
- * loaded once, so an event costs the same with ten connections or ten thousand.
+ * Renders the event stream to this process's web-chat connections: one subscription for all of
+ * them, each event looked up by contact and its data loaded once (services.eventViews), so an event
+ * costs the same with ten connections or ten thousand.
  */
 export class ChatHub {
   private readonly byContact = new Map<number, Set<ChatListener>>();
   private readonly pumps: EventPumps;
 
   constructor(
-    private readonly orm: MikroORM,
     private readonly services: Services,
-    private readonly log: Logger,
+    log: Logger,
   ) {
     this.pumps = new EventPumps(log, 'web chat push');
   }
 
   start(): void {
-    this.pumps.pump<MessageAddedEvent>(this.services.bus.subscribe('MESSAGE_ADDED'), async (e) => {
+    const { bus, eventViews } = this.services;
+    this.pumps.pump<MessageAddedEvent>(bus.subscribe('MESSAGE_ADDED'), async (e) => {
       const listeners = this.byContact.get(e.contactId);
       if (!listeners?.size || e.senderType !== SenderType.AGENT) return;
-      const m = await this.orm.em.fork().findOne(Message, e.messageId);
+      const m = await eventViews.of(e).message();
       if (m) listeners.forEach((l) => l.agentSaid(m));
     });
-    this.pumps.pump<SessionChangedEvent>(this.services.bus.subscribe('SESSION_CHANGED'), async (e) => {
+    this.pumps.pump<SessionChangedEvent>(bus.subscribe('SESSION_CHANGED'), async (e) => {
       const listeners = this.byContact.get(e.contactId);
       if (!listeners?.size) return;
       if (e.kind === 'accepted' && e.agentId) {
-        const agent = await this.orm.em.fork().findOne(Agent, e.agentId);
+        const agent = await eventViews.of(e).agent();
         if (agent) listeners.forEach((l) => l.agentJoined(agent.name));
       } else if (e.kind === 'closed') {
         listeners.forEach((l) => l.conversationClosed());

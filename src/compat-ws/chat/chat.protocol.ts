@@ -1,16 +1,15 @@
-import type { MikroORM } from '@mikro-orm/postgresql';
 import { z } from 'zod';
 import { isAppError } from '../../core/errors.js';
 import { containsNul } from '../../core/nul-guard.js';
 import type { Logger } from '../../core/logger.js';
 import { ChannelType } from '../../entities/contact/contact.entity.js';
 import { MessageType } from '../../entities/session/message.entity.js';
-import { Session, SessionStatus } from '../../entities/session/session.entity.js';
-import { LanguageResponse } from '../../entities/staff/staff-enums.js';
-import { Staff } from '../../entities/staff/staff.entity.js';
 import type { Services } from '../../services/index.js';
+import { contactNotices } from '../../services/conversation/contact-notices.js';
+import type { AnswerStream, IntakeOutcome } from '../../services/conversation/intake-outcome.js';
 import { SPEECH_NOT_CONFIGURED, SpeechError } from '../../services/speech/speech.service.js';
 import { EOF_FRAME, jsonFrame } from '../frames.js';
+import { CHAT_CLOSE, CHAT_CODES, chatCodeOf } from './chat.vocabulary.js';
 import type { ChatHub } from './chat-hub.js';
 
 const request = z.object({
@@ -19,44 +18,51 @@ const request = z.object({
   content: z.string('content must be a string').trim().min(1, 'content must not be empty').max(20_000, 'content is too long'),
 });
 
-const notices = {
-  queued: { zh: (n: number | null) => `正在为您转接人工客服，请稍候。${n && n > 1 ? `您前面还有 ${n - 1} 位。` : ''}`, en: (n: number | null) => `Connecting you to a person, please wait.${n && n > 1 ? ` ${n - 1} ahead of you.` : ''}` },
-  accepted: { zh: (name: string) => `人工客服 ${name} 为您服务。`, en: (name: string) => `${name} has joined the conversation.` },
-  closed: { zh: () => '本次会话已结束，感谢您的咨询。', en: () => 'This conversation has ended. Thank you.' },
-};
+export interface ChatTransport {
+  send(frame: string): void;
+  close(code: number, reason: string): void;
+}
 
 /**
- * One web-chat connection: one contact's conversation with one staff
- * (ai-staff seed §2.9 and §4). Frames in, service calls, frames out; the
- * socket adapter only moves frames. Every answer ends with `|=EOF=|`, and
- * answers never interleave: they go out one at a time.
+ * One web-chat connection: one contact's conversation with one staff (ai-staff seed §2.9 and §4;
+ * docs/protocols.md, "Web chat"). Frames in, one intake call, frames out. Every answer ends with
+ * `|=EOF=|`, and answers never interleave: they go out one at a time, from a bounded queue.
  */
 export class ChatConnection {
   private outbound: Promise<void> = Promise.resolve();
+  private queued = 0;
   private contactId: number | null = null;
   private readonly unsubscribe: (() => void)[] = [];
   private closed = false;
 
   constructor(
-    private readonly orm: MikroORM,
     private readonly services: Services,
     private readonly hub: ChatHub,
     private readonly staffId: number,
     /** The contact's id on the web channel: given by the client (`contact_id`) or made by the server. */
     readonly contactExternalId: string,
-    private readonly send: (frame: string) => void,
+    private readonly transport: ChatTransport,
     private readonly log: Logger,
   ) {}
 
-  /** Starts pushing agent replies when the contact already has a session (a resumed connection). */
+  /** Starts pushing agent replies when the contact already has a conversation (a resumed connection). */
   async start(): Promise<void> {
-    const contact = await this.orm.em.fork().findOne(Session, { staff: this.staffId, contact: { channel: ChannelType.WEB, externalId: this.contactExternalId } }, { fields: ['contact'] });
-    if (contact) this.watch(contact.contact.id);
+    const contactId = await this.services.intake.knownContact(this.staffId, ChannelType.WEB, this.contactExternalId);
+    if (contactId) this.watch(contactId);
   }
 
-  /** Handles one frame from the client; answers are queued so they never interleave. */
+  /** Handles one frame from the client. A client that sends faster than it is answered is cut off. */
   handle(raw: string): Promise<void> {
-    return this.enqueue(() => this.answer(raw));
+    if (this.queued >= this.services.config.conversation.maxQueuedFrames) {
+      this.transport.close(CHAT_CLOSE.tooManyFrames.code, CHAT_CLOSE.tooManyFrames.reason);
+      this.close();
+      return Promise.resolve();
+    }
+    this.queued++;
+    return this.enqueue(async () => {
+      this.queued--;
+      await this.answer(raw);
+    });
   }
 
   close(): void {
@@ -69,58 +75,47 @@ export class ChatConnection {
     try {
       parsed = JSON.parse(raw);
     } catch {
-      return this.reply({ code: 1004, message: 'The frame is not valid JSON' });
+      return this.reply({ code: CHAT_CODES.invalidJson, message: 'The frame is not valid JSON' });
     }
-    if (containsNul(parsed)) return this.reply({ code: 1003, message: 'Text must not contain NUL characters' });
+    if (containsNul(parsed)) return this.reply({ code: CHAT_CODES.invalidParams, message: 'Text must not contain NUL characters' });
     const req = request.safeParse(parsed);
-    if (!req.success) return this.reply({ code: 1003, message: req.error.issues.map((i) => i.message).join('; ') });
+    if (!req.success) return this.reply({ code: CHAT_CODES.invalidParams, message: req.error.issues.map((i) => i.message).join('; ') });
+    // Refused before anything is stored: without a speech service the request cannot be answered as asked.
+    if (req.data.type === 'audio' && !this.services.speech.configured) return this.reply({ code: CHAT_CODES.speechUnavailable, message: SPEECH_NOT_CONFIGURED });
 
-    const em = this.orm.em.fork();
-    const staff = await em.findOne(Staff, this.staffId, { populate: ['merchant'] });
-    const refusal = staff ? this.services.staff.refusalOf(staff) : 'This AI staff has been deleted';
-    if (!staff || refusal) return this.reply({ code: 1012, message: refusal });
-
-    if (req.data.type === 'audio' && !this.services.speech.configured) {
-      // Refused before anything is stored: without a speech service the request cannot be answered as asked.
-      return this.reply({ code: 502, message: SPEECH_NOT_CONFIGURED });
-    }
     try {
-      const result = await this.services.sessions.receiveFromContact(em, staff, {
-        channel: ChannelType.WEB,
-        externalId: this.contactExternalId,
-        content: req.data.content,
-      });
-      this.watch(result.session.contact.id);
-      if (result.aiShouldAnswer && req.data.type === 'audio') return await this.voiceAiAnswer(em, result.session.id, req.data.content, staff);
-      if (result.aiShouldAnswer) return await this.streamAiAnswer(em, result.session.id, req.data.content, staff);
-      if (result.session.status === SessionStatus.PENDING) {
-        // Routing may already have given it to an agent; then the agent's greeting notice follows instead.
-        const current = await this.orm.em.fork().findOne(Session, result.session.id);
-        if (current?.status === SessionStatus.PENDING) {
-          return this.text(this.notice(staff, 'queued', await this.services.sessions.queuePosition(em, current)));
-        }
-      }
-      // An agent owns the conversation: the AI stays silent, and the agent's reply is pushed when it comes.
-      this.sendFrame(EOF_FRAME);
+      const outcome = await this.services.intake.receive({ staffId: this.staffId, channel: ChannelType.WEB, externalId: this.contactExternalId, content: req.data.content });
+      await this.render(outcome, req.data.type === 'audio');
     } catch (err) {
-      if (isAppError(err)) return this.reply({ code: err.code === 'BAD_USER_INPUT' ? 1003 : 500, message: err.message });
-      this.log.error({ err }, 'web chat message failed');
-      return this.reply({ code: 500, message: 'Internal server error' });
+      if (!isAppError(err)) this.log.error({ err }, 'web chat message failed');
+      return this.reply(isAppError(err) ? { code: chatCodeOf(err.code), message: err.message } : { code: CHAT_CODES.internal, message: 'Internal server error' });
     }
   }
 
-  private async streamAiAnswer(em: ReturnType<MikroORM['em']['fork']>, sessionId: number, question: string, staff: Staff): Promise<void> {
-    const answer = this.services.sessions.answerAsAi(em, sessionId, question);
+  private async render(outcome: IntakeOutcome, voice: boolean): Promise<void> {
+    switch (outcome.kind) {
+      case 'refused':
+        return this.reply({ code: CHAT_CODES.staffUnavailable, message: outcome.reason });
+      case 'rate_limited':
+        return this.reply({ code: CHAT_CODES.tooManyRequests, message: outcome.reason });
+      case 'queued':
+        this.watch(outcome.contactId);
+        return this.text(outcome.notice);
+      case 'answer':
+        this.watch(outcome.contactId);
+        return voice ? this.speak(outcome.answer, outcome.sessionId) : this.stream(outcome.answer);
+      default:
+        // Stored; an agent owns the conversation (its reply is pushed when it comes), or nothing is said now.
+        this.watch(outcome.contactId);
+        return this.sendFrame(EOF_FRAME);
+    }
+  }
+
+  private async stream(answer: AnswerStream): Promise<void> {
     // Read to the end even if the socket went away, so the answer is stored for the agents and the history.
-    for (;;) {
-      const step = await answer.next();
+    for (let step = await answer.next(); ; step = await answer.next()) {
       if (step.done) {
-        if (step.value.handedOff) {
-          const session = await this.orm.em.fork().findOneOrFail(Session, sessionId);
-          if (session.status === SessionStatus.PENDING) {
-            this.sendFrame(`\n\n${this.notice(staff, 'queued', await this.services.sessions.queuePosition(em, session))}`);
-          }
-        }
+        if (step.value.notice) this.sendFrame(`\n\n${step.value.notice}`);
         break;
       }
       this.sendFrame(step.value);
@@ -129,57 +124,49 @@ export class ChatConnection {
   }
 
   /**
-   * Seed §4.2: the AI answers as for text (stored as usual), the whole answer is
-   * spoken, and one `|=JSON=|` frame gives the audio's URL; a speech failure is
-   * a 502 frame (the text answer stays in the history for the agents).
+   * Seed §4.2: the AI answers as for text (stored as usual), the whole answer is spoken, and one
+   * `|=JSON=|` frame gives the audio's URL; a speech failure is a 502 frame (the text answer stays in
+   * the history for the agents).
    */
-  private async voiceAiAnswer(em: ReturnType<MikroORM['em']['fork']>, sessionId: number, question: string, staff: Staff): Promise<void> {
-    const answer = this.services.sessions.answerAsAi(em, sessionId, question);
-    let text = '';
+  private async speak(answer: AnswerStream, sessionId: number): Promise<void> {
     let step = await answer.next();
-    for (; !step.done; step = await answer.next()) text += step.value;
-    const { message, handedOff } = step.value;
+    for (; !step.done; step = await answer.next());
+    const end = step.value;
     // An agent took the session meanwhile: the AI's words were not kept, and the agent's reply is pushed when it comes.
-    if (!message) return this.sendFrame(EOF_FRAME);
-    if (handedOff) {
-      const session = await this.orm.em.fork().findOneOrFail(Session, sessionId);
-      if (session.status === SessionStatus.PENDING) text += `\n\n${this.notice(staff, 'queued', await this.services.sessions.queuePosition(em, session))}`;
-    }
+    if (end.messageId === null) return this.sendFrame(EOF_FRAME);
+    const text = end.notice ? `${end.text}\n\n${end.notice}` : end.text;
     try {
       const audio = await this.services.speech.synthesize(text);
-      this.reply({ code: 0, message: 'OK', result: { messageId: String(message.id), conversationId: String(sessionId), streamUrl: audio.url } });
+      this.reply({ code: CHAT_CODES.ok, message: 'OK', result: { messageId: String(end.messageId), conversationId: String(sessionId), streamUrl: audio.url } });
     } catch (err) {
       if (!(err instanceof SpeechError)) throw err;
-      this.reply({ code: 502, message: err.message });
+      this.reply({ code: CHAT_CODES.speechUnavailable, message: err.message });
     }
   }
 
-  /** Pushes what others say in this contact's sessions: agent replies and the handover notices. */
+  /** Pushes what others say in this contact's conversation: agent replies and the handover notices. */
   private watch(contactId: number): void {
     if (this.contactId === contactId || this.closed) return;
     this.contactId = contactId;
-    const withStaff = (fn: (staff: Staff) => void) =>
+    const withStaff = (say: (staff: Parameters<typeof contactNotices.closed>[0]) => string) =>
       void this.enqueue(async () => {
-        const staff = await this.orm.em.fork().findOne(Staff, this.staffId);
-        if (staff) fn(staff);
+        const staff = await this.services.intake.staffNow(this.staffId);
+        if (staff) this.text(say(staff));
       });
     this.unsubscribe.push(
       this.hub.watch(contactId, {
         // Media travel as their URL: the stream carries text only.
         agentSaid: (m) => void this.enqueue(async () => this.text(m.msgType === MessageType.TEXT ? m.content : String(m.payload?.url ?? m.content))),
-        agentJoined: (name) => withStaff((staff) => this.text(this.notice(staff, 'accepted', name))),
-        conversationClosed: () => withStaff((staff) => this.text(this.notice(staff, 'closed'))),
+        agentJoined: (name) => withStaff((staff) => contactNotices.accepted(staff, name)),
+        conversationClosed: () => withStaff((staff) => contactNotices.closed(staff)),
       }),
     );
   }
 
-  private notice<K extends keyof typeof notices>(staff: Staff, kind: K, ...args: Parameters<(typeof notices)[K]['zh']>): string {
-    const lang = staff.languageResponse === LanguageResponse.ENGLISH ? 'en' : 'zh';
-    return (notices[kind][lang] as (...a: unknown[]) => string)(...args);
-  }
-
+  /** Work for this connection, one at a time; nothing queued starts once the socket has closed. */
   private enqueue(work: () => Promise<void>): Promise<void> {
-    const next = this.outbound.then(work, work);
+    const run = () => (this.closed ? Promise.resolve() : work());
+    const next = this.outbound.then(run, run);
     this.outbound = next.catch(() => undefined);
     return next;
   }
@@ -195,6 +182,6 @@ export class ChatConnection {
   }
 
   private sendFrame(frame: string): void {
-    if (!this.closed) this.send(frame);
+    if (!this.closed) this.transport.send(frame);
   }
 }

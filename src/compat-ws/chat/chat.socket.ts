@@ -1,10 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import type { MikroORM } from '@mikro-orm/postgresql';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Logger } from '../../core/logger.js';
-import { Session } from '../../entities/session/session.entity.js';
-import { Staff } from '../../entities/staff/staff.entity.js';
+import type { Staff } from '../../entities/staff/staff.entity.js';
 import type { Services } from '../../services/index.js';
 import { basicCredentials } from '../../core/auth/basic-auth.js';
 import { MAX_FRAME_BYTES } from '../frames.js';
@@ -22,9 +20,9 @@ const PAGE_CONTACT_ID = /^page-[0-9a-f]{32}$/;
  * and `/chat/:serialNo/ws` for the chat page, which knows only the public
  * serial number and so never holds the secret key.
  */
-export function chatRoutes(orm: MikroORM, services: Services, log: Logger): { routes: UpgradeRoute[]; close: () => void } {
+export function chatRoutes(services: Services, log: Logger): { routes: UpgradeRoute[]; close: () => void } {
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
-  const hub = new ChatHub(orm, services, log.child({ component: 'web-chat' }));
+  const hub = new ChatHub(services, log.child({ component: 'web-chat' }));
   hub.start();
   const contactOf = new WeakMap<IncomingMessage, string>();
   wss.on('headers', (headers, req) => {
@@ -50,8 +48,7 @@ export function chatRoutes(orm: MikroORM, services: Services, log: Logger): { ro
     const sessionId = q.get('session_id');
     if (sessionId !== null) {
       if (!/^\d{1,9}$/.test(sessionId)) return null;
-      const s = await orm.em.fork().findOne(Session, { id: Number(sessionId), staff: staffId }, { populate: ['contact'] });
-      return s ? s.contact.externalId : null;
+      return services.intake.contactOfSession(staffId, Number(sessionId));
     }
     return `web-${randomUUID()}`;
   }
@@ -61,7 +58,8 @@ export function chatRoutes(orm: MikroORM, services: Services, log: Logger): { ro
       if (!contactId) return refuseUpgrade(socket, 400, 'Bad Request', JSON.stringify({ code: 1003, message: 'contact_id or session_id is not valid for this staff' }));
       contactOf.set(req, contactId);
       wss.handleUpgrade(req, socket, head, (ws: WebSocket) => {
-        const conn = new ChatConnection(orm, services, hub, staff.id, contactId, (frame) => ws.readyState === ws.OPEN && ws.send(frame), log.child({ component: 'web-chat', staffId: staff.id }));
+        const transport = { send: (frame: string) => ws.readyState === ws.OPEN && ws.send(frame), close: (code: number, reason: string) => ws.close(code, reason) };
+        const conn = new ChatConnection(services, hub, staff.id, contactId, transport, log.child({ component: 'web-chat', staffId: staff.id }));
         ws.on('message', (data, isBinary) => void conn.handle(isBinary ? '' : data.toString()));
         ws.on('close', () => conn.close());
         ws.on('error', () => conn.close());
@@ -81,7 +79,7 @@ export function chatRoutes(orm: MikroORM, services: Services, log: Logger): { ro
       handle: (req, socket, head) => {
         const creds = basicCredentials(req.headers.authorization);
         if (!creds) return refuseUpgrade(socket, 401, 'Unauthorized', JSON.stringify({ code: 1001, message: "Send the staff's api_key and secret_key as HTTP Basic credentials" }));
-        void services.staff.authenticateKeys(orm.em.fork(), creds[0], creds[1]).then((staff) => {
+        void services.intake.staffByKeys(creds[0], creds[1]).then((staff) => {
           if (!staff) return refuseUpgrade(socket, 401, 'Unauthorized', JSON.stringify({ code: 1001, message: 'Wrong api_key or secret_key' }));
           open(req, socket, head, staff, false);
         }, (err) => refuseAfterError(socket, err));
@@ -90,9 +88,8 @@ export function chatRoutes(orm: MikroORM, services: Services, log: Logger): { ro
     {
       path: '/chat/:serialNo/ws',
       handle: (req, socket, head, params) => {
-        void orm.em
-          .fork()
-          .findOne(Staff, { serialNo: params.serialNo ?? '', isDeleted: false })
+        void services.intake
+          .staffBySerial(params.serialNo ?? '')
           .then((staff) => {
             if (!staff) return refuseUpgrade(socket, 404, 'Not Found', JSON.stringify({ code: 1006, message: 'No such staff' }));
             open(req, socket, head, staff, true);

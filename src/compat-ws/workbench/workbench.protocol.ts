@@ -7,7 +7,7 @@ import type { Logger } from '../../core/logger.js';
 import type { Services } from '../../services/index.js';
 import { presentMessageInfo, presentSessionInfo } from '../../compat-rest/session/session.presenter.js';
 import type { AgentSocket } from '../agents/agent-hub.js';
-import type { EventView } from '../agents/event-view.js';
+import type { EventView } from '../../services/session/event-views.js';
 
 /**
  * The workbench push stream (`/ws/cs/{csId}`, multichannel seed): the four

@@ -1,6 +1,5 @@
-import type { MikroORM } from '@mikro-orm/postgresql';
 import { WebSocketServer } from 'ws';
-import { createContext, clientIp, requestIdOf } from '../../core/http/request-context.js';
+import { clientIp, requestIdOf } from '../../core/http/request-context.js';
 import type { Logger } from '../../core/logger.js';
 import type { Services } from '../../services/index.js';
 import type { AgentHub } from '../agents/agent-hub.js';
@@ -9,7 +8,7 @@ import { refuseUpgrade, type UpgradeRoute } from '../upgrade.js';
 import { WorkbenchConnection } from './workbench.protocol.js';
 
 /** `/ws/cs/:csId?token=`: the path alone proves nothing, so the token must be that agent's. */
-export function workbenchRoutes(orm: MikroORM, services: Services, hub: AgentHub, log: Logger): { routes: UpgradeRoute[]; close: () => void } {
+export function workbenchRoutes(services: Services, hub: AgentHub, log: Logger): { routes: UpgradeRoute[]; close: () => void } {
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
   const route: UpgradeRoute = {
     path: '/ws/cs/:csId',
@@ -17,11 +16,11 @@ export function workbenchRoutes(orm: MikroORM, services: Services, hub: AgentHub
       const token = new URL(req.url ?? '/', 'http://x').searchParams.get('token') ?? undefined;
       const meta = { ip: clientIp(req), requestId: requestIdOf(req) };
       void (async () => {
-        const ctx = await createContext(orm, services, log, token, meta);
+        const ctx = await services.contexts.forToken(token, meta);
         if (ctx.actor.kind !== 'agent') return refuseUpgrade(socket, 401, 'Unauthorized', JSON.stringify({ code: 401, message: 'A valid agent token is required as ?token=' }));
         if (String(ctx.actor.agentId) !== params.csId) return refuseUpgrade(socket, 403, 'Forbidden', JSON.stringify({ code: 403, message: 'The token belongs to another agent' }));
         const { agentId, merchantId, tokenId } = ctx.actor;
-        const staffIds = new Set(await services.sessions.staffIdsOfAgent(ctx.em, agentId));
+        const staffIds = new Set(await services.sessions.staffIdsOfCaller(ctx));
         wss.handleUpgrade(req, socket, head, (ws) => {
           const conn = new WorkbenchConnection(
             agentId,
@@ -29,7 +28,7 @@ export function workbenchRoutes(orm: MikroORM, services: Services, hub: AgentHub
             tokenId,
             staffIds,
             services,
-            () => createContext(orm, services, log, token, meta),
+            () => services.contexts.forToken(token, meta),
             (value) => ws.readyState === ws.OPEN && ws.send(JSON.stringify(value)),
             (code, reason) => ws.close(code, reason),
             log,

@@ -1,11 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import type { MikroORM } from '@mikro-orm/postgresql';
 import type { NextFunction, Request, Response } from 'express';
 import type { Services } from '../../services/index.js';
 import { tokenFromHeaders } from '../auth/actor.js';
-import { RequestContext } from '../context.js';
-import type { Logger } from '../logger.js';
+import type { RequestContext } from '../context.js';
 
 const contexts = new WeakMap<IncomingMessage, RequestContext>();
 
@@ -19,27 +17,14 @@ export function clientIp(req: IncomingMessage): string {
   return req.socket.remoteAddress ?? 'unknown';
 }
 
-/** Builds a RequestContext for a token presented on any surface. */
-export async function createContext(
-  orm: MikroORM,
-  services: Services,
-  log: Logger,
-  token: string | undefined,
-  meta: { requestId: string; ip: string },
-): Promise<RequestContext> {
-  const em = orm.em.fork();
-  const actor = await services.tokens.authenticate(em, token);
-  return new RequestContext(em, actor, log.child({ requestId: meta.requestId }), meta);
-}
-
 /** Express middleware: one context per request, with its request id echoed back and a log line at the end. */
-export function requestContextMiddleware(orm: MikroORM, services: Services, log: Logger) {
+export function requestContextMiddleware(services: Services) {
   return async (req: Request, res: Response, next: NextFunction) => {
     const started = process.hrtime.bigint();
     const requestId = requestIdOf(req);
     res.setHeader('X-Request-Id', requestId);
     try {
-      const ctx = await createContext(orm, services, log, tokenFromHeaders(req.headers), { requestId, ip: clientIp(req) });
+      const ctx = await services.contexts.forToken(tokenFromHeaders(req.headers), { requestId, ip: clientIp(req) });
       contexts.set(req, ctx);
       res.on('finish', () => {
         ctx.log.info(

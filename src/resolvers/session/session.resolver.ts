@@ -1,5 +1,6 @@
 import { filter, pipe } from '@graphql-yoga/subscription';
 import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
+import { notFound } from '../../core/errors.js';
 import type { MessageAddedEvent, SessionChangedEvent } from '../../core/events/event-bus.js';
 import { Message } from '../../entities/session/message.entity.js';
 import { Session, SessionStatus } from '../../entities/session/session.entity.js';
@@ -85,7 +86,8 @@ export class SessionResolver {
     },
   })
   async messageAdded(@Arg('sessionId', () => Int) _sessionId: number, @Root() e: MessageAddedEvent, @Ctx() { ctx }: GqlContext): Promise<Message> {
-    return ctx.refreshForEvent().em.findOneOrFail(Message, e.messageId);
+    ctx.refreshForEvent();
+    return this.eventData(this.s.eventViews.of(e).message());
   }
 
   @Subscription(() => SessionChangeEvent, {
@@ -93,7 +95,7 @@ export class SessionResolver {
     subscribe: async ({ context }) => {
       const { ctx, bus, services } = context as GqlContext;
       const actor = ctx.requireTenant();
-      const staffIds = actor.kind === 'agent' ? new Set(await services.sessions.staffIdsOfAgent(ctx.em, actor.agentId)) : null;
+      const staffIds = actor.kind === 'agent' ? new Set(await services.sessions.staffIdsOfCaller(ctx)) : null;
       return untilAccessChanges(
         ctx,
         bus,
@@ -105,8 +107,16 @@ export class SessionResolver {
     },
   })
   async sessionChanged(@Root() e: SessionChangedEvent, @Ctx() { ctx }: GqlContext): Promise<SessionChangeEvent> {
-    const session = await ctx.refreshForEvent().em.findOneOrFail(Session, e.sessionId);
+    ctx.refreshForEvent();
+    const session = await this.eventData(this.s.eventViews.of(e).session());
     return { kind: e.kind, status: e.status as SessionStatus, previousStatus: e.previousStatus as SessionStatus | null, previousAgentId: e.previousAgentId, session };
+  }
+
+  /** An event whose row is gone (a deleted staff's sessions) is an error of that event only. */
+  private async eventData<T>(p: Promise<T | null>): Promise<T> {
+    const value = await p;
+    if (!value) throw notFound('The event\'s session or message');
+    return value;
   }
 
   @FieldResolver(() => ContactType)

@@ -14,6 +14,7 @@ import { TokenRole } from '../../entities/auth/auth-token.entity.js';
 import { Merchant } from '../../entities/merchant/merchant.entity.js';
 import { Staff } from '../../entities/staff/staff.entity.js';
 import type { IssuedToken, TokenService } from '../auth/token.service.js';
+import type { RoutingService } from '../session/routing.service.js';
 import type { SessionService } from '../session/session.service.js';
 
 const fields = {
@@ -37,6 +38,7 @@ export class AgentService {
   constructor(
     private readonly tokens: TokenService,
     private readonly sessions: SessionService,
+    private readonly routing: RoutingService,
     private readonly bus: EventBus,
     private readonly throttle: LoginThrottle,
   ) {}
@@ -87,7 +89,7 @@ export class AgentService {
       const removed = before.filter((id) => !now.includes(id));
       if (removed.length) await this.sessions.releaseAgent(ctx.em, merchantId, agent.id, removed);
     }
-    if (data.autoAccept || data.maxSessions || data.staffIds) await this.sessions.route(ctx.em, merchantId);
+    if (data.autoAccept || data.maxSessions || data.staffIds) await this.routing.route(ctx.em, merchantId);
     return agent;
   }
 
@@ -138,7 +140,7 @@ export class AgentService {
       staffIds: agent.staffs.getItems().map((s) => s.id),
       connectionId,
     });
-    if (valid === AgentStatus.ONLINE) await this.sessions.route(ctx.em, merchantId);
+    if (valid === AgentStatus.ONLINE) await this.routing.route(ctx.em, merchantId);
     return agent;
   }
 
@@ -147,7 +149,7 @@ export class AgentService {
     const agent = await this.get(ctx, agentId);
     agent.autoAccept = parseInput(z.boolean('status must be 0 or 1'), on);
     await ctx.em.flush();
-    if (agent.autoAccept) await this.sessions.route(ctx.em, merchantId);
+    if (agent.autoAccept) await this.routing.route(ctx.em, merchantId);
     return agent;
   }
 

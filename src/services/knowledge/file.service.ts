@@ -60,6 +60,13 @@ export class FileService {
     return file;
   }
 
+  /** Gives a stored file the name the form sent (file_name may follow file_data in a multipart body). */
+  async rename(ctx: RequestContext, file: StoredFile, fileName: string): Promise<StoredFile> {
+    file.fileName = parseInput(fileNameSchema, fileName.slice(0, 255));
+    await ctx.em.flush();
+    return file;
+  }
+
   async list(ctx: RequestContext, page: PageInput = {}): Promise<PageResult<StoredFile>> {
     const actor = ctx.requireMerchant();
     const p = parseInput(pageSchema, page);

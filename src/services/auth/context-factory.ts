@@ -1,0 +1,33 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { anonymous } from '../../core/auth/actor.js';
+import { RequestContext } from '../../core/context.js';
+import type { Logger } from '../../core/logger.js';
+import type { TokenService } from './token.service.js';
+
+export interface RequestMeta {
+  requestId: string;
+  ip: string;
+}
+
+/**
+ * Makes the one context of an HTTP request, graphql-ws operation or legacy socket message: a forked
+ * EntityManager and the actor its token names. Transports ask for contexts here and never hold the ORM.
+ */
+export class ContextFactory {
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly tokens: TokenService,
+    private readonly log: Logger,
+  ) {}
+
+  async forToken(token: string | undefined, meta: RequestMeta): Promise<RequestContext> {
+    const em = this.orm.em.fork();
+    const actor = await this.tokens.authenticate(em, token);
+    return new RequestContext(em, actor, this.log.child({ requestId: meta.requestId }), meta);
+  }
+
+  /** For work a surface does on no one's token (an agent going offline when its socket closed). */
+  internal(what: string): RequestContext {
+    return new RequestContext(this.orm.em.fork(), anonymous, this.log.child({ internal: what }), { requestId: what, ip: 'internal' });
+  }
+}

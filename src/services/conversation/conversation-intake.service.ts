@@ -1,0 +1,219 @@
+import { LockMode } from '@mikro-orm/core';
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import { z } from 'zod';
+import type { ConversationConfig } from '../../core/conversation/conversation-config.js';
+import { badInput } from '../../core/errors.js';
+import type { Logger } from '../../core/logger.js';
+import type { RateLimiter } from '../../core/rate-limit.js';
+import { parseInput } from '../../core/validation.js';
+import { Message, MessageType, SenderType } from '../../entities/session/message.entity.js';
+import { queuePositions } from '../../entities/session/session-queue.js';
+import { Session, SessionStatus } from '../../entities/session/session.entity.js';
+import { Staff } from '../../entities/staff/staff.entity.js';
+import type { Answerer } from '../session/answerer.js';
+import { asksForHuman, needsHuman } from '../session/handoff-rules.js';
+import type { RoutingService } from '../session/routing.service.js';
+import { isOutsideChannel, type Publish, type SessionJournal } from '../session/session-journal.js';
+import type { StaffService } from '../staff/staff.service.js';
+import { contactNotices } from './contact-notices.js';
+import type { AnswerEnd, AnswerStream, InboundMessage, IntakeOutcome } from './intake-outcome.js';
+
+const inboundSchema = z.object({
+  content: z.string('content must be a string').max(20_000, 'content must be at most 20000 characters'),
+  msgType: z.enum(MessageType, `msgType must be one of: ${Object.values(MessageType).join(', ')}`).default(MessageType.TEXT),
+  payload: z.record(z.string(), z.unknown()).nullable().optional(),
+  externalId: z.string().trim().min(1, 'contact id is required').max(128, 'contact id must be at most 128 characters'),
+  channelMsgId: z.string().trim().min(1).max(128, 'message id must be at most 128 characters').nullable().optional(),
+  clientMsgId: z.string().trim().min(1).max(128, 'client message id must be at most 128 characters').nullable().optional(),
+});
+
+interface StoreResult {
+  session: Session;
+  message: Message;
+  duplicate: boolean;
+}
+
+/**
+ * The one way a contact's message enters a conversation, whatever surface it came from: the staff's
+ * refusal, rate limits, idempotent storing, the handoff rules, the AI answer, routing and the notices
+ * the contact gets. Transports parse and render; the rules are here (docs/architecture.md).
+ */
+export class ConversationIntake {
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly journal: SessionJournal,
+    private readonly routing: RoutingService,
+    private readonly staffService: StaffService,
+    private readonly answerer: Answerer,
+    private readonly limiter: RateLimiter,
+    private readonly config: ConversationConfig,
+    private readonly log: Logger,
+  ) {}
+
+  /** Takes one inbound message. Bad input throws BAD_USER_INPUT; every other result is an outcome. */
+  async receive(input: InboundMessage): Promise<IntakeOutcome> {
+    const body = parseInput(inboundSchema, input);
+    if (body.msgType === MessageType.TEXT && !body.content.trim()) throw badInput('content must not be empty');
+    const em = this.orm.em.fork();
+    const staff = await em.findOne(Staff, input.staffId, { populate: ['merchant'] });
+    const refusal = staff ? this.staffService.refusalOf(staff) : 'This AI staff has been deleted';
+    if (!staff || refusal) return { kind: 'refused', reason: refusal ?? 'This AI staff has been deleted' };
+    const limited = await this.rateLimit(staff.id, input.channel, body.externalId);
+    if (limited) return { kind: 'rate_limited', reason: limited };
+
+    const stored = await this.store(em, staff, input, body);
+    const ids = { sessionId: stored.session.id, messageId: stored.message.id, contactId: stored.session.contact.id };
+    if (stored.duplicate) return { kind: 'duplicate', ...ids };
+
+    const { session } = stored;
+    if (session.status === SessionStatus.PENDING) {
+      const assigned = await this.routing.route(em, staff.merchant.id);
+      if (assigned.has(session.id)) return { kind: 'with_agent', ...ids };
+      const position = await this.queued(em, session, staff);
+      return { kind: 'queued', position, notice: contactNotices.queued(staff, position), ...ids };
+    }
+    if (session.status === SessionStatus.MANUAL) return { kind: 'with_agent', ...ids };
+    if (body.msgType !== MessageType.TEXT) return { kind: 'stored', ...ids };
+    return { kind: 'answer', answer: this.answer(session.id, body.content), ...ids };
+  }
+
+  /** Like `receive`, for surfaces that deliver the answer as one message (channels): the answer is awaited. */
+  async receiveWhole(input: InboundMessage): Promise<{ outcome: IntakeOutcome; answer: AnswerEnd | null }> {
+    const outcome = await this.receive(input);
+    if (outcome.kind !== 'answer') return { outcome, answer: null };
+    for (let step = await outcome.answer.next(); ; step = await outcome.answer.next()) {
+      if (step.done) return { outcome, answer: step.value };
+    }
+  }
+
+  /** The contact's row id when it already has a conversation with the staff (a resumed web-chat connection). */
+  async knownContact(staffId: number, channel: InboundMessage['channel'], externalId: string): Promise<number | null> {
+    const s = await this.orm.em.fork().findOne(Session, { staff: staffId, contact: { channel, externalId } }, { fields: ['contact'] });
+    return s?.contact.id ?? null;
+  }
+
+  /** The web-chat contact of one of the staff's sessions (`/ws?session_id=`), or null. */
+  async contactOfSession(staffId: number, sessionId: number): Promise<string | null> {
+    const s = await this.orm.em.fork().findOne(Session, { id: sessionId, staff: staffId }, { populate: ['contact'] });
+    return s ? s.contact.externalId : null;
+  }
+
+  /** The staff for a public serial number, or null. */
+  async staffBySerial(serialNo: string): Promise<Staff | null> {
+    return this.orm.em.fork().findOne(Staff, { serialNo, isDeleted: false });
+  }
+
+  /** The staff whose api_key and secret_key these are, or null. */
+  async staffByKeys(apiKey: string, secretKey: string): Promise<Staff | null> {
+    return this.staffService.authenticateKeys(this.orm.em.fork(), apiKey, secretKey);
+  }
+
+  /** The staff as it is now (its reply language for notices), or null once deleted. */
+  async staffNow(staffId: number): Promise<Staff | null> {
+    return this.orm.em.fork().findOne(Staff, { id: staffId, isDeleted: false });
+  }
+
+  private async rateLimit(staffId: number, channel: string, externalId: string): Promise<string | null> {
+    const minute = 60_000;
+    if (!(await this.limiter.hit(`chat:contact:${staffId}:${channel}:${externalId}`, this.config.messagesPerContactPerMinute, minute))) {
+      return `Too many messages: at most ${this.config.messagesPerContactPerMinute} a minute`;
+    }
+    if (!(await this.limiter.hit(`chat:staff:${staffId}`, this.config.messagesPerStaffPerMinute, minute))) {
+      return 'This AI staff is receiving too many messages; try again in a minute';
+    }
+    return null;
+  }
+
+  /** Stores the message in one transaction: de-duplicated, in the contact's open session, handed off if asked. */
+  private async store(em: EntityManager, staff: Staff, input: InboundMessage, body: z.output<typeof inboundSchema>): Promise<StoreResult> {
+    const after: Publish[] = [];
+    const result = await em.transactional(async (tx): Promise<StoreResult> => {
+      if (body.channelMsgId) {
+        const seen = await tx.findOne(Message, { merchantId: staff.merchant.id, channel: input.channel, channelMsgId: body.channelMsgId }, { populate: ['session', 'session.contact'] });
+        if (seen) return { session: seen.session, message: seen, duplicate: true };
+      }
+      const contact = await this.journal.lockContact(tx, staff, input.channel, body.externalId, input.profile);
+      let session = await tx.findOne(Session, { contact, status: { $ne: SessionStatus.CLOSED } }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      if (!session) {
+        session = new Session({ merchant: staff.merchant, staff, contact, channel: input.channel });
+        tx.persist(session);
+        await tx.flush();
+        after.push(this.journal.sessionEvent(session, 'opened', null, null));
+      } else if (body.clientMsgId) {
+        const seen = await tx.findOne(Message, { session, clientMsgId: body.clientMsgId });
+        if (seen) return { session, message: seen, duplicate: true };
+      }
+      const message = await this.journal.append(tx, session, {
+        senderType: SenderType.CONTACT,
+        senderId: contact.externalId,
+        msgType: body.msgType,
+        content: body.content,
+        payload: body.payload ?? null,
+        channelMsgId: body.channelMsgId ?? null,
+        clientMsgId: body.clientMsgId ?? null,
+      });
+      contact.lastActiveAt = new Date();
+      let handoff: Publish | null = null;
+      if (session.status === SessionStatus.AI) {
+        const reason = staff.humanFirst ? 'human_first' : asksForHuman(body.content, staff.handoffPhrases) ? 'requested' : null;
+        if (reason) {
+          session.handOff(reason, new Date());
+          handoff = this.journal.sessionEvent(session, 'handoff', SessionStatus.AI, null);
+        }
+      }
+      await tx.flush();
+      // A message that caused the handoff is announced as said in the AI's session; the handoff event brings it to the queue.
+      after.push(this.journal.messageEvent(session, message, handoff ? SessionStatus.AI : undefined));
+      if (handoff) after.push(handoff);
+      return { session, message, duplicate: false };
+    });
+    after.forEach((publish) => publish());
+    return result;
+  }
+
+  /**
+   * The AI's answer, streamed; stored when it ends. An ungrounded or unsure answer hands the session
+   * to a person. Nothing is stored if an agent took the session over meanwhile.
+   */
+  private async *answer(sessionId: number, question: string): AnswerStream {
+    const em = this.orm.em.fork();
+    const session = await em.findOne(Session, sessionId, { populate: ['staff'] });
+    if (!session || session.status !== SessionStatus.AI) return { messageId: null, text: '', handedOff: false, notice: null };
+    const stream = this.answerer.answer(em, session.staff, question);
+    let text = '';
+    for await (const piece of stream) {
+      text += piece;
+      yield piece;
+    }
+    const outcome = await stream.result;
+    const after: Publish[] = [];
+    const stored = await this.orm.em.fork().transactional(async (tx) => {
+      const s = await tx.findOneOrFail(Session, sessionId, { lockMode: LockMode.PESSIMISTIC_WRITE, populate: ['staff', 'contact', 'merchant'] });
+      if (s.status !== SessionStatus.AI) return { s, messageId: null, handedOff: false };
+      const message = await this.journal.append(tx, s, { senderType: SenderType.AI, senderId: String(s.staff.id), msgType: MessageType.TEXT, content: text });
+      const handedOff = needsHuman(outcome);
+      if (handedOff) s.handOff('low_confidence', new Date());
+      await tx.flush();
+      after.push(this.journal.messageEvent(s, message));
+      if (handedOff) after.push(this.journal.sessionEvent(s, 'handoff', SessionStatus.AI, null));
+      return { s, messageId: message.id, handedOff };
+    });
+    after.forEach((publish) => publish());
+    if (!stored.handedOff) return { messageId: stored.messageId, text, handedOff: false, notice: null };
+    const assigned = await this.routing.route(em, stored.s.merchant.id);
+    if (assigned.has(sessionId)) return { messageId: stored.messageId, text, handedOff: true, notice: null };
+    const position = await this.queued(em, stored.s, stored.s.staff);
+    return { messageId: stored.messageId, text, handedOff: true, notice: contactNotices.queued(stored.s.staff, position) };
+  }
+
+  /** The session's place in the queue; on an outside channel the contact is told in a delivered notice. */
+  private async queued(em: EntityManager, session: Session, staff: Staff): Promise<number | null> {
+    const position = (await queuePositions(em, session.merchant.id, [session.id])).get(session.id) ?? null;
+    if (!isOutsideChannel(session.channel)) return position;
+    await em.fork().transactional(async (tx) => {
+      const s = await tx.findOneOrFail(Session, session.id, { populate: ['merchant', 'staff', 'contact'] });
+      await this.journal.notice(tx, s, contactNotices.queued(staff, position));
+    });
+    return position;
+  }
+}

@@ -1,0 +1,62 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { MessageAddedEvent, SessionChangedEvent } from '../../core/events/event-bus.js';
+import { Agent } from '../../entities/agent/agent.entity.js';
+import { Message } from '../../entities/session/message.entity.js';
+import { Session } from '../../entities/session/session.entity.js';
+import { lastContactMessages } from './session-reads.js';
+
+/** What renderings of one event need, each part loaded at most once, when a renderer first asks. */
+export class EventView {
+  private sessionP?: Promise<Session | null>;
+  private messageP?: Promise<Message | null>;
+  private agentP?: Promise<Agent | null>;
+  private lastContactP?: Promise<Message | null>;
+
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly e: SessionChangedEvent | MessageAddedEvent,
+  ) {}
+
+  /** The session with its contact and agent. */
+  session(): Promise<Session | null> {
+    this.sessionP ??= this.orm.em.fork().findOne(Session, this.e.sessionId, { populate: ['contact', 'agent'] });
+    return this.sessionP;
+  }
+
+  message(): Promise<Message | null> {
+    if (!('messageId' in this.e)) return Promise.resolve(null);
+    const id = this.e.messageId;
+    this.messageP ??= this.orm.em.fork().findOne(Message, id);
+    return this.messageP;
+  }
+
+  /** The agent the event names (who accepted, who holds the session). */
+  agent(): Promise<Agent | null> {
+    const id = this.e.agentId;
+    if (id === null) return Promise.resolve(null);
+    this.agentP ??= this.orm.em.fork().findOne(Agent, id);
+    return this.agentP;
+  }
+
+  /** The newest message the contact sent in the session (the agent-console lists show it). */
+  lastContactMessage(): Promise<Message | null> {
+    this.lastContactP ??= lastContactMessages(this.orm.em.fork(), [this.e.sessionId]).then((m) => m.get(this.e.sessionId) ?? null);
+    return this.lastContactP;
+  }
+}
+
+/**
+ * One view per event, shared by every renderer in the process (the agent hub, the web-chat hub,
+ * GraphQL subscriptions): the bus hands each subscriber the same event object, so it is the key.
+ */
+export class EventViews {
+  private readonly views = new WeakMap<object, EventView>();
+
+  constructor(private readonly orm: MikroORM) {}
+
+  of(e: SessionChangedEvent | MessageAddedEvent): EventView {
+    let view = this.views.get(e);
+    if (!view) this.views.set(e, (view = new EventView(this.orm, e)));
+    return view;
+  }
+}

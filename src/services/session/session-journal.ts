@@ -1,0 +1,126 @@
+import { LockMode } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { EventBus, SessionChangeKind } from '../../core/events/event-bus.js';
+import type { ChannelType } from '../../entities/contact/contact.entity.js';
+import { Contact } from '../../entities/contact/contact.entity.js';
+import { Message, MessageType, type SenderType } from '../../entities/session/message.entity.js';
+import type { Session, SessionStatus } from '../../entities/session/session.entity.js';
+import type { Staff } from '../../entities/staff/staff.entity.js';
+
+export interface ContactProfile {
+  nickname?: string;
+  avatarUrl?: string;
+}
+
+/** An event to publish once its transaction has committed. */
+export type Publish = () => void;
+
+export interface NewMessage {
+  senderType: SenderType;
+  senderId: string;
+  msgType: MessageType;
+  content: string;
+  payload?: Record<string, unknown> | null;
+  channelMsgId?: string | null;
+  clientMsgId?: string | null;
+}
+
+/**
+ * What reaches a contact on a channel we do not hold a socket for (WeCom, the gateways): called inside
+ * the transaction that stores the message, so a reply is never stored without being queued for delivery.
+ */
+export interface ContactOutbox {
+  enqueueMessage(tx: EntityManager, session: Session, message: Message): void | Promise<void>;
+  enqueueNotice(tx: EntityManager, session: Session, text: string): void | Promise<void>;
+}
+
+const preview = (m: { msgType: MessageType; content: string }) =>
+  m.msgType === MessageType.TEXT ? m.content.slice(0, 500) : `[${m.msgType}]${m.content ? ` ${m.content.slice(0, 200)}` : ''}`;
+
+/**
+ * The writes every conversation use case shares: appending a message with the next seq, the locks
+ * that serialise a contact and a tenant, and the events published after commit. Intake, agent desk
+ * and routing all write through it, so a message or a transition looks the same whoever made it.
+ */
+export class SessionJournal {
+  private outbox: ContactOutbox | null = null;
+
+  constructor(private readonly bus: EventBus) {}
+
+  /** The channel delivery service registers itself here (it is built after the conversation services). */
+  useOutbox(outbox: ContactOutbox): void {
+    this.outbox = outbox;
+  }
+
+  /** Appends a message; on an outside channel an AI's or agent's message is queued for delivery in the same transaction. */
+  async append(tx: EntityManager, session: Session, m: NewMessage): Promise<Message> {
+    session.lastSeq += 1;
+    session.messageCount += 1;
+    session.lastMessage = preview(m);
+    session.lastMessageAt = new Date();
+    const message = new Message({ session, merchantId: session.merchant.id, seq: session.lastSeq, channel: session.channel, ...m });
+    tx.persist(message);
+    if (this.outbox && isOutsideChannel(session.channel) && (m.senderType === 'ai' || m.senderType === 'agent')) {
+      await tx.flush();
+      await this.outbox.enqueueMessage(tx, session, message);
+    }
+    return message;
+  }
+
+  /** A notice for the contact (queued, taken over, closed); web chat renders it from the event instead. */
+  async notice(tx: EntityManager, session: Session, text: string): Promise<void> {
+    if (this.outbox && isOutsideChannel(session.channel)) await this.outbox.enqueueNotice(tx, session, text);
+  }
+
+  /** Creates the contact on first contact and locks its row, which serialises one contact's messages. */
+  async lockContact(tx: EntityManager, staff: Staff, channel: ChannelType, externalId: string, profile?: ContactProfile): Promise<Contact> {
+    await tx.getConnection().execute(
+      `insert into contact (merchant_id, staff_id, channel, external_id, nickname, avatar_url) values (?, ?, ?, ?, ?, ?) on conflict (staff_id, channel, external_id) do nothing`,
+      [staff.merchant.id, staff.id, channel, externalId, profile?.nickname?.slice(0, 100) ?? '', profile?.avatarUrl?.slice(0, 1024) ?? ''],
+      'run',
+      tx.getTransactionContext(),
+    );
+    const contact = await tx.findOneOrFail(Contact, { staff, channel, externalId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+    if (profile?.nickname) contact.nickname = profile.nickname.slice(0, 100);
+    if (profile?.avatarUrl) contact.avatarUrl = profile.avatarUrl.slice(0, 1024);
+    return contact;
+  }
+
+  /** Serialises routing and the transitions that compete with it within one tenant. */
+  async lockTenant(tx: EntityManager, merchantId: number): Promise<void> {
+    await tx.getConnection().execute('select pg_advisory_xact_lock(?, ?)', [7_301, merchantId], 'all', tx.getTransactionContext());
+  }
+
+  sessionEvent(s: Session, kind: SessionChangeKind, previousStatus: SessionStatus | null, previousAgentId: number | null): Publish {
+    const event = {
+      merchantId: s.merchant.id,
+      staffId: s.staff.id,
+      sessionId: s.id,
+      contactId: s.contact.id,
+      kind,
+      status: s.status,
+      previousStatus,
+      agentId: s.agent?.id ?? null,
+      previousAgentId,
+    };
+    return () => this.bus.publish('SESSION_CHANGED', event);
+  }
+
+  messageEvent(s: Session, m: Message, status: SessionStatus = s.status): Publish {
+    const event = {
+      merchantId: s.merchant.id,
+      staffId: s.staff.id,
+      sessionId: s.id,
+      contactId: s.contact.id,
+      messageId: m.id,
+      seq: m.seq,
+      senderType: m.senderType,
+      status,
+      agentId: s.agent?.id ?? null,
+    };
+    return () => this.bus.publish('MESSAGE_ADDED', event);
+  }
+}
+
+/** Channels whose contacts we reach by calling out (WeCom, the gateways), not over our own socket. */
+export const isOutsideChannel = (channel: ChannelType) => channel !== 'web';
