@@ -13,6 +13,7 @@ import { fileAssetsRouter } from './compat-rest/knowledge/file-assets.routes.js'
 import { paymentRouter } from './http/payment/payment.routes.js';
 import { audioAssetsRouter } from './http/audio/audio-assets.routes.js';
 import { chatPageRouter } from './http/chat-page/chat-page.routes.js';
+import { chatUploadRouter } from './http/chat-page/chat-upload.routes.js';
 import type { AppConfig } from './core/config.js';
 import { isDatabaseReady, openDatabase } from './core/db/database.js';
 import { createEventBus } from './core/events/event-bus.js';
@@ -85,6 +86,7 @@ export async function startApp(config: AppConfig, log: Logger): Promise<App> {
     app.use(paymentRouter(services, log));
     app.use(sessionRestRouter(services, log));
     app.use(agentConsoleHttpRouter(services, log));
+    app.use(chatUploadRouter(services, log));
     app.use(compatRestRouter(services, log));
     app.use(fileAssetsRouter(services, log));
     app.use(audioAssetsRouter(services, log));

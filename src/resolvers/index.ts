@@ -5,6 +5,7 @@ import { AgentResolver } from './agent/agent.resolver.js';
 import { ProductResolver } from './product/product.resolver.js';
 import { PublicStaffDerivedFieldsResolver, StaffDerivedFieldsResolver, StaffResolver } from './staff/staff.resolver.js';
 import { TradeResolver } from './trade/trade.resolver.js';
+import { MessageFieldsResolver } from './session/message.resolver.js';
 import { SessionResolver } from './session/session.resolver.js';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -19,4 +20,5 @@ export const resolvers: NonEmptyArray<Function> = [
   UploadedFileResolver,
   AgentResolver,
   SessionResolver,
+  MessageFieldsResolver,
 ];

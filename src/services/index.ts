@@ -58,7 +58,7 @@ export function createServices(config: AppConfig, log: Logger, deps: { bus: Even
   const journal = new SessionJournal(deps.bus);
   const routing = new RoutingService(journal);
   const sessions = new SessionService(journal, routing);
-  const intake = new ConversationIntake(deps.orm, journal, routing, staff, knowledge.answers, deps.limiter, config.conversation, log.child({ component: 'intake' }));
+  const intake = new ConversationIntake(deps.orm, journal, routing, staff, knowledge.answers, knowledge.files, deps.limiter, config.conversation, log.child({ component: 'intake' }));
   const agents = new AgentService(tokens, sessions, routing, deps.bus, throttle);
   return {
     ...knowledge,

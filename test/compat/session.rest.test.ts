@@ -89,7 +89,7 @@ describe('session REST (/api/sessions, multichannel seed) and the workbench stre
       ['customer', '转人工'],
       ['manual', '您好'],
     ]);
-    expect(Object.keys(history.body.data[0]).sort()).toEqual(['content', 'createdAt', 'msgId', 'msgType', 'senderId', 'senderType', 'seq', 'sessionId'].sort());
+    expect(Object.keys(history.body.data[0]).sort()).toEqual(['content', 'createdAt', 'media', 'msgId', 'msgType', 'senderId', 'senderType', 'seq', 'sessionId'].sort());
 
     const closed = await api('POST', `/api/sessions/${id}/close`, agent.token);
     expect(closed.body.data.status).toBe('closed');

@@ -193,6 +193,54 @@ describe('the chat page at chat_url, in headless Chromium', () => {
     await context.close();
   });
 
+  it("sends the contact's picture to the agents, and shows the agent's picture as an image", async () => {
+    const pictureStaff = await createStaffWithKeys(t, merchant.token, { name: 'Pictures' });
+    const agent = await createAgent(t, merchant.token, [pictureStaff.id], { name: 'Ann' });
+    const page = await browser.newPage();
+    await page.goto(`${t.url}/chat/${pictureStaff.serialNo}`);
+    await expect.poll(() => page.getAttribute('#status', 'data-state')).toBe('online');
+    expect(await page.getByLabel('发送图片').count()).toBe(1);
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+    await page.setInputFiles('#picture', { name: 'receipt.png', mimeType: 'image/png', buffer: png });
+    await expect.poll(() => page.locator('#messages .row.me img.picture').count()).toBe(1);
+
+    // The agents see it as a picture with its stored URL, on GraphQL and the session REST history.
+    const sessionsOf = async () => (await t.gql('{ sessions { id staffId } }', {}, merchant.token)).data.sessions.filter((x: any) => x.staffId === pictureStaff.id);
+    await expect.poll(async () => (await sessionsOf()).length).toBe(1);
+    const [{ id: sessionId }] = await sessionsOf();
+    const messagesOf = async () => (await t.gql('query($id: Int!) { messages(sessionId: $id) { senderType msgType content media { url mimeType size name } } }', { id: sessionId }, merchant.token)).data.messages;
+    await expect.poll(async () => (await messagesOf()).length).toBe(1);
+    const [picture] = await messagesOf();
+    expect(picture).toMatchObject({ senderType: 'CONTACT', msgType: 'PICTURE', content: '', media: { mimeType: 'image/png', size: png.length, name: 'receipt.png' } });
+    expect(picture.media.url).toMatch(/^https:\/\/cs\.example\.test\/assets\/files\//);
+    const history = (await (await fetch(`${t.url}/api/sessions/${sessionId}/history`, { headers: { 'auth-token': merchant.token } })).json()) as any;
+    expect(history.data[0]).toMatchObject({ msgType: 'picture', media: { url: picture.media.url, mimeType: 'image/png' } });
+    const stored = await fetch(picture.media.url.replace('https://cs.example.test', t.url));
+    expect(stored.headers.get('content-type')).toBe('image/png');
+    expect(Buffer.from(await stored.arrayBuffer()).equals(png)).toBe(true);
+
+    // A link of the contact's own choosing is refused: web contacts send only what they uploaded.
+    const raw = await FrameClient.open(`${t.url.replace('http', 'ws')}/chat/${pictureStaff.serialNo}/ws`);
+    raw.send({ action: 'chat', type: 'image', content: 'https://evil.example/track.png' });
+    expect(await raw.untilEof()).toContain('"code":1003');
+    raw.close();
+
+    // Handed to the agent, who answers with a picture: the page shows it as an image.
+    await page.fill('#input', '转人工');
+    await page.press('#input', 'Enter');
+    const accept = await fetch(`${t.url}/api/sessions/${sessionId}/accept`, { method: 'POST', headers: { 'auth-token': agent.token, 'content-type': 'application/json' }, body: '{}' });
+    expect(accept.status).toBe(200);
+    const sent = await fetch(`${t.url}/api/sessions/${sessionId}/message`, {
+      method: 'POST',
+      headers: { 'auth-token': agent.token, 'content-type': 'application/json' },
+      body: JSON.stringify({ content: 'Here it is', msgType: 'picture', media: { url: picture.media.url, mimeType: 'image/png', name: 'answer.png' } }),
+    });
+    expect(((await sent.json()) as any).data).toMatchObject({ msgType: 'picture', content: 'Here it is', media: { url: picture.media.url, name: 'answer.png' } });
+    await expect.poll(() => page.locator('#messages .row.them img.picture').getAttribute('src')).toBe(picture.media.url);
+    expect(await page.locator('#messages .row.them img.picture').getAttribute('alt')).toBe('Here it is');
+    await page.close();
+  });
+
   it('shows a frozen staff refusal readably, and answers 404 once the staff is deleted', async () => {
     const page = await browser.newPage();
     await page.goto(`${t.url}/chat/${staff.serialNo}`);

@@ -58,11 +58,11 @@ async function handleUpload(req: Request, _res: Response, s: Services): Promise<
 }
 
 /** Runs busboy over the request; the file part is handed to `onFile` as it streams. */
-function parseMultipart(
+export function parseMultipart<T = StoredFile>(
   req: Request,
   headers: IncomingHttpHeaders,
-  onFile: (stream: Readable, filename: string, fields: Record<string, string>) => Promise<StoredFile>,
-): Promise<{ fields: Record<string, string>; upload: Promise<StoredFile> | null }> {
+  onFile: (stream: Readable, filename: string, fields: Record<string, string>) => Promise<T>,
+): Promise<{ fields: Record<string, string>; upload: Promise<T> | null }> {
   return new Promise((resolve, reject) => {
     let bb: busboy.Busboy;
     try {
@@ -72,7 +72,7 @@ function parseMultipart(
       return;
     }
     const fields: Record<string, string> = {};
-    let upload: Promise<StoredFile> | null = null;
+    let upload: Promise<T> | null = null;
     bb.on('field', (name, value) => {
       fields[name] = value;
     });

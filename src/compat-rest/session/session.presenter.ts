@@ -1,5 +1,4 @@
-import type { Message } from '../../entities/session/message.entity.js';
-import { SenderType } from '../../entities/session/message.entity.js';
+import { MessageType, SenderType, type Message } from '../../entities/session/message.entity.js';
 import type { Session } from '../../entities/session/session.entity.js';
 
 /** The multichannel seed's names for senders. */
@@ -35,6 +34,8 @@ export function presentMessageInfo(m: Message) {
     senderId: m.senderId,
     content: m.content,
     msgType: m.msgType,
+    /** `{url, mimeType, size, name, duration}` for picture, voice, video and file; null for text. */
+    media: m.msgType === MessageType.TEXT ? null : m.payload,
     createdAt: m.createdAt.toISOString(),
   };
 }

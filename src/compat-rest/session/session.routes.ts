@@ -83,7 +83,10 @@ export function sessionRestRouter(services: Services, log: Logger): Router {
       const body = parseJsonObject(req.body);
       if (typeof body.content !== 'string') throw badInput('content is required');
       if (body.msgType !== undefined && typeof body.msgType !== 'string') throw badInput('msgType must be a string');
-      const message = await s.sendAsAgent(ctx, id, { content: body.content, msgType: body.msgType });
+      if (body.media !== undefined && body.media !== null && (typeof body.media !== 'object' || Array.isArray(body.media))) throw badInput('media must be an object with url');
+      // A media message: `media` {url, mimeType, size, name}, or the URL as `content` as the seed's clients send it.
+      const media = (body.media ?? null) as Record<string, unknown> | null;
+      const message = await s.sendAsAgent(ctx, id, { content: body.content, msgType: body.msgType, payload: media });
       return presentMessageInfo(message);
     }),
   );

@@ -3,7 +3,7 @@ import { isAppError } from '../../core/errors.js';
 import { containsNul } from '../../core/nul-guard.js';
 import type { Logger } from '../../core/logger.js';
 import { ChannelType } from '../../entities/contact/contact.entity.js';
-import { MessageType } from '../../entities/session/message.entity.js';
+import { MessageType, type Message } from '../../entities/session/message.entity.js';
 import type { Services } from '../../services/index.js';
 import { contactNotices } from '../../services/conversation/contact-notices.js';
 import type { AnswerStream, IntakeOutcome } from '../../services/conversation/intake-outcome.js';
@@ -14,13 +14,18 @@ import type { ChatHub } from './chat-hub.js';
 
 const request = z.object({
   action: z.literal('chat', 'action must be "chat"'),
-  type: z.enum(['text', 'audio'], 'type must be "text" or "audio"').default('text'),
+  type: z.enum(['text', 'audio', 'image'], 'type must be "text", "audio" or "image"').default('text'),
   content: z.string('content must be a string').trim().min(1, 'content must not be empty').max(20_000, 'content is too long'),
 });
 
 export interface ChatTransport {
   send(frame: string): void;
   close(code: number, reason: string): void;
+  /**
+   * How an agent's picture or file reaches this client: its URL as text (the seed's clients), or one
+   * `|=JSON=|{"code":0,"result":{"msgType","media"}}` frame (the chat page, which shows it).
+   */
+  media: 'url' | 'json';
 }
 
 /**
@@ -84,7 +89,14 @@ export class ChatConnection {
     if (req.data.type === 'audio' && !this.services.speech.configured) return this.reply({ code: CHAT_CODES.speechUnavailable, message: SPEECH_NOT_CONFIGURED });
 
     try {
-      const outcome = await this.services.intake.receive({ staffId: this.staffId, channel: ChannelType.WEB, externalId: this.contactExternalId, content: req.data.content });
+      const picture = req.data.type === 'image';
+      const outcome = await this.services.intake.receive({
+        staffId: this.staffId,
+        channel: ChannelType.WEB,
+        externalId: this.contactExternalId,
+        msgType: picture ? MessageType.PICTURE : MessageType.TEXT,
+        content: req.data.content,
+      });
       await this.render(outcome, req.data.type === 'audio');
     } catch (err) {
       if (!isAppError(err)) this.log.error({ err }, 'web chat message failed');
@@ -155,12 +167,17 @@ export class ChatConnection {
       });
     this.unsubscribe.push(
       this.hub.watch(contactId, {
-        // Media travel as their URL: the stream carries text only.
-        agentSaid: (m) => void this.enqueue(async () => this.text(m.msgType === MessageType.TEXT ? m.content : String(m.payload?.url ?? m.content))),
+        agentSaid: (m) => void this.enqueue(async () => this.agentMessage(m)),
         agentJoined: (name) => withStaff((staff) => contactNotices.accepted(staff, name)),
         conversationClosed: () => withStaff((staff) => contactNotices.closed(staff)),
       }),
     );
+  }
+
+  private agentMessage(m: Message): void {
+    if (m.msgType === MessageType.TEXT) return this.text(m.content);
+    if (this.transport.media === 'url') return this.text(String(m.payload?.url ?? m.content));
+    this.reply({ code: CHAT_CODES.ok, message: 'OK', result: { msgType: m.msgType, caption: m.content, media: m.payload } });
   }
 
   /** Work for this connection, one at a time; nothing queued starts once the socket has closed. */
@@ -176,7 +193,7 @@ export class ChatConnection {
     this.sendFrame(EOF_FRAME);
   }
 
-  private reply(value: { code: number; message: string | null; result?: Record<string, string> }): void {
+  private reply(value: { code: number; message: string | null; result?: Record<string, unknown> }): void {
     this.sendFrame(jsonFrame(value));
     this.sendFrame(EOF_FRAME);
   }

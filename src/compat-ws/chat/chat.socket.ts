@@ -58,7 +58,11 @@ export function chatRoutes(services: Services, log: Logger): { routes: UpgradeRo
       if (!contactId) return refuseUpgrade(socket, 400, 'Bad Request', JSON.stringify({ code: 1003, message: 'contact_id or session_id is not valid for this staff' }));
       contactOf.set(req, contactId);
       wss.handleUpgrade(req, socket, head, (ws: WebSocket) => {
-        const transport = { send: (frame: string) => ws.readyState === ws.OPEN && ws.send(frame), close: (code: number, reason: string) => ws.close(code, reason) };
+        const transport = {
+          send: (frame: string) => ws.readyState === ws.OPEN && ws.send(frame),
+          close: (code: number, reason: string) => ws.close(code, reason),
+          media: publicPage ? ('json' as const) : ('url' as const),
+        };
         const conn = new ChatConnection(services, hub, staff.id, contactId, transport, log.child({ component: 'web-chat', staffId: staff.id }));
         ws.on('message', (data, isBinary) => void conn.handle(isBinary ? '' : data.toString()));
         ws.on('close', () => conn.close());

@@ -56,7 +56,7 @@ export class WorkbenchConnection implements AgentSocket {
     const message = await view.message();
     if (!message) return;
     const info = presentMessageInfo(message);
-    this.send({ type: 'new_message', sessionId: String(e.sessionId), data: { msgId: info.msgId, seq: info.seq, content: info.content, senderType: info.senderType, senderId: info.senderId, msgType: info.msgType, createdAt: info.createdAt } });
+    this.send({ type: 'new_message', sessionId: String(e.sessionId), data: { msgId: info.msgId, seq: info.seq, content: info.content, senderType: info.senderType, senderId: info.senderId, msgType: info.msgType, media: info.media, createdAt: info.createdAt } });
   }
 
   async onSessionChanged(e: SessionChangedEvent, view: EventView): Promise<void> {

@@ -11,8 +11,8 @@ export const CHAT_PAGE_SCRIPT = String.raw`
   var boot = JSON.parse(document.getElementById('chat-boot').textContent);
   var en = boot.lang === 'en';
   var T = en
-    ? { connecting: 'Connecting…', online: 'Online', offline: 'Connection lost, reconnecting…', error: 'Something went wrong', audio: 'Voice reply' }
-    : { connecting: '连接中…', online: '在线', offline: '连接已断开，正在重连…', error: '出错了', audio: '语音回复' };
+    ? { connecting: 'Connecting…', online: 'Online', offline: 'Connection lost, reconnecting…', error: 'Something went wrong', audio: 'Voice reply', picture: 'Picture', file: 'File', uploadFailed: 'The picture could not be sent' }
+    : { connecting: '连接中…', online: '在线', offline: '连接已断开，正在重连…', error: '出错了', audio: '语音回复', picture: '图片', file: '文件', uploadFailed: '图片发送失败' };
   var EOF = '|=EOF=|';
   var JSON_MARK = '|=JSON=|';
 
@@ -73,9 +73,42 @@ export const CHAT_PAGE_SCRIPT = String.raw`
     current = null;
   }
 
+  function isWebUrl(u) { return /^https?:\/\/\S+$/i.test(String(u || '')); }
+
+  // A picture as an image, other media as a link; the URL is only ever an attribute, never markup.
+  function showMedia(b, msgType, media, caption) {
+    if (!media || !isWebUrl(media.url)) return false;
+    if (msgType === 'picture') {
+      var img = document.createElement('img');
+      img.className = 'picture';
+      img.alt = caption || T.picture;
+      img.src = String(media.url);
+      img.addEventListener('load', function () { scroll(false); });
+      b.appendChild(img);
+    } else {
+      var a = document.createElement('a');
+      a.href = String(media.url);
+      a.target = '_blank';
+      a.rel = 'noopener noreferrer';
+      a.textContent = media.name || T.file;
+      b.appendChild(a);
+    }
+    if (caption) {
+      var c = document.createElement('div');
+      c.textContent = caption;
+      b.appendChild(c);
+    }
+    return true;
+  }
+
   function showJson(raw) {
     var value = null;
     try { value = JSON.parse(raw); } catch (e) { value = null; }
+    if (value && value.code === 0 && value.result && value.result.media) {
+      var mb = bubble('them');
+      if (showMedia(mb, value.result.msgType, value.result.media, value.result.caption)) return;
+      mb.parentNode.parentNode.removeChild(mb.parentNode);
+    }
     if (value && value.code === 0 && value.result && /^https?:\/\//i.test(String(value.result.streamUrl || ''))) {
       var b = bubble('them');
       var label = document.createElement('div');
@@ -159,6 +192,34 @@ export const CHAT_PAGE_SCRIPT = String.raw`
     if (socket && socket.readyState === 1) socket.send(frame);
     else outbox.push(frame);
   }
+
+  var picture = document.getElementById('picture');
+  picture.addEventListener('change', function () {
+    var file = picture.files && picture.files[0];
+    picture.value = '';
+    if (!file) return;
+    var mine = bubble('me');
+    var preview = document.createElement('img');
+    preview.className = 'picture';
+    preview.alt = file.name;
+    preview.src = URL.createObjectURL(file);
+    mine.appendChild(preview);
+    var body = new FormData();
+    body.append('file_name', file.name);
+    body.append('file_data', file);
+    fetch(boot.uploadPath + '?contact_id=' + encodeURIComponent(contactId), { method: 'POST', body: body })
+      .then(function (r) { return r.json(); })
+      .then(function (env) {
+        if (!env || !env.header || env.header.code !== 0 || !env.data || !isWebUrl(env.data.url)) throw new Error((env && env.header && env.header.message) || T.uploadFailed);
+        typing(true);
+        var frame = JSON.stringify({ action: 'chat', type: 'image', content: env.data.url });
+        if (socket && socket.readyState === 1) socket.send(frame);
+        else outbox.push(frame);
+      })
+      .catch(function (err) {
+        bubble('error').textContent = T.uploadFailed + (err && err.message && err.message !== T.uploadFailed ? ': ' + err.message : '');
+      });
+  });
 
   function resize() {
     input.style.height = 'auto';

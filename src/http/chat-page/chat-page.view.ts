@@ -24,7 +24,7 @@ export function chatPageCsp(nonce: string): string {
     "default-src 'none'",
     `script-src 'nonce-${nonce}'`,
     `style-src 'nonce-${nonce}'`,
-    'img-src https: http: data:',
+    'img-src https: http: data: blob:',
     "media-src 'self' https: http:",
     "connect-src 'self'",
     "base-uri 'none'",
@@ -69,6 +69,11 @@ textarea{flex:1;min-height:40px;max-height:140px;resize:none;padding:8px 12px;bo
 textarea:focus{outline:2px solid #93c5fd;border-color:#2563eb}
 button{height:40px;padding:0 18px;border:0;border-radius:12px;background:#2563eb;color:#fff;font:inherit;font-weight:600;cursor:pointer}
 button:hover{background:#1d4ed8}
+.attach{display:grid;place-items:center;flex:none;width:40px;height:40px;border:1px solid #d1d5db;border-radius:12px;cursor:pointer;color:#4b5563;font-size:20px}
+.attach:focus-within{outline:2px solid #93c5fd}
+.attach input{position:absolute;width:1px;height:1px;opacity:0}
+.bubble img.picture{display:block;max-width:100%;max-height:320px;border-radius:10px}
+.bubble a{color:inherit}
 .missing{display:grid;place-items:center;height:100%;padding:24px;text-align:center;color:#4b5563}
 .missing h1{font-size:20px;color:#1f2328}
 @media (max-width:600px){.app{box-shadow:none}.bubble{max-width:88%}header{padding:10px 12px}#messages{padding:12px}}
@@ -98,7 +103,8 @@ export function renderChatPage(staff: ChatPageStaff, nonce: string): string {
   const en = staff.lang === 'en';
   const initial = Array.from(staff.name.trim())[0] ?? '?';
   const avatar = safeImageUrl(staff.avatarUrl);
-  const boot = { serialNo: staff.serialNo, lang: staff.lang, wsPath: `/chat/${encodeURIComponent(staff.serialNo)}/ws` };
+  const base = `/chat/${encodeURIComponent(staff.serialNo)}`;
+  const boot = { serialNo: staff.serialNo, lang: staff.lang, wsPath: `${base}/ws`, uploadPath: `${base}/upload` };
   const greeting = staff.greetings.trim()
     ? `<div class="row them greeting"><div class="bubble">${escapeHtml(staff.greetings.trim())}</div></div>`
     : '';
@@ -112,6 +118,7 @@ export function renderChatPage(staff: ChatPageStaff, nonce: string): string {
 </header>
 <main id="messages" role="log" aria-live="polite">${greeting}</main>
 <form id="composer" autocomplete="off">
+  <label class="attach" title="${en ? 'Send a picture' : '发送图片'}"><span aria-hidden="true">＋</span><input id="picture" type="file" accept="image/png,image/jpeg,image/gif,image/webp" aria-label="${en ? 'Send a picture' : '发送图片'}"></label>
   <textarea id="input" rows="1" maxlength="4000" placeholder="${en ? 'Type a message…' : '输入消息…'}" aria-label="${en ? 'Message' : '消息'}"></textarea>
   <button id="send" type="submit">${en ? 'Send' : '发送'}</button>
 </form>

@@ -41,7 +41,7 @@ export class SessionResolver {
   @Authorized(Role.MERCHANT, Role.AGENT)
   @Mutation(() => MessageObject, { description: "An agent's reply in a session it has accepted" })
   async sendMessage(@Arg('input') input: SendMessageInput, @Ctx() { ctx }: GqlContext): Promise<Message> {
-    return this.s.sessions.sendAsAgent(ctx, input.sessionId, input);
+    return this.s.sessions.sendAsAgent(ctx, input.sessionId, { ...input, payload: input.media ? { ...input.media } : null });
   }
 
   @Authorized(Role.MERCHANT, Role.AGENT)

@@ -1,4 +1,4 @@
-import { Field, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Float, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { ChannelType } from '../../entities/contact/contact.entity.js';
 import { MessageType, SenderType } from '../../entities/session/message.entity.js';
 import { SessionStatus } from '../../entities/session/session.entity.js';
@@ -17,6 +17,24 @@ export class ContactType {
   @Field() avatarUrl!: string;
 }
 
+@ObjectType('Media', { description: 'What a picture, voice, video or file message carries; the caption is the message content' })
+export class MediaObject {
+  @Field() url!: string;
+  @Field(() => String, { nullable: true }) mimeType?: string | null;
+  @Field(() => Int, { nullable: true, description: 'Bytes' }) size?: number | null;
+  @Field(() => String, { nullable: true }) name?: string | null;
+  @Field(() => Float, { nullable: true, description: 'Seconds, for voice and video' }) duration?: number | null;
+}
+
+@InputType()
+export class MediaInput {
+  @Field() url!: string;
+  @Field(() => String, { nullable: true }) mimeType?: string;
+  @Field(() => Int, { nullable: true }) size?: number;
+  @Field(() => String, { nullable: true }) name?: string;
+  @Field(() => Float, { nullable: true }) duration?: number;
+}
+
 @ObjectType('Message')
 export class MessageObject {
   @Field(() => Int) id!: number;
@@ -24,7 +42,8 @@ export class MessageObject {
   @Field(() => SenderType) senderType!: SenderType;
   @Field() senderId!: string;
   @Field(() => MessageType) msgType!: MessageType;
-  @Field() content!: string;
+  @Field({ description: 'The text, or a media message\'s caption' }) content!: string;
+  @Field(() => MediaObject, { nullable: true, description: 'Set for picture, voice, video and file messages' }) media?: MediaObject | null;
   @Field(() => String, { nullable: true }) clientMsgId?: string | null;
   @Field() createdAt!: Date;
   sessionId?: number;
@@ -69,5 +88,6 @@ export class SendMessageInput {
   @Field(() => Int) sessionId!: number;
   @Field() content!: string;
   @Field(() => MessageType, { nullable: true }) msgType?: MessageType;
+  @Field(() => MediaInput, { nullable: true, description: 'For a media msgType: the file (upload it first); content is then a caption' }) media?: MediaInput;
   @Field({ nullable: true, description: 'Makes a resend idempotent' }) clientMsgId?: string;
 }

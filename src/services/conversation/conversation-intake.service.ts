@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream';
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { z } from 'zod';
@@ -6,10 +7,13 @@ import { badInput } from '../../core/errors.js';
 import type { Logger } from '../../core/logger.js';
 import type { RateLimiter } from '../../core/rate-limit.js';
 import { parseInput } from '../../core/validation.js';
+import { mediaMessage, type MediaPayload } from '../../entities/session/media-payload.js';
+import { ChannelType } from '../../entities/contact/contact.entity.js';
 import { Message, MessageType, SenderType } from '../../entities/session/message.entity.js';
 import { queuePositions } from '../../entities/session/session-queue.js';
 import { Session, SessionStatus } from '../../entities/session/session.entity.js';
 import { Staff } from '../../entities/staff/staff.entity.js';
+import type { FileService } from '../knowledge/file.service.js';
 import type { Answerer } from '../session/answerer.js';
 import { asksForHuman, needsHuman } from '../session/handoff-rules.js';
 import type { RoutingService } from '../session/routing.service.js';
@@ -26,6 +30,8 @@ const inboundSchema = z.object({
   channelMsgId: z.string().trim().min(1).max(128, 'message id must be at most 128 characters').nullable().optional(),
   clientMsgId: z.string().trim().min(1).max(128, 'client message id must be at most 128 characters').nullable().optional(),
 });
+
+const PICTURE_NAME = /\.(png|jpe?g|gif|webp)$/i;
 
 interface StoreResult {
   session: Session;
@@ -45,6 +51,7 @@ export class ConversationIntake {
     private readonly routing: RoutingService,
     private readonly staffService: StaffService,
     private readonly answerer: Answerer,
+    private readonly files: FileService,
     private readonly limiter: RateLimiter,
     private readonly config: ConversationConfig,
     private readonly log: Logger,
@@ -54,14 +61,21 @@ export class ConversationIntake {
   async receive(input: InboundMessage): Promise<IntakeOutcome> {
     const body = parseInput(inboundSchema, input);
     if (body.msgType === MessageType.TEXT && !body.content.trim()) throw badInput('content must not be empty');
+    const media = body.msgType === MessageType.TEXT ? { content: body.content, payload: body.payload ?? null } : mediaMessage(body.content, body.payload);
     const em = this.orm.em.fork();
     const staff = await em.findOne(Staff, input.staffId, { populate: ['merchant'] });
     const refusal = staff ? this.staffService.refusalOf(staff) : 'This AI staff has been deleted';
     if (!staff || refusal) return { kind: 'refused', reason: refusal ?? 'This AI staff has been deleted' };
     const limited = await this.rateLimit(staff.id, input.channel, body.externalId);
     if (limited) return { kind: 'rate_limited', reason: limited };
+    if (input.channel === ChannelType.WEB && media.payload && body.msgType !== MessageType.TEXT) {
+      // A web contact shows only what it uploaded to us, never a link of its choosing to the agents.
+      const own = await this.files.mediaOf(em, staff.merchant.id, media.payload.url as string);
+      if (!own) throw badInput('Upload the picture first (POST …/upload) and send the url it answers');
+      media.payload = own;
+    }
 
-    const stored = await this.store(em, staff, input, body);
+    const stored = await this.store(em, staff, input, { ...body, ...media });
     const ids = { sessionId: stored.session.id, messageId: stored.message.id, contactId: stored.session.contact.id };
     if (stored.duplicate) return { kind: 'duplicate', ...ids };
 
@@ -84,6 +98,22 @@ export class ConversationIntake {
     for (let step = await outcome.answer.next(); ; step = await outcome.answer.next()) {
       if (step.done) return { outcome, answer: step.value };
     }
+  }
+
+  /**
+   * A picture a chat contact sends (upload, then a message with its URL): stored for the staff's
+   * merchant, under the same refusal and limits as messages.
+   */
+  async uploadPicture(staffId: number, input: { fileName: string; data: Readable; externalId: string }): Promise<{ kind: 'stored'; media: MediaPayload } | { kind: 'refused' | 'rate_limited'; reason: string }> {
+    const em = this.orm.em.fork();
+    const staff = await em.findOne(Staff, staffId, { populate: ['merchant'] });
+    const refusal = staff ? this.staffService.refusalOf(staff) : 'This AI staff has been deleted';
+    if (!staff || refusal) return { kind: 'refused', reason: refusal ?? 'This AI staff has been deleted' };
+    if (!PICTURE_NAME.test(input.fileName)) throw badInput('Only pictures can be sent: .png, .jpg, .jpeg, .gif or .webp');
+    const limited = await this.rateLimit(staff.id, ChannelType.WEB, input.externalId);
+    if (limited) return { kind: 'rate_limited', reason: limited };
+    const file = await this.files.storeFor(em, staff.merchant.id, { fileName: input.fileName, data: input.data });
+    return { kind: 'stored', media: (await this.files.mediaOf(em, staff.merchant.id, this.files.fileUrl(file.filePath)))! };
   }
 
   /** The contact's row id when it already has a conversation with the staff (a resumed web-chat connection). */

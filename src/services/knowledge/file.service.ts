@@ -7,6 +7,7 @@ import { pageSchema, type PageInput, type PageResult } from '../../core/paging.j
 import { parseInput } from '../../core/validation.js';
 import { StoredFile } from '../../entities/knowledge/stored-file.entity.js';
 import { Merchant } from '../../entities/merchant/merchant.entity.js';
+import type { MediaPayload } from '../../entities/session/media-payload.js';
 import { contentTypeFor, isSafeFilePath, newFilePath } from './file-name.js';
 import { FileTooLargeError, type FileStorage } from './file-storage.js';
 
@@ -34,6 +35,11 @@ export class FileService {
   /** Streams an upload into storage; over the size limit it is refused (413 / 1003) and nothing is kept. */
   async upload(ctx: RequestContext, input: { fileName: string; data: Readable }): Promise<StoredFile> {
     const actor = ctx.requireMerchant();
+    return this.storeFor(ctx.em, actor.merchantId, input);
+  }
+
+  /** Stores a file for a merchant (its own upload, or a contact's picture in one of its conversations). */
+  async storeFor(em: EntityManager, merchantId: number, input: { fileName: string; data: Readable }): Promise<StoredFile> {
     const fileName = parseInput(fileNameSchema, input.fileName);
     const filePath = newFilePath(fileName);
     let stored;
@@ -44,7 +50,7 @@ export class FileService {
       throw err;
     }
     const file = new StoredFile({
-      merchant: ctx.em.getReference(Merchant, actor.merchantId),
+      merchant: em.getReference(Merchant, merchantId),
       fileName,
       filePath,
       fileSize: stored.size,
@@ -52,12 +58,26 @@ export class FileService {
       sha256: stored.sha256,
     });
     try {
-      await ctx.em.persist(file).flush();
+      await em.persist(file).flush();
     } catch (err) {
       await this.storage.delete(filePath);
       throw err;
     }
     return file;
+  }
+
+  /** The media payload of one of the merchant's stored files named by its public URL, or null. */
+  async mediaOf(em: EntityManager, merchantId: number, url: string): Promise<MediaPayload | null> {
+    const prefix = `${this.opts.publicUrl}/assets/files/`;
+    if (!url.startsWith(prefix)) return null;
+    let filePath: string;
+    try {
+      filePath = decodeURIComponent(url.slice(prefix.length));
+    } catch {
+      return null;
+    }
+    const file = isSafeFilePath(filePath) ? await em.findOne(StoredFile, { filePath, merchant: merchantId }) : null;
+    return file ? { url: this.fileUrl(file.filePath), mimeType: file.contentType.split(';')[0]!, size: Number(file.fileSize), name: file.fileName } : null;
   }
 
   /** Gives a stored file the name the form sent (file_name may follow file_data in a multipart body). */

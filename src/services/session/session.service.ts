@@ -6,6 +6,7 @@ import { badInput, conflict, forbidden, notFound } from '../../core/errors.js';
 import { parseInput } from '../../core/validation.js';
 import { Agent } from '../../entities/agent/agent.entity.js';
 import { ChannelType, Contact } from '../../entities/contact/contact.entity.js';
+import { mediaMessage } from '../../entities/session/media-payload.js';
 import { Message, MessageType, SenderType } from '../../entities/session/message.entity.js';
 import { Session, SessionStatus } from '../../entities/session/session.entity.js';
 import { contactNotices } from '../conversation/contact-notices.js';
@@ -126,6 +127,7 @@ export class SessionService {
     ctx.requireTenant();
     const body = parseInput(contentSchema, input);
     if (body.msgType === MessageType.TEXT && !body.content.trim()) throw badInput('content must not be empty');
+    const media = body.msgType === MessageType.TEXT ? { content: body.content, payload: body.payload ?? null } : mediaMessage(body.content, body.payload);
     const after: Publish[] = [];
     const message = await ctx.em.transactional(async (tx) => {
       const s = await this.lockVisible(ctx, tx, sessionId);
@@ -141,8 +143,7 @@ export class SessionService {
         senderType: SenderType.AGENT,
         senderId: String(s.agent.id),
         msgType: body.msgType,
-        content: body.content,
-        payload: body.payload ?? null,
+        ...media,
         clientMsgId: body.clientMsgId ?? null,
       });
       await tx.flush();

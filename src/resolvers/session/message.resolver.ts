@@ -1,0 +1,12 @@
+import { FieldResolver, Resolver, Root } from 'type-graphql';
+import { type Message, MessageType } from '../../entities/session/message.entity.js';
+import { MediaObject, MessageObject } from './session.types.js';
+
+/** Fields of Message that are not columns. */
+@Resolver(() => MessageObject)
+export class MessageFieldsResolver {
+  @FieldResolver(() => MediaObject, { nullable: true })
+  media(@Root() m: Message): MediaObject | null {
+    return m.msgType === MessageType.TEXT || !m.payload ? null : (m.payload as unknown as MediaObject);
+  }
+}
