@@ -47,7 +47,7 @@ export function createServices(config: AppConfig, log: Logger, deps: { bus: Even
     ...knowledge,
     sessions,
     agents,
-    agentConsole: new AgentConsoleService(deps.bus, agents),
+    agentConsole: new AgentConsoleService(deps.bus, agents, staff),
     speech: new SpeechService(config.speech, config.dataDir, config.publicUrl, log.child({ component: 'speech' })),
     config,
     bus: deps.bus,
