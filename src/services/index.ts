@@ -38,7 +38,7 @@ export interface Services extends KnowledgeServices {
 
 export function createServices(config: AppConfig, log: Logger, deps: { bus: EventBus; jobs: JobQueue; mailer: Mailer; limiter: RateLimiter; orm: MikroORM }): Services {
   const tokens = new TokenService(config.tokenTtlHours, deps.bus);
-  const throttle = new LoginThrottle(deps.limiter);
+  const throttle = new LoginThrottle(deps.limiter, { failuresPerIpPerMinute: config.loginFailuresPerIpPerMinute });
   const staff = new StaffService(deps.bus, { trialDays: config.staffTrialDays, warningDays: config.staffExpiryWarningDays });
   const knowledge = createKnowledgeServices(config, log, { orm: deps.orm, bus: deps.bus, jobs: deps.jobs, staff });
   const sessions = new SessionService(deps.bus, knowledge.answers, log.child({ component: 'sessions' }));

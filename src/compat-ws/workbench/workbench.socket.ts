@@ -1,6 +1,7 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { WebSocketServer } from 'ws';
-import { createContext, clientIp, requestIdOf } from '../../core/http/request-context.js';
+import { clientIp } from '../../core/http/client-address.js';
+import { createContext, requestIdOf } from '../../core/http/request-context.js';
 import type { Logger } from '../../core/logger.js';
 import type { Services } from '../../services/index.js';
 import type { AgentHub } from '../agents/agent-hub.js';
@@ -15,7 +16,7 @@ export function workbenchRoutes(orm: MikroORM, services: Services, hub: AgentHub
     path: '/ws/cs/:csId',
     handle: (req, socket, head, params) => {
       const token = new URL(req.url ?? '/', 'http://x').searchParams.get('token') ?? undefined;
-      const meta = { ip: clientIp(req), requestId: requestIdOf(req) };
+      const meta = { ip: clientIp(req, services.config.trustProxy), requestId: requestIdOf(req) };
       void (async () => {
         const ctx = await createContext(orm, services, log, token, meta);
         if (ctx.actor.kind !== 'agent') return refuseUpgrade(socket, 401, 'Unauthorized', JSON.stringify({ code: 401, message: 'A valid agent token is required as ?token=' }));

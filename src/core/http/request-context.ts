@@ -5,6 +5,7 @@ import type { NextFunction, Request, Response } from 'express';
 import type { Services } from '../../services/index.js';
 import { tokenFromHeaders } from '../auth/actor.js';
 import { RequestContext } from '../context.js';
+import { clientIp } from './client-address.js';
 import type { Logger } from '../logger.js';
 
 const contexts = new WeakMap<IncomingMessage, RequestContext>();
@@ -13,10 +14,6 @@ export function requestIdOf(req: IncomingMessage): string {
   const given = req.headers['x-request-id'];
   const id = Array.isArray(given) ? given[0] : given;
   return id && /^[\w.-]{1,64}$/.test(id) ? id : randomUUID();
-}
-
-export function clientIp(req: IncomingMessage): string {
-  return req.socket.remoteAddress ?? 'unknown';
 }
 
 /** Builds a RequestContext for a token presented on any surface. */
@@ -39,7 +36,7 @@ export function requestContextMiddleware(orm: MikroORM, services: Services, log:
     const requestId = requestIdOf(req);
     res.setHeader('X-Request-Id', requestId);
     try {
-      const ctx = await createContext(orm, services, log, tokenFromHeaders(req.headers), { requestId, ip: clientIp(req) });
+      const ctx = await createContext(orm, services, log, tokenFromHeaders(req.headers), { requestId, ip: clientIp(req, services.config.trustProxy) });
       contexts.set(req, ctx);
       res.on('finish', () => {
         ctx.log.info(
