@@ -38,7 +38,8 @@ export class LoginThrottle {
    * failure and stays counted; an account is a success, which gives the reservations back.
    */
   async attempt<T>(scope: string, userName: string, ip: string, check: () => Promise<T | null>): Promise<T | null> {
-    const account = `${scope}:${userName.trim().toLowerCase()}`;
+    // Encoded, so no user name can spell another account's or address's key.
+    const account = `${scope}:${encodeURIComponent(userName.trim().toLowerCase())}`;
     const keys = {
       ip: `login:ip:${ip}`,
       pair: `login:pair:${account}:${ip}`,
