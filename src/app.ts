@@ -69,7 +69,8 @@ export async function startApp(config: AppConfig, log: Logger): Promise<App> {
     const app = express();
     const httpServer = http.createServer(app);
     app.disable('x-powered-by');
-    app.set('trust proxy', false);
+    // Express's own view (req.ip, req.protocol) follows TRUST_PROXY too, as our client address does.
+    app.set('trust proxy', config.trustProxy);
 
     app.get('/healthz', (_req, res) => void res.json({ status: 'ok' }));
     app.get('/readyz', async (_req, res) => {

@@ -18,6 +18,7 @@ const codes: Record<ErrorCode, number> = {
   [ErrorCode.NotFound]: 1006,
   [ErrorCode.InvalidVerificationCode]: 1008,
   [ErrorCode.AccountFrozen]: 1012,
+  [ErrorCode.StaffUnavailable]: 1012,
   [ErrorCode.RateLimited]: 429,
   [ErrorCode.Internal]: 500,
 };

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { intVar as int, optionalString, urlVar as url } from './env-vars.js';
+import { parseTrustProxy, type TrustProxy } from './http/client-address.js';
 import { checkPaymentEnv, paymentConfigFrom, paymentEnvShape, type PaymentConfig } from './payment/payment-config.js';
 import { checkKnowledgeEnv, knowledgeConfigFrom, knowledgeEnvShape, type KnowledgeConfig } from './knowledge/knowledge-config.js';
 import { conversationConfigFrom, conversationEnvShape, type ConversationConfig } from './conversation/conversation-config.js';
@@ -24,6 +25,10 @@ export interface AppConfig {
   staffTrialDays: number;
   staffExpiryWarningDays: number;
   codeSendsPerIpPerMinute: number;
+  /** Failed (or in-flight) logins one client address may make per minute, on any account. */
+  loginFailuresPerIpPerMinute: number;
+  /** Which forwarding hops tell the client address (TRUST_PROXY); by default none, the socket's address counts. */
+  trustProxy: TrustProxy;
   /** Also serve the agent-console protocol at `/` of this port. */
   agentWsPort?: number;
   agentWsBeatMs: number;
@@ -71,6 +76,18 @@ const envSchema = z
     STAFF_TRIAL_DAYS: int(7, 0, 3650),
     STAFF_EXPIRY_WARNING_DAYS: int(3, 0, 365),
     CODE_SENDS_PER_IP_PER_MINUTE: int(20, 1, 100_000),
+    LOGIN_FAILURES_PER_IP_PER_MINUTE: int(10, 1, 100_000),
+    TRUST_PROXY: optionalString.refine(
+      (v) => {
+        try {
+          parseTrustProxy(v);
+          return true;
+        } catch {
+          return false;
+        }
+      },
+      { message: 'must be true, false, a hop count, or a comma-separated list of addresses, CIDRs, loopback, linklocal, uniquelocal' },
+    ),
     AGENT_WS_PORT: z.coerce.number({ message: 'must be a whole number' }).int('must be a whole number').min(0).max(65535).optional(),
     AGENT_WS_BEAT_MS: int(10_000, 200, 600_000),
     REDIS_URL: url(['redis:', 'rediss:']),
@@ -122,6 +139,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     staffTrialDays: e.STAFF_TRIAL_DAYS,
     staffExpiryWarningDays: e.STAFF_EXPIRY_WARNING_DAYS,
     codeSendsPerIpPerMinute: e.CODE_SENDS_PER_IP_PER_MINUTE,
+    loginFailuresPerIpPerMinute: e.LOGIN_FAILURES_PER_IP_PER_MINUTE,
+    trustProxy: parseTrustProxy(e.TRUST_PROXY),
     agentWsPort: e.AGENT_WS_PORT,
     agentWsBeatMs: e.AGENT_WS_BEAT_MS,
     redisUrl: e.REDIS_URL,

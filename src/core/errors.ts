@@ -16,6 +16,8 @@ export const ErrorCode = {
   InvalidCredentials: 'INVALID_CREDENTIALS',
   InvalidVerificationCode: 'INVALID_VERIFICATION_CODE',
   AccountFrozen: 'ACCOUNT_FROZEN',
+  /** A staff that may not work now: frozen, expired, not activated, deleted, or its merchant frozen. */
+  StaffUnavailable: 'STAFF_UNAVAILABLE',
   RateLimited: 'RATE_LIMITED',
   Internal: 'INTERNAL',
 } as const;

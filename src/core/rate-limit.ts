@@ -7,6 +7,8 @@ export interface RateLimiter {
   hit(key: string, limit: number, windowMs: number): Promise<boolean>;
   /** Hits counted on `key` in its current window, without counting one. */
   count(key: string): Promise<number>;
+  /** Takes back one hit of the current window (a reservation that turned out not to count). */
+  release(key: string): Promise<void>;
   reset(key: string): Promise<void>;
 }
 
@@ -28,6 +30,11 @@ export class MemoryRateLimiter implements RateLimiter {
   async count(key: string): Promise<number> {
     const w = this.windows.get(key);
     return w && w.resetAt > Date.now() ? w.count : 0;
+  }
+
+  async release(key: string): Promise<void> {
+    const w = this.windows.get(key);
+    if (w && w.resetAt > Date.now() && w.count > 0) w.count -= 1;
   }
 
   async reset(key: string): Promise<void> {

@@ -8,6 +8,7 @@ const codes: Record<ErrorCode, string> = {
   [ErrorCode.InvalidCredentials]: 'UNAUTHENTICATED',
   [ErrorCode.Forbidden]: 'FORBIDDEN',
   [ErrorCode.AccountFrozen]: 'FORBIDDEN',
+  [ErrorCode.StaffUnavailable]: 'FORBIDDEN',
   [ErrorCode.BadUserInput]: 'BAD_USER_INPUT',
   [ErrorCode.InvalidJson]: 'BAD_USER_INPUT',
   [ErrorCode.PayloadTooLarge]: 'BAD_USER_INPUT',

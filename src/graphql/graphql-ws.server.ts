@@ -3,7 +3,8 @@ import { GraphQLError, validate, specifiedRules, type ExecutionResult, type Form
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { AppConfig } from '../core/config.js';
-import { requestIdOf, clientIp } from '../core/http/request-context.js';
+import { clientIp } from '../core/http/client-address.js';
+import { requestIdOf } from '../core/http/request-context.js';
 import type { Logger } from '../core/logger.js';
 import type { Services } from '../services/index.js';
 import type { GqlContext } from './context.js';
@@ -51,7 +52,7 @@ export function createGraphQLWsServer(deps: {
         const req = c.extra.request;
         const ctx = await services.contexts.forToken(tokenFromParams(c.connectionParams), {
           requestId: requestIdOf(req),
-          ip: clientIp(req),
+          ip: clientIp(req, config.trustProxy),
         });
         return { ctx, bus: services.bus, services };
       },

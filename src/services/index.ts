@@ -52,7 +52,7 @@ export interface Services extends KnowledgeServices {
 
 export function createServices(config: AppConfig, log: Logger, deps: { bus: EventBus; jobs: JobQueue; mailer: Mailer; limiter: RateLimiter; orm: MikroORM }): Services {
   const tokens = new TokenService(config.tokenTtlHours, deps.bus);
-  const throttle = new LoginThrottle(deps.limiter);
+  const throttle = new LoginThrottle(deps.limiter, { failuresPerIpPerMinute: config.loginFailuresPerIpPerMinute });
   const staff = new StaffService(deps.bus, { trialDays: config.staffTrialDays, warningDays: config.staffExpiryWarningDays });
   const knowledge = createKnowledgeServices(config, log, { orm: deps.orm, bus: deps.bus, jobs: deps.jobs, staff });
   const journal = new SessionJournal(deps.bus);
@@ -69,7 +69,7 @@ export function createServices(config: AppConfig, log: Logger, deps: { bus: Even
     agentAssist: new AgentAssistService(sessions, staff, knowledge.answers),
     eventViews: new EventViews(deps.orm),
     agents,
-    agentConsole: new AgentConsoleService(deps.bus, agents),
+    agentConsole: new AgentConsoleService(deps.bus, agents, staff),
     speech: new SpeechService(config.speech, config.dataDir, config.publicUrl, log.child({ component: 'speech' })),
     config,
     bus: deps.bus,

@@ -165,16 +165,15 @@ describe('ai-staff REST: accounts (§1 with DESIGN.md paths)', () => {
     expect((await t.rest('/api/v1/admin/list/production', {}, admin.body.data.token)).status).toBe(401);
   });
 
-  it('throttles repeated failed logins with 429', async () => {
+  it('throttles repeated failed logins on one account from one address with 429 (test/integration/login-throttle.test.ts has the rest)', async () => {
     const attempt = () => t.rest('/api/v1/customer/login', { user_name: 'brute-force-target', password: md5('guess') });
     const codes = [];
-    for (let i = 0; i < 11; i++) codes.push((await attempt()).body.header.code);
-    expect(codes.slice(0, 10).every((c) => c === 1002)).toBe(true);
-    expect(codes[10]).toBe(429);
+    for (let i = 0; i < 6; i++) codes.push((await attempt()).body.header.code);
+    expect(codes).toEqual([1002, 1002, 1002, 1002, 1002, 429]);
 
     // Once over the limit, even the right password is refused: 429 is no oracle for a guesser.
     const m = await createMerchant(t);
-    for (let i = 0; i < 10; i++) await t.rest('/api/v1/customer/login', { user_name: m.userName, password: md5(`guess-${i}`) });
+    for (let i = 0; i < 5; i++) await t.rest('/api/v1/customer/login', { user_name: m.userName, password: md5(`guess-${i}`) });
     expect((await t.rest('/api/v1/customer/login', { user_name: m.userName, password: m.password })).body.header.code).toBe(429);
   });
 

@@ -70,6 +70,38 @@ describe('agent-console HTTP endpoints (§17, §18)', () => {
     expect((await post('/api/customer/list', { bid: staff.id }, { 'auth-token': stranger.token })).body.code).toBe(404);
   });
 
+  it.each([
+    ['frozen', 'update staff set is_frozen = true where id = ?', /frozen/],
+    ['expired', "update staff set trial_time = now() - interval '1 day', expiring_time = null where id = ?", /expired/],
+    ['not activated', 'update staff set trial_time = null, expiring_time = null where id = ?', /not activated/],
+  ])("refuses the keys of a %s staff with 403, on every endpoint", async (_kind, update, message) => {
+    const s = await createStaffWithKeys(t, merchant.token);
+    const a = await createAgent(t, merchant.token, [s.id]);
+    const keys = basicAuth(s.apiKey, s.secretKey);
+    expect((await post('/api/customer/list', { bid: s.id }, keys)).body.code).toBe(0);
+    await t.app.orm.em.fork().getConnection().execute(update, [s.id]);
+    const calls: [string, unknown][] = [
+      ['/api/customer/list', { bid: s.id }],
+      ['/api/customer/info', { customer_id: a.id }],
+      ['/api/customer/is_online', { customer_id: a.id }],
+      ['/api/chat/send_to_group', { bid: s.id, data: { method: 'x' } }],
+      ['/api/chat/send_to_customer', { customer_id: a.id, data: { method: 'x' } }],
+    ];
+    for (const [path, body] of calls) {
+      const res = await post(path, body, keys);
+      expect(res.status).toBe(200);
+      expect(res.body).toEqual({ code: 403, msg: expect.stringMatching(message) });
+    }
+  });
+
+  it("answers a deleted staff's keys with 401", async () => {
+    const s = await createStaffWithKeys(t, merchant.token);
+    expect((await t.rest('/api/v1/customer/delete/staff', { id: s.id }, merchant.token)).body.header.code).toBe(0);
+    const res = await post('/api/customer/list', { bid: s.id }, basicAuth(s.apiKey, s.secretKey));
+    expect(res.status).toBe(401);
+    expect(res.body).toMatchObject({ code: 401 });
+  });
+
   it('answers bad input with 400', async () => {
     expect((await post('/api/customer/list', {})).body.code).toBe(400);
     expect((await post('/api/customer/list', '{oops')).body.code).toBe(400);

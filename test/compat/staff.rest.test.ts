@@ -116,15 +116,21 @@ describe('ai-staff REST: staff (§2.1–2.5, §2.14)', () => {
     expect(rows[0]?.is_deleted).toBe(true);
   });
 
-  it('answers the public query by serial number without a token and without keys', async () => {
+  it('answers the public query by serial number without a token, keys or the merchant\'s login name', async () => {
     const id = await createStaff(t, alice.token, { name: 'Public face' });
-    const sn = (await list(alice.token, { id })).body.data.list[0].serial_no;
-    const res = await t.rest('/api/v1/customer/query/staff', { serial_no: sn });
+    const owned = (await list(alice.token, { id })).body.data.list[0];
+    expect(owned.edit_user).toBe(alice.userName);
+    const res = await t.rest('/api/v1/customer/query/staff', { serial_no: owned.serial_no });
     expect(res.body.header).toEqual({ code: 0, message: 'OK', total: 1, count: 1 });
     const item = res.body.data.list[0];
     expect(Object.keys(item).sort()).toEqual(SEED_STAFF_FIELDS);
-    expect(item).toMatchObject({ id, name: 'Public face', api_key: '', secret_key: '' });
+    expect(item).toMatchObject({ id, name: 'Public face', api_key: '', secret_key: '', edit_user: '' });
     expect(JSON.stringify(res.body)).not.toMatch(/ak_|sk_/);
+    expect(JSON.stringify(res.body)).not.toContain(alice.userName);
+    // Nor does the public chat page.
+    const page = await (await fetch(owned.chat_url.replace(PUBLIC_URL, t.url))).text();
+    expect(page).toContain('Public face');
+    for (const secret of [alice.userName, owned.api_key, owned.secret_key]) expect(page).not.toContain(secret);
     expect((await t.rest('/api/v1/customer/query/staff', { serial_no: 'nope' })).body.header.code).toBe(1006);
     expect((await t.rest('/api/v1/customer/query/staff', {})).body.header.code).toBe(1003);
   });

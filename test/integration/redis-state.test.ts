@@ -1,6 +1,7 @@
 import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RedisConsoleRegistry } from '../../src/compat-ws/agents/redis-console-registry.js';
+import { LoginThrottle } from '../../src/core/auth/login-throttle.js';
 import type { EventBus, SessionChangedEvent } from '../../src/core/events/event-bus.js';
 import { createRedisEventBus } from '../../src/core/events/redis-event-bus.js';
 import { createLogger } from '../../src/core/logger.js';
@@ -84,6 +85,35 @@ describe('shared state in Redis', () => {
     expect(await b.hit('ip:1', 1, 300)).toBe(false);
     await a.reset('ip:1');
     expect(await b.hit('ip:1', 1, 300)).toBe(true);
+  });
+
+  it('gives a reserved hit back, never below zero and never into a window that ended', async () => {
+    const a = new RedisRateLimiter(one);
+    await a.hit('rel:1', 2, 5000);
+    await a.hit('rel:1', 2, 5000);
+    await a.release('rel:1');
+    expect(await a.count('rel:1')).toBe(1);
+    await a.release('rel:1');
+    await a.release('rel:1');
+    expect(await a.count('rel:1')).toBe(0);
+    await a.release('rel:never');
+    expect(await admin.exists(`${prefix}rate:rel:never`)).toBe(0);
+  });
+
+  it('checks only the reserved few of 200 concurrent logins spread over two instances', async () => {
+    const throttles = [new LoginThrottle(new RedisRateLimiter(one), { failuresPerIpPerMinute: 10 }), new LoginThrottle(new RedisRateLimiter(two), { failuresPerIpPerMinute: 10 })];
+    let checked = 0;
+    const wrong = async () => {
+      checked++;
+      await sleep(20);
+      return null;
+    };
+    const outcomes = await Promise.allSettled(Array.from({ length: 200 }, (_, i) => throttles[i % 2]!.attempt('merchant', 'victim', '192.0.2.1', wrong)));
+    // Five per account and address, whichever instance answered.
+    expect(checked).toBe(5);
+    expect(outcomes.filter((o) => o.status === 'rejected')).toHaveLength(195);
+    // The real user, from another address, is checked and let in.
+    expect(await throttles[1]!.attempt('merchant', 'victim', '192.0.2.2', async () => 'ok')).toBe('ok');
   });
 
   it('delivers events published on one instance to subscribers on every instance of the same prefix only', async () => {

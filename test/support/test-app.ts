@@ -51,6 +51,8 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     ADMIN_PASSWORD,
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     CODE_SENDS_PER_IP_PER_MINUTE: '10000',
+    // Every test client is 127.0.0.1; the login-limit tests set their own.
+    LOGIN_FAILURES_PER_IP_PER_MINUTE: '10000',
     ...env,
   });
   const app = await startApp(config, createLogger(config.logLevel));

@@ -23,6 +23,18 @@ describe('configuration', () => {
     expect(c.publicUrl).toBe('https://cs.example.com');
   });
 
+  it('reads TRUST_PROXY in Express syntax, trusting no hop by default', () => {
+    const trusts = (value: string | undefined, address: string, hop = 0) => loadConfig(value === undefined ? {} : { TRUST_PROXY: value }).trustProxy(address, hop);
+    expect(trusts(undefined, '127.0.0.1')).toBe(false);
+    expect(trusts('false', '127.0.0.1')).toBe(false);
+    expect(trusts('true', '203.0.113.9', 5)).toBe(true);
+    expect([trusts('2', '203.0.113.9', 0), trusts('2', '203.0.113.9', 1), trusts('2', '203.0.113.9', 2)]).toEqual([true, true, false]);
+    expect([trusts('loopback', '127.0.0.1'), trusts('loopback', '10.0.0.1')]).toEqual([true, false]);
+    expect([trusts('10.0.0.0/8, 192.168.1.7', '10.2.3.4'), trusts('10.0.0.0/8, 192.168.1.7', '192.168.1.7'), trusts('10.0.0.0/8, 192.168.1.7', '192.168.1.8')]).toEqual([true, true, false]);
+    expect(() => loadConfig({ TRUST_PROXY: 'sometimes' })).toThrow(/TRUST_PROXY: must be true, false, a hop count/);
+    expect(() => loadConfig({ TRUST_PROXY: '10.0.0.0/99' })).toThrow(/TRUST_PROXY/);
+  });
+
   it('lists every problem at once', () => {
     try {
       loadConfig({ PORT: '70000', SMTP_URL: 'http://mail', LOG_LEVEL: 'loud', ADMIN_PASSWORD: 'x' });

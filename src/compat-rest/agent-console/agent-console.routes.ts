@@ -8,7 +8,12 @@ import { basicCredentials } from '../../core/auth/basic-auth.js';
 import { parseJsonObject } from '../json-body.js';
 
 
-const statusOf: Partial<Record<ErrorCode, number>> = { [ErrorCode.Unauthenticated]: 401, [ErrorCode.Forbidden]: 403, [ErrorCode.NotFound]: 404 };
+const statusOf: Partial<Record<ErrorCode, number>> = {
+  [ErrorCode.Unauthenticated]: 401,
+  [ErrorCode.Forbidden]: 403,
+  [ErrorCode.StaffUnavailable]: 403,
+  [ErrorCode.NotFound]: 404,
+};
 
 function intField(body: Record<string, unknown>, key: string): number {
   const v = body[key];
@@ -29,9 +34,8 @@ export function agentConsoleHttpRouter(services: Services, log: Logger): Router 
   async function caller(req: Request): Promise<ConsoleScope> {
     if (/^Basic\s/i.test(req.headers.authorization ?? '')) {
       const creds = basicCredentials(req.headers.authorization);
-      const staff = creds ? await services.staff.authenticateKeys(contextOf(req).em, creds[0], creds[1]) : null;
-      if (!staff || staff.isDeleted) throw new AppError(ErrorCode.Unauthenticated, 'Wrong api_key or secret_key');
-      return { merchantId: staff.merchant.id, staffId: staff.id };
+      if (!creds) throw new AppError(ErrorCode.Unauthenticated, 'Wrong api_key or secret_key');
+      return services.agentConsole.scopeOfKeys(contextOf(req).em, creds[0], creds[1]);
     }
     const ctx = contextOf(req);
     if (ctx.actor.kind !== 'merchant') throw new AppError(ErrorCode.Unauthenticated, "Send the staff's keys as HTTP Basic credentials, or a merchant token");

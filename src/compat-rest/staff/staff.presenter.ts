@@ -2,8 +2,11 @@ import { formatSeedTime } from '../../core/time.js';
 import type { Staff } from '../../entities/staff/staff.entity.js';
 import type { Services } from '../../services/index.js';
 
-/** A staff in the seed's list shape; `withKeys: false` for the public lookup, which never shows keys. */
-export function presentStaff(staff: Staff, s: Services, withKeys: boolean) {
+/**
+ * A staff in the seed's list shape. `owner: false` is the public lookup: it never shows the keys nor
+ * `edit_user` (the merchant's login name); the fields stay, empty, as the seed lists them.
+ */
+export function presentStaff(staff: Staff, s: Services, owner: boolean) {
   const tz = s.config.timezone;
   return {
     id: staff.id,
@@ -19,10 +22,10 @@ export function presentStaff(staff: Staff, s: Services, withKeys: boolean) {
     trial_time: formatSeedTime(staff.trialTime, tz),
     expiring_time: formatSeedTime(staff.expiringTime, tz),
     state: s.staff.stateOf(staff),
-    edit_user: staff.editUser,
+    edit_user: owner ? staff.editUser : '',
     is_frozen: staff.isFrozen,
-    api_key: withKeys ? staff.apiKey : '',
-    secret_key: withKeys ? staff.secretKey : '',
+    api_key: owner ? staff.apiKey : '',
+    secret_key: owner ? staff.secretKey : '',
     chat_url: `${s.config.publicUrl}/chat/${staff.serialNo}`,
     avatar_url: staff.avatarUrl,
     greetings: staff.greetings,

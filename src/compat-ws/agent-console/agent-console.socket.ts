@@ -2,7 +2,8 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { AppConfig } from '../../core/config.js';
-import { clientIp, requestIdOf } from '../../core/http/request-context.js';
+import { clientIp } from '../../core/http/client-address.js';
+import { requestIdOf } from '../../core/http/request-context.js';
 import type { Logger } from '../../core/logger.js';
 import type { Services } from '../../services/index.js';
 import type { AgentHub } from '../agents/agent-hub.js';
@@ -28,7 +29,7 @@ export function agentConsoleSockets(deps: { services: Services; hub: AgentHub; r
           sendRaw: (text) => ws.readyState === ws.OPEN && ws.send(text),
           close: (code, reason) => ws.close(code, reason),
         },
-        { ip: clientIp(req), requestId: requestIdOf(req) },
+        { ip: clientIp(req, deps.config.trustProxy), requestId: requestIdOf(req) },
         { beatMs: deps.config.agentWsBeatMs },
       );
       // Frames are handled one at a time, in order.

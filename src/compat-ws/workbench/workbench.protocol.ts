@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { MessageAddedEvent, SessionChangedEvent } from '../../core/events/event-bus.js';
 import type { RequestContext } from '../../core/context.js';
-import { isAppError } from '../../core/errors.js';
+import { isAppError, notFound } from '../../core/errors.js';
 import { containsNul } from '../../core/nul-guard.js';
 import type { Logger } from '../../core/logger.js';
 import type { Services } from '../../services/index.js';
@@ -12,11 +12,13 @@ import type { EventView } from '../../services/session/event-views.js';
 /**
  * The workbench push stream (`/ws/cs/{csId}`, multichannel seed): the four
  * event types, rendered from the domain events for one agent, plus
- * `bind_session` to follow a session the agent does not own.
+ * `bind_session` to follow a session the agent does not own. A bound session
+ * is followed only while its staff is still the agent's.
  */
 export class WorkbenchConnection implements AgentSocket {
   readonly clientId = randomUUID();
-  private readonly bound = new Set<number>();
+  /** Bound session id → its staff id. */
+  private readonly bound = new Map<number, number>();
 
   constructor(
     readonly agentId: number,
@@ -42,7 +44,9 @@ export class WorkbenchConnection implements AgentSocket {
     const id = Number(msg.sessionId);
     try {
       const session = await this.services.sessions.get(await this.context(), Number.isSafeInteger(id) ? id : 0);
-      this.bound.add(session.id);
+      // Checked again here: the staff may have been taken away while the session was being read.
+      if (!this.staffIds.has(session.staff.id)) throw notFound(`Session ${session.id}`);
+      this.bound.set(session.id, session.staff.id);
       this.send({ type: 'session_bound', sessionId: String(session.id) });
     } catch (err) {
       if (!isAppError(err)) this.log.error({ err }, 'bind_session failed');
@@ -52,7 +56,7 @@ export class WorkbenchConnection implements AgentSocket {
 
   async onMessageAdded(e: MessageAddedEvent, view: EventView): Promise<void> {
     const mine = e.agentId === this.agentId && e.status === 'manual';
-    if (!mine && !this.bound.has(e.sessionId)) return;
+    if (!mine && !this.follows(e)) return;
     const message = await view.message();
     if (!message) return;
     const info = presentMessageInfo(message);
@@ -60,7 +64,7 @@ export class WorkbenchConnection implements AgentSocket {
   }
 
   async onSessionChanged(e: SessionChangedEvent, view: EventView): Promise<void> {
-    if (!this.staffIds.has(e.staffId) && !this.bound.has(e.sessionId)) return;
+    if (!this.staffIds.has(e.staffId)) return;
     const type =
       e.status === 'pending' && (e.kind === 'handoff' || e.kind === 'transferred')
         ? 'new_pending_session'
@@ -81,6 +85,11 @@ export class WorkbenchConnection implements AgentSocket {
 
   onStaffChanged(staffIds: number[]): void {
     this.staffIds = new Set(staffIds);
+    for (const [sessionId, staffId] of this.bound) if (!this.staffIds.has(staffId)) this.bound.delete(sessionId);
+  }
+
+  private follows(e: { sessionId: number; staffId: number }): boolean {
+    return this.bound.has(e.sessionId) && this.staffIds.has(e.staffId);
   }
 
   onPresence(): void {}

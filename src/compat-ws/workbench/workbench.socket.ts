@@ -1,5 +1,6 @@
 import { WebSocketServer } from 'ws';
-import { clientIp, requestIdOf } from '../../core/http/request-context.js';
+import { clientIp } from '../../core/http/client-address.js';
+import { requestIdOf } from '../../core/http/request-context.js';
 import type { Logger } from '../../core/logger.js';
 import type { Services } from '../../services/index.js';
 import type { AgentHub } from '../agents/agent-hub.js';
@@ -14,7 +15,7 @@ export function workbenchRoutes(services: Services, hub: AgentHub, log: Logger):
     path: '/ws/cs/:csId',
     handle: (req, socket, head, params) => {
       const token = new URL(req.url ?? '/', 'http://x').searchParams.get('token') ?? undefined;
-      const meta = { ip: clientIp(req), requestId: requestIdOf(req) };
+      const meta = { ip: clientIp(req, services.config.trustProxy), requestId: requestIdOf(req) };
       void (async () => {
         const ctx = await services.contexts.forToken(token, meta);
         if (ctx.actor.kind !== 'agent') return refuseUpgrade(socket, 401, 'Unauthorized', JSON.stringify({ code: 401, message: 'A valid agent token is required as ?token=' }));

@@ -1,36 +1,80 @@
 import { rateLimited } from '../errors.js';
 import type { RateLimiter } from '../rate-limit.js';
 
-const WINDOW_MS = 10 * 60_000;
-const FAILURES_PER_USER = 10;
-const FAILURES_PER_IP = 50;
+const MINUTE = 60_000;
+const PAIR_WINDOW_MS = 15 * MINUTE;
+const FAILURES_PER_ACCOUNT_AND_IP = 5;
+const ACCOUNT_WINDOW_MS = 15 * MINUTE;
+const FAILURES_PER_ACCOUNT_FROM_NEW_ADDRESSES = 20;
+const KNOWN_ADDRESS_MS = 30 * 24 * 60 * MINUTE;
+
+export interface LoginThrottleOptions {
+  failuresPerIpPerMinute: number;
+}
 
 /**
- * Failed-login limits for every kind of account. The limit is checked before
- * the password, so once an account or address is over it even the right
- * password is refused: a guesser learns nothing and burns no scrypt time.
+ * Failed-login limits for every kind of account (merchant, admin, agent).
+ *
+ * Each attempt is reserved (an atomic increment, shared through Redis) before the password is
+ * hashed, and given back only if it succeeds, so concurrent guesses cannot all be checked: once the
+ * limit is reached the rest answer 429 at once, without scrypt. Three counters, checked in order:
+ *
+ * - per client address, any account: `failuresPerIpPerMinute` a minute;
+ * - per account and address: 5 in 15 minutes, so one address cannot keep guessing one account;
+ * - per account, from addresses that never logged in to it: 20 in 15 minutes, so many addresses
+ *   together cannot either. An address that logged in to the account in the last 30 days is exempt
+ *   from this one, so an attack from elsewhere never locks the real user out.
+ *
+ * A limited attempt is refused even with the right password: 429 is no oracle for a guesser.
  */
 export class LoginThrottle {
-  constructor(private readonly limiter: RateLimiter) {}
+  constructor(
+    private readonly limiter: RateLimiter,
+    private readonly opts: LoginThrottleOptions,
+  ) {}
 
-  async check(scope: string, userName: string, ip: string): Promise<void> {
-    const [byUser, byIp] = await Promise.all([this.limiter.count(this.userKey(scope, userName)), this.limiter.count(this.ipKey(scope, ip))]);
-    if (byUser >= FAILURES_PER_USER || byIp >= FAILURES_PER_IP) throw rateLimited('Too many failed logins, try again in a few minutes');
+  /**
+   * Runs `check` (find the account, verify the password) under the limits. A null answer is a
+   * failure and stays counted; an account is a success, which gives the reservations back.
+   */
+  async attempt<T>(scope: string, userName: string, ip: string, check: () => Promise<T | null>): Promise<T | null> {
+    // Encoded, so no user name can spell another account's or address's key.
+    const account = `${scope}:${encodeURIComponent(userName.trim().toLowerCase())}`;
+    const keys = {
+      ip: `login:ip:${ip}`,
+      pair: `login:pair:${account}:${ip}`,
+      account: `login:account:${account}`,
+      known: `login:known:${account}:${ip}`,
+    };
+    const known = (await this.limiter.count(keys.known)) > 0;
+    const reserved: string[] = [];
+    const reserve = async (key: string, limit: number, windowMs: number) => {
+      const within = await this.limiter.hit(key, limit, windowMs);
+      reserved.push(key);
+      if (!within) throw rateLimited('Too many failed logins, try again in a few minutes');
+    };
+    await reserve(keys.ip, this.opts.failuresPerIpPerMinute, MINUTE);
+    await reserve(keys.pair, FAILURES_PER_ACCOUNT_AND_IP, PAIR_WINDOW_MS);
+    if (!known) await reserve(keys.account, FAILURES_PER_ACCOUNT_FROM_NEW_ADDRESSES, ACCOUNT_WINDOW_MS);
+
+    let result: T | null;
+    try {
+      result = await check();
+    } catch (err) {
+      // Not an answer about the password (e.g. the database failed): the attempt does not count.
+      await this.giveBack(reserved);
+      throw err;
+    }
+    if (result === null) return null;
+    await this.giveBack(reserved.filter((k) => k !== keys.pair));
+    await this.limiter.reset(keys.pair);
+    // Known for 30 days from its latest successful login.
+    await this.limiter.reset(keys.known);
+    await this.limiter.hit(keys.known, Number.MAX_SAFE_INTEGER, KNOWN_ADDRESS_MS);
+    return result;
   }
 
-  async failed(scope: string, userName: string, ip: string): Promise<void> {
-    await Promise.all([this.limiter.hit(this.userKey(scope, userName), FAILURES_PER_USER, WINDOW_MS), this.limiter.hit(this.ipKey(scope, ip), FAILURES_PER_IP, WINDOW_MS)]);
-  }
-
-  async succeeded(scope: string, userName: string): Promise<void> {
-    await this.limiter.reset(this.userKey(scope, userName));
-  }
-
-  private userKey(scope: string, userName: string): string {
-    return `login:${scope}:user:${userName.toLowerCase()}`;
-  }
-
-  private ipKey(scope: string, ip: string): string {
-    return `login:${scope}:ip:${ip}`;
+  private async giveBack(keys: string[]): Promise<void> {
+    await Promise.all(keys.map((k) => this.limiter.release(k)));
   }
 }

@@ -4,6 +4,7 @@ import type { NextFunction, Request, Response } from 'express';
 import type { Services } from '../../services/index.js';
 import { tokenFromHeaders } from '../auth/actor.js';
 import type { RequestContext } from '../context.js';
+import { clientIp } from './client-address.js';
 
 const contexts = new WeakMap<IncomingMessage, RequestContext>();
 
@@ -13,10 +14,6 @@ export function requestIdOf(req: IncomingMessage): string {
   return id && /^[\w.-]{1,64}$/.test(id) ? id : randomUUID();
 }
 
-export function clientIp(req: IncomingMessage): string {
-  return req.socket.remoteAddress ?? 'unknown';
-}
-
 /** Express middleware: one context per request, with its request id echoed back and a log line at the end. */
 export function requestContextMiddleware(services: Services) {
   return async (req: Request, res: Response, next: NextFunction) => {
@@ -24,7 +21,7 @@ export function requestContextMiddleware(services: Services) {
     const requestId = requestIdOf(req);
     res.setHeader('X-Request-Id', requestId);
     try {
-      const ctx = await services.contexts.forToken(tokenFromHeaders(req.headers), { requestId, ip: clientIp(req) });
+      const ctx = await services.contexts.forToken(tokenFromHeaders(req.headers), { requestId, ip: clientIp(req, services.config.trustProxy) });
       contexts.set(req, ctx);
       res.on('finish', () => {
         ctx.log.info(

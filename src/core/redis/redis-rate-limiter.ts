@@ -8,6 +8,12 @@ local n = redis.call('INCR', KEYS[1])
 if n == 1 or redis.call('PTTL', KEYS[1]) < 0 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
 return n`;
 
+// Never below zero, and never creates a key (a window that already ended stays ended).
+const RELEASE = `
+local n = tonumber(redis.call('GET', KEYS[1]) or '0')
+if n > 0 then return redis.call('DECR', KEYS[1]) end
+return 0`;
+
 /** Fixed-window counters shared by every instance: INCR plus a PEXPIRE for the window. */
 export class RedisRateLimiter implements RateLimiter {
   constructor(private readonly redis: RedisConnection) {}
@@ -19,6 +25,10 @@ export class RedisRateLimiter implements RateLimiter {
 
   async count(key: string): Promise<number> {
     return Number((await this.redis.client.get(this.key(key))) ?? 0);
+  }
+
+  async release(key: string): Promise<void> {
+    await this.redis.client.eval(RELEASE, 1, this.key(key));
   }
 
   async reset(key: string): Promise<void> {

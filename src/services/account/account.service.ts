@@ -113,16 +113,12 @@ export class AccountService {
 
   async login(ctx: RequestContext, input: LoginInput): Promise<IssuedToken & { merchant: Merchant }> {
     const data = parseInput(loginSchema, input);
-    await this.throttle.check('merchant', data.userName, ctx.meta.ip);
-    const merchant = await ctx.em.findOne(Merchant, {
-      $or: [{ userName: data.userName }, { email: data.userName.toLowerCase() }],
+    const merchant = await this.throttle.attempt('merchant', data.userName, ctx.meta.ip, async () => {
+      const found = await ctx.em.findOne(Merchant, { $or: [{ userName: data.userName }, { email: data.userName.toLowerCase() }] });
+      return (await verifyPasswordOrDummy(data.password, found?.passwordHash)) ? found : null;
     });
-    if (!(await verifyPasswordOrDummy(data.password, merchant?.passwordHash)) || !merchant) {
-      await this.throttle.failed('merchant', data.userName, ctx.meta.ip);
-      throw new AppError(ErrorCode.InvalidCredentials, 'Invalid user name or password');
-    }
+    if (!merchant) throw new AppError(ErrorCode.InvalidCredentials, 'Invalid user name or password');
     if (merchant.isFrozen) throw new AppError(ErrorCode.AccountFrozen, 'This account is frozen');
-    await this.throttle.succeeded('merchant', data.userName);
     const issued = await this.tokens.issue(ctx.em, TokenRole.Merchant, merchant.id, merchant.id);
     return { ...issued, merchant };
   }

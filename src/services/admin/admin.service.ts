@@ -47,13 +47,11 @@ export class AdminService {
 
   async login(ctx: RequestContext, input: AdminLoginInput): Promise<IssuedToken & { admin: Admin }> {
     const data = parseInput(loginSchema, input);
-    await this.throttle.check('admin', data.userName, ctx.meta.ip);
-    const admin = await ctx.em.findOne(Admin, { userName: data.userName });
-    if (!(await verifyPasswordOrDummy(data.password, admin?.passwordHash)) || !admin) {
-      await this.throttle.failed('admin', data.userName, ctx.meta.ip);
-      throw new AppError(ErrorCode.InvalidCredentials, 'Invalid user name or password');
-    }
-    await this.throttle.succeeded('admin', data.userName);
+    const admin = await this.throttle.attempt('admin', data.userName, ctx.meta.ip, async () => {
+      const found = await ctx.em.findOne(Admin, { userName: data.userName });
+      return (await verifyPasswordOrDummy(data.password, found?.passwordHash)) ? found : null;
+    });
+    if (!admin) throw new AppError(ErrorCode.InvalidCredentials, 'Invalid user name or password');
     return { ...(await this.tokens.issue(ctx.em, TokenRole.Admin, admin.id, null)), admin };
   }
 

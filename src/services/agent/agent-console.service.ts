@@ -1,8 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { forbidden, notFound } from '../../core/errors.js';
+import { AppError, ErrorCode, forbidden, notFound } from '../../core/errors.js';
 import type { EventBus } from '../../core/events/event-bus.js';
 import { Agent, AgentStatus } from '../../entities/agent/agent.entity.js';
 import { Staff } from '../../entities/staff/staff.entity.js';
+import type { StaffService } from '../staff/staff.service.js';
 import type { AgentService } from './agent.service.js';
 
 /** Who calls the agent-console HTTP API: a staff by its keys (that staff only) or a merchant (its tenant). */
@@ -26,7 +27,20 @@ export class AgentConsoleService {
   constructor(
     private readonly bus: EventBus,
     private readonly agents: AgentService,
+    private readonly staff: StaffService,
   ) {}
+
+  /**
+   * The scope of a staff's HTTP Basic keys. Wrong keys, or a deleted staff's, are unauthenticated; a staff
+   * that may not chat (frozen, expired, not activated, its merchant frozen) is refused: an integrating
+   * server must not push to consoles for a staff the contacts cannot reach.
+   */
+  async scopeOfKeys(em: EntityManager, apiKey: string, secretKey: string): Promise<ConsoleScope> {
+    const staff = await this.staff.authenticateKeys(em, apiKey, secretKey);
+    if (!staff || staff.isDeleted) throw new AppError(ErrorCode.Unauthenticated, 'Wrong api_key or secret_key');
+    await this.staff.requireAvailable(em, staff);
+    return { merchantId: staff.merchant.id, staffId: staff.id };
+  }
 
   async pushToStaff(em: EntityManager, scope: ConsoleScope, staffId: number, excludeClientIds: string[], data: Record<string, unknown>): Promise<void> {
     const staff = await this.staffFor(em, scope, staffId);

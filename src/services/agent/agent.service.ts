@@ -107,14 +107,12 @@ export class AgentService {
 
   async login(ctx: RequestContext, input: z.input<typeof loginSchema>): Promise<IssuedToken & { agent: Agent }> {
     const data = parseInput(loginSchema, input);
-    await this.throttle.check('agent', data.userName, ctx.meta.ip);
-    const agent = await ctx.em.findOne(Agent, { userName: data.userName, isDeleted: false }, { populate: ['merchant'] });
-    if (!(await verifyPasswordOrDummy(data.password, agent?.passwordHash)) || !agent) {
-      await this.throttle.failed('agent', data.userName, ctx.meta.ip);
-      throw new AppError(ErrorCode.InvalidCredentials, 'Invalid user name or password');
-    }
+    const agent = await this.throttle.attempt('agent', data.userName, ctx.meta.ip, async () => {
+      const found = await ctx.em.findOne(Agent, { userName: data.userName, isDeleted: false }, { populate: ['merchant'] });
+      return (await verifyPasswordOrDummy(data.password, found?.passwordHash)) ? found : null;
+    });
+    if (!agent) throw new AppError(ErrorCode.InvalidCredentials, 'Invalid user name or password');
     if (agent.merchant.isFrozen) throw new AppError(ErrorCode.AccountFrozen, "This agent's merchant account is frozen");
-    await this.throttle.succeeded('agent', data.userName);
     return { ...(await this.tokens.issue(ctx.em, TokenRole.Agent, agent.id, agent.merchant.id)), agent };
   }
 

@@ -49,6 +49,8 @@ export class AnswerService {
   async ask(ctx: RequestContext, staffId: number, question: string, opts: AnswerOptions = {}): Promise<AnswerStream> {
     const q = parseInput(questionSchema, question);
     const staff = await this.deps.staff.get(ctx, staffId);
+    // The try-it panel answers only as the chat would: a frozen, expired or inactive staff does not.
+    await this.deps.staff.requireAvailable(ctx.em, staff);
     return this.answer(ctx.em, staff, q, opts);
   }
 

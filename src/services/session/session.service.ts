@@ -178,7 +178,8 @@ export class SessionService {
     if (filter.status) where.status = filter.status;
     if (filter.channel) where.channel = filter.channel;
     if (filter.agentId) where.agent = filter.agentId;
-    if (filter.staffId) where.staff = filter.staffId;
+    // Narrows the visible staff, never replaces them: an agent's own restriction stays.
+    if (filter.staffId) where.$and = [{ staff: filter.staffId }];
     const orderBy: QueryOrderMap<Session> =
       filter.order === 'queue' ? { queuedAt: QueryOrder.ASC_NULLS_LAST, id: QueryOrder.ASC } : { lastMessageAt: QueryOrder.DESC_NULLS_LAST, id: QueryOrder.DESC };
     return ctx.em.find(Session, where, { orderBy, populate: ['contact'] });

@@ -3,7 +3,7 @@ import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { z } from 'zod';
 import type { RequestContext } from '../../core/context.js';
-import { notFound } from '../../core/errors.js';
+import { AppError, ErrorCode, notFound } from '../../core/errors.js';
 import { definedOnly } from '../../core/objects.js';
 import type { EventBus } from '../../core/events/event-bus.js';
 import { StaffChangeKind } from '../../core/events/event-bus.js';
@@ -176,6 +176,13 @@ export class StaffService {
     if (state === StaffState.EXPIRED) return 'This AI staff has expired; renew its package to continue';
     if (state === StaffState.INACTIVE) return 'This AI staff is not activated; buy a package to start';
     return null;
+  }
+
+  /** Refuses a staff that may not work now (refusalOf), as every surface that makes it answer or act must. */
+  async requireAvailable(em: EntityManager, staff: Staff): Promise<void> {
+    await em.populate(staff, ['merchant']);
+    const refusal = this.refusalOf(staff);
+    if (refusal) throw new AppError(ErrorCode.StaffUnavailable, refusal);
   }
 
   /** Loads a staff for a subscription event (the caller refreshed the context, so the latest state is read). */
