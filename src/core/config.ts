@@ -23,6 +23,8 @@ export interface AppConfig {
   staffTrialDays: number;
   staffExpiryWarningDays: number;
   codeSendsPerIpPerMinute: number;
+  /** Registrations and password resets one client address may try per minute, counted before the password is hashed. */
+  codeChecksPerIpPerMinute: number;
   /** Also serve the agent-console protocol at `/` of this port. */
   agentWsPort?: number;
   agentWsBeatMs: number;
@@ -32,6 +34,10 @@ export interface AppConfig {
   redisPrefix: string;
   graphqlMaxDepth: number;
   graphqlMaxCost: number;
+  graphqlMaxAliases: number;
+  graphqlMaxDirectives: number;
+  graphqlMaxTokens: number;
+  graphqlMaxDocumentBytes: number;
   logLevel: string;
   /** Trades and payment providers (src/core/payment/payment-config.ts). */
   payment: PaymentConfig;
@@ -68,12 +74,17 @@ const envSchema = z
     STAFF_TRIAL_DAYS: int(7, 0, 3650),
     STAFF_EXPIRY_WARNING_DAYS: int(3, 0, 365),
     CODE_SENDS_PER_IP_PER_MINUTE: int(20, 1, 100_000),
+    CODE_CHECKS_PER_IP_PER_MINUTE: int(20, 1, 100_000),
     AGENT_WS_PORT: z.coerce.number({ message: 'must be a whole number' }).int('must be a whole number').min(0).max(65535).optional(),
     AGENT_WS_BEAT_MS: int(10_000, 200, 600_000),
     REDIS_URL: url(['redis:', 'rediss:']),
     REDIS_PREFIX: z.string().regex(/^[\w:.-]{1,64}$/, 'must be 1 to 64 letters, digits or _ : . -').default('cs:'),
     GRAPHQL_MAX_DEPTH: int(15, 2, 100),
     GRAPHQL_MAX_COST: int(5000, 10, 1_000_000),
+    GRAPHQL_MAX_ALIASES: int(50, 1, 10_000),
+    GRAPHQL_MAX_DIRECTIVES: int(50, 1, 10_000),
+    GRAPHQL_MAX_TOKENS: int(2000, 100, 1_000_000),
+    GRAPHQL_MAX_DOCUMENT_BYTES: int(65_536, 1024, 1024 * 1024),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     ...paymentEnvShape,
     ...knowledgeEnvShape,
@@ -118,12 +129,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     staffTrialDays: e.STAFF_TRIAL_DAYS,
     staffExpiryWarningDays: e.STAFF_EXPIRY_WARNING_DAYS,
     codeSendsPerIpPerMinute: e.CODE_SENDS_PER_IP_PER_MINUTE,
+    codeChecksPerIpPerMinute: e.CODE_CHECKS_PER_IP_PER_MINUTE,
     agentWsPort: e.AGENT_WS_PORT,
     agentWsBeatMs: e.AGENT_WS_BEAT_MS,
     redisUrl: e.REDIS_URL,
     redisPrefix: e.REDIS_PREFIX,
     graphqlMaxDepth: e.GRAPHQL_MAX_DEPTH,
     graphqlMaxCost: e.GRAPHQL_MAX_COST,
+    graphqlMaxAliases: e.GRAPHQL_MAX_ALIASES,
+    graphqlMaxDirectives: e.GRAPHQL_MAX_DIRECTIVES,
+    graphqlMaxTokens: e.GRAPHQL_MAX_TOKENS,
+    graphqlMaxDocumentBytes: e.GRAPHQL_MAX_DOCUMENT_BYTES,
     logLevel: e.LOG_LEVEL,
     payment: paymentConfigFrom(e),
     knowledge: knowledgeConfigFrom(e),

@@ -40,7 +40,7 @@ export function createServices(config: AppConfig, log: Logger, deps: { bus: Even
   const tokens = new TokenService(config.tokenTtlHours, deps.bus);
   const throttle = new LoginThrottle(deps.limiter);
   const staff = new StaffService(deps.bus, { trialDays: config.staffTrialDays, warningDays: config.staffExpiryWarningDays });
-  const knowledge = createKnowledgeServices(config, log, { orm: deps.orm, bus: deps.bus, jobs: deps.jobs, staff });
+  const knowledge = createKnowledgeServices(config, log, { orm: deps.orm, bus: deps.bus, jobs: deps.jobs, staff, limiter: deps.limiter });
   const sessions = new SessionService(deps.bus, knowledge.answers, log.child({ component: 'sessions' }));
   const agents = new AgentService(tokens, sessions, deps.bus, throttle);
   return {
@@ -53,7 +53,7 @@ export function createServices(config: AppConfig, log: Logger, deps: { bus: Even
     bus: deps.bus,
     jobs: deps.jobs,
     tokens,
-    accounts: new AccountService(tokens, deps.mailer, deps.limiter, log.child({ component: 'account' }), config.codeSendsPerIpPerMinute, throttle),
+    accounts: new AccountService(tokens, deps.mailer, deps.limiter, log.child({ component: 'account' }), { codeSendsPerIpPerMinute: config.codeSendsPerIpPerMinute, codeChecksPerIpPerMinute: config.codeChecksPerIpPerMinute }, throttle),
     admins: new AdminService(tokens, throttle, log.child({ component: 'admin' })),
     staff,
     products: new ProductService(),

@@ -51,6 +51,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     ADMIN_PASSWORD,
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     CODE_SENDS_PER_IP_PER_MINUTE: '10000',
+    CODE_CHECKS_PER_IP_PER_MINUTE: '10000',
     ...env,
   });
   const app = await startApp(config, createLogger(config.logLevel));
