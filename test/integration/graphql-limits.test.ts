@@ -78,10 +78,13 @@ describe('GraphQL document limits and rate limits', () => {
     expect(costly[0]?.message).toBe('Query is too costly: 6006 points, at most 5000 allowed');
   });
 
-  it('refuses an over-size document before parsing it, and a batch of operations', async () => {
+  it('refuses an over-size document before parsing it, the limits over GET too, and a batch of operations', async () => {
     const big = await t.gql(`{ me { ${'x'.repeat(70_000)}`);
     expect(big.status).toBe(400);
     expect(big.errors?.[0]).toMatchObject({ message: 'Query document is too large: 70007 bytes, at most 65536 allowed', extensions: { code: 'BAD_USER_INPUT', reason: 'QUERY_LIMIT' } });
+    const viaGet = await fetch(`${t.url}/graphql?query=${encodeURIComponent(`{ ${aliased(60, '__typename')} }`)}`);
+    expect(viaGet.status).toBe(400);
+    expect(((await viaGet.json()) as any).errors[0]).toMatchObject({ message: 'Aliases limit of 50 exceeded, found 60.', extensions: { code: 'BAD_USER_INPUT', reason: 'QUERY_LIMIT' } });
     const batch = await fetch(`${t.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${merchant.token}` },
