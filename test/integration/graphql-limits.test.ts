@@ -54,6 +54,8 @@ describe('GraphQL document limits and rate limits', () => {
       const res = await t.gql(`mutation { ${register(9000)} }`);
       expect(res.errors?.[0]?.extensions?.code).toBe(expected);
     }
+    const reset = await t.gql('mutation { resetPassword(input: { email: "amp1@x.example", code: "123456", password: "secret123" }) }');
+    expect(reset.errors?.[0]).toMatchObject({ message: 'Too many attempts from this address, wait a minute', extensions: { code: 'RATE_LIMITED' } });
     expect(await merchantTotal()).toBe(before);
   });
 
