@@ -83,7 +83,7 @@ export async function startApp(config: AppConfig, log: Logger): Promise<App> {
     app.use(requestContextMiddleware(services));
     const graphqlWs = createGraphQLWsServer({ schema, orm, services, config, log });
     const apollo = await createApollo({ schema, httpServer, services, config, log, drainWebSockets: graphqlWs.dispose });
-    app.use('/graphql', express.json({ limit: '1mb' }), refuseNulBodies, apollo.middleware);
+    app.use('/graphql', express.json({ limit: '1mb' }), refuseNulBodies, ...apollo.middleware);
     app.use(paymentRouter(services, log));
     app.use(sessionRestRouter(services, log));
     app.use(agentConsoleHttpRouter(services, log));

@@ -29,6 +29,8 @@ export interface AppConfig {
   loginFailuresPerIpPerMinute: number;
   /** Which forwarding hops tell the client address (TRUST_PROXY); by default none, the socket's address counts. */
   trustProxy: TrustProxy;
+  /** Registrations and password resets one client address may try per minute, counted before the password is hashed. */
+  codeChecksPerIpPerMinute: number;
   /** Also serve the agent-console protocol at `/` of this port. */
   agentWsPort?: number;
   agentWsBeatMs: number;
@@ -38,6 +40,10 @@ export interface AppConfig {
   redisPrefix: string;
   graphqlMaxDepth: number;
   graphqlMaxCost: number;
+  graphqlMaxAliases: number;
+  graphqlMaxDirectives: number;
+  graphqlMaxTokens: number;
+  graphqlMaxDocumentBytes: number;
   logLevel: string;
   /** Trades and payment providers (src/core/payment/payment-config.ts). */
   payment: PaymentConfig;
@@ -88,12 +94,17 @@ const envSchema = z
       },
       { message: 'must be true, false, a hop count, or a comma-separated list of addresses, CIDRs, loopback, linklocal, uniquelocal' },
     ),
+    CODE_CHECKS_PER_IP_PER_MINUTE: int(20, 1, 100_000),
     AGENT_WS_PORT: z.coerce.number({ message: 'must be a whole number' }).int('must be a whole number').min(0).max(65535).optional(),
     AGENT_WS_BEAT_MS: int(10_000, 200, 600_000),
     REDIS_URL: url(['redis:', 'rediss:']),
     REDIS_PREFIX: z.string().regex(/^[\w:.-]{1,64}$/, 'must be 1 to 64 letters, digits or _ : . -').default('cs:'),
     GRAPHQL_MAX_DEPTH: int(15, 2, 100),
     GRAPHQL_MAX_COST: int(5000, 10, 1_000_000),
+    GRAPHQL_MAX_ALIASES: int(50, 1, 10_000),
+    GRAPHQL_MAX_DIRECTIVES: int(50, 1, 10_000),
+    GRAPHQL_MAX_TOKENS: int(2000, 100, 1_000_000),
+    GRAPHQL_MAX_DOCUMENT_BYTES: int(65_536, 1024, 1024 * 1024),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     ...paymentEnvShape,
     ...knowledgeEnvShape,
@@ -141,12 +152,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     codeSendsPerIpPerMinute: e.CODE_SENDS_PER_IP_PER_MINUTE,
     loginFailuresPerIpPerMinute: e.LOGIN_FAILURES_PER_IP_PER_MINUTE,
     trustProxy: parseTrustProxy(e.TRUST_PROXY),
+    codeChecksPerIpPerMinute: e.CODE_CHECKS_PER_IP_PER_MINUTE,
     agentWsPort: e.AGENT_WS_PORT,
     agentWsBeatMs: e.AGENT_WS_BEAT_MS,
     redisUrl: e.REDIS_URL,
     redisPrefix: e.REDIS_PREFIX,
     graphqlMaxDepth: e.GRAPHQL_MAX_DEPTH,
     graphqlMaxCost: e.GRAPHQL_MAX_COST,
+    graphqlMaxAliases: e.GRAPHQL_MAX_ALIASES,
+    graphqlMaxDirectives: e.GRAPHQL_MAX_DIRECTIVES,
+    graphqlMaxTokens: e.GRAPHQL_MAX_TOKENS,
+    graphqlMaxDocumentBytes: e.GRAPHQL_MAX_DOCUMENT_BYTES,
     logLevel: e.LOG_LEVEL,
     payment: paymentConfigFrom(e),
     knowledge: knowledgeConfigFrom(e),

@@ -11,7 +11,24 @@ import type { Logger } from '../core/logger.js';
 import type { Services } from '../services/index.js';
 import type { GqlContext } from './context.js';
 import { formatGraphQLError } from './errors.js';
-import { noNulStrings, queryLimits } from './limits.js';
+import { checkDocument, graphqlLimitsOf, noNulStrings, type GraphqlLimits } from './limits.js';
+
+/**
+ * Refuses, with 400 in the GraphQL envelope, a document over the size, token
+ * or limit rules before Apollo sees it. Apollo has no hook before its own
+ * validation that can answer 400 (a plugin's throw there is a 500), so the
+ * check runs in front; Apollo then parses the (bounded) document once more.
+ */
+function documentGuard(schema: GraphQLSchema, limits: GraphqlLimits, log: Logger): RequestHandler {
+  return (req, res, next) => {
+    const source: unknown = req.method === 'GET' ? req.query.query : (req.body as { query?: unknown } | undefined)?.query;
+    // Anything else (no query, a batch array, a persisted-query hash) is Apollo's to answer.
+    if (typeof source !== 'string') return next();
+    const checked = checkDocument(schema, source, limits);
+    if (!('errors' in checked)) return next();
+    res.status(400).json({ errors: checked.errors.map((e) => formatGraphQLError(e.toJSON(), e, log)) });
+  };
+}
 
 /** GraphQL over HTTP at /graphql. */
 export async function createApollo(deps: {
@@ -21,13 +38,15 @@ export async function createApollo(deps: {
   config: AppConfig;
   log: Logger;
   drainWebSockets: () => Promise<void>;
-}): Promise<{ middleware: RequestHandler; stop: () => Promise<void> }> {
+}): Promise<{ middleware: RequestHandler[]; stop: () => Promise<void> }> {
   const { log } = deps;
   const apollo = new ApolloServer<GqlContext>({
     schema: deps.schema,
     introspection: true,
     includeStacktraceInErrorResponses: false,
-    validationRules: [queryLimits(deps.config.graphqlMaxDepth, deps.config.graphqlMaxCost), noNulStrings],
+    validationRules: [noNulStrings],
+    // A JSON array of operations would multiply every per-document limit: batching stays off (400).
+    allowBatchedHttpRequests: false,
     formatError: (formatted, error) => formatGraphQLError(formatted, error, log),
     logger: { debug: () => {}, info: () => {}, warn: (m) => log.warn(m), error: (m) => log.error(m) },
     plugins: [
@@ -41,5 +60,5 @@ export async function createApollo(deps: {
   const middleware = expressMiddleware(apollo, {
     context: async ({ req }) => ({ ctx: contextOf(req), bus: deps.services.bus, services: deps.services }),
   }) as RequestHandler;
-  return { middleware, stop: () => apollo.stop() };
+  return { middleware: [documentGuard(deps.schema, graphqlLimitsOf(deps.config), log), middleware], stop: () => apollo.stop() };
 }

@@ -1,5 +1,5 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { GraphQLError, validate, specifiedRules, type ExecutionResult, type FormattedExecutionResult, type GraphQLSchema } from 'graphql';
+import { GraphQLError, type ExecutionResult, type FormattedExecutionResult, type GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { AppConfig } from '../core/config.js';
@@ -9,7 +9,7 @@ import type { Logger } from '../core/logger.js';
 import type { Services } from '../services/index.js';
 import type { GqlContext } from './context.js';
 import { formatGraphQLError } from './errors.js';
-import { noNulStrings, queryLimits } from './limits.js';
+import { graphqlLimitsOf, prepareDocument } from './limits.js';
 import { containsNul } from '../core/nul-guard.js';
 
 export const MAX_WS_FRAME_BYTES = 1024 * 1024;
@@ -33,7 +33,7 @@ export function createGraphQLWsServer(deps: {
 }): { wss: WebSocketServer; dispose: () => Promise<void> } {
   const { orm, services, config, log } = deps;
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_WS_FRAME_BYTES });
-  const rules = [...specifiedRules, queryLimits(config.graphqlMaxDepth, config.graphqlMaxCost), noNulStrings];
+  const limits = graphqlLimitsOf(config);
   const format = (result: ExecutionResult): FormattedExecutionResult => ({
     ...result,
     errors: result.errors?.map((e) => formatGraphQLError(e.toJSON(), e, log)),
@@ -56,9 +56,14 @@ export function createGraphQLWsServer(deps: {
         });
         return { ctx, bus: services.bus, services };
       },
-      // Variables are not seen by validation rules; text with NUL characters is refused here.
-      onSubscribe: (_c, _id, payload) => (containsNul(payload.variables) ? [new GraphQLError('Text must not contain NUL characters', { extensions: { code: 'BAD_USER_INPUT' } })] : undefined),
-      validate: (schema, doc) => validate(schema, doc, rules),
+      // The same document limits as over HTTP: this hook parses and validates, so graphql-ws does neither.
+      onSubscribe: (_c, _id, payload) => {
+        // Variables are not seen by validation rules; text with NUL characters is refused here.
+        if (containsNul(payload.variables)) return [new GraphQLError('Text must not contain NUL characters', { extensions: { code: 'BAD_USER_INPUT' } })];
+        const prepared = prepareDocument(deps.schema, payload.query, limits);
+        if ('errors' in prepared) return prepared.errors;
+        return { schema: deps.schema, document: prepared.document, operationName: payload.operationName, variableValues: payload.variables };
+      },
       onNext: (_c, _id, _payload, _args, result) => format(result),
       onError: (_c, _id, _payload, errors) => errors.map((e) => formatGraphQLError(e.toJSON(), e, log)),
     },

@@ -1,124 +1,60 @@
-import {
-  GraphQLError,
-  getNamedType,
-  isCompositeType,
-  isListType,
-  isNonNullType,
-  isObjectType,
-  isInterfaceType,
-  type ASTVisitor,
-  type FragmentDefinitionNode,
-  type GraphQLCompositeType,
-  type GraphQLOutputType,
-  type SelectionSetNode,
-  type ValidationContext,
-  type ValidationRule,
-} from 'graphql';
+import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
+import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
+import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
+import { GraphQLError, parse, specifiedRules, validate, type DocumentNode, type GraphQLSchema, type ValidationContext, type ValidationRule } from 'graphql';
+import type { AppConfig } from '../core/config.js';
+import { ioCostRule } from './cost.js';
 
-/** A list field's children count this many times: a rough stand-in for a page of results. */
-const LIST_FACTOR = 10;
-
-interface Measure {
-  cost: number;
-  depth: number;
+/** What one GraphQL document may hold, on every transport. */
+export interface GraphqlLimits {
+  /** UTF-8 bytes of the document text, checked before parsing. */
+  maxDocumentBytes: number;
+  /** Lexical tokens, counted while parsing (parsing stops at the limit). */
+  maxTokens: number;
+  maxAliases: number;
+  maxDirectives: number;
+  maxDepth: number;
+  maxCost: number;
 }
 
-function returnsList(type: GraphQLOutputType): boolean {
-  let t: GraphQLOutputType = type;
-  while (isNonNullType(t)) t = t.ofType;
-  return isListType(t);
+export function graphqlLimitsOf(config: AppConfig): GraphqlLimits {
+  return {
+    maxDocumentBytes: config.graphqlMaxDocumentBytes,
+    maxTokens: config.graphqlMaxTokens,
+    maxAliases: config.graphqlMaxAliases,
+    maxDirectives: config.graphqlMaxDirectives,
+    maxDepth: config.graphqlMaxDepth,
+    maxCost: config.graphqlMaxCost,
+  };
 }
 
-function measure(
-  set: SelectionSetNode,
-  parent: GraphQLCompositeType,
-  fragments: Record<string, FragmentDefinitionNode>,
-  ctx: ValidationContext,
-  seen: Set<string>,
-  memo: Map<string, Measure>,
-): Measure {
-  let cost = 0;
-  let depth = 0;
-  for (const sel of set.selections) {
-    if (sel.kind === 'Field') {
-      const fields = isObjectType(parent) || isInterfaceType(parent) ? parent.getFields() : {};
-      const def = fields[sel.name.value];
-      let child: Measure = { cost: 0, depth: 0 };
-      let list = false;
-      if (sel.selectionSet) {
-        const named = def ? getNamedType(def.type) : undefined;
-        const childParent = named && isCompositeType(named) ? named : undefined;
-        // Introspection fields are not in getFields(); measure their depth against nothing, so nesting still counts.
-        child = childParent ? measure(sel.selectionSet, childParent, fragments, ctx, seen, memo) : measureShape(sel.selectionSet);
-        list = def ? returnsList(def.type) : false;
-      }
-      cost += 1 + child.cost * (list ? LIST_FACTOR : 1);
-      depth = Math.max(depth, 1 + child.depth);
-    } else if (sel.kind === 'InlineFragment') {
-      const cond = sel.typeCondition ? ctx.getSchema().getType(sel.typeCondition.name.value) : parent;
-      const m = measure(sel.selectionSet, cond && isCompositeType(cond) ? cond : parent, fragments, ctx, seen, memo);
-      cost += m.cost;
-      depth = Math.max(depth, m.depth);
-    } else {
-      const frag = fragments[sel.name.value];
-      if (!frag || seen.has(frag.name.value)) continue; // unknown or cyclic: other rules report it
-      // A fragment measures the same wherever it is spread: measured once, or nested spreads cost exponential time.
-      let m = memo.get(frag.name.value);
-      if (!m) {
-        const cond = ctx.getSchema().getType(frag.typeCondition.name.value);
-        m = measure(frag.selectionSet, cond && isCompositeType(cond) ? cond : parent, fragments, ctx, new Set([...seen, frag.name.value]), memo);
-        memo.set(frag.name.value, m);
-      }
-      cost += m.cost;
-      depth = Math.max(depth, m.depth);
-    }
-  }
-  return { cost, depth };
+/** A document over a limit: `BAD_USER_INPUT` with reason `QUERY_LIMIT`, before any resolver runs. */
+export function limitExceeded(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'QUERY_LIMIT' } });
 }
 
-/** Depth and count of a selection set whose types are unknown (introspection), fragments ignored. */
-function measureShape(set: SelectionSetNode): Measure {
-  let cost = 0;
-  let depth = 0;
-  for (const sel of set.selections) {
-    if (sel.kind === 'FragmentSpread') continue;
-    const child = sel.selectionSet ? measureShape(sel.selectionSet) : { cost: 0, depth: 0 };
-    cost += (sel.kind === 'Field' ? 1 : 0) + child.cost;
-    depth = Math.max(depth, (sel.kind === 'Field' ? 1 : 0) + child.depth);
-  }
-  return { cost, depth };
+export function documentSizeError(source: string, limits: GraphqlLimits): GraphQLError | null {
+  const bytes = Buffer.byteLength(source, 'utf8');
+  return bytes > limits.maxDocumentBytes ? limitExceeded(`Query document is too large: ${bytes} bytes, at most ${limits.maxDocumentBytes} allowed`) : null;
 }
+
+// GraphQL Armor's rules report through onReject; their own message starts "Syntax Error:", which this is not.
+const armor = { propagateOnRejection: false, onReject: [(ctx: ValidationContext | null, err: GraphQLError) => ctx?.reportError(limitExceeded(err.message.replace(/^Syntax Error: /, '')))] };
 
 /**
- * Refuses, before execution, operations nested deeper than `maxDepth` or
- * costlier than `maxCost` (one point a field, list fields' children ×10), so
- * thousands of aliased fields or deep nesting never reach a resolver.
+ * Rules that bound the work a document asks for. They run on their own,
+ * before graphql-js's validation, so an amplified document is refused after
+ * one cheap walk and never reaches the costlier rules or a resolver.
  */
-export function queryLimits(maxDepth: number, maxCost: number): ValidationRule {
-  return (ctx: ValidationContext): ASTVisitor => {
-    const fragments: Record<string, FragmentDefinitionNode> = {};
-    for (const def of ctx.getDocument().definitions) {
-      if (def.kind === 'FragmentDefinition') fragments[def.name.value] = def;
-    }
-    return {
-      OperationDefinition(op) {
-        const root =
-          op.operation === 'query'
-            ? ctx.getSchema().getQueryType()
-            : op.operation === 'mutation'
-              ? ctx.getSchema().getMutationType()
-              : ctx.getSchema().getSubscriptionType();
-        if (!root) return;
-        const { cost, depth } = measure(op.selectionSet, root, fragments, ctx, new Set(), new Map());
-        if (depth > maxDepth) {
-          ctx.reportError(new GraphQLError(`Query is too deep: ${depth} levels, at most ${maxDepth} allowed`, { nodes: [op] }));
-        }
-        if (cost > maxCost) {
-          ctx.reportError(new GraphQLError(`Query is too costly: ${cost} points, at most ${maxCost} allowed`, { nodes: [op] }));
-        }
-      },
-    };
-  };
+export function limitRules(limits: GraphqlLimits): ValidationRule[] {
+  return [
+    // __typename aliases count too: Armor lets them through by default, and 2,000 of them are still 2,000 fields.
+    maxAliasesRule({ ...armor, n: limits.maxAliases, allowList: [] }),
+    maxDirectivesRule({ ...armor, n: limits.maxDirectives }),
+    // Fragments add no level, and introspection counts like any other selection.
+    maxDepthRule({ ...armor, n: limits.maxDepth, flattenFragments: true, ignoreIntrospection: false }),
+    ioCostRule(limits.maxCost, limitExceeded),
+  ];
 }
 
 /** Refuses string literals holding NUL characters, which PostgreSQL text cannot store. */
@@ -127,3 +63,29 @@ export const noNulStrings: ValidationRule = (ctx) => ({
     if (node.value.includes('\u0000')) ctx.reportError(new GraphQLError('Text must not contain NUL characters', { nodes: [node] }));
   },
 });
+
+/**
+ * Size before parsing, tokens while parsing, then the limit rules: the checks
+ * every transport makes before graphql-js validates the document.
+ */
+export function checkDocument(schema: GraphQLSchema, source: string, limits: GraphqlLimits): { document: DocumentNode } | { errors: readonly GraphQLError[] } {
+  const tooLarge = documentSizeError(source, limits);
+  if (tooLarge) return { errors: [tooLarge] };
+  let document: DocumentNode;
+  try {
+    document = parse(source, { maxTokens: limits.maxTokens });
+  } catch (err) {
+    const e = err instanceof GraphQLError ? err : new GraphQLError('Query could not be parsed');
+    return { errors: [new GraphQLError(e.message, { source: e.source, positions: e.positions, extensions: { code: 'GRAPHQL_PARSE_FAILED' } })] };
+  }
+  const refused = validate(schema, document, limitRules(limits));
+  return refused.length ? { errors: refused } : { document };
+}
+
+/** `checkDocument`, then graphql-js's validation: for a transport that runs documents itself (graphql-ws). */
+export function prepareDocument(schema: GraphQLSchema, source: string, limits: GraphqlLimits): { document: DocumentNode } | { errors: readonly GraphQLError[] } {
+  const checked = checkDocument(schema, source, limits);
+  if ('errors' in checked) return checked;
+  const invalid = validate(schema, checked.document, [...specifiedRules, noNulStrings]);
+  return invalid.length ? { errors: invalid } : checked;
+}

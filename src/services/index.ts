@@ -54,7 +54,7 @@ export function createServices(config: AppConfig, log: Logger, deps: { bus: Even
   const tokens = new TokenService(config.tokenTtlHours, deps.bus);
   const throttle = new LoginThrottle(deps.limiter, { failuresPerIpPerMinute: config.loginFailuresPerIpPerMinute });
   const staff = new StaffService(deps.bus, { trialDays: config.staffTrialDays, warningDays: config.staffExpiryWarningDays });
-  const knowledge = createKnowledgeServices(config, log, { orm: deps.orm, bus: deps.bus, jobs: deps.jobs, staff });
+  const knowledge = createKnowledgeServices(config, log, { orm: deps.orm, bus: deps.bus, jobs: deps.jobs, staff, limiter: deps.limiter });
   const journal = new SessionJournal(deps.bus);
   const routing = new RoutingService(journal);
   const sessions = new SessionService(journal, routing);
@@ -76,7 +76,7 @@ export function createServices(config: AppConfig, log: Logger, deps: { bus: Even
     jobs: deps.jobs,
     tokens,
     contexts: new ContextFactory(deps.orm, tokens, log),
-    accounts: new AccountService(tokens, deps.mailer, deps.limiter, log.child({ component: 'account' }), config.codeSendsPerIpPerMinute, throttle),
+    accounts: new AccountService(tokens, deps.mailer, deps.limiter, log.child({ component: 'account' }), { codeSendsPerIpPerMinute: config.codeSendsPerIpPerMinute, codeChecksPerIpPerMinute: config.codeChecksPerIpPerMinute }, throttle),
     admins: new AdminService(tokens, throttle, log.child({ component: 'admin' })),
     staff,
     products: new ProductService(),

@@ -25,16 +25,16 @@ describe('access: agents see their own staff only; an unavailable staff does not
     const contact = await FrameClient.open(ws(`/ws?contact_id=${contactId}`), basicAuth(s.apiKey, s.secretKey));
     contact.send({ action: 'chat', content: '转人工' });
     await contact.untilEof();
-    const list = await t.gql('{ sessions(filter: { status: PENDING }) { id contact { externalId } } }', {}, merchant.token);
-    return { id: list.data.sessions.find((x: any) => x.contact.externalId === contactId).id, contact };
+    const list = await t.gql('{ sessions(filter: { status: PENDING }) { items { id contact { externalId } } } }', {}, merchant.token);
+    return { id: list.data.sessions.items.find((x: any) => x.contact.externalId === contactId).id, contact };
   }
 
   it("never lists another staff's sessions to an agent, whatever the filter", async () => {
     const agent = await createAgent(t, merchant.token, [st1.id]);
     const mine = await waiting('filter-mine', st1);
     const theirs = await waiting('filter-theirs', st2);
-    const q = 'query($f: SessionFilterInput) { sessions(filter: $f) { id staffId } }';
-    const ids = async (f: Record<string, unknown>, token = agent.token) => ((await t.gql(q, { f }, token)).data.sessions as { id: number }[]).map((s) => s.id);
+    const q = 'query($f: SessionFilterInput) { sessions(filter: $f) { items { id staffId } } }';
+    const ids = async (f: Record<string, unknown>, token = agent.token) => ((await t.gql(q, { f }, token)).data.sessions.items as { id: number }[]).map((s) => s.id);
 
     expect(await ids({ staffId: st2.id })).toEqual([]);
     expect(await ids({ staffId: st2.id, status: 'PENDING' })).toEqual([]);

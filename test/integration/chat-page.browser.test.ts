@@ -205,7 +205,7 @@ describe('the chat page at chat_url, in headless Chromium', () => {
     await expect.poll(() => page.locator('#messages .row.me img.picture').count()).toBe(1);
 
     // The agents see it as a picture with its stored URL, on GraphQL and the session REST history.
-    const sessionsOf = async () => (await t.gql('{ sessions { id staffId } }', {}, merchant.token)).data.sessions.filter((x: any) => x.staffId === pictureStaff.id);
+    const sessionsOf = async () => (await t.gql('{ sessions { items { id staffId } } }', {}, merchant.token)).data.sessions.items.filter((x: any) => x.staffId === pictureStaff.id);
     await expect.poll(async () => (await sessionsOf()).length).toBe(1);
     const [{ id: sessionId }] = await sessionsOf();
     const messagesOf = async () => (await t.gql('query($id: Int!) { messages(sessionId: $id) { senderType msgType content media { url mimeType size name } } }', { id: sessionId }, merchant.token)).data.messages;

@@ -55,19 +55,11 @@ describe('HTTP server: operations and GraphQL limits', () => {
     const m = await createMerchant(t);
     const nest = (levels: number) => `{ __schema { types { fields { type { ${'ofType { '.repeat(levels)}name${' }'.repeat(levels)} } } } } }`;
     const deep = await t.gql(nest(14), {}, m.token);
-    expect(deep.errors?.[0]?.message).toMatch(/too deep: 19 levels, at most 15/);
+    expect(deep.status).toBe(400);
+    expect(deep.errors?.[0]?.message).toBe('Query depth limit of 15 exceeded, found 19.');
     expect(deep.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     const fits = await t.gql(nest(10), {}, m.token);
     expect(fits.errors).toBeUndefined();
-  });
-
-  it('refuses thousands of aliased fields (cost), over HTTP and graphql-ws', async () => {
-    const aliases = Array.from({ length: 2000 }, (_, i) => `a${i}: __typename`).join(' ');
-    const res = await t.gql(`{ ${aliases} }`);
-    expect(res.errors?.[0]?.message).toMatch(/too costly/);
-    const ws = t.wsClient();
-    const err = await new Promise<any>((resolve) => ws.subscribe({ query: `{ ${aliases} }` }, { next: resolve, error: resolve, complete: () => {} }));
-    expect(JSON.stringify(err)).toMatch(/too costly/);
   });
 
   it('runs the standard GraphiQL introspection query within the limits', async () => {

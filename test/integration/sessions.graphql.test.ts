@@ -20,8 +20,8 @@ describe('GraphQL: sessions, messages and agents', () => {
     const contact = await FrameClient.open(ws(`/ws?contact_id=${contactId}`), basicAuth(s.apiKey, s.secretKey));
     contact.send({ action: 'chat', content: '人工客服' });
     await contact.untilEof();
-    const list = await t.gql('{ sessions(filter: { status: PENDING }) { id contact { externalId } } }', {}, merchant.token);
-    const found = list.data.sessions.find((x: any) => x.contact.externalId === contactId);
+    const list = await t.gql('{ sessions(filter: { status: PENDING }, page: { pageSize: 100 }) { items { id contact { externalId } } } }', {}, merchant.token);
+    const found = list.data.sessions.items.find((x: any) => x.contact.externalId === contactId);
     return { id: found.id, contact };
   }
 
@@ -97,6 +97,39 @@ describe('GraphQL: sessions, messages and agents', () => {
     expect(auto.data.setAutoAccept).toEqual({ autoAccept: true, status: 'BUSY' });
   });
 
+  it('pages sessions with a total, and an agent pages only the sessions of its staff', async () => {
+    const paged = await createStaffWithKeys(t, merchant.token);
+    const contacts = [];
+    for (const n of [1, 2, 3]) {
+      const c = await FrameClient.open(ws(`/ws?contact_id=paged-${n}`), basicAuth(paged.apiKey, paged.secretKey));
+      c.send({ action: 'chat', content: '人工客服' });
+      await c.untilEof();
+      contacts.push(c);
+    }
+    const page = (pageNo: number, token = merchant.token) =>
+      t.gql('query($staffId: Int, $pageNo: Int) { sessions(filter: { staffId: $staffId }, page: { pageNo: $pageNo, pageSize: 2 }) { total pageNo pageSize items { id staffId } } }', { staffId: paged.id, pageNo }, token);
+    const first = (await page(0)).data.sessions;
+    const second = (await page(1)).data.sessions;
+    expect(first).toMatchObject({ total: 3, pageNo: 0, pageSize: 2 });
+    expect(first.items).toHaveLength(2);
+    expect(second).toMatchObject({ total: 3, pageNo: 1 });
+    expect(second.items).toHaveLength(1);
+    expect(new Set([...first.items, ...second.items].map((s: any) => s.id)).size).toBe(3);
+
+    const onPaged = await createAgent(t, merchant.token, [paged.id]);
+    expect((await page(0, onPaged.token)).data.sessions.total).toBe(3);
+    // An agent of the first staff asking for the paged staff's sessions sees none; unfiltered, only its own staff's.
+    const elsewhere = await createAgent(t, merchant.token, [staff.id]);
+    expect((await page(0, elsewhere.token)).data.sessions).toMatchObject({ total: 0, items: [] });
+    const mine = (await t.gql('{ sessions(page: { pageSize: 100 }) { total items { staffId } } }', {}, elsewhere.token)).data.sessions;
+    expect(mine.items.length).toBe(mine.total);
+    expect(mine.items.every((s: any) => s.staffId === staff.id)).toBe(true);
+
+    const tooBig = await t.gql('{ sessions(page: { pageSize: 1000 }) { total } }', {}, merchant.token);
+    expect(tooBig.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    contacts.forEach((c) => c.close());
+  });
+
   it('keeps roles and tenants apart on every operation', async () => {
     const { id, contact } = await waiting('gql-tenancy');
     const other = await createMerchant(t);
@@ -106,7 +139,7 @@ describe('GraphQL: sessions, messages and agents', () => {
       expect((await t.gql('query($id: Int!) { session(id: $id) { id } }', { id }, token)).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
       expect((await t.gql('query($id: Int!) { messages(sessionId: $id) { seq } }', { id }, token)).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
       expect((await t.gql('mutation($id: Int!) { closeSession(sessionId: $id) { id } }', { id }, token)).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
-      expect((await t.gql('{ sessions { id } }', {}, token)).data.sessions.map((s: any) => s.id)).not.toContain(id);
+      expect((await t.gql('{ sessions { total items { id } } }', {}, token)).data.sessions).toEqual({ total: 0, items: [] });
     }
     const sub = t.wsClient({ token: other.token });
     const err = await new Promise<any>((resolve) => sub.subscribe({ query: `subscription { messageAdded(sessionId: ${id}) { seq } }` }, { next: resolve, error: resolve, complete: () => resolve('complete') }));
@@ -115,7 +148,7 @@ describe('GraphQL: sessions, messages and agents', () => {
     const agent = await createAgent(t, merchant.token, [staff.id]);
     expect((await t.gql('mutation { createAgent(input: { userName: "x1", password: "secret1", name: "X" }) { id } }', {}, agent.token)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect((await t.gql('mutation { setAgentStatus(status: ONLINE) { id } }', {}, merchant.token)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    expect((await t.gql('{ sessions { id } }')).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect((await t.gql('{ sessions { total } }')).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     contact.close();
   });
 
@@ -164,8 +197,8 @@ describe('GraphQL: sessions, messages and agents', () => {
     const c1 = await FrameClient.open(ws('/ws?contact_id=hf-1'), basicAuth(hf.apiKey, hf.secretKey));
     c1.send({ action: 'chat', content: 'What are your opening hours?' });
     expect(await c1.untilEof()).toMatch(/转接人工客服/);
-    const s1 = await t.gql('{ sessions(filter: { status: PENDING }) { handoffReason contact { externalId } } }', {}, merchant.token);
-    expect(s1.data.sessions.find((x: any) => x.contact.externalId === 'hf-1').handoffReason).toBe('human_first');
+    const s1 = await t.gql('{ sessions(filter: { status: PENDING }, page: { pageSize: 100 }) { items { handoffReason contact { externalId } } } }', {}, merchant.token);
+    expect(s1.data.sessions.items.find((x: any) => x.contact.externalId === 'hf-1').handoffReason).toBe('human_first');
 
     const own = await createStaffWithKeys(t, merchant.token);
     const bad = await t.gql('mutation($id: Int!) { updateStaff(id: $id, input: { handoffPhrases: [""] }) { id } }', { id: own.id }, merchant.token);

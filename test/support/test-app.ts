@@ -53,6 +53,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     CODE_SENDS_PER_IP_PER_MINUTE: '10000',
     // Every test client is 127.0.0.1; the login-limit tests set their own.
     LOGIN_FAILURES_PER_IP_PER_MINUTE: '10000',
+    CODE_CHECKS_PER_IP_PER_MINUTE: '10000',
     ...env,
   });
   const app = await startApp(config, createLogger(config.logLevel));

@@ -11,6 +11,10 @@ export interface KnowledgeConfig {
   syncLeaseSeconds: number;
   /** Below this retrieval confidence the built-in answerer says it does not know and offers a person. */
   answerMinScore: number;
+  /** Questions one merchant may put to its staff (askStaff, askStaffStream) per minute, over all its staff. */
+  askPerCallerPerMinute: number;
+  /** Questions any one staff may be asked that way per minute. */
+  askPerStaffPerMinute: number;
   /** Any OpenAI-compatible chat-completions service; unset: the built-in answerer. */
   llm?: {
     baseUrl: string;
@@ -46,6 +50,8 @@ export const knowledgeEnvShape = {
   UPLOAD_MAX_MB: int(50, 1, 2000),
   KNOWLEDGE_SYNC_CONCURRENCY: int(2, 0, 32),
   KNOWLEDGE_SYNC_LEASE_SECONDS: int(120, 5, 86_400),
+  ASK_STAFF_PER_MINUTE: int(30, 1, 100_000),
+  ASK_STAFF_PER_STAFF_PER_MINUTE: int(20, 1, 100_000),
   ANSWER_MIN_SCORE: z.coerce.number({ message: 'must be a number between 0 and 1' }).min(0).max(1).default(0.45),
   LLM_BASE_URL: urlVar(['http:', 'https:']),
   LLM_API_KEY: optional,
@@ -80,6 +86,8 @@ export function knowledgeConfigFrom(e: KnowledgeEnv): KnowledgeConfig {
     syncConcurrency: e.KNOWLEDGE_SYNC_CONCURRENCY,
     syncLeaseSeconds: e.KNOWLEDGE_SYNC_LEASE_SECONDS,
     answerMinScore: e.ANSWER_MIN_SCORE,
+    askPerCallerPerMinute: e.ASK_STAFF_PER_MINUTE,
+    askPerStaffPerMinute: e.ASK_STAFF_PER_STAFF_PER_MINUTE,
     llm:
       e.LLM_BASE_URL && e.LLM_MODEL
         ? {

@@ -1,5 +1,6 @@
 import { Arg, Authorized, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { PageInput } from '../shared/page.types.js';
+import { Cost, Weight } from '../../graphql/cost.js';
 import type { GqlContext } from '../../graphql/context.js';
 import type { Services } from '../../services/index.js';
 import { Role } from '../shared/enums.js';
@@ -33,23 +34,27 @@ export class AccountResolver {
     return this.s.admins.setMerchantFrozen(ctx, id, frozen);
   }
 
+  @Weight(Cost.heavyMutation)
   @Mutation(() => Boolean, { description: 'E-mails a 6-digit code, valid 10 minutes; one per address per minute' })
   async sendVerificationCode(@Arg('input') input: SendCodeInput, @Ctx() { ctx }: GqlContext): Promise<boolean> {
     await this.s.accounts.sendCode(ctx, input);
     return true;
   }
 
+  @Weight(Cost.heavyMutation)
   @Mutation(() => MerchantType)
   async register(@Arg('input') input: RegisterInput, @Ctx() { ctx }: GqlContext): Promise<MerchantType> {
     return this.s.accounts.register(ctx, input);
   }
 
+  @Weight(Cost.heavyMutation)
   @Mutation(() => AuthPayload)
   async login(@Arg('input') input: LoginInput, @Ctx() { ctx }: GqlContext): Promise<AuthPayload> {
     const { token, expiresAt } = await this.s.accounts.login(ctx, input);
     return { token, expiresAt, role: Role.MERCHANT };
   }
 
+  @Weight(Cost.heavyMutation)
   @Mutation(() => AuthPayload)
   async adminLogin(@Arg('input') input: LoginInput, @Ctx() { ctx }: GqlContext): Promise<AuthPayload> {
     const { token, expiresAt } = await this.s.admins.login(ctx, input);
@@ -62,6 +67,7 @@ export class AccountResolver {
     return true;
   }
 
+  @Weight(Cost.heavyMutation)
   @Mutation(() => Boolean)
   async resetPassword(@Arg('input') input: ResetPasswordInput, @Ctx() { ctx }: GqlContext): Promise<boolean> {
     await this.s.accounts.resetPassword(ctx, input);

@@ -2,6 +2,7 @@ import { filter, pipe } from '@graphql-yoga/subscription';
 import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import type { AgentPresenceEvent as PresencePayload } from '../../core/events/event-bus.js';
 import { Agent, AgentStatus } from '../../entities/agent/agent.entity.js';
+import { Cost, Weight } from '../../graphql/cost.js';
 import type { GqlContext } from '../../graphql/context.js';
 import { untilAccessChanges } from '../../graphql/subscription-guard.js';
 import type { Services } from '../../services/index.js';
@@ -30,18 +31,21 @@ export class AgentResolver {
     return this.s.agents.me(ctx);
   }
 
+  @Weight(Cost.heavyMutation)
   @Mutation(() => AgentAuthPayload)
   async agentLogin(@Arg('input') input: LoginInput, @Ctx() { ctx }: GqlContext): Promise<AgentAuthPayload> {
     return this.s.agents.login(ctx, input);
   }
 
   @Authorized(Role.MERCHANT)
+  @Weight(Cost.heavyMutation)
   @Mutation(() => AgentType)
   async createAgent(@Arg('input') input: AgentCreateInput, @Ctx() { ctx }: GqlContext): Promise<Agent> {
     return this.s.agents.create(ctx, input);
   }
 
   @Authorized(Role.MERCHANT)
+  @Weight(Cost.heavyMutation)
   @Mutation(() => AgentType)
   async updateAgent(@Arg('id', () => Int) id: number, @Arg('input') input: AgentUpdateInput, @Ctx() { ctx }: GqlContext): Promise<Agent> {
     return this.s.agents.update(ctx, id, input);

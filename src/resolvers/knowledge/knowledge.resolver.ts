@@ -5,6 +5,7 @@ import type { DomainEvents } from '../../core/events/event-bus.js';
 import type { KnowledgeDocument } from '../../entities/knowledge/document.entity.js';
 import { DocumentSyncState } from '../../entities/knowledge/document.entity.js';
 import type { StoredFile } from '../../entities/knowledge/stored-file.entity.js';
+import { Cost, Weight } from '../../graphql/cost.js';
 import type { GqlContext } from '../../graphql/context.js';
 import { untilAccessChanges } from '../../graphql/subscription-guard.js';
 import { collectAnswer, type AnswerResult } from '../../services/answer/index.js';
@@ -99,6 +100,7 @@ export class KnowledgeResolver {
   }
 
   @Authorized(Role.MERCHANT)
+  @Weight(Cost.answer)
   @Query(() => AnswerType, { description: 'Puts a question to a staff and waits for the whole answer (askStaffStream streams it)' })
   async askStaff(
     @Arg('staffId', () => Int) staffId: number,
@@ -108,6 +110,7 @@ export class KnowledgeResolver {
     return toAnswer(await collectAnswer(await this.s.answers.ask(ctx, staffId, question)));
   }
 
+  @Weight(Cost.answer)
   @Subscription(() => AnswerStreamEvent, {
     description: "Puts a question to one of the caller's staff and streams the answer: text deltas, then a final event with the sources",
     subscribe: async ({ args, context }) => {

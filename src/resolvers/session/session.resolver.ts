@@ -2,6 +2,7 @@ import { filter, pipe } from '@graphql-yoga/subscription';
 import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import { notFound } from '../../core/errors.js';
 import type { MessageAddedEvent, SessionChangedEvent } from '../../core/events/event-bus.js';
+import type { PageResult } from '../../core/paging.js';
 import { Message } from '../../entities/session/message.entity.js';
 import { Session, SessionStatus } from '../../entities/session/session.entity.js';
 import type { GqlContext } from '../../graphql/context.js';
@@ -9,16 +10,21 @@ import { untilAccessChanges } from '../../graphql/subscription-guard.js';
 import type { Services } from '../../services/index.js';
 import { AgentType } from '../agent/agent.types.js';
 import { Role } from '../shared/enums.js';
-import { ContactType, MessageObject, SendMessageInput, SessionChangeEvent, SessionFilterInput, SessionObject } from './session.types.js';
+import { PageInput } from '../shared/page.types.js';
+import { ContactType, MessageObject, SendMessageInput, SessionChangeEvent, SessionFilterInput, SessionObject, SessionPage } from './session.types.js';
 
 @Resolver(() => SessionObject)
 export class SessionResolver {
   constructor(private readonly s: Services) {}
 
   @Authorized(Role.MERCHANT, Role.AGENT)
-  @Query(() => [SessionObject], { description: 'Latest activity first; an agent sees the sessions of its staff' })
-  async sessions(@Ctx() { ctx }: GqlContext, @Arg('filter', () => SessionFilterInput, { nullable: true }) filter?: SessionFilterInput): Promise<Session[]> {
-    return this.s.sessions.list(ctx, filter ?? {});
+  @Query(() => SessionPage, { description: 'Latest activity first; an agent sees the sessions of its staff' })
+  async sessions(
+    @Ctx() { ctx }: GqlContext,
+    @Arg('filter', () => SessionFilterInput, { nullable: true }) filter?: SessionFilterInput,
+    @Arg('page', () => PageInput, { nullable: true }) page?: PageInput,
+  ): Promise<PageResult<Session>> {
+    return this.s.sessions.list(ctx, filter ?? {}, page ?? {});
   }
 
   @Authorized(Role.MERCHANT, Role.AGENT)

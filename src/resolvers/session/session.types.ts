@@ -67,6 +67,14 @@ export class SessionObject {
 }
 
 @ObjectType()
+export class SessionPage {
+  @Field(() => [SessionObject]) items!: SessionObject[];
+  @Field(() => Int, { description: 'Matching sessions over all pages' }) total!: number;
+  @Field(() => Int) pageNo!: number;
+  @Field(() => Int) pageSize!: number;
+}
+
+@ObjectType()
 export class SessionChangeEvent {
   @Field() kind!: string;
   @Field(() => SessionStatus) status!: SessionStatus;

@@ -4,6 +4,7 @@ import type { DomainEvents } from '../../core/events/event-bus.js';
 import { formatAmount } from '../../core/money.js';
 import type { Staff } from '../../entities/staff/staff.entity.js';
 import type { Trade } from '../../entities/trade/trade.entity.js';
+import { Cost, Weight } from '../../graphql/cost.js';
 import type { GqlContext } from '../../graphql/context.js';
 import { untilAccessChanges } from '../../graphql/subscription-guard.js';
 import type { Services } from '../../services/index.js';
@@ -36,12 +37,14 @@ export class TradeResolver {
   }
 
   @Authorized(Role.MERCHANT)
+  @Weight(Cost.heavyMutation)
   @Mutation(() => TradeType, { description: 'Orders a product for one of your staff; pay at payUrl. The staff is extended once the payment is confirmed' })
   async payStaff(@Arg('input') input: PayStaffInput, @Ctx() { ctx }: GqlContext): Promise<Trade> {
     return this.s.trades.pay(ctx, input);
   }
 
   @Authorized(Role.ADMIN)
+  @Weight(Cost.heavyMutation)
   @Mutation(() => TradeType, { description: "Refunds a paid (or flagged) trade in full through its provider and takes back the staff's days" })
   async refundTrade(
     @Arg('tradeNo') tradeNo: string,

@@ -53,14 +53,14 @@ export class AccountService {
     private readonly mailer: Mailer,
     private readonly limiter: RateLimiter,
     private readonly log: Logger,
-    private readonly sendsPerIpPerMinute: number,
+    private readonly perIp: { codeSendsPerIpPerMinute: number; codeChecksPerIpPerMinute: number },
     private readonly throttle: LoginThrottle,
   ) {}
 
   async sendCode(ctx: RequestContext, input: SendCodeInput): Promise<void> {
     const { em } = ctx;
     const data = parseInput(sendCodeSchema, input);
-    if (!(await this.limiter.hit(`code-ip:${ctx.meta.ip}`, this.sendsPerIpPerMinute, 60_000))) {
+    if (!(await this.limiter.hit(`code-ip:${ctx.meta.ip}`, this.perIp.codeSendsPerIpPerMinute, 60_000))) {
       throw rateLimited('Too many verification codes requested from this address, wait a minute');
     }
     const value = randomDigits(6);
@@ -92,6 +92,7 @@ export class AccountService {
 
   async register(ctx: RequestContext, input: RegisterInput): Promise<Merchant> {
     const data = parseInput(registerSchema, input);
+    await this.admitCodeCheck(ctx);
     if (await ctx.em.count(Merchant, { userName: data.userName })) throw alreadyExists('This user name is taken');
     if (await ctx.em.count(Merchant, { email: data.email })) throw alreadyExists('An account with this e-mail already exists');
     const passwordHash = await hashPassword(data.password);
@@ -131,6 +132,7 @@ export class AccountService {
 
   async resetPassword(ctx: RequestContext, input: ResetPasswordInput): Promise<void> {
     const data = parseInput(resetSchema, input);
+    await this.admitCodeCheck(ctx);
     const passwordHash = await hashPassword(data.password);
     const accepted = await ctx.em.transactional(async (em) => {
       // The code is checked before the account, so a wrong code never reveals whether the account exists.
@@ -169,6 +171,13 @@ export class AccountService {
     }
     row.consumedAt = now;
     return true;
+  }
+
+  /** Registering and resetting hash a password before the code is checked: each client address gets a budget of tries. */
+  private async admitCodeCheck(ctx: RequestContext): Promise<void> {
+    if (!(await this.limiter.hit(`code-check-ip:${ctx.meta.ip}`, this.perIp.codeChecksPerIpPerMinute, 60_000))) {
+      throw rateLimited('Too many attempts from this address, wait a minute');
+    }
   }
 
   private tooSoon(): AppError {

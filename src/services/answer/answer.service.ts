@@ -1,9 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { z } from 'zod';
 import type { RequestContext } from '../../core/context.js';
-import { badInput } from '../../core/errors.js';
+import { badInput, rateLimited } from '../../core/errors.js';
 import type { KnowledgeConfig } from '../../core/knowledge/knowledge-config.js';
 import type { Logger } from '../../core/logger.js';
+import type { RateLimiter } from '../../core/rate-limit.js';
 import { parseInput } from '../../core/validation.js';
 import type { RetrievalService } from '../knowledge/retrieval.service.js';
 import type { StaffService } from '../staff/staff.service.js';
@@ -39,18 +40,29 @@ export class AnswerService {
   readonly llm: LlmAnswerer | null;
 
   constructor(
-    private readonly deps: { retrieval: RetrievalService; staff: StaffService; config: KnowledgeConfig; log: Logger },
+    private readonly deps: { retrieval: RetrievalService; staff: StaffService; limiter: RateLimiter; config: KnowledgeConfig; log: Logger },
   ) {
     this.builtin = new BuiltinAnswerer(deps.config.answerMinScore);
     this.llm = deps.config.llm ? new LlmAnswerer(deps.config.llm, deps.config.answerMinScore) : null;
   }
 
-  /** Puts a question to one of the caller's staff. */
+  /**
+   * Puts a question to one of the caller's staff. Each question costs a
+   * retrieval and maybe a paid LLM call, so the caller and the staff each get
+   * a budget per minute; counted after the tenancy check, so nobody spends
+   * another merchant's.
+   */
   async ask(ctx: RequestContext, staffId: number, question: string, opts: AnswerOptions = {}): Promise<AnswerStream> {
     const q = parseInput(questionSchema, question);
     const staff = await this.deps.staff.get(ctx, staffId);
     // The try-it panel answers only as the chat would: a frozen, expired or inactive staff does not.
     await this.deps.staff.requireAvailable(ctx.em, staff);
+    const { limiter, config } = this.deps;
+    const [byCaller, byStaff] = await Promise.all([
+      limiter.hit(`ask:merchant:${ctx.requireMerchant().merchantId}`, config.askPerCallerPerMinute, 60_000),
+      limiter.hit(`ask:staff:${staff.id}`, config.askPerStaffPerMinute, 60_000),
+    ]);
+    if (!byCaller || !byStaff) throw rateLimited('Too many questions to your staff, wait a minute');
     return this.answer(ctx.em, staff, q, opts);
   }
 

@@ -4,6 +4,7 @@ import type { AppConfig } from '../../core/config.js';
 import type { EventBus } from '../../core/events/event-bus.js';
 import type { JobQueue } from '../../core/jobs/job-queue.js';
 import type { Logger } from '../../core/logger.js';
+import type { RateLimiter } from '../../core/rate-limit.js';
 import { AnswerService } from '../answer/answer.service.js';
 import type { StaffService } from '../staff/staff.service.js';
 import { DocumentService } from './document.service.js';
@@ -23,7 +24,7 @@ export interface KnowledgeServices {
 export function createKnowledgeServices(
   config: AppConfig,
   log: Logger,
-  deps: { orm: MikroORM; bus: EventBus; jobs: JobQueue; staff: StaffService },
+  deps: { orm: MikroORM; bus: EventBus; jobs: JobQueue; staff: StaffService; limiter: RateLimiter },
 ): KnowledgeServices {
   const k = config.knowledge;
   const files = new FileService(new LocalFileStorage(path.join(config.dataDir, 'files')), {
@@ -36,6 +37,6 @@ export function createKnowledgeServices(
     files,
     retrieval,
     documents: new DocumentService({ ...deps, files, embeddings, config: k, log: log.child({ component: 'documents' }) }),
-    answers: new AnswerService({ retrieval, staff: deps.staff, config: k, log: log.child({ component: 'answers' }) }),
+    answers: new AnswerService({ retrieval, staff: deps.staff, limiter: deps.limiter, config: k, log: log.child({ component: 'answers' }) }),
   };
 }

@@ -3,6 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { z } from 'zod';
 import type { RequestContext } from '../../core/context.js';
 import { badInput, conflict, forbidden, notFound } from '../../core/errors.js';
+import { pageSchema, type PageInput, type PageResult } from '../../core/paging.js';
 import { parseInput } from '../../core/validation.js';
 import { Agent } from '../../entities/agent/agent.entity.js';
 import { ChannelType, Contact } from '../../entities/contact/contact.entity.js';
@@ -173,16 +174,23 @@ export class SessionService {
 
   // ---------- reads ----------
 
-  async list(ctx: RequestContext, filter: SessionFilter = {}): Promise<Session[]> {
-    const where = await this.visibleWhere(ctx);
-    if (filter.status) where.status = filter.status;
-    if (filter.channel) where.channel = filter.channel;
-    if (filter.agentId) where.agent = filter.agentId;
-    // Narrows the visible staff, never replaces them: an agent's own restriction stays.
-    if (filter.staffId) where.$and = [{ staff: filter.staffId }];
+  /** Every visible session matching the filter; with `page`, one page of them and the total. */
+  async list(ctx: RequestContext, filter?: SessionFilter): Promise<Session[]>;
+  async list(ctx: RequestContext, filter: SessionFilter, page: PageInput): Promise<PageResult<Session>>;
+  async list(ctx: RequestContext, filter: SessionFilter = {}, page?: PageInput): Promise<Session[] | PageResult<Session>> {
+    const wanted: ObjectQuery<Session> = {};
+    if (filter.status) wanted.status = filter.status;
+    if (filter.channel) wanted.channel = filter.channel;
+    if (filter.agentId) wanted.agent = filter.agentId;
+    if (filter.staffId) wanted.staff = filter.staffId;
+    // Both: a staffId filter narrows an agent's staff, never replaces them.
+    const where: FilterQuery<Session> = { $and: [await this.visibleWhere(ctx), wanted] };
     const orderBy: QueryOrderMap<Session> =
       filter.order === 'queue' ? { queuedAt: QueryOrder.ASC_NULLS_LAST, id: QueryOrder.ASC } : { lastMessageAt: QueryOrder.DESC_NULLS_LAST, id: QueryOrder.DESC };
-    return ctx.em.find(Session, where, { orderBy, populate: ['contact'] });
+    if (!page) return ctx.em.find(Session, where, { orderBy, populate: ['contact'] });
+    const p = parseInput(pageSchema, page);
+    const [items, total] = await ctx.em.findAndCount(Session, where, { orderBy, populate: ['contact'], limit: p.pageSize, offset: p.pageNo * p.pageSize });
+    return { items, total, ...p };
   }
 
   /** A session the caller may see; anything else is "not found". */
