@@ -28,9 +28,7 @@ export function legacyWebSockets(deps: { orm: MikroORM; services: Services; regi
     routes: [...chat.routes, ...workbench.routes, { path: '/ws/kf', handle: console.upgrade }],
     listenAgentPort: () => console.listenOwnPort(),
     close: async () => {
-      chat.close();
-      workbench.close();
-      await console.close();
+      await Promise.all([chat.close(), workbench.close(), console.close()]);
       hub.stop();
     },
   };

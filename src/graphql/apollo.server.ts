@@ -20,7 +20,6 @@ export async function createApollo(deps: {
   services: Services;
   config: AppConfig;
   log: Logger;
-  drainWebSockets: () => Promise<void>;
 }): Promise<{ middleware: RequestHandler; stop: () => Promise<void> }> {
   const { log } = deps;
   const apollo = new ApolloServer<GqlContext>({
@@ -34,7 +33,6 @@ export async function createApollo(deps: {
       // Apollo's landing page loads from a CDN; GraphiQL is served at /graphiql instead.
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer: deps.httpServer }),
-      { serverWillStart: async () => ({ drainServer: deps.drainWebSockets }) },
     ],
   });
   await apollo.start();

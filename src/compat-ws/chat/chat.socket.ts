@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { closeWebSockets } from '../../core/http/websocket-drain.js';
 import type { Logger } from '../../core/logger.js';
 import { Session } from '../../entities/session/session.entity.js';
 import { Staff } from '../../entities/staff/staff.entity.js';
@@ -22,7 +23,7 @@ const PAGE_CONTACT_ID = /^page-[0-9a-f]{32}$/;
  * and `/chat/:serialNo/ws` for the chat page, which knows only the public
  * serial number and so never holds the secret key.
  */
-export function chatRoutes(orm: MikroORM, services: Services, log: Logger): { routes: UpgradeRoute[]; close: () => void } {
+export function chatRoutes(orm: MikroORM, services: Services, log: Logger): { routes: UpgradeRoute[]; close: () => Promise<void> } {
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
   const hub = new ChatHub(orm, services, log.child({ component: 'web-chat' }));
   hub.start();
@@ -102,8 +103,8 @@ export function chatRoutes(orm: MikroORM, services: Services, log: Logger): { ro
   ];
   return {
     routes,
-    close: () => {
-      wss.clients.forEach((c) => c.terminate());
+    close: async () => {
+      await closeWebSockets(wss);
       hub.stop();
     },
   };
