@@ -5,7 +5,7 @@ import { createAgent, createMerchant, createStaffWithKeys } from '../support/fac
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { FrameClient, basicAuth } from '../support/ws-clients.js';
 
-/** Starts a throw-away redis-server (CI installs it, .ci/run) so this test can kill it. */
+/** Starts a throw-away redis-server (global-setup makes sure the binary exists) so this test can kill it. */
 async function startRedisServer(port: number): Promise<ChildProcess> {
   const server = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: ['ignore', 'pipe', 'pipe'] });
   await new Promise<void>((resolve, reject) => {
