@@ -1,8 +1,8 @@
 import type { WebSocketServer } from 'ws';
 
 /** "Going away": a client reconnects elsewhere or later, unlike after 1006 (no close frame at all). */
-export const SHUTDOWN_CLOSE_CODE = 1001;
-export const SHUTDOWN_CLOSE_REASON = 'server shutting down';
+const SHUTDOWN_CLOSE_CODE = 1001;
+const SHUTDOWN_CLOSE_REASON = 'server shutting down';
 /** How long a client gets to answer the close frame before its socket is cut. */
 const CLOSE_GRACE_MS = 3_000;
 
