@@ -15,11 +15,12 @@ import { audioAssetsRouter } from './http/audio/audio-assets.routes.js';
 import { chatPageRouter } from './http/chat-page/chat-page.routes.js';
 import { chatUploadRouter } from './http/chat-page/chat-upload.routes.js';
 import type { AppConfig } from './core/config.js';
-import { isDatabaseReady, openDatabase } from './core/db/database.js';
+import { openDatabase } from './core/db/database.js';
 import { createEventBus } from './core/events/event-bus.js';
 import { containsNul } from './core/nul-guard.js';
 import { createRedisEventBus } from './core/events/redis-event-bus.js';
 import { JobQueue } from './core/jobs/job-queue.js';
+import { checkReadiness } from './core/http/readiness.js';
 import { requestContextMiddleware } from './core/http/request-context.js';
 import type { Logger } from './core/logger.js';
 import { MemoryRateLimiter } from './core/rate-limit.js';
@@ -50,6 +51,8 @@ export async function startApp(config: AppConfig, log: Logger): Promise<App> {
   let stopJobs = async () => {};
   let closeSockets = async () => {};
   let redis: RedisConnection | null = null;
+  // Set when close() begins: /readyz answers 503 and new WebSocket upgrades are refused from then on.
+  let draining = false;
   try {
     // With REDIS_URL, events, console logins and rate limits are shared with the other instances.
     redis = config.redisUrl ? await openRedis(config.redisUrl, config.redisPrefix, log.child({ component: 'redis' })) : null;
@@ -74,15 +77,15 @@ export async function startApp(config: AppConfig, log: Logger): Promise<App> {
 
     app.get('/healthz', (_req, res) => void res.json({ status: 'ok' }));
     app.get('/readyz', async (_req, res) => {
-      const ready = await isDatabaseReady(orm);
-      res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'database unavailable' });
+      const { ready, status } = await checkReadiness({ orm, redis, draining: () => draining });
+      res.status(ready ? 200 : 503).json({ status });
     });
     const graphiql = graphiqlPage();
     app.get('/graphiql', (_req, res) => void res.type('html').send(graphiql));
 
     app.use(requestContextMiddleware(services));
     const graphqlWs = createGraphQLWsServer({ schema, orm, services, config, log });
-    const apollo = await createApollo({ schema, httpServer, services, config, log, drainWebSockets: graphqlWs.dispose });
+    const apollo = await createApollo({ schema, httpServer, services, config, log });
     app.use('/graphql', express.json({ limit: '1mb' }), refuseNulBodies, ...apollo.middleware);
     app.use(paymentRouter(services, log));
     app.use(sessionRestRouter(services, log));
@@ -106,6 +109,7 @@ export async function startApp(config: AppConfig, log: Logger): Promise<App> {
     ];
     httpServer.on('upgrade', (req, socket, head) => {
       // A malformed upgrade is the client's problem: it gets an HTTP answer, and the process stays up.
+      if (draining) return refuseUpgrade(socket, 503, 'Service Unavailable');
       try {
         const path = new URL(req.url ?? '/', 'http://x').pathname;
         for (const route of upgradeRoutes) {
@@ -126,20 +130,25 @@ export async function startApp(config: AppConfig, log: Logger): Promise<App> {
     const { port } = httpServer.address() as AddressInfo;
     const agentWsPort = await legacyWs.listenAgentPort();
     const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
+    const shutdown = async () => {
+      // Every WebSocket gets its close frame (1001) before Apollo's drain plugin stops the HTTP server,
+      // which would otherwise end the upgraded sockets without one (1006 at the client).
+      draining = true;
+      await Promise.all([graphqlWs.close(), closeSockets()]);
+      await apollo.stop();
+      await stopJobs();
+      await db.close();
+      await redis?.close();
+    };
+    let closed: Promise<void> | undefined;
     return {
       url: `http://${host}:${port}`,
       port,
       agentWsPort,
       orm,
       services,
-      close: async () => {
-        // Apollo's drain plugin stops the HTTP server and closes the graphql-ws sockets; the legacy ones close here.
-        await closeSockets();
-        await apollo.stop();
-        await stopJobs();
-        await db.close();
-        await redis?.close();
-      },
+      // A second call (a second signal, a test's cleanup) waits for the same shutdown.
+      close: () => (closed ??= shutdown()),
     };
   } catch (err) {
     await stopJobs();

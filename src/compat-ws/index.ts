@@ -27,9 +27,7 @@ export function legacyWebSockets(deps: { services: Services; registry: ConsoleRe
     routes: [...chat.routes, ...workbench.routes, { path: '/ws/kf', handle: console.upgrade }],
     listenAgentPort: () => console.listenOwnPort(),
     close: async () => {
-      chat.close();
-      workbench.close();
-      await console.close();
+      await Promise.all([chat.close(), workbench.close(), console.close()]);
       hub.stop();
     },
   };

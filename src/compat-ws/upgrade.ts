@@ -12,6 +12,8 @@ export interface UpgradeRoute {
 
 /** Answers an upgrade with a plain HTTP error, as a WebSocket client expects before the handshake. */
 export function refuseUpgrade(socket: Duplex, status: number, reason: string, body = ''): void {
+  // A client that already hung up (or a socket the HTTP server's drain ended) gets nothing: writing would throw.
+  if (!socket.writable) return void socket.destroy();
   const headers = [`HTTP/1.1 ${status} ${reason}`, 'Connection: close', 'Content-Type: application/json; charset=utf-8', `Content-Length: ${Buffer.byteLength(body)}`];
   if (status === 401) headers.push('WWW-Authenticate: Basic realm="staff"');
   socket.end(`${headers.join('\r\n')}\r\n\r\n${body}`);

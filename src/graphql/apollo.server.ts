@@ -37,7 +37,6 @@ export async function createApollo(deps: {
   services: Services;
   config: AppConfig;
   log: Logger;
-  drainWebSockets: () => Promise<void>;
 }): Promise<{ middleware: RequestHandler[]; stop: () => Promise<void> }> {
   const { log } = deps;
   const apollo = new ApolloServer<GqlContext>({
@@ -53,7 +52,6 @@ export async function createApollo(deps: {
       // Apollo's landing page loads from a CDN; GraphiQL is served at /graphiql instead.
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer: deps.httpServer }),
-      { serverWillStart: async () => ({ drainServer: deps.drainWebSockets }) },
     ],
   });
   await apollo.start();

@@ -5,6 +5,7 @@ import { WebSocketServer } from 'ws';
 import type { AppConfig } from '../core/config.js';
 import { clientIp } from '../core/http/client-address.js';
 import { requestIdOf } from '../core/http/request-context.js';
+import { closeWebSockets } from '../core/http/websocket-drain.js';
 import type { Logger } from '../core/logger.js';
 import type { Services } from '../services/index.js';
 import type { GqlContext } from './context.js';
@@ -30,7 +31,7 @@ export function createGraphQLWsServer(deps: {
   services: Services;
   config: AppConfig;
   log: Logger;
-}): { wss: WebSocketServer; dispose: () => Promise<void> } {
+}): { wss: WebSocketServer; close: () => Promise<void> } {
   const { orm, services, config, log } = deps;
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_WS_FRAME_BYTES });
   const limits = graphqlLimitsOf(config);
@@ -69,5 +70,12 @@ export function createGraphQLWsServer(deps: {
     },
     wss,
   );
-  return { wss, dispose: async () => void (await cleanup.dispose()) };
+  return {
+    wss,
+    // Sockets first, each waiting for its close handshake (1001), so none is cut with the HTTP server.
+    close: async () => {
+      await closeWebSockets(wss);
+      await cleanup.dispose();
+    },
+  };
 }

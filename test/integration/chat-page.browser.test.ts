@@ -1,15 +1,15 @@
-import { existsSync } from 'node:fs';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createAgent, createMerchant, createStaffWithKeys, type MerchantFixture, type StaffFixture } from '../support/factories.js';
 import { addDocument, waitForSync } from '../support/knowledge.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { FrameClient } from '../support/ws-clients.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** Found, or installed when missing, by global-setup (CHROMIUM_PATH, /usr/bin/chromium, or `chromium` on PATH). */
+const CHROMIUM = inject('chromiumPath');
 const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
@@ -54,9 +54,6 @@ describe('the chat page at chat_url, in headless Chromium', () => {
   const GREETING = '您好，我是小店助手 <script>window.__xss = 1</script>，有什么可以帮您？';
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(`Chromium is not installed at ${CHROMIUM}: run "apt-get install -y chromium" (.ci/run does) or set CHROMIUM_PATH`);
-    }
     shots = await mkdtemp(path.join(os.tmpdir(), 'chat-page-shots-'));
     [t, browser] = await Promise.all([startTestApp(), chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS })]);
     merchant = await createMerchant(t);

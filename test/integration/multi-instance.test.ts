@@ -30,7 +30,7 @@ describe('two instances sharing PostgreSQL and Redis', () => {
   const ws = (i: SpawnedApp, p: string) => `${i.url.replace('http', 'ws')}${p}`;
 
   beforeAll(async () => {
-    // Fails the file when Redis is missing: CI starts one (.ci/run), so a skip would hide a broken path.
+    // Fails the file when Redis is missing: global-setup provides one, so a skip would hide a broken path.
     redis = await openTestRedis();
     ensureBuild();
     [db, mailbox, dataDir] = await Promise.all([createTestDatabase(), startMailbox(), mkdtemp(path.join(os.tmpdir(), 'cs-multi-'))]);

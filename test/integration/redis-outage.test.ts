@@ -5,7 +5,7 @@ import { createAgent, createMerchant, createStaffWithKeys } from '../support/fac
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { FrameClient, basicAuth } from '../support/ws-clients.js';
 
-/** Starts a throw-away redis-server (CI installs it, .ci/run) so this test can kill it. */
+/** Starts a throw-away redis-server (global-setup makes sure the binary exists) so this test can kill it. */
 async function startRedisServer(port: number): Promise<ChildProcess> {
   const server = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: ['ignore', 'pipe', 'pipe'] });
   await new Promise<void>((resolve, reject) => {
@@ -38,8 +38,13 @@ describe('a Redis outage while serving', () => {
     first.send({ method: 'login', token: agent.token });
     expect(await first.nextJson({ method: 'login' })).toMatchObject({ code: 0 });
 
+    expect((await fetch(`${t.url}/readyz`)).status).toBe(200);
     redisServer.kill('SIGKILL');
     await new Promise((r) => setTimeout(r, 200));
+    // Not ready without its Redis, and it says so promptly rather than hanging the probe.
+    const ready = await fetch(`${t.url}/readyz`, { signal: AbortSignal.timeout(5_000) });
+    expect(ready.status).toBe(503);
+    expect(await ready.json()).toEqual({ status: 'redis unavailable' });
 
     // Events are lost while Redis is away, but the contact's own conversation is unaffected.
     const contact = await FrameClient.open(ws('/ws?contact_id=outage'), basicAuth(staff.apiKey, staff.secretKey));

@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
+import { inject } from 'vitest';
 
-/** The Redis the multi-instance tests use; CI starts one on this address (.ci/run). */
-export const TEST_REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+/** The Redis the multi-instance tests use: TEST_REDIS_URL, or the one global-setup found or started. */
+export const TEST_REDIS_URL = inject('redisUrl');
 
 /** A key and channel prefix of one test file, so parallel runs on one server never meet. */
 export const testRedisPrefix = () => `cs-test-${randomBytes(5).toString('hex')}:`;
@@ -19,7 +20,7 @@ export async function openTestRedis(): Promise<Redis> {
     await redis.ping();
   } catch (err) {
     redis.disconnect();
-    throw new Error(`Redis is required at ${TEST_REDIS_URL} (TEST_REDIS_URL): ${err instanceof Error ? err.message : String(err)}`);
+    throw new Error(`Redis is required at ${TEST_REDIS_URL}: ${err instanceof Error ? err.message : String(err)}`);
   }
   return redis;
 }

@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { createClient, type Client } from 'graphql-ws';
+import type { DestinationStream } from 'pino';
 import WebSocket from 'ws';
 import { startApp, type App } from '../../src/app.js';
 import { loadConfig } from '../../src/core/config.js';
@@ -35,8 +36,11 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** Starts the real app on a random port, against its own fresh database and a real SMTP server. */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+/**
+ * Starts the real app on a random port, against its own fresh database and a real SMTP server.
+ * `logTo` receives the log lines (set LOG_LEVEL in `env` too, the default is TEST_LOG_LEVEL or silent).
+ */
+export async function startTestApp(env: Record<string, string> = {}, options: { logTo?: DestinationStream } = {}): Promise<TestApp> {
   const db = await createTestDatabase();
   const mailbox = await startMailbox();
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'cs-test-data-'));
@@ -56,7 +60,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     CODE_CHECKS_PER_IP_PER_MINUTE: '10000',
     ...env,
   });
-  const app = await startApp(config, createLogger(config.logLevel));
+  const app = await startApp(config, createLogger(config.logLevel, options.logTo));
   const clients: Client[] = [];
 
   return {

@@ -4,6 +4,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import type { AppConfig } from '../../core/config.js';
 import { clientIp } from '../../core/http/client-address.js';
 import { requestIdOf } from '../../core/http/request-context.js';
+import { closeWebSockets } from '../../core/http/websocket-drain.js';
 import type { Logger } from '../../core/logger.js';
 import type { Services } from '../../services/index.js';
 import type { AgentHub } from '../agents/agent-hub.js';
@@ -60,9 +61,7 @@ export function agentConsoleSockets(deps: { services: Services; hub: AgentHub; r
       return (ownServer.address() as AddressInfo).port;
     },
     async close(): Promise<void> {
-      const closed = [...wss.clients].map((c) => new Promise<void>((resolve) => c.once('close', () => resolve())));
-      wss.clients.forEach((c) => c.terminate());
-      await Promise.all(closed);
+      await closeWebSockets(wss);
       await Promise.allSettled([...closing]);
       ownServer?.close();
     },

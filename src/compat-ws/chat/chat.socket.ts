@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { closeWebSockets } from '../../core/http/websocket-drain.js';
 import type { Logger } from '../../core/logger.js';
 import type { Staff } from '../../entities/staff/staff.entity.js';
 import type { Services } from '../../services/index.js';
@@ -20,7 +21,7 @@ const PAGE_CONTACT_ID = /^page-[0-9a-f]{32}$/;
  * and `/chat/:serialNo/ws` for the chat page, which knows only the public
  * serial number and so never holds the secret key.
  */
-export function chatRoutes(services: Services, log: Logger): { routes: UpgradeRoute[]; close: () => void } {
+export function chatRoutes(services: Services, log: Logger): { routes: UpgradeRoute[]; close: () => Promise<void> } {
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
   const hub = new ChatHub(services, log.child({ component: 'web-chat' }));
   hub.start();
@@ -103,8 +104,8 @@ export function chatRoutes(services: Services, log: Logger): { routes: UpgradeRo
   ];
   return {
     routes,
-    close: () => {
-      wss.clients.forEach((c) => c.terminate());
+    close: async () => {
+      await closeWebSockets(wss);
       hub.stop();
     },
   };

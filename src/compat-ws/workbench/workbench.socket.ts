@@ -1,6 +1,7 @@
 import { WebSocketServer } from 'ws';
 import { clientIp } from '../../core/http/client-address.js';
 import { requestIdOf } from '../../core/http/request-context.js';
+import { closeWebSockets } from '../../core/http/websocket-drain.js';
 import type { Logger } from '../../core/logger.js';
 import type { Services } from '../../services/index.js';
 import type { AgentHub } from '../agents/agent-hub.js';
@@ -9,7 +10,7 @@ import { refuseUpgrade, type UpgradeRoute } from '../upgrade.js';
 import { WorkbenchConnection } from './workbench.protocol.js';
 
 /** `/ws/cs/:csId?token=`: the path alone proves nothing, so the token must be that agent's. */
-export function workbenchRoutes(services: Services, hub: AgentHub, log: Logger): { routes: UpgradeRoute[]; close: () => void } {
+export function workbenchRoutes(services: Services, hub: AgentHub, log: Logger): { routes: UpgradeRoute[]; close: () => Promise<void> } {
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
   const route: UpgradeRoute = {
     path: '/ws/cs/:csId',
@@ -45,5 +46,5 @@ export function workbenchRoutes(services: Services, hub: AgentHub, log: Logger):
       });
     },
   };
-  return { routes: [route], close: () => wss.clients.forEach((c) => c.terminate()) };
+  return { routes: [route], close: () => closeWebSockets(wss) };
 }

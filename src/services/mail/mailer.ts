@@ -27,11 +27,14 @@ export class SmtpMailer implements Mailer {
   }
 }
 
-/** Without SMTP_URL, mail is written to the log so a developer can read the code. */
+/**
+ * Without SMTP_URL, mail is written to the log so a developer can read the code: the development mail
+ * sink. Its lines carry verification and reset codes in clear, so each is marked `devMailSink: true`.
+ */
 export class LogMailer implements Mailer {
   constructor(private readonly log: Logger) {}
 
   async send(message: MailMessage): Promise<void> {
-    this.log.info({ mail: message }, 'mail (SMTP_URL not set, not delivered)');
+    this.log.info({ devMailSink: true, mail: message }, 'development mail sink (SMTP_URL not set): mail logged, not delivered');
   }
 }
