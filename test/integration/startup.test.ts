@@ -66,7 +66,8 @@ describe('npm start: the built server as a process', () => {
     expect(again.output()).not.toContain('migrations applied');
     again.child.kill('SIGTERM');
     expect(await again.exited).toBe(0);
-  });
+    // initdb, migrations and two starts: generous, since CI may share the machine's two cores.
+  }, 150_000);
 
   it('refuses bad configuration with a readable message and exit code 2', async () => {
     const p = run({ PORT: 'eighty', TIMEZONE: 'Mars/Olympus', DATABASE_URL: 'mysql://x', ADMIN_USER: 'only-user' });

@@ -143,13 +143,21 @@ export class ConversationIntake {
     return this.orm.em.fork().findOne(Staff, { id: staffId, isDeleted: false });
   }
 
+  /**
+   * Per contact, then per staff. A limiter that cannot be reached (Redis down) lets the message
+   * through: conversations go on through an outage, unmetered, rather than stop.
+   */
   private async rateLimit(staffId: number, channel: string, externalId: string): Promise<string | null> {
     const minute = 60_000;
-    if (!(await this.limiter.hit(`chat:contact:${staffId}:${channel}:${externalId}`, this.config.messagesPerContactPerMinute, minute))) {
-      return `Too many messages: at most ${this.config.messagesPerContactPerMinute} a minute`;
-    }
-    if (!(await this.limiter.hit(`chat:staff:${staffId}`, this.config.messagesPerStaffPerMinute, minute))) {
-      return 'This AI staff is receiving too many messages; try again in a minute';
+    try {
+      if (!(await this.limiter.hit(`chat:contact:${staffId}:${channel}:${externalId}`, this.config.messagesPerContactPerMinute, minute))) {
+        return `Too many messages: at most ${this.config.messagesPerContactPerMinute} a minute`;
+      }
+      if (!(await this.limiter.hit(`chat:staff:${staffId}`, this.config.messagesPerStaffPerMinute, minute))) {
+        return 'This AI staff is receiving too many messages; try again in a minute';
+      }
+    } catch (err) {
+      this.log.warn({ err, staffId }, 'chat rate limiter unavailable; message not metered');
     }
     return null;
   }
