@@ -51,9 +51,9 @@ export async function startApp(config: AppConfig, log: Logger): Promise<App> {
   let redis: RedisConnection | null = null;
   try {
     // With REDIS_URL, events, console logins and rate limits are shared with the other instances.
-    redis = config.redisUrl ? await openRedis(config.redisUrl, config.redisPrefix, log.child({ component: 'redis' })) : null;
+    redis = config.redisUrl ? await openRedis(config.redisUrl, config.redisPrefix, log.child({ component: 'redis' }), config.redisCommandTimeoutMs) : null;
     const bus = redis ? await createRedisEventBus(redis, log.child({ component: 'events' })) : createEventBus();
-    const mailer = config.smtpUrl ? new SmtpMailer(config.smtpUrl, config.mailFrom) : new LogMailer(log);
+    const mailer = config.smtpUrl ? new SmtpMailer(config.smtpUrl, config.mailFrom, config.smtpTimeoutMs) : new LogMailer(log);
     const jobs = new JobQueue(db.url, log.child({ component: 'jobs' }));
     const services = createServices(config, log, { bus, jobs, mailer, limiter: redis ? new RedisRateLimiter(redis) : new MemoryRateLimiter(), orm });
     if (config.adminUser && config.adminPassword) {

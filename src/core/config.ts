@@ -11,11 +11,15 @@ export interface AppConfig {
   host: string;
   dataDir: string;
   databaseUrl?: string;
+  /** Longest statement of the request pool, in ms; 0: unbounded. */
+  dbStatementTimeoutMs: number;
   /** Port for the embedded PostgreSQL; 0 picks a free one. */
   embeddedPgPort: number;
   publicUrl: string;
   smtpUrl?: string;
   mailFrom: string;
+  /** Connecting to SMTP, its greeting, and any silence during a send. */
+  smtpTimeoutMs: number;
   adminUser?: string;
   adminPassword?: string;
   timezone: string;
@@ -30,6 +34,8 @@ export interface AppConfig {
   redisUrl?: string;
   /** Starts every Redis key and channel of this deployment. */
   redisPrefix: string;
+  /** Longest wait for one Redis command. */
+  redisCommandTimeoutMs: number;
   graphqlMaxDepth: number;
   graphqlMaxCost: number;
   logLevel: string;
@@ -55,9 +61,11 @@ const envSchema = z
     DATA_DIR: z.string().default('./data'),
     DATABASE_URL: url(['postgres:', 'postgresql:']),
     EMBEDDED_PG_PORT: int(0, 0, 65535),
+    DB_STATEMENT_TIMEOUT_MS: int(15_000, 0, 3_600_000),
     PUBLIC_URL: url(['http:', 'https:']),
     SMTP_URL: url(['smtp:', 'smtps:']),
     MAIL_FROM: z.string().default('no-reply@localhost'),
+    SMTP_TIMEOUT_MS: int(15_000, 100, 600_000),
     ADMIN_USER: optionalString,
     ADMIN_PASSWORD: optionalString,
     TIMEZONE: z
@@ -72,6 +80,7 @@ const envSchema = z
     AGENT_WS_BEAT_MS: int(10_000, 200, 600_000),
     REDIS_URL: url(['redis:', 'rediss:']),
     REDIS_PREFIX: z.string().regex(/^[\w:.-]{1,64}$/, 'must be 1 to 64 letters, digits or _ : . -').default('cs:'),
+    REDIS_COMMAND_TIMEOUT_MS: int(1_000, 50, 60_000),
     GRAPHQL_MAX_DEPTH: int(15, 2, 100),
     GRAPHQL_MAX_COST: int(5000, 10, 1_000_000),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -107,10 +116,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     host: e.HOST,
     dataDir: path.resolve(e.DATA_DIR),
     databaseUrl: e.DATABASE_URL,
+    dbStatementTimeoutMs: e.DB_STATEMENT_TIMEOUT_MS,
     embeddedPgPort: e.EMBEDDED_PG_PORT,
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
+    smtpTimeoutMs: e.SMTP_TIMEOUT_MS,
     adminUser: e.ADMIN_USER,
     adminPassword: e.ADMIN_PASSWORD,
     timezone: e.TIMEZONE,
@@ -122,6 +133,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     agentWsBeatMs: e.AGENT_WS_BEAT_MS,
     redisUrl: e.REDIS_URL,
     redisPrefix: e.REDIS_PREFIX,
+    redisCommandTimeoutMs: e.REDIS_COMMAND_TIMEOUT_MS,
     graphqlMaxDepth: e.GRAPHQL_MAX_DEPTH,
     graphqlMaxCost: e.GRAPHQL_MAX_COST,
     logLevel: e.LOG_LEVEL,
