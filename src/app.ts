@@ -47,6 +47,7 @@ export async function startApp(config: AppConfig, log: Logger): Promise<App> {
   const db = await openDatabase(config, log);
   const { orm } = db;
   let stopJobs = async () => {};
+  let stopSweep = async () => {};
   let closeSockets = async () => {};
   let redis: RedisConnection | null = null;
   try {
@@ -61,6 +62,8 @@ export async function startApp(config: AppConfig, log: Logger): Promise<App> {
     }
     await jobs.start();
     stopJobs = () => jobs.stop();
+    await services.sweep.start();
+    stopSweep = () => services.sweep.stop();
     // Documents a stopped or crashed process left half-synced are queued again.
     await services.documents.resumeInterrupted();
     const schema = await buildAppSchema(services, bus);
@@ -133,12 +136,14 @@ export async function startApp(config: AppConfig, log: Logger): Promise<App> {
         // Apollo's drain plugin stops the HTTP server and closes the graphql-ws sockets; the legacy ones close here.
         await closeSockets();
         await apollo.stop();
+        await stopSweep();
         await stopJobs();
         await db.close();
         await redis?.close();
       },
     };
   } catch (err) {
+    await stopSweep();
     await stopJobs();
     await db.close();
     await redis?.close();

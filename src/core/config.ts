@@ -36,6 +36,10 @@ export interface AppConfig {
   redisPrefix: string;
   /** Longest wait for one Redis command. */
   redisCommandTimeoutMs: number;
+  /** How often this instance beats and (one instance at a time) the maintenance sweep runs. */
+  sweepIntervalMs: number;
+  /** An instance silent this long is dead: its consoles' agents go offline. */
+  instanceTimeoutMs: number;
   graphqlMaxDepth: number;
   graphqlMaxCost: number;
   logLevel: string;
@@ -81,6 +85,8 @@ const envSchema = z
     REDIS_URL: url(['redis:', 'rediss:']),
     REDIS_PREFIX: z.string().regex(/^[\w:.-]{1,64}$/, 'must be 1 to 64 letters, digits or _ : . -').default('cs:'),
     REDIS_COMMAND_TIMEOUT_MS: int(1_000, 50, 60_000),
+    SWEEP_INTERVAL_MS: int(15_000, 100, 3_600_000),
+    INSTANCE_TIMEOUT_MS: int(60_000, 300, 86_400_000),
     GRAPHQL_MAX_DEPTH: int(15, 2, 100),
     GRAPHQL_MAX_COST: int(5000, 10, 1_000_000),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -105,6 +111,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const problems = parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.') || 'environment'}: ${i.message}`);
   if (Boolean(cleaned.ADMIN_USER) !== Boolean(cleaned.ADMIN_PASSWORD)) {
     problems.push('ADMIN_PASSWORD: ADMIN_USER and ADMIN_PASSWORD must be set together');
+  }
+  if (parsed.success && parsed.data.INSTANCE_TIMEOUT_MS < 2 * parsed.data.SWEEP_INTERVAL_MS) {
+    problems.push('INSTANCE_TIMEOUT_MS: must be at least twice SWEEP_INTERVAL_MS, or a slow beat would count a live instance as dead');
   }
   problems.push(...checkKnowledgeEnv(cleaned));
   problems.push(...checkSpeechEnv(cleaned));
@@ -134,6 +143,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     redisUrl: e.REDIS_URL,
     redisPrefix: e.REDIS_PREFIX,
     redisCommandTimeoutMs: e.REDIS_COMMAND_TIMEOUT_MS,
+    sweepIntervalMs: e.SWEEP_INTERVAL_MS,
+    instanceTimeoutMs: e.INSTANCE_TIMEOUT_MS,
     graphqlMaxDepth: e.GRAPHQL_MAX_DEPTH,
     graphqlMaxCost: e.GRAPHQL_MAX_COST,
     logLevel: e.LOG_LEVEL,

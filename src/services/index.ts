@@ -18,6 +18,8 @@ import { AgentConsoleService } from './agent/agent-console.service.js';
 import { AgentService } from './agent/agent.service.js';
 import { SessionService } from './session/session.service.js';
 import { SpeechService } from './speech/speech.service.js';
+import { InstanceService } from './maintenance/instance.service.js';
+import { SweepService } from './maintenance/sweep.service.js';
 
 /** The services every surface calls; built once per process. */
 export interface Services extends KnowledgeServices {
@@ -34,6 +36,10 @@ export interface Services extends KnowledgeServices {
   agents: AgentService;
   agentConsole: AgentConsoleService;
   speech: SpeechService;
+  /** This process among the running instances. */
+  instance: InstanceService;
+  /** Heartbeat and the self-healing sweep (presence, stranded sessions, routing, overdue trades). */
+  sweep: SweepService;
 }
 
 export function createServices(config: AppConfig, log: Logger, deps: { bus: EventBus; jobs: JobQueue; mailer: Mailer; limiter: RateLimiter; orm: MikroORM }): Services {
@@ -42,7 +48,14 @@ export function createServices(config: AppConfig, log: Logger, deps: { bus: Even
   const staff = new StaffService(deps.bus, { trialDays: config.staffTrialDays, warningDays: config.staffExpiryWarningDays });
   const knowledge = createKnowledgeServices(config, log, { orm: deps.orm, bus: deps.bus, jobs: deps.jobs, staff });
   const sessions = new SessionService(deps.bus, knowledge.answers, log.child({ component: 'sessions' }));
-  const agents = new AgentService(tokens, sessions, deps.bus, throttle);
+  const instance = new InstanceService(config.instanceTimeoutMs);
+  const agents = new AgentService(tokens, sessions, deps.bus, throttle, instance.id);
+  const trades = new TradeService(deps.orm, new PaymentProviders(config.payment, config.publicUrl), deps.bus, deps.jobs, log.child({ component: 'trade' }), {
+    publicUrl: config.publicUrl,
+    timezone: config.timezone,
+    timeoutSeconds: config.payment.timeoutSeconds,
+    closeRetrySeconds: config.payment.closeRetrySeconds,
+  });
   return {
     ...knowledge,
     sessions,
@@ -57,11 +70,8 @@ export function createServices(config: AppConfig, log: Logger, deps: { bus: Even
     admins: new AdminService(tokens, throttle, log.child({ component: 'admin' })),
     staff,
     products: new ProductService(),
-    trades: new TradeService(deps.orm, new PaymentProviders(config.payment, config.publicUrl), deps.bus, deps.jobs, log.child({ component: 'trade' }), {
-      publicUrl: config.publicUrl,
-      timezone: config.timezone,
-      timeoutSeconds: config.payment.timeoutSeconds,
-      closeRetrySeconds: config.payment.closeRetrySeconds,
-    }),
+    trades,
+    instance,
+    sweep: new SweepService(deps.orm, instance, { agents, sessions, trades }, log.child({ component: 'sweep' }), config.sweepIntervalMs),
   };
 }

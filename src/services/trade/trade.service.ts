@@ -297,6 +297,20 @@ export class TradeService {
     this.publish(result);
   }
 
+  /**
+   * The maintenance sweep's net under the per-trade jobs: a trade still unpaid well after its deadline and every
+   * retry its job would make (its job was lost: a crash between saving the trade and queueing the job) is closed
+   * now, asking the provider once more. Answers how many were closed or retried.
+   */
+  async closeOverdue(limit = 100): Promise<number> {
+    const horizonMs = this.opts.closeRetrySeconds * 2 ** CLOSE_RETRIES * 1000;
+    const overdue = await this.orm.em
+      .fork()
+      .find(Trade, { state: TradeState.PENDING, expiresAt: { $lt: new Date(Date.now() - horizonMs) } }, { fields: ['tradeNo'], orderBy: { id: 'asc' }, limit });
+    for (const t of overdue) await this.closeUnpaid(t.tradeNo, CLOSE_RETRIES);
+    return overdue.length;
+  }
+
   /** Loads a trade for a subscription event, fresh from the database, within the caller's view. */
   async loadForEvent(ctx: RequestContext, tradeId: number): Promise<Trade | null> {
     return ctx.em.fork().findOne(Trade, { id: tradeId, ...tradeViewer(ctx) });
