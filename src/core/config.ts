@@ -40,6 +40,8 @@ export interface AppConfig {
   sweepIntervalMs: number;
   /** An instance silent this long is dead: its consoles' agents go offline. */
   instanceTimeoutMs: number;
+  /** A WebSocket whose unsent backlog would pass this is closed with 1013. */
+  wsMaxBufferedBytes: number;
   graphqlMaxDepth: number;
   graphqlMaxCost: number;
   logLevel: string;
@@ -87,6 +89,7 @@ const envSchema = z
     REDIS_COMMAND_TIMEOUT_MS: int(1_000, 50, 60_000),
     SWEEP_INTERVAL_MS: int(15_000, 100, 3_600_000),
     INSTANCE_TIMEOUT_MS: int(60_000, 300, 86_400_000),
+    WS_MAX_BUFFERED_BYTES: int(4 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
     GRAPHQL_MAX_DEPTH: int(15, 2, 100),
     GRAPHQL_MAX_COST: int(5000, 10, 1_000_000),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -145,6 +148,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     redisCommandTimeoutMs: e.REDIS_COMMAND_TIMEOUT_MS,
     sweepIntervalMs: e.SWEEP_INTERVAL_MS,
     instanceTimeoutMs: e.INSTANCE_TIMEOUT_MS,
+    wsMaxBufferedBytes: e.WS_MAX_BUFFERED_BYTES,
     graphqlMaxDepth: e.GRAPHQL_MAX_DEPTH,
     graphqlMaxCost: e.GRAPHQL_MAX_COST,
     logLevel: e.LOG_LEVEL,

@@ -10,6 +10,7 @@ import type { GqlContext } from './context.js';
 import { formatGraphQLError } from './errors.js';
 import { noNulStrings, queryLimits } from './limits.js';
 import { containsNul } from '../core/nul-guard.js';
+import { boundedWebSocketClass } from '../core/ws/bounded-send.js';
 
 export const MAX_WS_FRAME_BYTES = 1024 * 1024;
 
@@ -31,7 +32,8 @@ export function createGraphQLWsServer(deps: {
   log: Logger;
 }): { wss: WebSocketServer; dispose: () => Promise<void> } {
   const { orm, services, config, log } = deps;
-  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_WS_FRAME_BYTES });
+  // A subscriber that stops reading is closed with 1013 once its backlog passes WS_MAX_BUFFERED_BYTES.
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_WS_FRAME_BYTES, WebSocket: boundedWebSocketClass(config.wsMaxBufferedBytes) });
   const rules = [...specifiedRules, queryLimits(config.graphqlMaxDepth, config.graphqlMaxCost), noNulStrings];
   const format = (result: ExecutionResult): FormattedExecutionResult => ({
     ...result,

@@ -7,6 +7,7 @@ import { Session } from '../../entities/session/session.entity.js';
 import { Staff } from '../../entities/staff/staff.entity.js';
 import type { Services } from '../../services/index.js';
 import { basicCredentials } from '../../core/auth/basic-auth.js';
+import { sendBounded } from '../../core/ws/bounded-send.js';
 import { MAX_FRAME_BYTES } from '../frames.js';
 import { refuseUpgrade, type UpgradeRoute } from '../upgrade.js';
 import { ChatHub } from './chat-hub.js';
@@ -61,7 +62,7 @@ export function chatRoutes(orm: MikroORM, services: Services, log: Logger): { ro
       if (!contactId) return refuseUpgrade(socket, 400, 'Bad Request', JSON.stringify({ code: 1003, message: 'contact_id or session_id is not valid for this staff' }));
       contactOf.set(req, contactId);
       wss.handleUpgrade(req, socket, head, (ws: WebSocket) => {
-        const conn = new ChatConnection(orm, services, hub, staff.id, contactId, (frame) => ws.readyState === ws.OPEN && ws.send(frame), log.child({ component: 'web-chat', staffId: staff.id }));
+        const conn = new ChatConnection(orm, services, hub, staff.id, contactId, (frame) => sendBounded(ws, frame, services.config.wsMaxBufferedBytes), log.child({ component: 'web-chat', staffId: staff.id }));
         ws.on('message', (data, isBinary) => void conn.handle(isBinary ? '' : data.toString()));
         ws.on('close', () => conn.close());
         ws.on('error', () => conn.close());

@@ -4,6 +4,7 @@ import { createContext, clientIp, requestIdOf } from '../../core/http/request-co
 import type { Logger } from '../../core/logger.js';
 import type { Services } from '../../services/index.js';
 import type { AgentHub } from '../agents/agent-hub.js';
+import { sendBounded } from '../../core/ws/bounded-send.js';
 import { MAX_FRAME_BYTES } from '../frames.js';
 import { refuseUpgrade, type UpgradeRoute } from '../upgrade.js';
 import { WorkbenchConnection } from './workbench.protocol.js';
@@ -30,7 +31,7 @@ export function workbenchRoutes(orm: MikroORM, services: Services, hub: AgentHub
             staffIds,
             services,
             () => createContext(orm, services, log, token, meta),
-            (value) => ws.readyState === ws.OPEN && ws.send(JSON.stringify(value)),
+            (value) => sendBounded(ws, JSON.stringify(value), services.config.wsMaxBufferedBytes),
             (code, reason) => ws.close(code, reason),
             log,
           );
