@@ -171,19 +171,15 @@ export class AgentService {
     return agent;
   }
 
-  /**
-   * A console went away: the agent goes offline, needing no token (it may have been revoked meanwhile).
-   * With `fromInstance`, only while its presence still belongs to that instance (it may have logged in elsewhere since).
-   */
-  async markOffline(em: EntityManager, agentId: number, fromInstance?: string): Promise<void> {
+  /** A console went away: the agent goes offline, needing no token (it may have been revoked meanwhile). */
+  async markOffline(em: EntityManager, agentId: number): Promise<void> {
     const agent = await em.findOne(Agent, agentId, { populate: ['staffs', 'merchant'] });
     if (!agent || agent.status === AgentStatus.OFFLINE) return;
-    if (fromInstance !== undefined && agent.presenceInstance !== fromInstance) return;
     agent.status = AgentStatus.OFFLINE;
     agent.presenceInstance = null;
     agent.lastSeenAt = new Date();
     await em.flush();
-    this.bus.publish('AGENT_PRESENCE', { merchantId: agent.merchant.id, agentId, name: agent.name, status: AgentStatus.OFFLINE, kind: 'logout', staffIds: agent.staffs.getItems().map((s) => s.id), connectionId: null });
+    this.announceOffline(agent);
   }
 
   /**
@@ -206,13 +202,32 @@ export class AgentService {
    * beating): offline, announced, and no longer routed to. Answers how many.
    */
   async releaseDeadInstances(em: EntityManager, liveInstanceIds: string[]): Promise<number> {
-    const stranded = await em.find(
-      Agent,
-      { status: { $ne: AgentStatus.OFFLINE }, presenceInstance: { $ne: null, $nin: liveInstanceIds } },
-      { fields: ['id', 'presenceInstance'] },
-    );
-    for (const a of stranded) await this.markOffline(em.fork(), a.id, a.presenceInstance!);
-    return stranded.length;
+    const stranded = await em.find(Agent, { status: { $ne: AgentStatus.OFFLINE }, presenceInstance: { $ne: null, $nin: liveInstanceIds } }, { populate: ['staffs', 'merchant'] });
+    let offline = 0;
+    for (const a of stranded) {
+      // Only while the presence is still the dead instance's: the agent may have logged in on a live one since.
+      const changed = await em.nativeUpdate(
+        Agent,
+        { id: a.id, presenceInstance: a.presenceInstance, status: { $ne: AgentStatus.OFFLINE } },
+        { status: AgentStatus.OFFLINE, presenceInstance: null, lastSeenAt: new Date() },
+      );
+      if (!changed) continue;
+      this.announceOffline(a);
+      offline++;
+    }
+    return offline;
+  }
+
+  private announceOffline(agent: Agent): void {
+    this.bus.publish('AGENT_PRESENCE', {
+      merchantId: agent.merchant.id,
+      agentId: agent.id,
+      name: agent.name,
+      status: AgentStatus.OFFLINE,
+      kind: 'logout',
+      staffIds: agent.staffs.getItems().map((s) => s.id),
+      connectionId: null,
+    });
   }
 
   /** Contacts' ids an agent is talking with now (agent-console §18.2). */
