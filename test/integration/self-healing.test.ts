@@ -136,6 +136,15 @@ describe('self-healing after a crash, and all-or-nothing writes', () => {
     expect((await t.rest('/api/v1/customer/delete/agent', { id: agent.id }, merchant.token)).body.header.code).toBe(0);
   });
 
+  it("changes an agent's password and revokes its tokens together: a revocation that fails keeps the old password", async () => {
+    const agent = await createAgent(t, merchant.token, [staff.id]);
+    const edit = () => t.rest('/api/v1/customer/edit/agent', { id: agent.id, password: 'a-new-password-1' }, merchant.token);
+    expect((await withTokensLocked('agent', agent.id, edit)).body.header.code).toBe(500);
+    expect((await t.rest('/api/v1/agent/login', { user_name: agent.userName, password: agent.password })).body.header.code).toBe(0);
+    expect((await edit()).body.header.code).toBe(0);
+    expect((await t.rest('/api/v1/agent/login', { user_name: agent.userName, password: agent.password })).body.header.code).toBe(1002);
+  });
+
   it('freezes a merchant and revokes every token together: a revocation that fails leaves it unfrozen', async () => {
     const other = await createMerchant(t);
     const agent = await createAgent(t, other.token, [await createStaff(t, other.token)]);
