@@ -112,6 +112,30 @@ describe('self-healing after a crash, and all-or-nothing writes', () => {
     expect(closed.message).toBe('Closed: not paid in time');
   });
 
+  it('opens a trade and queues its close job in one transaction: a job that cannot be queued leaves no trade', async () => {
+    const admin = await adminToken(t);
+    const productId = await createProduct(t, admin);
+    const staffId = await createStaff(t, merchant.token);
+    const trades = async () => (await sql('select count(*)::int as n from trade where staff_id = ?', [staffId]))[0]?.n;
+    const locker = new pg.Client({ connectionString: t.app.orm.config.get('clientUrl') });
+    await locker.connect();
+    try {
+      // The job table cannot take a row while this is held: the insert outlasts the statement timeout.
+      await locker.query('begin');
+      await locker.query('lock table pgboss.job in exclusive mode');
+      const res = await t.rest('/api/v1/customer/pay/staff', { id: staffId, production_id: productId, pay_type: 'wxpay' }, merchant.token);
+      expect(res.body.header.code).toBe(500);
+    } finally {
+      await locker.query('rollback');
+      await locker.end();
+    }
+    expect(await trades()).toBe(0);
+    const paid = await t.rest('/api/v1/customer/pay/staff', { id: staffId, production_id: productId, pay_type: 'wxpay' }, merchant.token);
+    expect(paid.body.header.code).toBe(0);
+    const jobs = await sql(`select state from pgboss.job where name = 'trade-close-unpaid' and data->>'tradeNo' = ?`, [paid.body.data.trade_no]);
+    expect(jobs).toEqual([{ state: 'created' }]);
+  });
+
   /** Holds row locks on the subject's tokens from another connection, so revoking them outlasts the statement timeout. */
   async function withTokensLocked<T>(role: string, subjectId: number, work: () => Promise<T>): Promise<T> {
     const locker = new pg.Client({ connectionString: t.app.orm.config.get('clientUrl') });

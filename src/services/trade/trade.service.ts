@@ -111,9 +111,13 @@ export class TradeService {
       customerEmail: merchant.email,
       expiresAt: new Date(now.getTime() + this.opts.timeoutSeconds * 1000),
     });
-    await ctx.em.persist(trade).flush();
-    // Scheduled before the provider is asked, so even a crash right after leaves no trade open forever.
-    await this.jobs.send(CLOSE_UNPAID_JOB, { tradeNo: trade.tradeNo }, { startAfter: trade.expiresAt, singletonKey: trade.tradeNo });
+    // The trade and the job that closes it are one transaction, committed before the provider is asked:
+    // no crash leaves a trade open forever (and the maintenance sweep closes any that still slip through).
+    await ctx.em.transactional(async (tx) => {
+      await tx.persist(trade).flush();
+      const job = await this.jobs.send(CLOSE_UNPAID_JOB, { tradeNo: trade.tradeNo }, { startAfter: trade.expiresAt, singletonKey: trade.tradeNo, within: tx });
+      if (!job) throw new Error(`the close job of trade ${trade.tradeNo} was not queued`);
+    });
     try {
       const order = await provider.createOrder({
         tradeNo: trade.tradeNo,
