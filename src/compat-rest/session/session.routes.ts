@@ -107,7 +107,7 @@ export function sessionRestRouter(services: Services, log: Logger): Router {
       res.end(']}');
     } catch (err) {
       // Headers are gone: a cut connection is the only honest signal left, never a truncated array that parses.
-      log.error({ err }, 'session history stream failed');
+      if (!res.destroyed) log.error({ err }, 'session history stream failed');
       res.destroy();
     }
   });
