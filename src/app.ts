@@ -49,15 +49,16 @@ export async function startApp(config: AppConfig, log: Logger): Promise<App> {
   const db = await openDatabase(config, log);
   const { orm } = db;
   let stopJobs = async () => {};
+  let stopSweep = async () => {};
   let closeSockets = async () => {};
   let redis: RedisConnection | null = null;
   // Set when close() begins: /readyz answers 503 and new WebSocket upgrades are refused from then on.
   let draining = false;
   try {
     // With REDIS_URL, events, console logins and rate limits are shared with the other instances.
-    redis = config.redisUrl ? await openRedis(config.redisUrl, config.redisPrefix, log.child({ component: 'redis' })) : null;
+    redis = config.redisUrl ? await openRedis(config.redisUrl, config.redisPrefix, log.child({ component: 'redis' }), config.redisCommandTimeoutMs) : null;
     const bus = redis ? await createRedisEventBus(redis, log.child({ component: 'events' })) : createEventBus();
-    const mailer = config.smtpUrl ? new SmtpMailer(config.smtpUrl, config.mailFrom) : new LogMailer(log);
+    const mailer = config.smtpUrl ? new SmtpMailer(config.smtpUrl, config.mailFrom, config.smtpTimeoutMs) : new LogMailer(log);
     const jobs = new JobQueue(db.url, log.child({ component: 'jobs' }));
     const services = createServices(config, log, { bus, jobs, mailer, limiter: redis ? new RedisRateLimiter(redis) : new MemoryRateLimiter(), orm });
     if (config.adminUser && config.adminPassword) {
@@ -65,6 +66,8 @@ export async function startApp(config: AppConfig, log: Logger): Promise<App> {
     }
     await jobs.start();
     stopJobs = () => jobs.stop();
+    await services.sweep.start();
+    stopSweep = () => services.sweep.stop();
     // Documents a stopped or crashed process left half-synced are queued again.
     await services.documents.resumeInterrupted();
     const schema = await buildAppSchema(services, bus);
@@ -136,6 +139,7 @@ export async function startApp(config: AppConfig, log: Logger): Promise<App> {
       draining = true;
       await Promise.all([graphqlWs.close(), closeSockets()]);
       await apollo.stop();
+      await stopSweep();
       await stopJobs();
       await db.close();
       await redis?.close();
@@ -151,6 +155,7 @@ export async function startApp(config: AppConfig, log: Logger): Promise<App> {
       close: () => (closed ??= shutdown()),
     };
   } catch (err) {
+    await stopSweep();
     await stopJobs();
     await db.close();
     await redis?.close();

@@ -13,11 +13,15 @@ export interface AppConfig {
   host: string;
   dataDir: string;
   databaseUrl?: string;
+  /** Longest statement of the request pool, in ms; 0: unbounded. */
+  dbStatementTimeoutMs: number;
   /** Port for the embedded PostgreSQL; 0 picks a free one. */
   embeddedPgPort: number;
   publicUrl: string;
   smtpUrl?: string;
   mailFrom: string;
+  /** Connecting to SMTP, its greeting, and any silence during a send. */
+  smtpTimeoutMs: number;
   adminUser?: string;
   adminPassword?: string;
   timezone: string;
@@ -38,6 +42,14 @@ export interface AppConfig {
   redisUrl?: string;
   /** Starts every Redis key and channel of this deployment. */
   redisPrefix: string;
+  /** Longest wait for one Redis command. */
+  redisCommandTimeoutMs: number;
+  /** How often this instance beats and (one instance at a time) the maintenance sweep runs. */
+  sweepIntervalMs: number;
+  /** An instance silent this long is dead: its consoles' agents go offline. */
+  instanceTimeoutMs: number;
+  /** A WebSocket whose unsent backlog would pass this is closed with 1013. */
+  wsMaxBufferedBytes: number;
   graphqlMaxDepth: number;
   graphqlMaxCost: number;
   graphqlMaxAliases: number;
@@ -69,9 +81,11 @@ const envSchema = z
     DATA_DIR: z.string().default('./data'),
     DATABASE_URL: url(['postgres:', 'postgresql:']),
     EMBEDDED_PG_PORT: int(0, 0, 65535),
+    DB_STATEMENT_TIMEOUT_MS: int(15_000, 0, 3_600_000),
     PUBLIC_URL: url(['http:', 'https:']),
     SMTP_URL: url(['smtp:', 'smtps:']),
     MAIL_FROM: z.string().default('no-reply@localhost'),
+    SMTP_TIMEOUT_MS: int(15_000, 100, 600_000),
     ADMIN_USER: optionalString,
     ADMIN_PASSWORD: optionalString,
     TIMEZONE: z
@@ -99,6 +113,10 @@ const envSchema = z
     AGENT_WS_BEAT_MS: int(10_000, 200, 600_000),
     REDIS_URL: url(['redis:', 'rediss:']),
     REDIS_PREFIX: z.string().regex(/^[\w:.-]{1,64}$/, 'must be 1 to 64 letters, digits or _ : . -').default('cs:'),
+    REDIS_COMMAND_TIMEOUT_MS: int(1_000, 50, 60_000),
+    SWEEP_INTERVAL_MS: int(15_000, 100, 3_600_000),
+    INSTANCE_TIMEOUT_MS: int(60_000, 300, 86_400_000),
+    WS_MAX_BUFFERED_BYTES: int(4 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
     GRAPHQL_MAX_DEPTH: int(15, 2, 100),
     GRAPHQL_MAX_COST: int(5000, 10, 1_000_000),
     GRAPHQL_MAX_ALIASES: int(50, 1, 10_000),
@@ -129,6 +147,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (Boolean(cleaned.ADMIN_USER) !== Boolean(cleaned.ADMIN_PASSWORD)) {
     problems.push('ADMIN_PASSWORD: ADMIN_USER and ADMIN_PASSWORD must be set together');
   }
+  if (parsed.success && parsed.data.INSTANCE_TIMEOUT_MS < 2 * parsed.data.SWEEP_INTERVAL_MS) {
+    problems.push('INSTANCE_TIMEOUT_MS: must be at least twice SWEEP_INTERVAL_MS, or a slow beat would count a live instance as dead');
+  }
   problems.push(...checkKnowledgeEnv(cleaned));
   problems.push(...checkSpeechEnv(cleaned));
   problems.push(...checkPaymentEnv(cleaned));
@@ -139,10 +160,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     host: e.HOST,
     dataDir: path.resolve(e.DATA_DIR),
     databaseUrl: e.DATABASE_URL,
+    dbStatementTimeoutMs: e.DB_STATEMENT_TIMEOUT_MS,
     embeddedPgPort: e.EMBEDDED_PG_PORT,
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
+    smtpTimeoutMs: e.SMTP_TIMEOUT_MS,
     adminUser: e.ADMIN_USER,
     adminPassword: e.ADMIN_PASSWORD,
     timezone: e.TIMEZONE,
@@ -157,6 +180,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     agentWsBeatMs: e.AGENT_WS_BEAT_MS,
     redisUrl: e.REDIS_URL,
     redisPrefix: e.REDIS_PREFIX,
+    redisCommandTimeoutMs: e.REDIS_COMMAND_TIMEOUT_MS,
+    sweepIntervalMs: e.SWEEP_INTERVAL_MS,
+    instanceTimeoutMs: e.INSTANCE_TIMEOUT_MS,
+    wsMaxBufferedBytes: e.WS_MAX_BUFFERED_BYTES,
     graphqlMaxDepth: e.GRAPHQL_MAX_DEPTH,
     graphqlMaxCost: e.GRAPHQL_MAX_COST,
     graphqlMaxAliases: e.GRAPHQL_MAX_ALIASES,

@@ -7,6 +7,7 @@ import { KnowledgeDocument } from './knowledge/document.entity.js';
 import { StoredFile } from './knowledge/stored-file.entity.js';
 import { KnowledgeTerm } from './knowledge/term.entity.js';
 import { Contact } from './contact/contact.entity.js';
+import { AppInstance } from './maintenance/app-instance.entity.js';
 import { Merchant } from './merchant/merchant.entity.js';
 import { Product } from './product/product.entity.js';
 import { Message } from './session/message.entity.js';
@@ -15,4 +16,4 @@ import { Staff } from './staff/staff.entity.js';
 import { Trade } from './trade/trade.entity.js';
 
 /** Every entity, listed explicitly (ESM builds cannot discover them by folder). */
-export const entities = [Merchant, Admin, AuthToken, VerificationCode, Staff, Product, Trade, StoredFile, KnowledgeDocument, KnowledgeChunk, KnowledgeTerm, Agent, Contact, Session, Message];
+export const entities = [Merchant, Admin, AuthToken, VerificationCode, Staff, Product, Trade, StoredFile, KnowledgeDocument, KnowledgeChunk, KnowledgeTerm, Agent, Contact, Session, Message, AppInstance];

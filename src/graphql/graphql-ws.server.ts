@@ -12,6 +12,7 @@ import type { GqlContext } from './context.js';
 import { formatGraphQLError } from './errors.js';
 import { graphqlLimitsOf, prepareDocument } from './limits.js';
 import { containsNul } from '../core/nul-guard.js';
+import { boundedWebSocketClass } from '../core/ws/bounded-send.js';
 
 export const MAX_WS_FRAME_BYTES = 1024 * 1024;
 
@@ -33,7 +34,8 @@ export function createGraphQLWsServer(deps: {
   log: Logger;
 }): { wss: WebSocketServer; close: () => Promise<void> } {
   const { orm, services, config, log } = deps;
-  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_WS_FRAME_BYTES });
+  // A subscriber that stops reading is closed with 1013 once its backlog passes WS_MAX_BUFFERED_BYTES.
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_WS_FRAME_BYTES, WebSocket: boundedWebSocketClass(config.wsMaxBufferedBytes) });
   const limits = graphqlLimitsOf(config);
   const format = (result: ExecutionResult): FormattedExecutionResult => ({
     ...result,

@@ -24,6 +24,8 @@ import { EventViews } from './session/event-views.js';
 import { SessionJournal } from './session/session-journal.js';
 import { SessionService } from './session/session.service.js';
 import { SpeechService } from './speech/speech.service.js';
+import { InstanceService } from './maintenance/instance.service.js';
+import { SweepService } from './maintenance/sweep.service.js';
 
 /** The services every surface calls; built once per process. */
 export interface Services extends KnowledgeServices {
@@ -48,6 +50,10 @@ export interface Services extends KnowledgeServices {
   agents: AgentService;
   agentConsole: AgentConsoleService;
   speech: SpeechService;
+  /** This process among the running instances. */
+  instance: InstanceService;
+  /** Heartbeat and the self-healing sweep (presence, stranded sessions, routing, overdue trades). */
+  sweep: SweepService;
 }
 
 export function createServices(config: AppConfig, log: Logger, deps: { bus: EventBus; jobs: JobQueue; mailer: Mailer; limiter: RateLimiter; orm: MikroORM }): Services {
@@ -59,7 +65,14 @@ export function createServices(config: AppConfig, log: Logger, deps: { bus: Even
   const routing = new RoutingService(journal);
   const sessions = new SessionService(journal, routing);
   const intake = new ConversationIntake(deps.orm, journal, routing, staff, knowledge.answers, knowledge.files, deps.limiter, config.conversation, log.child({ component: 'intake' }));
-  const agents = new AgentService(tokens, sessions, routing, deps.bus, throttle);
+  const instance = new InstanceService(config.instanceTimeoutMs);
+  const agents = new AgentService(tokens, sessions, routing, deps.bus, throttle, instance.id);
+  const trades = new TradeService(deps.orm, new PaymentProviders(config.payment, config.publicUrl), deps.bus, deps.jobs, log.child({ component: 'trade' }), {
+    publicUrl: config.publicUrl,
+    timezone: config.timezone,
+    timeoutSeconds: config.payment.timeoutSeconds,
+    closeRetrySeconds: config.payment.closeRetrySeconds,
+  });
   return {
     ...knowledge,
     sessions,
@@ -80,11 +93,8 @@ export function createServices(config: AppConfig, log: Logger, deps: { bus: Even
     admins: new AdminService(tokens, throttle, log.child({ component: 'admin' })),
     staff,
     products: new ProductService(),
-    trades: new TradeService(deps.orm, new PaymentProviders(config.payment, config.publicUrl), deps.bus, deps.jobs, log.child({ component: 'trade' }), {
-      publicUrl: config.publicUrl,
-      timezone: config.timezone,
-      timeoutSeconds: config.payment.timeoutSeconds,
-      closeRetrySeconds: config.payment.closeRetrySeconds,
-    }),
+    trades,
+    instance,
+    sweep: new SweepService(deps.orm, instance, { agents, sessions, routing, trades }, log.child({ component: 'sweep' }), config.sweepIntervalMs),
   };
 }

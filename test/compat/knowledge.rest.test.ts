@@ -1,3 +1,6 @@
+import { readdir, readlink } from 'node:fs/promises';
+import net from 'node:net';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMerchant, createStaff, type MerchantFixture } from '../support/factories.js';
 import { addDocument, listDocs, makeDocx, makePdf, makeXlsx, uploadFile, waitForSync } from '../support/knowledge.js';
@@ -79,6 +82,35 @@ describe('ai-staff REST: files and training documents (§2.8, §2.10–2.13)', (
       expect(after[0]!.n).toBe(before[0]!.n);
       // Exactly at the limit is fine.
       expect((await uploadFile(t, alice.token, 'edge.txt', new Uint8Array(1024 * 1024).fill(66))).body.header.code).toBe(0);
+    });
+
+    it('closes and removes the partial file of an upload the client cuts off half-way', async () => {
+      const filesDir = path.join(t.app.services.config.dataDir, 'files');
+      const partials = async () => (await readdir(filesDir).catch(() => [] as string[])).filter((f) => f.endsWith('.part'));
+      // Descriptors this process holds open on a partial upload (the server runs in this process).
+      const openPartials = async () => {
+        const links = await Promise.all((await readdir('/proc/self/fd')).map((fd) => readlink(`/proc/self/fd/${fd}`).catch(() => '')));
+        return links.filter((l) => l.startsWith(filesDir) && l.endsWith('.part'));
+      };
+      const until = async (check: () => Promise<boolean>) => {
+        for (const started = Date.now(); Date.now() - started < 5000; await new Promise((r) => setTimeout(r, 25))) if (await check()) return;
+        throw new Error('condition not reached within 5 s');
+      };
+      const boundary = 'cut-off-boundary';
+      const head = `--${boundary}\r\nContent-Disposition: form-data; name="file_name"\r\n\r\ncut.txt\r\n--${boundary}\r\nContent-Disposition: form-data; name="file_data"; filename="cut.txt"\r\nContent-Type: text/plain\r\n\r\n`;
+      const { port } = new URL(t.url);
+      const socket = net.connect(Number(port), '127.0.0.1');
+      socket.on('error', () => {});
+      await new Promise((r) => socket.once('connect', r));
+      socket.write(
+        `POST /api/v1/customer/upload/file HTTP/1.1\r\nHost: x\r\nAuth-Token: ${alice.token}\r\n` +
+          `Content-Type: multipart/form-data; boundary=${boundary}\r\nContent-Length: ${head.length + 900_000}\r\n\r\n${head}`,
+      );
+      socket.write(Buffer.alloc(300_000, 67));
+      await until(async () => (await partials()).length === 1);
+      socket.destroy();
+      await until(async () => (await partials()).length === 0 && (await openPartials()).length === 0);
+      expect((await uploadFile(t, alice.token, 'after.txt', 'still fine')).body.header.code).toBe(0);
     });
 
     it('refuses missing parts, non-multipart bodies and anonymous callers', async () => {

@@ -63,6 +63,29 @@ describe('session REST (/api/sessions, multichannel seed) and the workbench stre
     expect(bad.body.message).toContain('status');
   });
 
+  it('returns the whole history, however long, oldest first (2,500 messages)', async () => {
+    const id = await pendingSession('rest-long');
+    // Stored in one statement after the contact's first message: the history must page past any batch or cap.
+    await t.app.orm.em
+      .fork()
+      .getConnection()
+      .execute(
+        `insert into message (session_id, merchant_id, seq, sender_type, sender_id, msg_type, content, channel)
+         select session_id, merchant_id, seq + g, sender_type, sender_id, msg_type, 'line ' || g, channel from message, generate_series(1, 2500) g
+         where session_id = ? and seq = 1`,
+        [Number(id)],
+      );
+    const history = await api('GET', `/api/sessions/${id}/history`, merchant.token);
+    expect(history.status).toBe(200);
+    expect(history.body).toMatchObject({ code: 0, message: 'OK' });
+    expect(history.body.data).toHaveLength(2501);
+    expect(history.body.data.map((m: any) => m.seq)).toEqual(Array.from({ length: 2501 }, (_, i) => i + 1));
+    expect(history.body.data[0].content).toBe('转人工');
+    expect(history.body.data[2500].content).toBe('line 2500');
+    const other = await createMerchant(t);
+    expect((await api('GET', `/api/sessions/${id}/history`, other.token)).status).toBe(404);
+  });
+
   it('accepts, sends, reads history and closes, with 400 for a wrong state and 404 for unknown ids', async () => {
     const id = await pendingSession('rest-flow');
     const got = await api('GET', `/api/sessions/${id}`, agent.token);

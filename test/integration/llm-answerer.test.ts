@@ -51,6 +51,8 @@ describe('LLM answerer against an OpenAI-compatible streaming server', () => {
     model: 'fake-model',
     timeoutMs: 2000,
     stallTimeoutMs: 300,
+    totalTimeoutMs: 10_000,
+    maxTokens: 300,
     maxRetries: 2,
     ...over,
   });
@@ -75,7 +77,7 @@ describe('LLM answerer against an OpenAI-compatible streaming server', () => {
     const req = llm.requests[0]!;
     expect(req.path).toBe('/v1/chat/completions');
     expect(req.headers.authorization).toBe('Bearer sk-test');
-    expect(req.body).toMatchObject({ model: 'fake-model', stream: true });
+    expect(req.body).toMatchObject({ model: 'fake-model', stream: true, max_tokens: 300 });
     const [system, user] = req.body.messages;
     expect(system.role).toBe('system');
     for (const s of ['小美', 'Acme Shop', 'Helps customers with orders', 'friendly and sincere', 'one or two sentences', 'speak', 'English', 'NO_ANSWER', 'Answer only from']) {
@@ -162,6 +164,24 @@ describe('LLM answerer against an OpenAI-compatible streaming server', () => {
     expect(err.kind).toBe('timeout');
     expect(err.message).toBe('The language model service did not answer within 200 ms (2 attempts)');
     expect(llm.requests).toHaveLength(2);
+  });
+
+  it('cuts a model that streams on and on at the total limit, with a clear error', async () => {
+    llm.script({ kind: 'endless', piece: 'and so on ', delayMs: 20 });
+    const started = Date.now();
+    const { err, pieces } = await failure(new LlmAnswerer(settings({ totalTimeoutMs: 700 }), 0.45));
+    expect(Date.now() - started).toBeLessThan(3000);
+    expect(pieces.length).toBeGreaterThan(3);
+    expect(err.kind).toBe('timeout');
+    expect(err.message).toBe('The language model answer was cut at the 700 ms limit (LLM_TOTAL_TIMEOUT_MS)');
+    expect(llm.requests).toHaveLength(1);
+  });
+
+  it('counts the total limit across retries', async () => {
+    llm.fallback = { kind: 'stall' };
+    const { err } = await failure(new LlmAnswerer(settings({ stallTimeoutMs: 300, maxRetries: 10, totalTimeoutMs: 700 }), 0.45));
+    expect(err.kind).toBe('timeout');
+    expect(llm.requests.length).toBeLessThanOrEqual(3);
   });
 
   it('reports a service that cannot be reached', async () => {

@@ -22,7 +22,7 @@ describe('shared state in Redis', () => {
 
   beforeAll(async () => {
     admin = await openTestRedis();
-    [one, two, other] = await Promise.all([openRedis(TEST_REDIS_URL, prefix, log), openRedis(TEST_REDIS_URL, prefix, log), openRedis(TEST_REDIS_URL, testRedisPrefix(), log)]);
+    [one, two, other] = await Promise.all([openRedis(TEST_REDIS_URL, prefix, log, 1000), openRedis(TEST_REDIS_URL, prefix, log, 1000), openRedis(TEST_REDIS_URL, testRedisPrefix(), log, 1000)]);
   });
   afterAll(async () => {
     await Promise.all([one, two, other].map((r) => r?.close()));
@@ -33,7 +33,7 @@ describe('shared state in Redis', () => {
   });
 
   it('refuses to start against a Redis that does not answer', async () => {
-    await expect(openRedis('redis://127.0.0.1:1', 'x:', log)).rejects.toThrow(/Redis at redis:\/\/127\.0\.0\.1:1 is unreachable/);
+    await expect(openRedis('redis://127.0.0.1:1', 'x:', log, 1000)).rejects.toThrow(/Redis at redis:\/\/127\.0\.0\.1:1 is unreachable/);
   });
 
   it('gives one console login per agent across instances; force takes the slot; only the holder releases', async () => {

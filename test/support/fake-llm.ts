@@ -8,7 +8,9 @@ export type LlmBehaviour =
   /** Sends headers and these pieces, then goes silent with the connection open. */
   | { kind: 'stall'; pieces?: string[] }
   /** Never answers at all. */
-  | { kind: 'hang' };
+  | { kind: 'hang' }
+  /** Streams `piece` every `delayMs`, never ending, until the client goes away. */
+  | { kind: 'endless'; piece: string; delayMs: number };
 
 export interface FakeLlm {
   url: string;
@@ -50,6 +52,13 @@ export async function startFakeLlm(): Promise<FakeLlm> {
       }
       res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
       res.flushHeaders();
+      if (b.kind === 'endless') {
+        while (!res.destroyed) {
+          res.write(chunk(b.piece));
+          await new Promise((r) => setTimeout(r, b.delayMs));
+        }
+        return;
+      }
       for (const p of b.pieces ?? []) {
         res.write(chunk(p));
         if (b.kind === 'stream' && b.delayMs) await new Promise((r) => setTimeout(r, b.delayMs));

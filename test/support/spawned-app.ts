@@ -14,6 +14,8 @@ export interface SpawnedApp extends Pick<TestApp, 'url' | 'mailbox' | 'rest' | '
   output(): string;
   /** SIGTERM, then SIGKILL if it has not exited within 10 s. */
   stop(): Promise<void>;
+  /** SIGKILL at once: a crash, with no shutdown of any kind. */
+  kill(): Promise<void>;
 }
 
 /** Builds dist/ if a source is newer; once per test file, before spawning. */
@@ -81,6 +83,11 @@ export async function spawnApp(env: Record<string, string>, mailbox: Mailbox, ti
       const client = createClient({ url: `${url.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, connectionParams, retryAttempts: 0, lazy: true });
       clients.push(client);
       return client;
+    },
+    async kill() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill('SIGKILL');
+      await exited;
     },
     async stop() {
       await Promise.all(clients.map((c) => c.dispose()));

@@ -35,6 +35,15 @@ describe('configuration', () => {
     expect(() => loadConfig({ TRUST_PROXY: '10.0.0.0/99' })).toThrow(/TRUST_PROXY/);
   });
 
+  it('bounds every outside wait by default, and keeps an instance timeout above two sweeps', () => {
+    const c = loadConfig({});
+    expect(c).toMatchObject({ dbStatementTimeoutMs: 15_000, smtpTimeoutMs: 15_000, redisCommandTimeoutMs: 1_000, wsMaxBufferedBytes: 4 * 1024 * 1024, sweepIntervalMs: 15_000, instanceTimeoutMs: 60_000 });
+    expect(loadConfig({ LLM_BASE_URL: 'http://localhost:11434/v1', LLM_MODEL: 'qwen' }).knowledge.llm).toMatchObject({ totalTimeoutMs: 120_000, maxTokens: 1024 });
+    expect(loadConfig({ DB_STATEMENT_TIMEOUT_MS: '0' }).dbStatementTimeoutMs).toBe(0);
+    expect(() => loadConfig({ SWEEP_INTERVAL_MS: '1000', INSTANCE_TIMEOUT_MS: '1500' })).toThrow(/INSTANCE_TIMEOUT_MS: must be at least twice SWEEP_INTERVAL_MS/);
+    expect(() => loadConfig({ REDIS_COMMAND_TIMEOUT_MS: '0', WS_MAX_BUFFERED_BYTES: '10' })).toThrow(/REDIS_COMMAND_TIMEOUT_MS[\s\S]*WS_MAX_BUFFERED_BYTES/);
+  });
+
   it('lists every problem at once', () => {
     try {
       loadConfig({ PORT: '70000', SMTP_URL: 'http://mail', LOG_LEVEL: 'loud', ADMIN_PASSWORD: 'x' });

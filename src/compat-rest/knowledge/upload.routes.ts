@@ -73,6 +73,15 @@ export function parseMultipart<T = StoredFile>(
     }
     const fields: Record<string, string> = {};
     let upload: Promise<T> | null = null;
+    let part: Readable | null = null;
+    // A client that goes away mid-body never ends the part: fail it, so storage closes and removes its partial file.
+    req.once('close', () => {
+      if (req.complete) return;
+      const cut = badInput('The upload was cut off before its end');
+      req.unpipe(bb);
+      part?.destroy(cut);
+      reject(cut);
+    });
     bb.on('field', (name, value) => {
       fields[name] = value;
     });
@@ -81,6 +90,7 @@ export function parseMultipart<T = StoredFile>(
         stream.resume();
         return;
       }
+      part = stream;
       upload = onFile(stream, info.filename ?? '', { ...fields });
       // Awaited after the body is read. A failure before the bytes were read (a bad name, say) must
       // still drain the part, or busboy never reaches 'close' and the request hangs.

@@ -6,6 +6,7 @@ import { contextOf } from '../../core/http/request-context.js';
 import type { Logger } from '../../core/logger.js';
 import { parseInput } from '../../core/validation.js';
 import { ChannelType } from '../../entities/contact/contact.entity.js';
+import type { Message } from '../../entities/session/message.entity.js';
 import { SessionStatus } from '../../entities/session/session.entity.js';
 import type { Services } from '../../services/index.js';
 import { parseJsonObject } from '../json-body.js';
@@ -29,6 +30,24 @@ const listQuery = z.object({
   channelType: z.enum(ChannelType, `channelType must be one of: ${Object.values(ChannelType).join(', ')}`).optional(),
 });
 
+/** Writes with backpressure: waits while the client's buffer is full, fails once it has gone away. */
+async function write(res: Response, chunk: string): Promise<void> {
+  if (res.destroyed) throw new Error('client went away');
+  if (res.write(chunk)) return;
+  await new Promise<void>((resolve, reject) => {
+    const drained = () => {
+      res.off('close', closed);
+      resolve();
+    };
+    const closed = () => {
+      res.off('drain', drained);
+      reject(new Error('client went away'));
+    };
+    res.once('drain', drained);
+    res.once('close', closed);
+  });
+}
+
 function sessionIdOf(req: Request): number {
   const raw = String(req.params.sessionId ?? '');
   // A malformed id names no session: "not found", as for a foreign one.
@@ -40,15 +59,18 @@ function sessionIdOf(req: Request): number {
 export function sessionRestRouter(services: Services, log: Logger): Router {
   const router = Router();
   const s = services.sessions;
+  const renderError = (res: Response, err: unknown) => {
+    const appErr = isAppError(err) ? err : new AppError(ErrorCode.Internal, 'Internal server error');
+    if (!isAppError(err)) log.error({ err }, 'unhandled error in session REST handler');
+    res.status(statusOf[appErr.code] ?? 500).json({ code: statusOf[appErr.code] ?? 500, message: appErr.message, data: null });
+  };
   const handle = (fn: (ctx: RequestContext, req: Request) => Promise<unknown>) => async (req: Request, res: Response) => {
     try {
       const ctx = contextOf(req);
       ctx.requireTenant();
       res.json({ code: 0, message: 'OK', data: await fn(ctx, req) });
     } catch (err) {
-      const appErr = isAppError(err) ? err : new AppError(ErrorCode.Internal, 'Internal server error');
-      if (!isAppError(err)) log.error({ err }, 'unhandled error in session REST handler');
-      res.status(statusOf[appErr.code] ?? 500).json({ code: statusOf[appErr.code] ?? 500, message: appErr.message, data: null });
+      renderError(res, err);
     }
   };
 
@@ -62,10 +84,33 @@ export function sessionRestRouter(services: Services, log: Logger): Router {
     }),
   );
   router.get('/api/sessions/:sessionId', handle(async (ctx, req) => presentSessionInfo(await s.get(ctx, sessionIdOf(req)))));
-  router.get(
-    '/api/sessions/:sessionId/history',
-    handle(async (ctx, req) => (await s.messages(ctx, sessionIdOf(req))).map(presentMessageInfo)),
-  );
+  router.get('/api/sessions/:sessionId/history', async (req, res) => {
+    // Every message, however many: the array is written batch by batch as the database pages through it.
+    let batches: AsyncGenerator<Message[], void, void>;
+    let first: IteratorResult<Message[], void>;
+    try {
+      const ctx = contextOf(req);
+      ctx.requireTenant();
+      batches = s.messageBatches(ctx, sessionIdOf(req));
+      first = await batches.next();
+    } catch (err) {
+      return renderError(res, err);
+    }
+    try {
+      res.status(200).type('json');
+      await write(res, '{"code":0,"message":"OK","data":[');
+      let written = 0;
+      for (let step = first; !step.done; step = await batches.next()) {
+        await write(res, (written ? ',' : '') + step.value.map((m) => JSON.stringify(presentMessageInfo(m))).join(','));
+        written += step.value.length;
+      }
+      res.end(']}');
+    } catch (err) {
+      // Headers are gone: a cut connection is the only honest signal left, never a truncated array that parses.
+      if (!res.destroyed) log.error({ err }, 'session history stream failed');
+      res.destroy();
+    }
+  });
   router.post(
     '/api/sessions/:sessionId/accept',
     handle(async (ctx, req) => {

@@ -9,6 +9,7 @@ import type { Logger } from '../../core/logger.js';
 import type { Services } from '../../services/index.js';
 import type { AgentHub } from '../agents/agent-hub.js';
 import type { ConsoleRegistry } from '../agents/console-registry.js';
+import { sendBounded } from '../../core/ws/bounded-send.js';
 import { MAX_FRAME_BYTES } from '../frames.js';
 import type { UpgradeHandler } from '../upgrade.js';
 import { AgentConsoleConnection } from './agent-console.protocol.js';
@@ -26,8 +27,8 @@ export function agentConsoleSockets(deps: { services: Services; hub: AgentHub; r
       const conn = new AgentConsoleConnection(
         { ...deps, log },
         {
-          send: (value) => ws.readyState === ws.OPEN && ws.send(JSON.stringify(value)),
-          sendRaw: (text) => ws.readyState === ws.OPEN && ws.send(text),
+          send: (value) => sendBounded(ws, JSON.stringify(value), deps.config.wsMaxBufferedBytes),
+          sendRaw: (text) => sendBounded(ws, text, deps.config.wsMaxBufferedBytes),
           close: (code, reason) => ws.close(code, reason),
         },
         { ip: clientIp(req, deps.config.trustProxy), requestId: requestIdOf(req) },

@@ -6,6 +6,7 @@ import type { Logger } from '../../core/logger.js';
 import type { Staff } from '../../entities/staff/staff.entity.js';
 import type { Services } from '../../services/index.js';
 import { basicCredentials } from '../../core/auth/basic-auth.js';
+import { sendBounded } from '../../core/ws/bounded-send.js';
 import { MAX_FRAME_BYTES } from '../frames.js';
 import { refuseUpgrade, type UpgradeRoute } from '../upgrade.js';
 import { ChatHub } from './chat-hub.js';
@@ -60,7 +61,7 @@ export function chatRoutes(services: Services, log: Logger): { routes: UpgradeRo
       contactOf.set(req, contactId);
       wss.handleUpgrade(req, socket, head, (ws: WebSocket) => {
         const transport = {
-          send: (frame: string) => ws.readyState === ws.OPEN && ws.send(frame),
+          send: (frame: string) => sendBounded(ws, frame, services.config.wsMaxBufferedBytes),
           close: (code: number, reason: string) => ws.close(code, reason),
           media: publicPage ? ('json' as const) : ('url' as const),
         };

@@ -5,6 +5,7 @@ import { closeWebSockets } from '../../core/http/websocket-drain.js';
 import type { Logger } from '../../core/logger.js';
 import type { Services } from '../../services/index.js';
 import type { AgentHub } from '../agents/agent-hub.js';
+import { sendBounded } from '../../core/ws/bounded-send.js';
 import { MAX_FRAME_BYTES } from '../frames.js';
 import { refuseUpgrade, type UpgradeRoute } from '../upgrade.js';
 import { WorkbenchConnection } from './workbench.protocol.js';
@@ -31,7 +32,7 @@ export function workbenchRoutes(services: Services, hub: AgentHub, log: Logger):
             staffIds,
             services,
             () => services.contexts.forToken(token, meta),
-            (value) => ws.readyState === ws.OPEN && ws.send(JSON.stringify(value)),
+            (value) => sendBounded(ws, JSON.stringify(value), services.config.wsMaxBufferedBytes),
             (code, reason) => ws.close(code, reason),
             log,
           );

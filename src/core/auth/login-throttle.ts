@@ -1,4 +1,4 @@
-import { rateLimited } from '../errors.js';
+import { AppError, ErrorCode, isAppError, rateLimited } from '../errors.js';
 import type { RateLimiter } from '../rate-limit.js';
 
 const MINUTE = 60_000;
@@ -26,6 +26,9 @@ export interface LoginThrottleOptions {
  *   from this one, so an attack from elsewhere never locks the real user out.
  *
  * A limited attempt is refused even with the right password: 429 is no oracle for a guesser.
+ *
+ * When the counters cannot be read (Redis down or not answering within REDIS_COMMAND_TIMEOUT_MS) logins fail
+ * closed with a clear error: unthrottled logins during an outage would let a guesser try without limit.
  */
 export class LoginThrottle {
   constructor(
@@ -46,10 +49,10 @@ export class LoginThrottle {
       account: `login:account:${account}`,
       known: `login:known:${account}:${ip}`,
     };
-    const known = (await this.limiter.count(keys.known)) > 0;
+    const known = (await this.guard(this.limiter.count(keys.known))) > 0;
     const reserved: string[] = [];
     const reserve = async (key: string, limit: number, windowMs: number) => {
-      const within = await this.limiter.hit(key, limit, windowMs);
+      const within = await this.guard(this.limiter.hit(key, limit, windowMs));
       reserved.push(key);
       if (!within) throw rateLimited('Too many failed logins, try again in a few minutes');
     };
@@ -67,14 +70,27 @@ export class LoginThrottle {
     }
     if (result === null) return null;
     await this.giveBack(reserved.filter((k) => k !== keys.pair));
-    await this.limiter.reset(keys.pair);
-    // Known for 30 days from its latest successful login.
-    await this.limiter.reset(keys.known);
-    await this.limiter.hit(keys.known, Number.MAX_SAFE_INTEGER, KNOWN_ADDRESS_MS);
+    await this.guard(
+      (async () => {
+        await this.limiter.reset(keys.pair);
+        // Known for 30 days from its latest successful login.
+        await this.limiter.reset(keys.known);
+        await this.limiter.hit(keys.known, Number.MAX_SAFE_INTEGER, KNOWN_ADDRESS_MS);
+      })(),
+    );
     return result;
   }
 
   private async giveBack(keys: string[]): Promise<void> {
-    await Promise.all(keys.map((k) => this.limiter.release(k)));
+    await this.guard(Promise.all(keys.map((k) => this.limiter.release(k))));
+  }
+
+  private async guard<T>(work: Promise<T>): Promise<T> {
+    try {
+      return await work;
+    } catch (err) {
+      if (isAppError(err)) throw err;
+      throw new AppError(ErrorCode.Internal, 'Login is unavailable for a moment (its rate-limit store does not answer), try again shortly');
+    }
   }
 }

@@ -17,8 +17,12 @@ export async function openDatabase(config: AppConfig, log: Logger): Promise<Data
   const embedded = config.databaseUrl ? null : await startEmbeddedPostgres(config.dataDir, config.embeddedPgPort, log);
   try {
     const url = config.databaseUrl ?? embedded!.url;
-    const orm = await MikroORM.init(ormConfig(url));
-    const applied = await orm.getMigrator().up();
+    const orm = await MikroORM.init(ormConfig(url, { statementTimeoutMs: config.dbStatementTimeoutMs }));
+    // A migration may rewrite a large table: it runs without the requests' statement timeout.
+    const applied = await orm.em.fork().transactional(async (tx) => {
+      await tx.execute('set local statement_timeout = 0');
+      return orm.getMigrator().up({ transaction: tx.getTransactionContext() });
+    });
     if (applied.length) log.info({ migrations: applied.map((m) => m.name) }, 'migrations applied');
     return {
       orm,

@@ -3,7 +3,7 @@ import { Migrator } from '@mikro-orm/migrations';
 import { entities } from '../../entities/index.js';
 import { migrationsList } from '../../migrations/index.js';
 
-export function ormConfig(clientUrl: string, opts: { debug?: boolean; poolMax?: number } = {}) {
+export function ormConfig(clientUrl: string, opts: { debug?: boolean; poolMax?: number; statementTimeoutMs?: number } = {}) {
   return defineConfig({
     clientUrl,
     entities,
@@ -12,6 +12,9 @@ export function ormConfig(clientUrl: string, opts: { debug?: boolean; poolMax?: 
     allowGlobalContext: false,
     debug: opts.debug ?? false,
     pool: { min: 0, max: opts.poolMax ?? 10 },
+    // Sent at connect, so every statement of the pool is bounded: a stuck lock or a runaway query fails the request
+    // instead of holding it (and a pooled connection) forever. Migrations lift it for their own transaction.
+    ...(opts.statementTimeoutMs ? { driverOptions: { connection: { statement_timeout: opts.statementTimeoutMs } } } : {}),
     forceUtcTimezone: true,
     discovery: { warnWhenNoEntities: true },
     migrations: {

@@ -1,3 +1,4 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
 import PgBoss from 'pg-boss';
 import type { Logger } from '../logger.js';
 
@@ -8,6 +9,8 @@ export interface JobOptions {
   singletonKey?: string;
   retryLimit?: number;
   retryDelaySeconds?: number;
+  /** Queue inside this transaction: the job exists exactly when the transaction commits. */
+  within?: EntityManager;
 }
 
 export type JobHandler<T> = (data: T) => Promise<void>;
@@ -43,6 +46,7 @@ export class JobQueue {
       retryLimit: opts.retryLimit ?? 5,
       retryDelay: opts.retryDelaySeconds ?? 5,
       retryBackoff: true,
+      ...(opts.within ? { db: transactionDb(opts.within) } : {}),
     });
   }
 
@@ -69,4 +73,21 @@ export class JobQueue {
   async stop(): Promise<void> {
     await this.boss.stop({ graceful: true, timeout: 10_000, wait: true });
   }
+}
+
+/**
+ * pg-boss's `db` over a MikroORM transaction. pg-boss numbers its parameters (`$1`, a number may repeat);
+ * the connection binds them by position (`?`), so each occurrence takes its value in order.
+ */
+function transactionDb(tx: EntityManager): PgBoss.Db {
+  return {
+    executeSql: async (text, values) => {
+      const params: unknown[] = [];
+      const sql = text.replace(/\$(\d+)/g, (_m, n: string) => {
+        params.push(values[Number(n) - 1] ?? null);
+        return '?';
+      });
+      return { rows: await tx.execute(sql, params) };
+    },
+  };
 }

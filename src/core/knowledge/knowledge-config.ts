@@ -24,6 +24,10 @@ export interface KnowledgeConfig {
     timeoutMs: number;
     /** Longest silence inside a streamed response. */
     stallTimeoutMs: number;
+    /** The whole answer, retries included: a model that keeps streaming is cut here. */
+    totalTimeoutMs: number;
+    /** `max_tokens` of each request. */
+    maxTokens: number;
     /** Retries of a failed request (5xx, 429, timeouts, refused connections) before any text arrived. */
     maxRetries: number;
   };
@@ -58,6 +62,8 @@ export const knowledgeEnvShape = {
   LLM_MODEL: optional,
   LLM_TIMEOUT_MS: int(60_000, 100, 600_000),
   LLM_STALL_TIMEOUT_MS: int(20_000, 100, 600_000),
+  LLM_TOTAL_TIMEOUT_MS: int(120_000, 100, 3_600_000),
+  LLM_MAX_TOKENS: int(1024, 16, 1_000_000),
   LLM_MAX_RETRIES: int(2, 0, 10),
   EMBEDDINGS_BASE_URL: urlVar(['http:', 'https:']),
   EMBEDDINGS_API_KEY: optional,
@@ -97,6 +103,8 @@ export function knowledgeConfigFrom(e: KnowledgeEnv): KnowledgeConfig {
             model: e.LLM_MODEL,
             timeoutMs: e.LLM_TIMEOUT_MS,
             stallTimeoutMs: e.LLM_STALL_TIMEOUT_MS,
+            totalTimeoutMs: e.LLM_TOTAL_TIMEOUT_MS,
+            maxTokens: e.LLM_MAX_TOKENS,
             maxRetries: e.LLM_MAX_RETRIES,
           }
         : undefined,

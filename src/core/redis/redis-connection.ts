@@ -15,13 +15,24 @@ export interface RedisConnection {
   close(): Promise<void>;
 }
 
-/** Connects both connections; a server that cannot be reached fails the start instead of queueing commands forever. */
-export async function openRedis(url: string, prefix: string, log: Logger): Promise<RedisConnection> {
+/**
+ * Connects both connections; a server that cannot be reached fails the start instead of queueing commands forever.
+ * Every command is bounded by `commandTimeoutMs`: a server that accepts but stops answering fails the command
+ * (a login then answers an error at once) instead of hanging the request.
+ */
+export async function openRedis(url: string, prefix: string, log: Logger, commandTimeoutMs: number): Promise<RedisConnection> {
   const where = redactedUrl(url);
   const open = async (role: 'client' | 'subscriber'): Promise<Redis> => {
     // A command fails after a few reconnect attempts (about half a second) instead of ioredis' 20,
     // so a request during an outage gets its error at once rather than hanging for seconds.
-    const redis = new Redis(url, { lazyConnect: true, connectionName: `cs-platform-${role}`, maxRetriesPerRequest: 3 });
+    const redis = new Redis(url, {
+      lazyConnect: true,
+      connectionName: `cs-platform-${role}`,
+      maxRetriesPerRequest: 3,
+      commandTimeout: commandTimeoutMs,
+      // Connecting (and the ready check) is bounded too, so a hung server cannot stall the start either.
+      connectTimeout: Math.max(commandTimeoutMs, 5_000),
+    });
     // Without a listener ioredis prints every reconnect failure itself; these go to our log instead.
     redis.on('error', (err: Error) => log.warn({ err: err.message, redis: where, role }, 'redis connection error'));
     try {

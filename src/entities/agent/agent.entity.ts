@@ -13,7 +13,7 @@ export enum AgentStatus {
 
 export const DEFAULT_MAX_SESSIONS = 5;
 
-type Defaulted = 'status' | 'autoAccept' | 'maxSessions' | 'isDeleted' | 'avatarUrl' | 'staffs' | 'lastSeenAt';
+type Defaulted = 'status' | 'autoAccept' | 'maxSessions' | 'isDeleted' | 'avatarUrl' | 'staffs' | 'lastSeenAt' | 'presenceInstance';
 
 /** A merchant's human agent, assigned to one or more staff. */
 @Entity({ tableName: 'agent' })
@@ -50,6 +50,10 @@ export class Agent extends BaseEntity<Defaulted> {
 
   @Property({ type: 'datetime', nullable: true })
   lastSeenAt: Date | null = null;
+
+  /** The instance (app_instance.id) whose console made the agent present; when it dies, the agent goes offline. */
+  @Property({ type: 'string', length: 64, nullable: true })
+  presenceInstance: string | null = null;
 
   @ManyToMany(() => Staff, undefined, { pivotTable: 'agent_staff', owner: true })
   staffs = new Collection<Staff>(this);

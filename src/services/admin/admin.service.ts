@@ -69,15 +69,21 @@ export class AdminService {
   async setMerchantFrozen(ctx: RequestContext, merchantId: number, frozen: boolean): Promise<Merchant> {
     ctx.requireAdmin();
     const id = parseInput(z.number().int().positive('id must be a positive whole number'), merchantId);
-    const merchant = await ctx.em.findOne(Merchant, id);
-    if (!merchant) throw notFound(`Merchant ${id}`);
-    merchant.isFrozen = frozen;
-    await ctx.em.flush();
-    if (frozen) {
-      await this.tokens.revokeAll(ctx.em, TokenRole.Merchant, merchant.id);
-      const agents = await ctx.em.find(Agent, { merchant: merchant.id }, { fields: ['id'] });
-      for (const a of agents) await this.tokens.revokeAll(ctx.em, TokenRole.Agent, a.id);
-    }
+    // One transaction: a crash or failure leaves the merchant either frozen with every token revoked, or untouched.
+    const { merchant, announce } = await ctx.em.transactional(async (tx) => {
+      const merchant = await tx.findOne(Merchant, id);
+      if (!merchant) throw notFound(`Merchant ${id}`);
+      merchant.isFrozen = frozen;
+      await tx.flush();
+      if (!frozen) return { merchant, announce: [] };
+      const agents = await tx.find(Agent, { merchant: merchant.id }, { fields: ['id'] });
+      const announce = [
+        await this.tokens.revokeAllWithin(tx, TokenRole.Merchant, [merchant.id]),
+        await this.tokens.revokeAllWithin(tx, TokenRole.Agent, agents.map((a) => a.id)),
+      ];
+      return { merchant, announce };
+    });
+    announce.forEach((a) => a());
     return merchant;
   }
 

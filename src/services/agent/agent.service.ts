@@ -41,6 +41,8 @@ export class AgentService {
     private readonly routing: RoutingService,
     private readonly bus: EventBus,
     private readonly throttle: LoginThrottle,
+    /** This process (app_instance.id): a console here makes its agent present "on" it. */
+    private readonly instanceId: string,
   ) {}
 
   async create(ctx: RequestContext, input: AgentCreateInput): Promise<Agent> {
@@ -76,12 +78,21 @@ export class AgentService {
     const { merchantId } = ctx.requireMerchant();
     const data = parseInput(updateSchema, input);
     const agent = await this.get(ctx, id);
-    ctx.em.assign(agent, definedOnly({ userName: data.userName, name: data.name, maxSessions: data.maxSessions, avatarUrl: data.avatarUrl, autoAccept: data.autoAccept }));
     const before = agent.staffs.getItems().map((s) => s.id);
-    if (data.staffIds) agent.staffs.set(await this.ownStaff(ctx.em, merchantId, data.staffIds));
-    if (data.password) agent.passwordHash = await hashPassword(data.password);
-    await this.flushUnique(ctx.em);
-    if (data.password) await this.tokens.revokeAll(ctx.em, TokenRole.Agent, agent.id);
+    const staffs = data.staffIds ? await this.ownStaff(ctx.em, merchantId, data.staffIds) : null;
+    const passwordHash = data.password ? await hashPassword(data.password) : null;
+    // One transaction: the new fields and, with a new password, the old tokens' revocation stand or fall together.
+    // What follows the commit (requeueing, routing) is repaired by the maintenance sweep should it not run.
+    const announce = await this.uniqueUserName(() =>
+      ctx.em.transactional(async (tx) => {
+        tx.assign(agent, definedOnly({ userName: data.userName, name: data.name, maxSessions: data.maxSessions, avatarUrl: data.avatarUrl, autoAccept: data.autoAccept }));
+        if (staffs) agent.staffs.set(staffs);
+        if (passwordHash) agent.passwordHash = passwordHash;
+        await tx.flush();
+        return passwordHash ? this.tokens.revokeAllWithin(tx, TokenRole.Agent, [agent.id]) : () => {};
+      }),
+    );
+    announce();
     if (data.staffIds) {
       const now = agent.staffs.getItems().map((s) => s.id);
       this.bus.publish('AGENT_STAFF_CHANGED', { agentId: agent.id, staffIds: now });
@@ -97,11 +108,17 @@ export class AgentService {
   async delete(ctx: RequestContext, id: number): Promise<void> {
     const { merchantId } = ctx.requireMerchant();
     const agent = await this.get(ctx, id);
-    agent.isDeleted = true;
-    agent.status = AgentStatus.OFFLINE;
-    agent.userName = `${agent.userName}#deleted-${agent.id}`.slice(0, 64);
-    await ctx.em.flush();
-    await this.tokens.revokeAll(ctx.em, TokenRole.Agent, agent.id);
+    // Deleted and its tokens revoked in one transaction. Its sessions are requeued right after; should that not
+    // happen (a crash), the maintenance sweep requeues sessions held by a deleted agent.
+    const announce = await ctx.em.transactional(async (tx) => {
+      agent.isDeleted = true;
+      agent.status = AgentStatus.OFFLINE;
+      agent.presenceInstance = null;
+      agent.userName = `${agent.userName}#deleted-${agent.id}`.slice(0, 64);
+      await tx.flush();
+      return this.tokens.revokeAllWithin(tx, TokenRole.Agent, [agent.id]);
+    });
+    announce();
     await this.sessions.releaseAgent(ctx.em, merchantId, agent.id);
   }
 
@@ -128,6 +145,9 @@ export class AgentService {
     const agent = await this.get(ctx, agentId);
     agent.status = valid;
     agent.lastSeenAt = new Date();
+    // A console's presence lives as long as its instance; a status set without one keeps what it had.
+    if (valid === AgentStatus.OFFLINE) agent.presenceInstance = null;
+    else if (connectionId) agent.presenceInstance = this.instanceId;
     await ctx.em.flush();
     this.bus.publish('AGENT_PRESENCE', {
       merchantId,
@@ -156,9 +176,10 @@ export class AgentService {
     const agent = await em.findOne(Agent, agentId, { populate: ['staffs', 'merchant'] });
     if (!agent || agent.status === AgentStatus.OFFLINE) return;
     agent.status = AgentStatus.OFFLINE;
+    agent.presenceInstance = null;
     agent.lastSeenAt = new Date();
     await em.flush();
-    this.bus.publish('AGENT_PRESENCE', { merchantId: agent.merchant.id, agentId, name: agent.name, status: AgentStatus.OFFLINE, kind: 'logout', staffIds: agent.staffs.getItems().map((s) => s.id), connectionId: null });
+    this.announceOffline(agent);
   }
 
   /**
@@ -174,6 +195,39 @@ export class AgentService {
       fixed++;
     }
     return fixed;
+  }
+
+  /**
+   * Agents made present by a console on an instance that stopped heartbeating (`liveInstanceIds` are those still
+   * beating): offline, announced, and no longer routed to. Answers how many.
+   */
+  async releaseDeadInstances(em: EntityManager, liveInstanceIds: string[]): Promise<number> {
+    const stranded = await em.find(Agent, { status: { $ne: AgentStatus.OFFLINE }, presenceInstance: { $ne: null, $nin: liveInstanceIds } }, { populate: ['staffs', 'merchant'] });
+    let offline = 0;
+    for (const a of stranded) {
+      // Only while the presence is still the dead instance's: the agent may have logged in on a live one since.
+      const changed = await em.nativeUpdate(
+        Agent,
+        { id: a.id, presenceInstance: a.presenceInstance, status: { $ne: AgentStatus.OFFLINE } },
+        { status: AgentStatus.OFFLINE, presenceInstance: null, lastSeenAt: new Date() },
+      );
+      if (!changed) continue;
+      this.announceOffline(a);
+      offline++;
+    }
+    return offline;
+  }
+
+  private announceOffline(agent: Agent): void {
+    this.bus.publish('AGENT_PRESENCE', {
+      merchantId: agent.merchant.id,
+      agentId: agent.id,
+      name: agent.name,
+      status: AgentStatus.OFFLINE,
+      kind: 'logout',
+      staffIds: agent.staffs.getItems().map((s) => s.id),
+      connectionId: null,
+    });
   }
 
   /** Contacts' ids an agent is talking with now (agent-console §18.2). */
@@ -196,8 +250,12 @@ export class AgentService {
   }
 
   private async flushUnique(em: EntityManager): Promise<void> {
+    await this.uniqueUserName(() => em.flush());
+  }
+
+  private async uniqueUserName<T>(write: () => Promise<T>): Promise<T> {
     try {
-      await em.flush();
+      return await write();
     } catch (err) {
       if (err instanceof UniqueConstraintViolationException) throw alreadyExists('This agent user name is taken');
       throw err;

@@ -22,6 +22,7 @@ export class LlmError extends AppError {
 }
 
 class StallError extends Error {}
+class DeadlineError extends Error {}
 
 /**
  * Answers with any OpenAI-compatible chat-completions service (OpenAI,
@@ -30,7 +31,8 @@ class StallError extends Error {}
  * that reply becomes the persona's "I don't know, shall I get a person?".
  * The SDK retries failed requests (5xx, 429, timeouts, refused connections)
  * with backoff; a stream that goes silent is cut after the stall timeout and
- * retried too, as long as no text has been passed on.
+ * retried too, as long as no text has been passed on. Each request asks for at
+ * most `maxTokens`, and the whole answer ends at `totalTimeoutMs` whatever the model does.
  */
 export class LlmAnswerer implements Answerer {
   readonly kind = 'llm' as const;
@@ -59,14 +61,18 @@ export class LlmAnswerer implements Answerer {
       return { grounded: false, confidence, sources: [] };
     }
     const messages = buildMessages(persona, question, passages, input.history);
+    // One deadline for the whole answer, retries included: a model that streams on and on is cut there.
+    const deadline = AbortSignal.timeout(this.settings.totalTimeoutMs);
     for (let attempt = 0; ; attempt++) {
       const controller = new AbortController();
       const onAbort = () => controller.abort();
       input.signal?.addEventListener('abort', onAbort, { once: true });
+      deadline.addEventListener('abort', onAbort, { once: true });
+      if (deadline.aborted) controller.abort();
       let emitted = false;
       try {
         const stream = await this.client.chat.completions.create(
-          { model: this.settings.model, messages, stream: true, temperature: 0.2 },
+          { model: this.settings.model, messages, stream: true, temperature: 0.2, max_tokens: this.settings.maxTokens },
           { signal: controller.signal },
         );
         // Held back until it is clear the reply is not the NO_ANSWER marker.
@@ -92,6 +98,8 @@ export class LlmAnswerer implements Answerer {
             }
           }
         }
+        // An aborted stream just ends (the SDK swallows the abort): cut by the deadline, it is no answer.
+        if (deadline.aborted) throw new DeadlineError();
         const trimmed = head.trimStart();
         if (!decided && trimmed.startsWith(NO_ANSWER)) refused = true;
         else if (!decided && trimmed) {
@@ -105,10 +113,14 @@ export class LlmAnswerer implements Answerer {
         if (!emitted) throw new LlmError('empty', 'The language model service returned an empty answer');
         return { grounded: true, confidence, sources: passages };
       } catch (err) {
+        if (err instanceof DeadlineError || (deadline.aborted && !input.signal?.aborted)) {
+          throw new LlmError('timeout', `The language model answer was cut at the ${this.settings.totalTimeoutMs} ms limit (LLM_TOTAL_TIMEOUT_MS)`);
+        }
         if (err instanceof StallError && !emitted && attempt < this.settings.maxRetries) continue;
         throw this.toLlmError(err, input.signal);
       } finally {
         input.signal?.removeEventListener('abort', onAbort);
+        deadline.removeEventListener('abort', onAbort);
         controller.abort();
       }
     }

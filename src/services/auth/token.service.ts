@@ -58,7 +58,16 @@ export class TokenService {
   }
 
   async revokeAll(em: EntityManager, role: TokenRole, subjectId: number): Promise<void> {
-    await em.nativeUpdate(AuthToken, { role, subjectId, revokedAt: null }, { revokedAt: new Date() });
-    this.bus.publish('TOKENS_REVOKED', { role, subjectId, tokenId: null });
+    (await this.revokeAllWithin(em, role, [subjectId]))();
+  }
+
+  /**
+   * Revokes the subjects' tokens as part of the caller's transaction, and answers the announcement to make
+   * once it committed: sockets close for a revocation that really happened, never for one rolled back.
+   */
+  async revokeAllWithin(tx: EntityManager, role: TokenRole, subjectIds: number[]): Promise<() => void> {
+    if (!subjectIds.length) return () => {};
+    await tx.nativeUpdate(AuthToken, { role, subjectId: { $in: subjectIds }, revokedAt: null }, { revokedAt: new Date() });
+    return () => subjectIds.forEach((subjectId) => this.bus.publish('TOKENS_REVOKED', { role, subjectId, tokenId: null }));
   }
 }

@@ -18,8 +18,10 @@ export class SmtpMailer implements Mailer {
   constructor(
     smtpUrl: string,
     private readonly from: string,
+    /** Connecting, the server's greeting, and any silence afterwards; nodemailer's defaults run to minutes. */
+    timeoutMs: number,
   ) {
-    this.transport = nodemailer.createTransport(smtpUrl);
+    this.transport = nodemailer.createTransport({ url: smtpUrl, connectionTimeout: timeoutMs, greetingTimeout: timeoutMs, socketTimeout: timeoutMs });
   }
 
   async send(message: MailMessage): Promise<void> {

@@ -209,6 +209,22 @@ export class SessionService {
     return ctx.em.find(Message, { session: s, seq: { $gt: opts.afterSeq ?? 0 } }, { orderBy: { seq: 'asc' }, limit });
   }
 
+  /**
+   * Every message of a session, oldest first, in batches read by `seq` (the contract is unpaged): a long
+   * conversation is streamed, never held whole in memory. The first batch is checked like `get`.
+   */
+  async *messageBatches(ctx: RequestContext, sessionId: number, batchSize = 500): AsyncGenerator<Message[], void, void> {
+    const s = await this.get(ctx, sessionId);
+    const em = ctx.em.fork();
+    for (let after = 0; ; ) {
+      const batch = await em.find(Message, { session: s.id, seq: { $gt: after } }, { orderBy: { seq: 'asc' }, limit: batchSize });
+      if (batch.length) yield batch;
+      if (batch.length < batchSize) return;
+      after = batch[batch.length - 1]!.seq;
+      em.clear();
+    }
+  }
+
   /** A page of a contact's history, newest page first, each page oldest first (agent-console paging). */
   async historyPage(ctx: RequestContext, contactId: number, page: number, pageSize: number): Promise<Message[]> {
     const where = await this.visibleWhere(ctx);

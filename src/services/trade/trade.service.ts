@@ -111,9 +111,13 @@ export class TradeService {
       customerEmail: merchant.email,
       expiresAt: new Date(now.getTime() + this.opts.timeoutSeconds * 1000),
     });
-    await ctx.em.persist(trade).flush();
-    // Scheduled before the provider is asked, so even a crash right after leaves no trade open forever.
-    await this.jobs.send(CLOSE_UNPAID_JOB, { tradeNo: trade.tradeNo }, { startAfter: trade.expiresAt, singletonKey: trade.tradeNo });
+    // The trade and the job that closes it are one transaction, committed before the provider is asked:
+    // no crash leaves a trade open forever (and the maintenance sweep closes any that still slip through).
+    await ctx.em.transactional(async (tx) => {
+      await tx.persist(trade).flush();
+      const job = await this.jobs.send(CLOSE_UNPAID_JOB, { tradeNo: trade.tradeNo }, { startAfter: trade.expiresAt, singletonKey: trade.tradeNo, within: tx });
+      if (!job) throw new Error(`the close job of trade ${trade.tradeNo} was not queued`);
+    });
     try {
       const order = await provider.createOrder({
         tradeNo: trade.tradeNo,
@@ -295,6 +299,20 @@ export class TradeService {
       return { trade: locked, changed: true, staffChanged: false };
     });
     this.publish(result);
+  }
+
+  /**
+   * The maintenance sweep's net under the per-trade jobs: a trade still unpaid well after its deadline and every
+   * retry its job would make (its job was lost: a crash between saving the trade and queueing the job) is closed
+   * now, asking the provider once more. Answers how many were closed or retried.
+   */
+  async closeOverdue(limit = 100): Promise<number> {
+    const horizonMs = this.opts.closeRetrySeconds * 2 ** CLOSE_RETRIES * 1000;
+    const overdue = await this.orm.em
+      .fork()
+      .find(Trade, { state: TradeState.PENDING, expiresAt: { $lt: new Date(Date.now() - horizonMs) } }, { fields: ['tradeNo'], orderBy: { id: 'asc' }, limit });
+    for (const t of overdue) await this.closeUnpaid(t.tradeNo, CLOSE_RETRIES);
+    return overdue.length;
   }
 
   /** Loads a trade for a subscription event, fresh from the database, within the caller's view. */
