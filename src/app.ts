@@ -47,6 +47,7 @@ export async function startApp(config: AppConfig, log: Logger): Promise<App> {
   const db = await openDatabase(config, log);
   const { orm } = db;
   let stopJobs = async () => {};
+  let stopIndexing = async () => {};
   let closeSockets = async () => {};
   let redis: RedisConnection | null = null;
   try {
@@ -56,6 +57,7 @@ export async function startApp(config: AppConfig, log: Logger): Promise<App> {
     const mailer = config.smtpUrl ? new SmtpMailer(config.smtpUrl, config.mailFrom) : new LogMailer(log);
     const jobs = new JobQueue(db.url, log.child({ component: 'jobs' }));
     const services = createServices(config, log, { bus, jobs, mailer, limiter: redis ? new RedisRateLimiter(redis) : new MemoryRateLimiter(), orm });
+    stopIndexing = () => services.documents.close();
     if (config.adminUser && config.adminPassword) {
       await services.admins.ensureAdmin(orm.em.fork(), config.adminUser, config.adminPassword);
     }
@@ -134,12 +136,14 @@ export async function startApp(config: AppConfig, log: Logger): Promise<App> {
         await closeSockets();
         await apollo.stop();
         await stopJobs();
+        await stopIndexing();
         await db.close();
         await redis?.close();
       },
     };
   } catch (err) {
     await stopJobs();
+    await stopIndexing();
     await db.close();
     await redis?.close();
     throw err;
