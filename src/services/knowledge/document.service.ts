@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { webcrypto } from 'node:crypto';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { z } from 'zod';
@@ -207,7 +207,8 @@ export class DocumentService {
         if ((err as NodeJS.ErrnoException).code === 'ENOENT') return await this.fail(doc.id, 'The uploaded file is missing from storage', event);
         throw err;
       }
-      const hash = createHash('sha256').update(bytes).digest('hex');
+      // WebCrypto hashes on libuv's thread pool: a 50 MB file does not hold up the event loop.
+      const hash = Buffer.from(await webcrypto.subtle.digest('SHA-256', bytes)).toString('hex');
       if (hash === doc.indexed_hash && doc.chunk_count > 0 && this.embeddedAsConfigured(doc.embedding_model)) {
         await this.finish(doc.id, doc.staff_id, hash, null, event);
         return;

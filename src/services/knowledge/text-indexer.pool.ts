@@ -62,8 +62,8 @@ export class TextIndexerPool {
       this.pool = new Tinypool({
         filename: WORKER.href,
         runtime: 'child_process',
-        // The parent's options (a TypeScript loader under vitest) and the heap limit.
-        execArgv: [...process.execArgv, `--max-old-space-size=${this.limits.maxMemoryMb}`],
+        // The parent's options (a TypeScript loader under vitest) but its debugger port, and the heap limit.
+        execArgv: [...process.execArgv.filter((a) => !a.startsWith('--inspect')), `--max-old-space-size=${this.limits.maxMemoryMb}`],
         // Structured clone over IPC: the file's bytes travel as bytes, not as JSON.
         serialization: 'advanced',
         minThreads: 0,
