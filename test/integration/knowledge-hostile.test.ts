@@ -8,11 +8,13 @@ import { addDocument, type DocItem } from '../support/knowledge.js';
 import { startMailbox, type Mailbox } from '../support/mailbox.js';
 import { ensureBuild, spawnApp, type SpawnedApp } from '../support/spawned-app.js';
 
-// The documents an outside evaluator synced to stall the whole server.
+// The documents an outside evaluator synced to stall the whole server, and one over a size limit.
 const HOSTILE: Record<string, string> = {
   'angles.md': '<'.repeat(300_000),
   'brackets.md': '['.repeat(300_000),
   'lines.txt': 'x\n'.repeat(1_000_000),
+  // More text than KNOWLEDGE_EXTRACT_MAX_CHARS (3,000,000 by default) allows.
+  'too-long.md': 'word '.repeat(640_000),
 };
 const EXTRACT_TIMEOUT_MS = 10_000;
 
@@ -149,6 +151,10 @@ describe('hostile documents do not stall the server', () => {
     expect(Math.max(...health), report).toBeLessThan(500);
     expect(Math.max(...others), report).toBeLessThan(1000);
     expect(final.map((d) => d.file_name).sort(), report).toEqual(Object.keys(HOSTILE).sort());
+    expect(final.find((d) => d.file_name === 'too-long.md'), report).toMatchObject({
+      sync_state: 'failed',
+      sync_error: 'The file holds 3,199,999 characters of text, more than the 3,000,000 a document may have: split it into smaller files',
+    });
     for (const d of final) {
       expect(['ready', 'failed'], report).toContain(d.sync_state);
       // A failure says what went wrong in words, not a stack or an error code.
