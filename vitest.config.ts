@@ -10,8 +10,6 @@ export default defineConfig({
     setupFiles: ['./test/support/setup.ts'],
     globalSetup: ['./test/support/global-setup.ts'],
     pool: 'forks',
-    // Worker threads the app starts (document indexing) load its TypeScript sources through this loader.
-    execArgv: ['--import', './test/support/ts-worker-loader.mjs'],
     testTimeout: 30_000,
     hookTimeout: 120_000,
     reporters: ['default'],

@@ -20,6 +20,8 @@ const seconds = (ms: number) => `${Math.round(ms / 100) / 10} s`;
 export class TextIndexerPool {
   private pool: Tinypool | null = null;
   private closed = false;
+  private running = 0;
+  private readonly waiting: (() => void)[] = [];
 
   constructor(
     private readonly limits: ExtractLimits,
@@ -30,23 +32,16 @@ export class TextIndexerPool {
 
   /** The chunk rows of a file; throws ExtractionError (the document's `sync_error`) when it cannot be indexed. */
   async index(fileName: string, bytes: Uint8Array): Promise<ChunkRow[]> {
-    if (this.closed) throw new Error('the text indexer is closed');
-    const { timeoutMs, maxMemoryMb, maxChars, maxChunks } = this.limits;
-    const task: IndexTask = { fileName, bytes, maxChars, maxChunks };
-    const signal = AbortSignal.timeout(timeoutMs);
-    let outcome: IndexOutcome;
+    const { maxChars, maxChunks } = this.limits;
+    // The time limit counts from when a worker is free, not from the queue.
+    await this.slot();
     try {
-      outcome = (await this.workers().run(task, { signal })) as IndexOutcome;
-    } catch (err) {
-      // Shutting down: not the document's fault, so the job hands it back and it is indexed again later.
-      if (this.closed) throw err;
-      if (signal.aborted) throw new ExtractionError(`Reading the file took longer than ${seconds(timeoutMs)}: it may be malformed or too large to index`);
-      this.log.warn({ err, fileName }, 'a text indexing worker died');
-      // Mostly its heap: V8 ends the process when it runs out.
-      throw new ExtractionError(`Reading the file stopped its worker, most likely over the ${maxMemoryMb} MB memory limit: it may be malformed or too large to index`);
+      const outcome = await this.run({ fileName, bytes, maxChars, maxChunks });
+      if (!outcome.ok) throw new ExtractionError(outcome.error);
+      return outcome.rows;
+    } finally {
+      this.release();
     }
-    if (!outcome.ok) throw new ExtractionError(outcome.error);
-    return outcome.rows;
   }
 
   /** Ends the worker processes; documents still being read are handed back to the queue by their jobs. */
@@ -54,6 +49,35 @@ export class TextIndexerPool {
     this.closed = true;
     await this.pool?.destroy();
     this.pool = null;
+  }
+
+  private async run(task: IndexTask): Promise<IndexOutcome> {
+    if (this.closed) throw new Error('the text indexer is closed');
+    const { timeoutMs, maxMemoryMb } = this.limits;
+    const signal = AbortSignal.timeout(timeoutMs);
+    try {
+      return (await this.workers().run(task, { signal })) as IndexOutcome;
+    } catch (err) {
+      // Shutting down: not the document's fault, so the job hands it back and it is indexed again later.
+      if (this.closed) throw err;
+      if (signal.aborted) throw new ExtractionError(`Reading the file took longer than ${seconds(timeoutMs)}: it may be malformed or too large to index`);
+      this.log.warn({ err, fileName: task.fileName }, 'a text indexing worker died');
+      // Mostly its heap: V8 ends the process when it runs out.
+      throw new ExtractionError(`Reading the file stopped its worker, most likely over the ${maxMemoryMb} MB memory limit: it may be malformed or too large to index`);
+    }
+  }
+
+  /** Resolves once fewer than `threads` documents are being read. */
+  private async slot(): Promise<void> {
+    if (this.running >= Math.max(1, this.threads)) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    else this.running++;
+  }
+
+  /** Hands the slot to the next waiting document, if any. */
+  private release(): void {
+    const next = this.waiting.shift();
+    if (next) next();
+    else this.running--;
   }
 
   /** Started on the first document: an instance that never indexes runs no workers. */
