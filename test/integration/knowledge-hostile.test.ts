@@ -16,7 +16,7 @@ const HOSTILE: Record<string, string> = {
   // More text than KNOWLEDGE_EXTRACT_MAX_CHARS (3,000,000 by default) allows.
   'too-long.md': 'word '.repeat(640_000),
 };
-const EXTRACT_TIMEOUT_MS = 10_000;
+const EXTRACT_TIMEOUT_MS = 20_000;
 
 /**
  * Hostile documents while other merchants are served (issue: "a merchant's

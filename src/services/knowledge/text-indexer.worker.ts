@@ -1,6 +1,10 @@
+import os from 'node:os';
 import { indexText, type IndexOutcome, type IndexTask } from './text-indexer.js';
 
-/** The worker thread's entry (piscina calls the default export once per document). */
+// Background work: when the CPUs are busy, the server's requests go first.
+os.setPriority(os.constants.priority.PRIORITY_BELOW_NORMAL);
+
+/** The worker process's entry (tinypool calls the default export once per document). */
 export default function run(task: IndexTask): Promise<IndexOutcome> {
   return indexText(task);
 }
