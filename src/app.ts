@@ -50,6 +50,7 @@ export async function startApp(config: AppConfig, log: Logger): Promise<App> {
   const { orm } = db;
   let stopJobs = async () => {};
   let stopSweep = async () => {};
+  let stopIndexing = async () => {};
   let closeSockets = async () => {};
   let redis: RedisConnection | null = null;
   // Set when close() begins: /readyz answers 503 and new WebSocket upgrades are refused from then on.
@@ -61,6 +62,7 @@ export async function startApp(config: AppConfig, log: Logger): Promise<App> {
     const mailer = config.smtpUrl ? new SmtpMailer(config.smtpUrl, config.mailFrom, config.smtpTimeoutMs) : new LogMailer(log);
     const jobs = new JobQueue(db.url, log.child({ component: 'jobs' }));
     const services = createServices(config, log, { bus, jobs, mailer, limiter: redis ? new RedisRateLimiter(redis) : new MemoryRateLimiter(), orm });
+    stopIndexing = () => services.documents.close();
     if (config.adminUser && config.adminPassword) {
       await services.admins.ensureAdmin(orm.em.fork(), config.adminUser, config.adminPassword);
     }
@@ -141,6 +143,7 @@ export async function startApp(config: AppConfig, log: Logger): Promise<App> {
       await apollo.stop();
       await stopSweep();
       await stopJobs();
+      await stopIndexing();
       await db.close();
       await redis?.close();
     };
@@ -157,6 +160,7 @@ export async function startApp(config: AppConfig, log: Logger): Promise<App> {
   } catch (err) {
     await stopSweep();
     await stopJobs();
+    await stopIndexing();
     await db.close();
     await redis?.close();
     throw err;

@@ -15,6 +15,10 @@ async function main(): Promise<void> {
     throw err;
   }
   const log = createLogger(config.logLevel);
+  // A rejection nobody handled is an asynchronous step that has already failed (a background query, say):
+  // nothing is left half-done on the stack, so it is logged and the server keeps serving every other merchant.
+  // Known sources are handled where they arise (the job queue's loops); this is the net for unknown ones.
+  process.on('unhandledRejection', (reason) => log.error({ err: reason }, 'unhandled promise rejection'));
   const started = Date.now();
   const app = await startApp(config, log);
   log.info({ url: app.url, graphiql: `${app.url}/graphiql`, ms: Date.now() - started }, 'ready');

@@ -33,6 +33,7 @@ import { contentTypeFor, newFilePath } from '../../src/services/knowledge/file-n
 import { FileService } from '../../src/services/knowledge/file.service.js';
 import { LocalFileStorage } from '../../src/services/knowledge/file-storage.js';
 import { RetrievalService, type Passage } from '../../src/services/knowledge/retrieval.service.js';
+import { TextIndexerPool } from '../../src/services/knowledge/text-indexer.pool.js';
 import { searchText } from '../../src/services/knowledge/text-segmenter.js';
 import { StaffService } from '../../src/services/staff/staff.service.js';
 
@@ -101,6 +102,7 @@ async function main(): Promise<void> {
   const url = new URL(serverUrl);
   url.pathname = `/${dbName}`;
   const orm = await MikroORM.init(ormConfig(url.toString()));
+  let indexer: TextIndexerPool | undefined;
   try {
     await orm.getMigrator().up();
     const config = loadConfig({ DATABASE_URL: url.toString(), DATA_DIR: tmp, LOG_LEVEL: 'silent' });
@@ -108,7 +110,8 @@ async function main(): Promise<void> {
     const staffService = new StaffService(bus, { trialDays: 7, warningDays: 3 });
     const files = new FileService(new LocalFileStorage(path.join(tmp, 'files')), { publicUrl: config.publicUrl, uploadMaxBytes: config.knowledge.uploadMaxBytes });
     // The job queue is never started: documents are indexed by calling the job handler directly.
-    const documents = new DocumentService({ orm, bus, jobs: new JobQueue(url.toString(), log), files, staff: staffService, config: { ...config.knowledge, syncConcurrency: 0 }, log });
+    indexer = new TextIndexerPool(config.knowledge.extract, 1, log);
+    const documents = new DocumentService({ orm, bus, jobs: new JobQueue(url.toString(), log), files, indexer, staff: staffService, config: { ...config.knowledge, syncConcurrency: 0 }, log });
     const retrieval = new RetrievalService();
     const minScore = config.knowledge.answerMinScore;
 
@@ -219,6 +222,7 @@ async function main(): Promise<void> {
       }
     }
   } finally {
+    await indexer?.close();
     await orm.close(true);
     if (process.argv.includes('--keep')) console.log(`kept database ${url.toString()}`);
     else await admin.query(`drop database if exists "${dbName}" with (force)`);

@@ -3,9 +3,12 @@ import JSZip from 'jszip';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import type { LegacyResponse, TestApp } from './test-app.js';
 
+/** An in-process test app or a spawned server (test/support/spawned-app.ts). */
+type ApiTarget = Pick<TestApp, 'url' | 'rest'>;
+
 /** POSTs a §2.8 multipart upload (file_name, file_data). */
 export async function uploadFile(
-  t: TestApp,
+  t: ApiTarget,
   token: string | undefined,
   fileName: string,
   bytes: Uint8Array | string,
@@ -24,7 +27,7 @@ export async function uploadFile(
 }
 
 /** Uploads and adds to the staff in one go; returns the file_path. */
-export async function addDocument(t: TestApp, token: string, staffId: number, fileName: string, bytes: Uint8Array | string): Promise<string> {
+export async function addDocument(t: ApiTarget, token: string, staffId: number, fileName: string, bytes: Uint8Array | string): Promise<string> {
   const up = await uploadFile(t, token, fileName, bytes);
   if (up.body.header.code !== 0) throw new Error(`upload failed: ${JSON.stringify(up.body)}`);
   const res = await t.rest('/api/v1/customer/update/doc', { staff_id: staffId, docs: [up.body.data] }, token);

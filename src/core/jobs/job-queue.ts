@@ -19,16 +19,29 @@ export type JobHandler<T> = (data: T) => Promise<void>;
  * Durable background jobs in PostgreSQL (pg-boss, schema `pgboss`): a job
  * survives a restart and is retried on failure. Handlers are registered by the
  * services at construction; workers start with the app.
+ *
+ * The workers are our own loops over pg-boss's fetch/complete/fail rather than
+ * `boss.work()`, whose loop records a job's outcome without awaiting it: with
+ * the database unreachable that is an unhandled rejection, which ends the
+ * process. Here every database error is logged and retried: fetching again
+ * after a pause, and a job whose outcome could not be recorded is run again
+ * once pg-boss expires it (handlers are idempotent).
  */
 export class JobQueue {
   private readonly boss: PgBoss;
   private readonly handlers = new Map<string, { handler: JobHandler<unknown>; concurrency: number }>();
+  private readonly loops: Promise<void>[] = [];
+  /** Wakes the idle workers of a queue (a job was just sent from this process). */
+  private readonly wakers = new Map<string, Set<() => void>>();
   private started = false;
+  private stopping = false;
 
   constructor(
     connectionString: string,
     private readonly log: Logger,
     private readonly pollingIntervalSeconds = 1,
+    /** Pause after a database error before a worker fetches again. */
+    private readonly errorDelayMs = 2000,
   ) {
     this.boss = new PgBoss({ connectionString, schema: 'pgboss', max: 4, application_name: 'cs-platform-jobs' });
     this.boss.on('error', (err) => this.log.error({ err }, 'job queue error'));
@@ -40,7 +53,7 @@ export class JobQueue {
   }
 
   async send<T extends object>(name: string, data: T, opts: JobOptions = {}): Promise<string | null> {
-    return this.boss.send(name, data, {
+    const id = await this.boss.send(name, data, {
       startAfter: opts.startAfter,
       singletonKey: opts.singletonKey,
       retryLimit: opts.retryLimit ?? 5,
@@ -48,30 +61,74 @@ export class JobQueue {
       retryBackoff: true,
       ...(opts.within ? { db: transactionDb(opts.within) } : {}),
     });
+    if (!opts.startAfter) for (const wake of this.wakers.get(name) ?? []) wake();
+    return id;
   }
 
   async start(): Promise<void> {
     await this.boss.start();
     for (const [name, { handler, concurrency }] of this.handlers) {
       await this.boss.createQueue(name);
-      for (let i = 0; i < concurrency; i++) {
-        await this.boss.work<unknown>(name, { pollingIntervalSeconds: this.pollingIntervalSeconds }, async (jobs) => {
-          for (const job of jobs) {
-            try {
-              await handler(job.data);
-            } catch (err) {
-              this.log.warn({ err, job: name, id: job.id }, 'job failed, will retry');
-              throw err;
-            }
-          }
-        });
-      }
+      for (let i = 0; i < concurrency; i++) this.loops.push(this.work(name, handler));
     }
     this.started = true;
   }
 
   async stop(): Promise<void> {
-    await this.boss.stop({ graceful: true, timeout: 10_000, wait: true });
+    this.stopping = true;
+    for (const wakers of this.wakers.values()) for (const wake of wakers) wake();
+    // Running jobs get 10 s to finish; one still running then is run again after it expires.
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([Promise.all(this.loops), new Promise((r) => (timer = setTimeout(r, 10_000)))]);
+    clearTimeout(timer);
+    await this.boss.stop({ graceful: false, wait: true });
+  }
+
+  private async work(name: string, handler: JobHandler<unknown>): Promise<void> {
+    while (!this.stopping) {
+      let job: PgBoss.Job<unknown> | undefined;
+      try {
+        [job] = await this.boss.fetch<unknown>(name, { batchSize: 1 });
+      } catch (err) {
+        this.log.error({ err, job: name }, 'could not fetch jobs; retrying');
+        await this.pause(name, this.errorDelayMs);
+        continue;
+      }
+      if (!job) {
+        await this.pause(name, this.pollingIntervalSeconds * 1000);
+        continue;
+      }
+      let failure: unknown = null;
+      try {
+        await handler(job.data);
+      } catch (err) {
+        failure = err;
+        this.log.warn({ err, job: name, id: job.id }, 'job failed, will retry');
+      }
+      try {
+        if (failure) await this.boss.fail(name, job.id, { message: failure instanceof Error ? failure.message : String(failure) });
+        else await this.boss.complete(name, job.id);
+      } catch (err) {
+        this.log.error({ err, job: name, id: job.id }, 'could not record a job outcome; it runs again when it expires');
+        await this.pause(name, this.errorDelayMs);
+      }
+    }
+  }
+
+  /** Waits `ms`, or less when a job is sent to this queue or the queue stops. */
+  private pause(name: string, ms: number): Promise<void> {
+    if (this.stopping) return Promise.resolve();
+    return new Promise((resolve) => {
+      const wakers = this.wakers.get(name) ?? new Set();
+      this.wakers.set(name, wakers);
+      const done = () => {
+        clearTimeout(timer);
+        wakers.delete(done);
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      wakers.add(done);
+    });
   }
 }
 

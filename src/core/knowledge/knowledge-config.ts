@@ -9,6 +9,8 @@ export interface KnowledgeConfig {
   syncConcurrency: number;
   /** An indexing worker's lease; a document whose lease ran out is indexed again (its worker died). */
   syncLeaseSeconds: number;
+  /** Reading and chunking a document runs on worker threads (one per indexing worker) within these limits. */
+  extract: ExtractLimits;
   /** Below this retrieval confidence the built-in answerer says it does not know and offers a person. */
   answerMinScore: number;
   /** Questions one merchant may put to its staff (askStaff, askStaffStream) per minute, over all its staff. */
@@ -35,6 +37,17 @@ export interface KnowledgeConfig {
   embeddings?: EmbeddingsSettings;
 }
 
+export interface ExtractLimits {
+  /** Longest a document may take to read and chunk. */
+  timeoutMs: number;
+  /** A worker thread's heap. */
+  maxMemoryMb: number;
+  /** Characters of text a document may hold. */
+  maxChars: number;
+  /** Chunks a document may make. */
+  maxChunks: number;
+}
+
 export interface EmbeddingsSettings {
   baseUrl: string;
   apiKey: string;
@@ -56,6 +69,10 @@ export const knowledgeEnvShape = {
   KNOWLEDGE_SYNC_LEASE_SECONDS: int(120, 5, 86_400),
   ASK_STAFF_PER_MINUTE: int(30, 1, 100_000),
   ASK_STAFF_PER_STAFF_PER_MINUTE: int(20, 1, 100_000),
+  KNOWLEDGE_EXTRACT_TIMEOUT_MS: int(20_000, 1000, 600_000),
+  KNOWLEDGE_EXTRACT_MAX_MB: int(512, 64, 16_384),
+  KNOWLEDGE_EXTRACT_MAX_CHARS: int(3_000_000, 1000, 100_000_000),
+  KNOWLEDGE_MAX_CHUNKS: int(10_000, 1, 1_000_000),
   ANSWER_MIN_SCORE: z.coerce.number({ message: 'must be a number between 0 and 1' }).min(0).max(1).default(0.45),
   LLM_BASE_URL: urlVar(['http:', 'https:']),
   LLM_API_KEY: optional,
@@ -91,6 +108,12 @@ export function knowledgeConfigFrom(e: KnowledgeEnv): KnowledgeConfig {
     uploadMaxBytes: e.UPLOAD_MAX_MB * 1024 * 1024,
     syncConcurrency: e.KNOWLEDGE_SYNC_CONCURRENCY,
     syncLeaseSeconds: e.KNOWLEDGE_SYNC_LEASE_SECONDS,
+    extract: {
+      timeoutMs: e.KNOWLEDGE_EXTRACT_TIMEOUT_MS,
+      maxMemoryMb: e.KNOWLEDGE_EXTRACT_MAX_MB,
+      maxChars: e.KNOWLEDGE_EXTRACT_MAX_CHARS,
+      maxChunks: e.KNOWLEDGE_MAX_CHUNKS,
+    },
     answerMinScore: e.ANSWER_MIN_SCORE,
     askPerCallerPerMinute: e.ASK_STAFF_PER_MINUTE,
     askPerStaffPerMinute: e.ASK_STAFF_PER_STAFF_PER_MINUTE,

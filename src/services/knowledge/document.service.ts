@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { webcrypto } from 'node:crypto';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { z } from 'zod';
@@ -13,12 +13,11 @@ import { parseInput } from '../../core/validation.js';
 import { DocumentSyncState, KnowledgeDocument } from '../../entities/knowledge/document.entity.js';
 import { Merchant } from '../../entities/merchant/merchant.entity.js';
 import type { StaffService } from '../staff/staff.service.js';
-import { chunkBlocks } from './chunker.js';
 import { replaceChunks, type ChunkRow } from './chunk.repository.js';
 import { EmbeddingsError, type EmbeddingsService } from './embeddings.service.js';
-import { extractBlocks } from './extract/index.js';
+import { ExtractionError } from './extract/index.js';
 import type { FileService } from './file.service.js';
-import { searchText } from './text-segmenter.js';
+import type { TextIndexerPool } from './text-indexer.pool.js';
 
 export const INDEX_JOB = 'knowledge.index-document';
 
@@ -44,7 +43,7 @@ export type DocumentFileInput = { filePath: string; fileName?: string };
  * Training documents per staff: the seed's list/update/delete/sync, and the
  * durable indexing job behind sync. Indexing is idempotent: a job claims its
  * document (a lease), skips content it already indexed (SHA-256), extracts and
- * chunks outside any transaction, then replaces the chunks under the
+ * chunks on a worker thread outside any transaction, then replaces the chunks under the
  * document's row lock — so duplicate jobs, two syncs at once and restarts all
  * end in one consistent set of chunks.
  */
@@ -58,6 +57,8 @@ export class DocumentService {
       staff: StaffService;
       config: KnowledgeConfig;
       log: Logger;
+      /** Reads and chunks files off the main thread. */
+      indexer: TextIndexerPool;
       /** With it, chunks are embedded while indexing. */
       embeddings?: EmbeddingsService | null;
     },
@@ -206,19 +207,19 @@ export class DocumentService {
         if ((err as NodeJS.ErrnoException).code === 'ENOENT') return await this.fail(doc.id, 'The uploaded file is missing from storage', event);
         throw err;
       }
-      const hash = createHash('sha256').update(bytes).digest('hex');
+      // WebCrypto hashes on libuv's thread pool: a 50 MB file does not hold up the event loop.
+      const hash = Buffer.from(await webcrypto.subtle.digest('SHA-256', bytes)).toString('hex');
       if (hash === doc.indexed_hash && doc.chunk_count > 0 && this.embeddedAsConfigured(doc.embedding_model)) {
         await this.finish(doc.id, doc.staff_id, hash, null, event);
         return;
       }
       let rows: ChunkRow[];
       try {
-        const blocks = await extractBlocks(doc.file_name, bytes);
-        rows = chunkBlocks(blocks).map((c) => ({ ...c, searchHeading: searchText(c.heading), searchText: searchText(c.content) }));
+        rows = await this.deps.indexer.index(doc.file_name, bytes);
       } catch (err) {
-        // A file that cannot be read fails this document only; the message is what the merchant sees.
-        const message = err instanceof Error && err.name === 'ExtractionError' ? err.message : `Could not read the file: ${(err as Error).message}`;
-        return await this.fail(doc.id, message, event);
+        // A file that cannot be read (or is over the limits) fails this document only; the message is what the merchant sees.
+        if (err instanceof ExtractionError) return await this.fail(doc.id, err.message, event);
+        throw err;
       }
       const embedded = await this.embed(doc.id, rows);
       await this.finish(doc.id, doc.staff_id, hash, embedded.rows, event, embedded);
@@ -231,6 +232,11 @@ export class DocumentService {
     } finally {
       clearInterval(renew);
     }
+  }
+
+  /** Stops the extraction threads; at shutdown, after the job queue. */
+  async close(): Promise<void> {
+    await this.deps.indexer.close();
   }
 
   /** With no embeddings service, or embedded by its model. */

@@ -12,6 +12,7 @@ import { EmbeddingsService } from './embeddings.service.js';
 import { FileService } from './file.service.js';
 import { LocalFileStorage } from './file-storage.js';
 import { RetrievalService } from './retrieval.service.js';
+import { TextIndexerPool } from './text-indexer.pool.js';
 
 export interface KnowledgeServices {
   files: FileService;
@@ -31,12 +32,13 @@ export function createKnowledgeServices(
     publicUrl: config.publicUrl,
     uploadMaxBytes: k.uploadMaxBytes,
   });
+  const indexer = new TextIndexerPool(k.extract, k.syncConcurrency, log.child({ component: 'text-indexer' }));
   const embeddings = k.embeddings ? new EmbeddingsService(k.embeddings) : null;
   const retrieval = new RetrievalService(embeddings ? { embeddings, threshold: k.answerMinScore, log: log.child({ component: 'retrieval' }) } : undefined);
   return {
     files,
     retrieval,
-    documents: new DocumentService({ ...deps, files, embeddings, config: k, log: log.child({ component: 'documents' }) }),
+    documents: new DocumentService({ ...deps, files, indexer, embeddings, config: k, log: log.child({ component: 'documents' }) }),
     answers: new AnswerService({ retrieval, staff: deps.staff, limiter: deps.limiter, config: k, log: log.child({ component: 'answers' }) }),
   };
 }

@@ -12,6 +12,11 @@ export class ExtractionError extends Error {
   }
 }
 
+/** Appends in place; `push(...items)` overflows the call stack beyond about 100,000 items. */
+export function appendBlocks(into: Block[], items: Block[]): void {
+  for (const item of items) into.push(item);
+}
+
 /** Collapses runs of spaces and tabs; keeps the text's own line breaks out (callers split on them first). */
 export function cleanInline(text: string): string {
   // One pass over any whitespace (line breaks, NBSP, ideographic spaces): linear even on long runs.
@@ -21,18 +26,26 @@ export function cleanInline(text: string): string {
 const HAN_END = /\p{Script=Han}$/u;
 const HAN_START = /^\p{Script=Han}/u;
 
-/** Joins wrapped lines: no space between Chinese characters, one space otherwise. */
+/**
+ * Joins wrapped lines: no space between Chinese characters, one space
+ * otherwise. Built from parts and tested against the previous line only, so a
+ * paragraph of a million lines takes linear time.
+ */
 export function joinLines(lines: string[]): string {
-  let out = '';
+  const parts: string[] = [];
+  let previous = '';
   for (const raw of lines) {
     const line = raw.trim();
     if (!line) continue;
-    if (!out) out = line;
-    else if (HAN_END.test(out) && HAN_START.test(line)) out += line;
-    else if (out.endsWith('-') && /^[a-z]/.test(line)) out = out.slice(0, -1) + line;
-    else out += ` ${line}`;
+    if (!parts.length) parts.push(line);
+    else if (HAN_END.test(previous) && HAN_START.test(line)) parts.push(line);
+    else if (previous.endsWith('-') && /^[a-z]/.test(line)) {
+      parts[parts.length - 1] = previous.slice(0, -1);
+      parts.push(line);
+    } else parts.push(' ', line);
+    previous = line;
   }
-  return out;
+  return parts.join('');
 }
 
 const QUESTION = /^(?:q|question|问|问题|提问)\s*[:：.、]\s*(.*)$/i;

@@ -1,5 +1,5 @@
 import { Parser } from 'htmlparser2';
-import { cleanInline, paragraphsWithQa, type Block } from './blocks.js';
+import { appendBlocks, cleanInline, paragraphsWithQa, type Block } from './blocks.js';
 import { tableBlocks } from './table.extractor.js';
 
 const SKIP = new Set(['script', 'style', 'noscript', 'template', 'head', 'svg', 'nav', 'iframe', 'object']);
@@ -27,7 +27,7 @@ export function extractHtml(html: string): Block[] {
     if (!t) return;
     if (heading) blocks.push({ kind: 'heading', level: heading, text: t });
     else if (inDd && term !== null) blocks.push({ kind: 'qa', question: term, answer: t });
-    else blocks.push(...paragraphsWithQa([[t]]));
+    else appendBlocks(blocks, paragraphsWithQa([[t]]));
   };
 
   const parser = new Parser(
@@ -77,7 +77,7 @@ export function extractHtml(html: string): Block[] {
         if (name === 'table') {
           tableDepth = Math.max(0, tableDepth - 1);
           if (tableDepth === 0 && table) {
-            blocks.push(...tableBlocks(table));
+            appendBlocks(blocks, tableBlocks(table));
             table = null;
           }
           return;

@@ -1,13 +1,18 @@
-import { paragraphsWithQa, type Block } from './blocks.js';
+import { appendBlocks, paragraphsWithQa, type Block } from './blocks.js';
 import { parseTableRows, tableBlocks } from './table.extractor.js';
 import { decodeText } from './text.extractor.js';
 
-/** Inline Markdown to plain text: links and images keep their text, emphasis and code marks go. */
+/**
+ * Inline Markdown to plain text: links and images keep their text, tags,
+ * emphasis and code marks go. No pattern may scan past the next opening
+ * character (`[`, `(`, `<`), so each character is looked at a bounded number
+ * of times: a line of 300,000 `<` or `[` takes linear time.
+ */
 function stripInline(s: string): string {
   return s
-    .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/\[([^\]]+)\]\([^)]*\)/g, '$1')
-    .replace(/<[^>]+>/g, '')
+    .replace(/!\[([^[\]]*)\]\([^()]*\)/g, '$1')
+    .replace(/\[([^[\]]+)\]\([^()]*\)/g, '$1')
+    .replace(/<[^<>]+>/g, '')
     .replace(/(\*\*|__|~~|`)/g, '')
     .replace(/(^|\s)[*_](\S[^*_]*\S|\S)[*_](?=\s|$|[.,;:!?，。；：！？])/g, '$1$2');
 }
@@ -20,11 +25,11 @@ export function extractMarkdown(bytes: Buffer): Block[] {
   let table: string[] = [];
   let fence: string | null = null;
   const flushPara = () => {
-    if (para.length) blocks.push(...paragraphsWithQa([para.map(stripInline)]));
+    if (para.length) appendBlocks(blocks, paragraphsWithQa([para.map(stripInline)]));
     para = [];
   };
   const flushTable = () => {
-    if (table.length) blocks.push(...tableBlocks(parseTableRows(table)));
+    if (table.length) appendBlocks(blocks, tableBlocks(parseTableRows(table)));
     table = [];
   };
   for (let i = 0; i < lines.length; i++) {

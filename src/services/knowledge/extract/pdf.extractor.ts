@@ -1,5 +1,5 @@
 import { extractText, getDocumentProxy } from 'unpdf';
-import { ExtractionError, paragraphsWithQa, type Block } from './blocks.js';
+import { appendBlocks, ExtractionError, paragraphsWithQa, type Block } from './blocks.js';
 import { paragraphsOf } from './text.extractor.js';
 
 const SENTENCE_END = /[.!?。！？:：;；,，、)]$/;
@@ -23,9 +23,9 @@ export async function extractPdf(bytes: Buffer): Promise<Block[]> {
       const first = para[0]!.trim();
       if (para.length > 1 && first.length <= 40 && !SENTENCE_END.test(first)) {
         blocks.push({ kind: 'heading', level: 2, text: first });
-        blocks.push(...paragraphsWithQa([para.slice(1)]));
+        appendBlocks(blocks, paragraphsWithQa([para.slice(1)]));
       } else {
-        blocks.push(...paragraphsWithQa([para]));
+        appendBlocks(blocks, paragraphsWithQa([para]));
       }
     }
   }

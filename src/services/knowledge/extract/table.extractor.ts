@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { cleanInline, ExtractionError, type Block } from './blocks.js';
+import { appendBlocks, cleanInline, ExtractionError, type Block } from './blocks.js';
 import { decodeText } from './text.extractor.js';
 
 const QUESTION_HEADER = /^(q|question|questions|faq|问|问题|提问|常见问题|用户问题|客户问题)$/i;
@@ -34,7 +34,7 @@ export function tableBlocks(rows: string[][], sheetName?: string): Block[] {
       break;
     }
   }
-  const width = Math.max(...cleaned.map((r) => r.length));
+  const width = cleaned.reduce((max, r) => Math.max(max, r.length), 0);
   for (const row of cleaned.slice(start)) {
     if (width < 2) {
       if (row[0]) blocks.push({ kind: 'paragraph', text: row[0] });
@@ -119,7 +119,7 @@ export async function extractXlsx(bytes: Buffer): Promise<Block[]> {
       });
       rows.push(Array.from(cells, (c) => c ?? ''));
     });
-    blocks.push(...tableBlocks(rows, several ? sheet.name : undefined));
+    appendBlocks(blocks, tableBlocks(rows, several ? sheet.name : undefined));
   });
   return blocks;
 }
