@@ -73,7 +73,7 @@ describe('an instance that dies with agents logged in on it', () => {
     await contact.untilEof();
     contact.close();
     await new Promise((r) => setTimeout(r, 600));
-    const sessions = (await survivor.gql('{ sessions { id status agent { id } } }', {}, merchant.token)).data.sessions;
+    const sessions = (await survivor.gql('{ sessions { items { id status agent { id } } } }', {}, merchant.token)).data.sessions.items;
     expect(sessions).toEqual([expect.objectContaining({ status: 'PENDING', agent: null })]);
   });
 });

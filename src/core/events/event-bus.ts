@@ -1,4 +1,5 @@
-import { createPubSub, type PubSub } from '@graphql-yoga/subscription';
+import { Repeater, SlidingBuffer } from '@repeaterjs/repeater';
+import { createPubSub, type PubSub, type PubSubEventTarget } from '@graphql-yoga/subscription';
 
 export const StaffChangeKind = {
   Created: 'CREATED',
@@ -73,7 +74,26 @@ export type ConversationEvents = {
 
 export type EventBus = PubSub<DomainEvents & ConversationEvents>;
 
-/** In-process now; a Redis event target behind the same interface serves several instances. */
-export function createEventBus(): EventBus {
-  return createPubSub<DomainEvents & ConversationEvents>();
+/**
+ * Events one subscriber may fall behind by. Past it the oldest are dropped (clients catch up by
+ * `seq`): without a buffer the subscription library throws on the 1,025th waiting event, inside the
+ * publisher's dispatch, which would end the process.
+ */
+export const SUBSCRIBER_BACKLOG = 10_000;
+
+/**
+ * The bus over an event target: in-process by default, Redis's for several instances. Publishing is
+ * the library's; each subscription gets its own bounded buffer (the library would share one).
+ */
+export function createEventBus(eventTarget: PubSubEventTarget<DomainEvents & ConversationEvents> = new EventTarget() as never): EventBus {
+  const inner = createPubSub<DomainEvents & ConversationEvents>({ eventTarget });
+  const subscribe = (routingKey: string, id?: unknown) => {
+    const topic = id === undefined ? routingKey : `${routingKey}:${String(id)}`;
+    return new Repeater<unknown>((push, stop) => {
+      const listener = (event: Event) => void push((event as CustomEvent).detail);
+      eventTarget.addEventListener(topic, listener as never);
+      void stop.then(() => eventTarget.removeEventListener(topic, listener as never));
+    }, new SlidingBuffer(SUBSCRIBER_BACKLOG));
+  };
+  return { publish: inner.publish, subscribe } as unknown as EventBus;
 }

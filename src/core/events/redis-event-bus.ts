@@ -1,8 +1,8 @@
 import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
-import { createPubSub, type PubSubEventTarget } from '@graphql-yoga/subscription';
+import type { PubSubEventTarget } from '@graphql-yoga/subscription';
 import type { Logger } from '../logger.js';
 import type { RedisConnection } from '../redis/redis-connection.js';
-import type { ConversationEvents, DomainEvents, EventBus } from './event-bus.js';
+import { createEventBus, type ConversationEvents, type DomainEvents, type EventBus } from './event-bus.js';
 
 type BusEvents = DomainEvents & ConversationEvents;
 type Topic = keyof BusEvents & string;
@@ -48,5 +48,5 @@ export async function createRedisEventBus(redis: RedisConnection, log: Logger): 
       return true;
     },
   };
-  return createPubSub<BusEvents>({ eventTarget: eventTarget as unknown as PubSubEventTarget<BusEvents> });
+  return createEventBus(eventTarget as unknown as PubSubEventTarget<BusEvents>);
 }
