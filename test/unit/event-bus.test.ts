@@ -18,9 +18,11 @@ describe('the event bus', () => {
     const bus = createEventBus();
     const one = bus.subscribe('AGENT_KICKED')[Symbol.asyncIterator]();
     const two = bus.subscribe('AGENT_KICKED')[Symbol.asyncIterator]();
+    // A subscription starts listening at its first next().
+    const firsts = [one.next(), two.next()];
     for (let i = 0; i < 3; i++) bus.publish('AGENT_KICKED', { agentId: i, keepConnectionId: 'x' });
-    for (const it of [one, two]) {
-      const got = [(await it.next()).value.agentId, (await it.next()).value.agentId, (await it.next()).value.agentId];
+    for (const [n, it] of [one, two].entries()) {
+      const got = [(await firsts[n]!).value.agentId, (await it.next()).value.agentId, (await it.next()).value.agentId];
       expect(got).toEqual([0, 1, 2]);
       await it.return?.();
     }
