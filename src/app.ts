@@ -13,6 +13,7 @@ import { fileAssetsRouter } from './compat-rest/knowledge/file-assets.routes.js'
 import { paymentRouter } from './http/payment/payment.routes.js';
 import { audioAssetsRouter } from './http/audio/audio-assets.routes.js';
 import { chatPageRouter } from './http/chat-page/chat-page.routes.js';
+import { channelCallbackRouter } from './http/channel/channel-callback.routes.js';
 import type { AppConfig } from './core/config.js';
 import { isDatabaseReady, openDatabase } from './core/db/database.js';
 import { createEventBus } from './core/events/event-bus.js';
@@ -47,6 +48,7 @@ export async function startApp(config: AppConfig, log: Logger): Promise<App> {
   const db = await openDatabase(config, log);
   const { orm } = db;
   let stopJobs = async () => {};
+  let stopDeliveries = async () => {};
   let closeSockets = async () => {};
   let redis: RedisConnection | null = null;
   try {
@@ -61,6 +63,12 @@ export async function startApp(config: AppConfig, log: Logger): Promise<App> {
     }
     await jobs.start();
     stopJobs = () => jobs.stop();
+    // Replies queued before a stop or crash are sent from where they were left.
+    services.deliveries.start();
+    stopDeliveries = async () => {
+      await services.channelInbound.settle();
+      await services.deliveries.stop();
+    };
     // Documents a stopped or crashed process left half-synced are queued again.
     await services.documents.resumeInterrupted();
     const schema = await buildAppSchema(services, bus);
@@ -83,6 +91,7 @@ export async function startApp(config: AppConfig, log: Logger): Promise<App> {
     const apollo = await createApollo({ schema, httpServer, services, config, log, drainWebSockets: graphqlWs.dispose });
     app.use('/graphql', express.json({ limit: '1mb' }), refuseNulBodies, apollo.middleware);
     app.use(paymentRouter(services, log));
+    app.use(channelCallbackRouter(services, log));
     app.use(sessionRestRouter(services, log));
     app.use(agentConsoleHttpRouter(services, log));
     app.use(compatRestRouter(services, log));
@@ -133,12 +142,14 @@ export async function startApp(config: AppConfig, log: Logger): Promise<App> {
         // Apollo's drain plugin stops the HTTP server and closes the graphql-ws sockets; the legacy ones close here.
         await closeSockets();
         await apollo.stop();
+        await stopDeliveries();
         await stopJobs();
         await db.close();
         await redis?.close();
       },
     };
   } catch (err) {
+    await stopDeliveries();
     await stopJobs();
     await db.close();
     await redis?.close();

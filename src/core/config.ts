@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { intVar as int, optionalString, urlVar as url } from './env-vars.js';
 import { checkPaymentEnv, paymentConfigFrom, paymentEnvShape, type PaymentConfig } from './payment/payment-config.js';
 import { checkKnowledgeEnv, knowledgeConfigFrom, knowledgeEnvShape, type KnowledgeConfig } from './knowledge/knowledge-config.js';
+import { channelConfigFrom, channelEnvShape, type ChannelConfig } from './channel/channel-config.js';
 import { checkSpeechEnv, speechConfigFrom, speechEnvShape, type SpeechConfig } from './speech/speech-config.js';
 
 /** Everything the process reads from the environment, validated once at start. */
@@ -39,6 +40,8 @@ export interface AppConfig {
   knowledge: KnowledgeConfig;
   /** Voice replies; undefined when no speech service is configured (src/core/speech/speech-config.ts). */
   speech?: SpeechConfig;
+  /** Channel callbacks and outbound delivery (src/core/channel/channel-config.ts). */
+  channels: ChannelConfig;
 }
 
 export class ConfigError extends Error {
@@ -78,6 +81,7 @@ const envSchema = z
     ...paymentEnvShape,
     ...knowledgeEnvShape,
     ...speechEnvShape,
+    ...channelEnvShape,
   });
 
 function isTimeZone(tz: string): boolean {
@@ -102,6 +106,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   problems.push(...checkPaymentEnv(cleaned));
   if (!parsed.success || problems.length) throw new ConfigError(problems);
   const e = parsed.data;
+  const knowledge = knowledgeConfigFrom(e);
   return {
     port: e.PORT,
     host: e.HOST,
@@ -126,7 +131,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     graphqlMaxCost: e.GRAPHQL_MAX_COST,
     logLevel: e.LOG_LEVEL,
     payment: paymentConfigFrom(e),
-    knowledge: knowledgeConfigFrom(e),
+    knowledge,
     speech: speechConfigFrom(e),
+    channels: channelConfigFrom(e, knowledge.uploadMaxBytes),
   };
 }

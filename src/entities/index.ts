@@ -6,6 +6,8 @@ import { KnowledgeChunk } from './knowledge/chunk.entity.js';
 import { KnowledgeDocument } from './knowledge/document.entity.js';
 import { StoredFile } from './knowledge/stored-file.entity.js';
 import { KnowledgeTerm } from './knowledge/term.entity.js';
+import { Channel } from './channel/channel.entity.js';
+import { OutboundDelivery } from './channel/outbound-delivery.entity.js';
 import { Contact } from './contact/contact.entity.js';
 import { Merchant } from './merchant/merchant.entity.js';
 import { Product } from './product/product.entity.js';
@@ -15,4 +17,4 @@ import { Staff } from './staff/staff.entity.js';
 import { Trade } from './trade/trade.entity.js';
 
 /** Every entity, listed explicitly (ESM builds cannot discover them by folder). */
-export const entities = [Merchant, Admin, AuthToken, VerificationCode, Staff, Product, Trade, StoredFile, KnowledgeDocument, KnowledgeChunk, KnowledgeTerm, Agent, Contact, Session, Message];
+export const entities = [Merchant, Admin, AuthToken, VerificationCode, Staff, Product, Trade, StoredFile, KnowledgeDocument, KnowledgeChunk, KnowledgeTerm, Agent, Contact, Session, Message, Channel, OutboundDelivery];

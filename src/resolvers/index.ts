@@ -6,6 +6,7 @@ import { ProductResolver } from './product/product.resolver.js';
 import { PublicStaffDerivedFieldsResolver, StaffDerivedFieldsResolver, StaffResolver } from './staff/staff.resolver.js';
 import { TradeResolver } from './trade/trade.resolver.js';
 import { SessionResolver } from './session/session.resolver.js';
+import { ChannelResolver, MessageDeliveryResolver } from './channel/channel.resolver.js';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const resolvers: NonEmptyArray<Function> = [
@@ -19,4 +20,6 @@ export const resolvers: NonEmptyArray<Function> = [
   UploadedFileResolver,
   AgentResolver,
   SessionResolver,
+  ChannelResolver,
+  MessageDeliveryResolver,
 ];

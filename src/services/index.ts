@@ -18,6 +18,14 @@ import { AgentConsoleService } from './agent/agent-console.service.js';
 import { AgentService } from './agent/agent.service.js';
 import { SessionService } from './session/session.service.js';
 import { SpeechService } from './speech/speech.service.js';
+import { ChannelCallbackService } from './channel/channel-callback.service.js';
+import { ChannelInboundService } from './channel/channel-inbound.service.js';
+import { ChannelService } from './channel/channel.service.js';
+import { DeliveryWorker } from './channel/delivery.worker.js';
+import { NonceStore } from './channel/nonce-store.js';
+import { OutboxService } from './channel/outbox.service.js';
+import { SecretBox } from './channel/secret-box.js';
+import { WecomApiClient } from './channel/wecom-api.client.js';
 
 /** The services every surface calls; built once per process. */
 export interface Services extends KnowledgeServices {
@@ -34,6 +42,11 @@ export interface Services extends KnowledgeServices {
   agents: AgentService;
   agentConsole: AgentConsoleService;
   speech: SpeechService;
+  channels: ChannelService;
+  outbox: OutboxService;
+  channelInbound: ChannelInboundService;
+  channelCallbacks: ChannelCallbackService;
+  deliveries: DeliveryWorker;
 }
 
 export function createServices(config: AppConfig, log: Logger, deps: { bus: EventBus; jobs: JobQueue; mailer: Mailer; limiter: RateLimiter; orm: MikroORM }): Services {
@@ -41,12 +54,23 @@ export function createServices(config: AppConfig, log: Logger, deps: { bus: Even
   const throttle = new LoginThrottle(deps.limiter);
   const staff = new StaffService(deps.bus, { trialDays: config.staffTrialDays, warningDays: config.staffExpiryWarningDays });
   const knowledge = createKnowledgeServices(config, log, { orm: deps.orm, bus: deps.bus, jobs: deps.jobs, staff });
-  const sessions = new SessionService(deps.bus, knowledge.answers, log.child({ component: 'sessions' }));
+  const outbox = new OutboxService();
+  const sessions = new SessionService(deps.bus, knowledge.answers, log.child({ component: 'sessions' }), outbox);
+  const channels = new ChannelService(SecretBox.fromConfig(config.channels.secretKey, config.dataDir));
+  const wecom = new WecomApiClient(config.channels.wecomApiBase, config.channels.httpTimeoutMs);
+  const nonces = new NonceStore(config.channels.callbackMaxSkewSeconds * 2);
+  const channelLog = log.child({ component: 'channels' });
+  const channelInbound = new ChannelInboundService(deps.orm, sessions, staff, channelLog);
   const agents = new AgentService(tokens, sessions, deps.bus, throttle);
   return {
     ...knowledge,
     sessions,
     agents,
+    channels,
+    outbox,
+    channelInbound,
+    channelCallbacks: new ChannelCallbackService(deps.orm, config.channels, channels, channelInbound, nonces, wecom, knowledge.files, channelLog),
+    deliveries: new DeliveryWorker(deps.orm, config.channels, channels, wecom, nonces, deps.bus, channelLog.child({ component: 'deliveries' })),
     agentConsole: new AgentConsoleService(deps.bus, agents),
     speech: new SpeechService(config.speech, config.dataDir, config.publicUrl, log.child({ component: 'speech' })),
     config,

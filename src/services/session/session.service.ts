@@ -12,6 +12,7 @@ import { Message, MessageType, SenderType } from '../../entities/session/message
 import { queuePositions } from '../../entities/session/session-queue.js';
 import { Session, SessionStatus } from '../../entities/session/session.entity.js';
 import type { Staff } from '../../entities/staff/staff.entity.js';
+import { OutboxService } from '../channel/outbox.service.js';
 import type { Answerer } from './answerer.js';
 import { asksForHuman, needsHuman } from './handoff-rules.js';
 
@@ -79,6 +80,7 @@ export class SessionService {
     private readonly bus: EventBus,
     private readonly answerer: Answerer,
     private readonly log: Logger,
+    private readonly outbox: OutboxService,
   ) {}
 
   // ---------- contacts' side ----------
@@ -438,6 +440,7 @@ export class SessionService {
     session.lastMessageAt = new Date();
     const message = new Message({ session, merchantId: session.merchant.id, seq: session.lastSeq, channel: session.channel, ...m });
     tx.persist(message);
+    if (OutboxService.shouldSend(session, message)) this.outbox.enqueueMessage(tx, session, message);
     return message;
   }
 
