@@ -87,6 +87,7 @@ describe('generic gateway channels', () => {
     const noUser = await post(msg({ user_id: undefined }));
     expect(noUser).toMatchObject({ status: 400, body: { code: 1003, message: 'user_id: is required' } });
     expect(await post(msg({ msg_type: 'image', content: 'not a url' }))).toMatchObject({ status: 400, body: { code: 1003 } });
+    expect(await post(msg({ content: '长'.repeat(20_001) }))).toMatchObject({ status: 400, body: { code: 1003, message: 'content: content must be at most 20000 characters' } });
     const huge = await post(null, { raw: JSON.stringify(msg({ content: 'x'.repeat(1024 * 1024 + 10) })) });
     expect(huge.status).toBe(413);
   });

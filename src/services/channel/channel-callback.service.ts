@@ -1,5 +1,6 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { ChannelConfig } from '../../core/channel/channel-config.js';
+import { ErrorCode, isAppError } from '../../core/errors.js';
 import { containsNul } from '../../core/nul-guard.js';
 import type { Logger } from '../../core/logger.js';
 import { GATEWAY_CHANNEL_TYPES, type Channel, type ConnectedChannelType } from '../../entities/channel/channel.entity.js';
@@ -89,7 +90,14 @@ export class ChannelCallbackService {
     if (!parsed.success) throw refuse(400, 1003, parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; '));
     const input = fromGatewayMessage(parsed.data);
     if (typeof input === 'string') throw refuse(400, 1003, input);
-    const result = await this.inbound.receive(channel, input);
+    let result;
+    try {
+      result = await this.inbound.receive(channel, input);
+    } catch (err) {
+      // The conversation's own checks (e.g. text over 20000 characters) are the gateway's bad input.
+      if (isAppError(err) && err.code === ErrorCode.BadUserInput) throw refuse(400, 1003, err.message);
+      throw err;
+    }
     return { msg_id: parsed.data.msg_id, session_id: result.sessionId, duplicate: result.duplicate };
   }
 
