@@ -24,10 +24,11 @@ function readBody(req: http.IncomingMessage): Promise<string> {
   });
 }
 
-/** A gateway's outbound receiver: answers each request with the next status of `refusals`, then 200. */
+/** A gateway's outbound receiver: answers each request with the next status of `refusals` (0: never answers), then 200. */
 export async function startGatewayReceiver(refusals: number[] = []) {
   const requests: Received[] = [];
   const queue = [...refusals];
+  const held: http.ServerResponse[] = [];
   const server = http.createServer(async (req, res) => {
     const raw = await readBody(req);
     let json: unknown = null;
@@ -38,6 +39,7 @@ export async function startGatewayReceiver(refusals: number[] = []) {
     }
     requests.push({ headers: req.headers, raw, json, url: req.url ?? '' });
     const status = queue.shift() ?? 200;
+    if (status === 0) return void held.push(res);
     res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: status === 200 }));
   });
   const url = await listen(server);
@@ -46,7 +48,10 @@ export async function startGatewayReceiver(refusals: number[] = []) {
     requests,
     /** Requests answered 2xx, i.e. the messages the gateway accepted. */
     accepted: () => requests.filter((_, i) => (refusals[i] ?? 200) === 200),
-    close: () => new Promise<void>((r) => server.close(() => r())),
+    close: () => {
+      held.forEach((r) => r.destroy());
+      return new Promise<void>((r) => server.close(() => r()));
+    },
   };
 }
 
