@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Session } from '../../src/entities/session/session.entity.js';
 import { gatewaySignature } from '../../src/services/channel/gateway-signature.js';
 import { postGatewayCallback, startGatewayReceiver } from '../support/channel-fakes.js';
 import { createAgent, createMerchant, createStaff, type MerchantFixture } from '../support/factories.js';
@@ -202,5 +203,14 @@ describe('generic gateway channels', () => {
     // The AI said nothing after the handoff: two replies in all.
     await new Promise((r) => setTimeout(r, 300));
     expect(receiver.requests.length).toBe(2);
+
+    // A notice (not a stored message), queued in the caller's transaction as the intake does.
+    await t.app.orm.em.fork().transactional(async (tx) => {
+      t.app.services.outbox.enqueueNotice(tx, await tx.findOneOrFail(Session, sessionId), '会话已结束，感谢您的咨询');
+    });
+    await expect.poll(() => receiver.requests.length).toBe(3);
+    expect(receiver.requests[2]!.json).toMatchObject({ user_id: 'dy-c', msg_type: 'text', content: '会话已结束，感谢您的咨询', reply_to: null });
+    const d = await t.gql('query($s: Int!) { channelDeliveries(sessionId: $s) { messageId state } }', { s: sessionId }, agent.token);
+    expect(d.data.channelDeliveries.map((x: any) => [x.messageId === null, x.state])).toEqual([[false, 'DELIVERED'], [false, 'DELIVERED'], [true, 'DELIVERED']]);
   });
 });
