@@ -66,6 +66,7 @@ export async function startApp(config: AppConfig, log: Logger): Promise<App> {
     // Replies queued before a stop or crash are sent from where they were left.
     services.deliveries.start();
     stopDeliveries = async () => {
+      await services.channelCallbacks.settle();
       await services.channelInbound.settle();
       await services.deliveries.stop();
     };

@@ -41,7 +41,7 @@ export function channelCallbackRouter(services: Services, log: Logger): Router {
     }
     // WeCom wants its answer within 5 s and retries otherwise: acknowledge first, then store and answer.
     res.type('text/plain').send('success');
-    void task().catch((err) => log.error({ err }, 'WeCom message handling failed'));
+    services.channelCallbacks.later(task);
   });
 
   router.post('/channel/:channelType/callback', raw, async (req, res) => {

@@ -57,6 +57,19 @@ export class ChannelCallbackService {
     private readonly log: Logger,
   ) {}
 
+  private readonly running = new Set<Promise<void>>();
+
+  /** Runs what a callback left to do after its answer (WeCom); shutdown waits for it (`settle`). */
+  later(task: () => Promise<void>): void {
+    const p = task().catch((err) => this.log.error({ err }, 'channel message handling failed'));
+    this.running.add(p);
+    void p.finally(() => this.running.delete(p));
+  }
+
+  async settle(): Promise<void> {
+    while (this.running.size) await Promise.allSettled([...this.running]);
+  }
+
   // ---------- generic gateways ----------
 
   /** `POST /channel/{type}/callback`; answers the envelope's `data`, or throws a CallbackRefusal. */
