@@ -56,7 +56,7 @@ describe('a crash in the middle of a delivery', () => {
     const client = new pg.Client({ connectionString: db.url });
     await client.connect();
     try {
-      await expect.poll(async () => (await client.query(`select state from outbound_delivery`)).rows.map((r) => r.state)).toEqual(['delivered']);
+      await expect.poll(async () => (await client.query(`select state from outbound_delivery`)).rows.map((r) => r.state), { timeout: 15_000 }).toEqual(['delivered']);
     } finally {
       await client.end();
     }

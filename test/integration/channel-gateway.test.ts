@@ -13,7 +13,7 @@ const HOURS_DOC = `# 营业时间
 `;
 const SECRET = 'douyin-gateway-secret';
 
-describe('generic gateway channels', () => {
+describe('generic gateway channels', { timeout: 60_000 }, () => {
   let t: TestApp;
   let m: MerchantFixture;
   let staffId: number;
@@ -74,7 +74,7 @@ describe('generic gateway channels', () => {
     expect(first).toMatchObject({ status: 200, body: { code: 0, message: 'OK', data: { duplicate: false } } });
     const replay = await post(msg({ content: 'replayed' }), { nonce: first.nonce });
     expect(replay).toMatchObject({ status: 401, body: { code: 1001, message: 'X-Nonce was already used' } });
-    await expect.poll(messageCount).toBe(before + 2); // the message and the AI's answer
+    await expect.poll(messageCount, { timeout: 15_000 }).toBe(before + 2); // the message and the AI's answer
   });
 
   it('answers an unknown account 404 with 1006, and bad bodies 400 with a clear message', async () => {
@@ -129,7 +129,7 @@ describe('generic gateway channels', () => {
     const question = msg({ account_id: 'wx-1', user_id: 'wx-user', content: '你们的营业时间是什么？' });
     const res = await post(question, {}, 'wechat');
     expect(res.status).toBe(200);
-    await expect.poll(() => receiver.requests.length, { timeout: 10_000 }).toBe(4);
+    await expect.poll(() => receiver.requests.length, { timeout: 15_000 }).toBe(4);
     await new Promise((r) => setTimeout(r, 500));
     expect(receiver.requests.length).toBe(4);
     const ids = new Set(receiver.requests.map((r) => r.json.msg_id));
@@ -151,7 +151,7 @@ describe('generic gateway channels', () => {
       { senderType: 'CONTACT', delivery: null },
       { senderType: 'AI', delivery: { state: 'DELIVERED', attempts: 4, msgId: sent.msg_id } },
     ]);
-    await expect.poll(() => events.filter((e) => e.msgId === sent.msg_id).map((e) => [e.state, e.attempts])).toEqual([
+    await expect.poll(() => events.filter((e) => e.msgId === sent.msg_id).map((e) => [e.state, e.attempts]), { timeout: 15_000 }).toEqual([
       ['PENDING', 1], ['PENDING', 2], ['PENDING', 3], ['DELIVERED', 4],
     ]);
     expect(events.find((e) => e.attempts === 1).lastError).toMatch(/^HTTP 503/);
@@ -165,15 +165,15 @@ describe('generic gateway channels', () => {
     const { receiver } = await channel('jd', 'jd-1', Array(1000).fill(500));
     const res = await post(msg({ account_id: 'jd-1', user_id: 'jd-user', content: '营业时间' }), {}, 'jd');
     const sessionId = res.body.data.session_id;
-    await expect.poll(() => receiver.requests.length).toBeGreaterThan(0);
+    await expect.poll(() => receiver.requests.length, { timeout: 15_000 }).toBeGreaterThan(0);
     // A second answer queues behind the first.
     await post(msg({ account_id: 'jd-1', user_id: 'jd-user', content: '节假日营业吗' }), {}, 'jd');
     const q = 'query($s: Int!) { channelDeliveries(sessionId: $s) { msgId state attempts lastError } }';
-    await expect.poll(async () => (await t.gql(q, { s: sessionId }, m.token)).data.channelDeliveries[0]?.state, { timeout: 10_000 }).toBe('FAILED');
+    await expect.poll(async () => (await t.gql(q, { s: sessionId }, m.token)).data.channelDeliveries[0]?.state, { timeout: 15_000 }).toBe('FAILED');
     const [failed, next] = (await t.gql(q, { s: sessionId }, m.token)).data.channelDeliveries;
     expect(failed.attempts).toBeGreaterThan(2);
     expect(failed.lastError).toMatch(/^HTTP 500/);
-    await expect.poll(() => receiver.requests.some((r) => r.json.msg_id === next.msgId)).toBe(true);
+    await expect.poll(() => receiver.requests.some((r) => r.json.msg_id === next.msgId), { timeout: 15_000 }).toBe(true);
     const order = receiver.requests.map((r) => r.json.msg_id);
     expect(order.lastIndexOf(failed.msgId)).toBeLessThan(order.indexOf(next.msgId));
     expect(order.filter((id) => id === failed.msgId).length).toBe(failed.attempts);
@@ -185,7 +185,7 @@ describe('generic gateway channels', () => {
     const send = (body: Record<string, unknown>) => postGatewayCallback(t.url, 'douyin', 'conv-secret-123', msg({ account_id: 'dy-conv', user_id: 'dy-c', ...body }));
 
     const q1 = await send({ msg_id: 'c-1', content: '你们的营业时间是什么？' });
-    await expect.poll(() => receiver.requests.length).toBe(1);
+    await expect.poll(() => receiver.requests.length, { timeout: 15_000 }).toBe(1);
     const aiReply = receiver.requests[0]!.json;
     expect(aiReply).toMatchObject({ msg_type: 'text', reply_to: 'c-1', user_id: 'dy-c' });
     expect(aiReply.content).toContain('9点');
@@ -193,12 +193,12 @@ describe('generic gateway channels', () => {
 
     await send({ msg_id: 'c-2', content: '转人工' });
     const auth = { 'content-type': 'application/json', authorization: `Bearer ${agent.token}` };
-    await expect.poll(async () => (await (await fetch(`${t.url}/api/sessions/${sessionId}`, { headers: auth })).json()).data.status).toBe('pending');
+    await expect.poll(async () => (await (await fetch(`${t.url}/api/sessions/${sessionId}`, { headers: auth })).json()).data.status, { timeout: 15_000 }).toBe('pending');
     const accepted = await fetch(`${t.url}/api/sessions/${sessionId}/accept`, { method: 'POST', headers: auth, body: JSON.stringify({ csId: String(agent.id) }) });
     expect((await accepted.json()).data.status).toBe('manual');
     const reply = await fetch(`${t.url}/api/sessions/${sessionId}/message`, { method: 'POST', headers: auth, body: JSON.stringify({ content: '您好，我是人工客服小王' }) });
     expect(reply.status).toBe(200);
-    await expect.poll(() => receiver.requests.length).toBe(2);
+    await expect.poll(() => receiver.requests.length, { timeout: 15_000 }).toBe(2);
     expect(receiver.requests[1]!.json).toMatchObject({ account_id: 'dy-conv', user_id: 'dy-c', msg_type: 'text', content: '您好，我是人工客服小王', reply_to: 'c-2' });
     // The AI said nothing after the handoff: two replies in all.
     await new Promise((r) => setTimeout(r, 300));
@@ -208,7 +208,7 @@ describe('generic gateway channels', () => {
     await t.app.orm.em.fork().transactional(async (tx) => {
       t.app.services.outbox.enqueueNotice(tx, await tx.findOneOrFail(Session, sessionId), '会话已结束，感谢您的咨询');
     });
-    await expect.poll(() => receiver.requests.length).toBe(3);
+    await expect.poll(() => receiver.requests.length, { timeout: 15_000 }).toBe(3);
     expect(receiver.requests[2]!.json).toMatchObject({ user_id: 'dy-c', msg_type: 'text', content: '会话已结束，感谢您的咨询', reply_to: null });
     const d = await t.gql('query($s: Int!) { channelDeliveries(sessionId: $s) { messageId state } }', { s: sessionId }, agent.token);
     expect(d.data.channelDeliveries.map((x: any) => [x.messageId === null, x.state])).toEqual([[false, 'DELIVERED'], [false, 'DELIVERED'], [true, 'DELIVERED']]);

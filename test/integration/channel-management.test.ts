@@ -22,7 +22,7 @@ const wecom = (staffId: number, over: Record<string, unknown> = {}) => ({
   ...over,
 });
 
-describe('channel management (REST and GraphQL)', () => {
+describe('channel management (REST and GraphQL)', { timeout: 60_000 }, () => {
   let t: TestApp;
   let m: MerchantFixture;
   let other: MerchantFixture;

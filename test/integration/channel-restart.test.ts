@@ -9,7 +9,7 @@ import { startTestApp, type TestApp } from '../support/test-app.js';
 
 const SECRET = 'restart-gateway-secret';
 
-describe('channels across instances and restarts', () => {
+describe('channels across instances and restarts', { timeout: 90_000 }, () => {
   let shared: { url: string; drop: () => Promise<void> };
   let dataDir: string;
   let receiver: Awaited<ReturnType<typeof startGatewayReceiver>>;
@@ -55,7 +55,7 @@ describe('channels across instances and restarts', () => {
     expect((await postGatewayCallback(b.url, 'wechat', SECRET, msg({ content: 'fresh nonce' }))).status).toBe(200);
 
     // The AI's answer (it knows nothing, so it also hands the session to a person) was refused once; its retry is due after the restart.
-    await expect.poll(() => receiver.requests.length, { timeout: 10_000 }).toBeGreaterThanOrEqual(1);
+    await expect.poll(() => receiver.requests.length, { timeout: 15_000 }).toBeGreaterThanOrEqual(1);
     const conn = a.app.orm.em.fork().getConnection();
     const [pending] = await conn.execute(`select id, msg_id, state, attempts from outbound_delivery order by id limit 1`);
     expect(pending).toMatchObject({ state: 'pending', attempts: 1 });

@@ -13,7 +13,7 @@ const settings = { token: 'wecomTok123', encodingAesKey: 'jWmYm7qr5nMoAUwZRjGtBx
 const CORP_SECRET = 'corp-app-secret-1';
 const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3, 4, 5, 0xff, 0xd9]);
 
-describe('WeCom /wecom/callback', () => {
+describe('WeCom /wecom/callback', { timeout: 60_000 }, () => {
   let t: TestApp;
   let m: MerchantFixture;
   let staffId: number;
@@ -83,7 +83,7 @@ describe('WeCom /wecom/callback', () => {
     const inner = text('zhangsan', '你们的营业时间是什么？', '4561255354251345929');
     expect(await postXml(inner)).toEqual({ status: 200, text: 'success' });
     expect(await postXml(inner)).toEqual({ status: 200, text: 'success' });
-    await expect.poll(() => api.sent.length, { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => api.sent.length, { timeout: 15_000 }).toBe(1);
     expect(api.sent[0]).toMatchObject({ touser: 'zhangsan', msgtype: 'text', agentid: 1000002, enable_duplicate_check: 1 });
     expect(api.sent[0].text.content).toContain('9点');
     // The first send met an expired token (42001): a new one was fetched and the send repeated.
@@ -94,7 +94,7 @@ describe('WeCom /wecom/callback', () => {
     expect(d).toEqual({ state: 'delivered', attempts: 1 });
     // The token is cached: a second reply fetches none.
     await postXml(text('zhangsan', '节假日营业吗？', '4561255354251345930'));
-    await expect.poll(() => api.sent.length).toBe(2);
+    await expect.poll(() => api.sent.length, { timeout: 15_000 }).toBe(2);
     expect(api.tokensIssued()).toBe(2);
   });
 
@@ -102,7 +102,7 @@ describe('WeCom /wecom/callback', () => {
     api.media.set('MEDIA-1', { data: JPEG, contentType: 'image/jpeg', name: 'photo.jpg' });
     const image = `<xml><ToUserName><![CDATA[${settings.corpId}]]></ToUserName><FromUserName><![CDATA[lisi]]></FromUserName><CreateTime>1</CreateTime><MsgType><![CDATA[image]]></MsgType><PicUrl><![CDATA[http://wx/p.jpg]]></PicUrl><MediaId><![CDATA[MEDIA-1]]></MediaId><MsgId>900001</MsgId><AgentID>${settings.agentId}</AgentID></xml>`;
     expect(await postXml(image)).toEqual({ status: 200, text: 'success' });
-    await expect.poll(async () => (await conn().execute(`select count(*)::int as n from message where channel_msg_id = '900001'`))[0]!.n).toBe(1);
+    await expect.poll(async () => (await conn().execute(`select count(*)::int as n from message where channel_msg_id = '900001'`))[0]!.n, { timeout: 15_000 }).toBe(1);
     const row = (await conn().execute(`select msg_type, content, payload from message where channel_msg_id = '900001'`))[0]!;
     expect(row.msg_type).toBe('picture');
     expect(row.payload).toMatchObject({ mediaId: 'MEDIA-1', mimeType: 'image/jpeg', size: JPEG.length, name: 'photo.jpg' });
@@ -115,14 +115,14 @@ describe('WeCom /wecom/callback', () => {
     // A media id WeCom does not know: the message is kept, with the reason.
     const lost = image.replace('MEDIA-1', 'MEDIA-404').replace('900001', '900002');
     expect((await postXml(lost)).text).toBe('success');
-    await expect.poll(async () => (await conn().execute(`select payload from message where channel_msg_id = '900002'`))[0]?.payload?.fetchError).toMatch(/40007/);
+    await expect.poll(async () => (await conn().execute(`select payload from message where channel_msg_id = '900002'`))[0]?.payload?.fetchError, { timeout: 15_000 }).toMatch(/40007/);
 
     const before = await count();
     const event = `<xml><ToUserName><![CDATA[${settings.corpId}]]></ToUserName><FromUserName><![CDATA[lisi]]></FromUserName><CreateTime>1</CreateTime><MsgType><![CDATA[event]]></MsgType><Event><![CDATA[enter_agent]]></Event><EventKey><![CDATA[]]></EventKey><AgentID>${settings.agentId}</AgentID></xml>`;
     expect(await postXml(event)).toEqual({ status: 200, text: 'success' });
     const location = `<xml><ToUserName><![CDATA[${settings.corpId}]]></ToUserName><FromUserName><![CDATA[lisi]]></FromUserName><CreateTime>1</CreateTime><MsgType><![CDATA[location]]></MsgType><Location_X>23.13</Location_X><Location_Y>113.26</Location_Y><Scale>15</Scale><Label><![CDATA[广州]]></Label><MsgId>900003</MsgId><AgentID>${settings.agentId}</AgentID></xml>`;
     expect(await postXml(location)).toEqual({ status: 200, text: 'success' });
-    await expect.poll(async () => (await conn().execute(`select content from message where channel_msg_id = '900003'`))[0]?.content).toBe('[location] 广州 (23.13, 113.26)');
+    await expect.poll(async () => (await conn().execute(`select content from message where channel_msg_id = '900003'`))[0]?.content, { timeout: 15_000 }).toBe('[location] 广州 (23.13, 113.26)');
     expect(await count()).toBe(before + 1);
   });
 
@@ -130,19 +130,26 @@ describe('WeCom /wecom/callback', () => {
     const agent = await createAgent(t, m.token, [staffId]);
     const sentTo = () => api.sent.filter((s) => s.touser === 'wangwu');
     await postXml(text('wangwu', '营业时间是几点？', '800001'));
-    await expect.poll(() => sentTo().length).toBe(1);
+    await expect.poll(() => sentTo().length, { timeout: 15_000 }).toBe(1);
     expect(sentTo()[0].text.content).toContain('9点');
 
     await postXml(text('wangwu', '转人工', '800002'));
     const s = (await conn().execute(`select s.id, s.status from session s join contact c on c.id = s.contact_id where c.external_id = 'wangwu'`))[0]!;
-    await expect.poll(async () => (await t.gql('query($id: Int!) { session(id: $id) { status } }', { id: s.id }, agent.token)).data?.session.status).toBe('PENDING');
+    await expect.poll(async () => (await t.gql('query($id: Int!) { session(id: $id) { status } }', { id: s.id }, agent.token)).data?.session.status, { timeout: 15_000 }).toBe('PENDING');
     const accepted = await t.gql('mutation($id: Int!) { acceptSession(sessionId: $id) { status } }', { id: s.id }, agent.token);
     expect(accepted.data.acceptSession.status).toBe('MANUAL');
+    const events: any[] = [];
+    t.wsClient({ token: agent.token }).subscribe(
+      { query: `subscription { channelDeliveryChanged(sessionId: ${s.id}) { messageId state attempts } }` },
+      { next: (v) => events.push(v.data?.channelDeliveryChanged), error: () => {}, complete: () => {} },
+    );
+    await new Promise((r) => setTimeout(r, 200));
     const sent = await t.gql('mutation($id: Int!) { sendMessage(input: { sessionId: $id, content: "您好，我是人工客服" }) { id delivery { state } } }', { id: s.id }, agent.token);
     expect(sent.data.sendMessage.delivery.state).toBe('PENDING');
-    await expect.poll(() => sentTo().length).toBe(2);
+    await expect.poll(() => sentTo().length, { timeout: 15_000 }).toBe(2);
     expect(sentTo()[1]).toMatchObject({ touser: 'wangwu', msgtype: 'text', agentid: 1000002, text: { content: '您好，我是人工客服' } });
-    await expect.poll(async () => (await t.gql('query($id: Int!) { messages(sessionId: $id) { senderType delivery { state } } }', { id: s.id }, agent.token)).data.messages.map((x: any) => [x.senderType, x.delivery?.state ?? null])).toEqual([
+    await expect.poll(() => events, { timeout: 15_000 }).toEqual([{ messageId: sent.data.sendMessage.id, state: 'DELIVERED', attempts: 1 }]);
+    await expect.poll(async () => (await t.gql('query($id: Int!) { messages(sessionId: $id) { senderType delivery { state } } }', { id: s.id }, agent.token)).data.messages.map((x: any) => [x.senderType, x.delivery?.state ?? null]), { timeout: 15_000 }).toEqual([
       ['CONTACT', null], ['AI', 'DELIVERED'], ['CONTACT', null], ['AGENT', 'DELIVERED'],
     ]);
   });
