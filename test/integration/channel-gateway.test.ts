@@ -178,6 +178,17 @@ describe('generic gateway channels', { timeout: 60_000 }, () => {
     expect(order.filter((id) => id === failed.msgId).length).toBe(failed.attempts);
   });
 
+  it("stores a frozen staff's messages without answering them", async () => {
+    const { receiver, staffId: s } = await channel('douyin', 'dy-frozen', [], 'frozen-secret-1');
+    expect((await t.rest('/api/v1/customer/frozen/staff', { id: s }, m.token)).body.header.code).toBe(0);
+    const res = await postGatewayCallback(t.url, 'douyin', 'frozen-secret-1', msg({ account_id: 'dy-frozen', msg_id: 'f-1', content: '营业时间' }));
+    expect(res).toMatchObject({ status: 200, body: { code: 0, data: { duplicate: false } } });
+    await new Promise((r) => setTimeout(r, 800));
+    const rows = await t.app.orm.em.fork().getConnection().execute('select sender_type from message where session_id = ? order by seq', [res.body.data.session_id]);
+    expect(rows).toEqual([{ sender_type: 'contact' }]);
+    expect(receiver.requests).toHaveLength(0);
+  });
+
   it('carries a whole conversation: AI answer, handoff, an agent accepts and replies', async () => {
     const { receiver, staffId: s } = await channel('douyin', 'dy-conv', [], 'conv-secret-123');
     const agent = await createAgent(t, m.token, [s]);
