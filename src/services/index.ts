@@ -70,7 +70,7 @@ export function createServices(config: AppConfig, log: Logger, deps: { bus: Even
     outbox,
     channelInbound,
     channelCallbacks: new ChannelCallbackService(deps.orm, config.channels, channels, channelInbound, nonces, wecom, knowledge.files, channelLog),
-    deliveries: new DeliveryWorker(deps.orm, config.channels, channels, wecom, nonces, deps.bus, channelLog.child({ component: 'deliveries' })),
+    deliveries: new DeliveryWorker(deps.orm, config.channels, channels, wecom, nonces, deps.bus, log.child({ component: 'channel-deliveries' })),
     agentConsole: new AgentConsoleService(deps.bus, agents),
     speech: new SpeechService(config.speech, config.dataDir, config.publicUrl, log.child({ component: 'speech' })),
     config,

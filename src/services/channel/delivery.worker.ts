@@ -109,7 +109,7 @@ export class DeliveryWorker {
       else await this.sendGateway(channel, d);
       d.delivered(new Date());
     } catch (err) {
-      const reason = err instanceof Error ? err.message : String(err);
+      const reason = describe(err);
       if (err instanceof PermanentFailure) d.failed(reason);
       else {
         const retryAt = new Date(now.getTime() + retryDelayMs(d.attempts, this.config.retryBaseMs, this.config.retryMaxMs));
@@ -187,4 +187,11 @@ export class DeliveryWorker {
     this.lastSweep = Date.now();
     await this.nonces.sweep(this.orm.em.fork());
   }
+}
+
+/** "fetch failed" alone says little: the cause (refused, timed out, unknown host) is what the merchant needs. */
+function describe(err: unknown): string {
+  if (!(err instanceof Error)) return String(err);
+  const cause = err.cause instanceof Error ? err.cause.message : '';
+  return cause && !err.message.includes(cause) ? `${err.message}: ${cause}` : err.message;
 }
