@@ -14,6 +14,7 @@ import { paymentRouter } from './http/payment/payment.routes.js';
 import { audioAssetsRouter } from './http/audio/audio-assets.routes.js';
 import { chatPageRouter } from './http/chat-page/chat-page.routes.js';
 import { chatUploadRouter } from './http/chat-page/chat-upload.routes.js';
+import { channelCallbackRouter } from './http/channel/channel-callback.routes.js';
 import type { AppConfig } from './core/config.js';
 import { openDatabase } from './core/db/database.js';
 import { createEventBus } from './core/events/event-bus.js';
@@ -51,6 +52,7 @@ export async function startApp(config: AppConfig, log: Logger): Promise<App> {
   let stopJobs = async () => {};
   let stopSweep = async () => {};
   let stopIndexing = async () => {};
+  let stopDeliveries = async () => {};
   let closeSockets = async () => {};
   let redis: RedisConnection | null = null;
   // Set when close() begins: /readyz answers 503 and new WebSocket upgrades are refused from then on.
@@ -70,6 +72,13 @@ export async function startApp(config: AppConfig, log: Logger): Promise<App> {
     stopJobs = () => jobs.stop();
     await services.sweep.start();
     stopSweep = () => services.sweep.stop();
+    // Replies queued before a stop or crash are sent from where they were left.
+    services.deliveries.start();
+    stopDeliveries = async () => {
+      await services.channelCallbacks.settle();
+      await services.channelInbound.settle();
+      await services.deliveries.stop();
+    };
     // Documents a stopped or crashed process left half-synced are queued again.
     await services.documents.resumeInterrupted();
     const schema = await buildAppSchema(services, bus);
@@ -93,6 +102,7 @@ export async function startApp(config: AppConfig, log: Logger): Promise<App> {
     const apollo = await createApollo({ schema, httpServer, services, config, log });
     app.use('/graphql', express.json({ limit: '1mb' }), refuseNulBodies, ...apollo.middleware);
     app.use(paymentRouter(services, log));
+    app.use(channelCallbackRouter(services, log));
     app.use(sessionRestRouter(services, log));
     app.use(agentConsoleHttpRouter(services, log));
     app.use(chatUploadRouter(services, log));
@@ -141,6 +151,7 @@ export async function startApp(config: AppConfig, log: Logger): Promise<App> {
       draining = true;
       await Promise.all([graphqlWs.close(), closeSockets()]);
       await apollo.stop();
+      await stopDeliveries();
       await stopSweep();
       await stopJobs();
       await stopIndexing();
@@ -159,6 +170,7 @@ export async function startApp(config: AppConfig, log: Logger): Promise<App> {
     };
   } catch (err) {
     await stopSweep();
+    await stopDeliveries();
     await stopJobs();
     await stopIndexing();
     await db.close();

@@ -5,6 +5,7 @@ import { parseTrustProxy, type TrustProxy } from './http/client-address.js';
 import { checkPaymentEnv, paymentConfigFrom, paymentEnvShape, type PaymentConfig } from './payment/payment-config.js';
 import { checkKnowledgeEnv, knowledgeConfigFrom, knowledgeEnvShape, type KnowledgeConfig } from './knowledge/knowledge-config.js';
 import { conversationConfigFrom, conversationEnvShape, type ConversationConfig } from './conversation/conversation-config.js';
+import { channelConfigFrom, channelEnvShape, type ChannelConfig } from './channel/channel-config.js';
 import { checkSpeechEnv, speechConfigFrom, speechEnvShape, type SpeechConfig } from './speech/speech-config.js';
 
 /** Everything the process reads from the environment, validated once at start. */
@@ -65,6 +66,8 @@ export interface AppConfig {
   conversation: ConversationConfig;
   /** Voice replies; undefined when no speech service is configured (src/core/speech/speech-config.ts). */
   speech?: SpeechConfig;
+  /** Channel callbacks and outbound delivery (src/core/channel/channel-config.ts). */
+  channels: ChannelConfig;
 }
 
 export class ConfigError extends Error {
@@ -128,6 +131,7 @@ const envSchema = z
     ...knowledgeEnvShape,
     ...speechEnvShape,
     ...conversationEnvShape,
+    ...channelEnvShape,
   });
 
 function isTimeZone(tz: string): boolean {
@@ -155,6 +159,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   problems.push(...checkPaymentEnv(cleaned));
   if (!parsed.success || problems.length) throw new ConfigError(problems);
   const e = parsed.data;
+  const knowledge = knowledgeConfigFrom(e);
   return {
     port: e.PORT,
     host: e.HOST,
@@ -192,8 +197,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     graphqlMaxDocumentBytes: e.GRAPHQL_MAX_DOCUMENT_BYTES,
     logLevel: e.LOG_LEVEL,
     payment: paymentConfigFrom(e),
-    knowledge: knowledgeConfigFrom(e),
+    knowledge,
     speech: speechConfigFrom(e),
     conversation: conversationConfigFrom(e),
+    channels: channelConfigFrom(e, knowledge.uploadMaxBytes),
   };
 }

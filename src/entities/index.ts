@@ -6,6 +6,8 @@ import { KnowledgeChunk } from './knowledge/chunk.entity.js';
 import { KnowledgeDocument } from './knowledge/document.entity.js';
 import { StoredFile } from './knowledge/stored-file.entity.js';
 import { KnowledgeTerm } from './knowledge/term.entity.js';
+import { Channel } from './channel/channel.entity.js';
+import { OutboundDelivery } from './channel/outbound-delivery.entity.js';
 import { Contact } from './contact/contact.entity.js';
 import { AppInstance } from './maintenance/app-instance.entity.js';
 import { Merchant } from './merchant/merchant.entity.js';
@@ -16,4 +18,4 @@ import { Staff } from './staff/staff.entity.js';
 import { Trade } from './trade/trade.entity.js';
 
 /** Every entity, listed explicitly (ESM builds cannot discover them by folder). */
-export const entities = [Merchant, Admin, AuthToken, VerificationCode, Staff, Product, Trade, StoredFile, KnowledgeDocument, KnowledgeChunk, KnowledgeTerm, Agent, Contact, Session, Message, AppInstance];
+export const entities = [Merchant, Admin, AuthToken, VerificationCode, Staff, Product, Trade, StoredFile, KnowledgeDocument, KnowledgeChunk, KnowledgeTerm, Agent, Contact, Session, Message, AppInstance, Channel, OutboundDelivery];

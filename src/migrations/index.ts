@@ -5,6 +5,7 @@ import { Migration20261121194934_trade } from './Migration20261121194934_trade.j
 import { Migration20261121195054_knowledge } from './Migration20261121195054_knowledge.js';
 import { Migration20261121210000_embeddings } from './Migration20261121210000_embeddings.js';
 import { Migration20261201094000_presence } from './Migration20261201094000_presence.js';
+import { Migration20261201095000_channels } from './Migration20261201095000_channels.js';
 
 /** Migrations in the order they apply; `npm run migration:create` writes a new file, which is then added here. */
 export const migrationsList: MigrationObject[] = [
@@ -14,4 +15,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261121200000_conversations', class: Migration20261121200000_conversations },
   { name: 'Migration20261121210000_embeddings', class: Migration20261121210000_embeddings },
   { name: 'Migration20261201094000_presence', class: Migration20261201094000_presence },
+  { name: 'Migration20261201095000_channels', class: Migration20261201095000_channels },
 ];

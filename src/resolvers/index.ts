@@ -7,6 +7,7 @@ import { PublicStaffDerivedFieldsResolver, StaffDerivedFieldsResolver, StaffReso
 import { TradeResolver } from './trade/trade.resolver.js';
 import { MessageFieldsResolver } from './session/message.resolver.js';
 import { SessionResolver } from './session/session.resolver.js';
+import { ChannelResolver, MessageDeliveryResolver } from './channel/channel.resolver.js';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const resolvers: NonEmptyArray<Function> = [
@@ -21,4 +22,6 @@ export const resolvers: NonEmptyArray<Function> = [
   AgentResolver,
   SessionResolver,
   MessageFieldsResolver,
+  ChannelResolver,
+  MessageDeliveryResolver,
 ];

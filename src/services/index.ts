@@ -26,6 +26,14 @@ import { SessionService } from './session/session.service.js';
 import { SpeechService } from './speech/speech.service.js';
 import { InstanceService } from './maintenance/instance.service.js';
 import { SweepService } from './maintenance/sweep.service.js';
+import { ChannelCallbackService } from './channel/channel-callback.service.js';
+import { ChannelInboundService } from './channel/channel-inbound.service.js';
+import { ChannelService } from './channel/channel.service.js';
+import { DeliveryWorker } from './channel/delivery.worker.js';
+import { NonceStore } from './channel/nonce-store.js';
+import { OutboxService } from './channel/outbox.service.js';
+import { SecretBox } from './channel/secret-box.js';
+import { WecomApiClient } from './channel/wecom-api.client.js';
 
 /** The services every surface calls; built once per process. */
 export interface Services extends KnowledgeServices {
@@ -54,6 +62,11 @@ export interface Services extends KnowledgeServices {
   instance: InstanceService;
   /** Heartbeat and the self-healing sweep (presence, stranded sessions, routing, overdue trades). */
   sweep: SweepService;
+  channels: ChannelService;
+  outbox: OutboxService;
+  channelInbound: ChannelInboundService;
+  channelCallbacks: ChannelCallbackService;
+  deliveries: DeliveryWorker;
 }
 
 export function createServices(config: AppConfig, log: Logger, deps: { bus: EventBus; jobs: JobQueue; mailer: Mailer; limiter: RateLimiter; orm: MikroORM }): Services {
@@ -62,6 +75,9 @@ export function createServices(config: AppConfig, log: Logger, deps: { bus: Even
   const staff = new StaffService(deps.bus, { trialDays: config.staffTrialDays, warningDays: config.staffExpiryWarningDays });
   const knowledge = createKnowledgeServices(config, log, { orm: deps.orm, bus: deps.bus, jobs: deps.jobs, staff, limiter: deps.limiter });
   const journal = new SessionJournal(deps.bus);
+  const outbox = new OutboxService();
+  // Replies and notices on outside channels are queued in the transaction that stores them.
+  journal.useOutbox(outbox);
   const routing = new RoutingService(journal);
   const sessions = new SessionService(journal, routing);
   const intake = new ConversationIntake(deps.orm, journal, routing, staff, knowledge.answers, knowledge.files, deps.limiter, config.conversation, log.child({ component: 'intake' }));
@@ -73,6 +89,11 @@ export function createServices(config: AppConfig, log: Logger, deps: { bus: Even
     timeoutSeconds: config.payment.timeoutSeconds,
     closeRetrySeconds: config.payment.closeRetrySeconds,
   });
+  const channels = new ChannelService(SecretBox.fromConfig(config.channels.secretKey, config.dataDir));
+  const wecom = new WecomApiClient(config.channels.wecomApiBase, config.channels.httpTimeoutMs);
+  const nonces = new NonceStore(config.channels.callbackMaxSkewSeconds * 2);
+  const channelLog = log.child({ component: 'channels' });
+  const channelInbound = new ChannelInboundService(intake, channelLog);
   return {
     ...knowledge,
     sessions,
@@ -83,6 +104,11 @@ export function createServices(config: AppConfig, log: Logger, deps: { bus: Even
     eventViews: new EventViews(deps.orm),
     agents,
     agentConsole: new AgentConsoleService(deps.bus, agents, staff),
+    channels,
+    outbox,
+    channelInbound,
+    channelCallbacks: new ChannelCallbackService(deps.orm, config.channels, channels, channelInbound, nonces, wecom, knowledge.files, channelLog),
+    deliveries: new DeliveryWorker(deps.orm, config.channels, channels, wecom, nonces, deps.bus, log.child({ component: 'channel-deliveries' })),
     speech: new SpeechService(config.speech, config.dataDir, config.publicUrl, log.child({ component: 'speech' })),
     config,
     bus: deps.bus,

@@ -17,7 +17,21 @@ export type DomainEvents = {
   DOCUMENT_SYNC: [{ merchantId: number; staffId: number; documentId: number; state: 'pending' | 'indexing' | 'ready' | 'failed'; error: string | null; chunkCount: number }];
   /** A trade was created or changed state (paid, closed, refunded, …); `state` is the seed's 0–5. */
   TRADE_UPDATED: [{ merchantId: number; tradeId: number; tradeNo: string; state: number }];
+  /** A reply to a channel was attempted: delivered, refused (still pending, retried later) or failed for good. */
+  CHANNEL_DELIVERY: [ChannelDeliveryEvent];
 };
+
+export interface ChannelDeliveryEvent {
+  merchantId: number;
+  staffId: number;
+  sessionId: number;
+  deliveryId: number;
+  messageId: number | null;
+  msgId: string;
+  state: 'pending' | 'delivered' | 'failed';
+  attempts: number;
+  lastError: string | null;
+}
 
 export type SessionChangeKind = 'opened' | 'handoff' | 'accepted' | 'transferred' | 'closed';
 

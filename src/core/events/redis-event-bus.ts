@@ -14,6 +14,7 @@ const TOPICS: Record<Topic, true> = {
   STAFF_CHANGED: true,
   DOCUMENT_SYNC: true,
   TRADE_UPDATED: true,
+  CHANNEL_DELIVERY: true,
   SESSION_CHANGED: true,
   MESSAGE_ADDED: true,
   AGENT_PRESENCE: true,

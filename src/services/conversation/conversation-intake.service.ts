@@ -65,9 +65,15 @@ export class ConversationIntake {
     const em = this.orm.em.fork();
     const staff = await em.findOne(Staff, input.staffId, { populate: ['merchant'] });
     const refusal = staff ? this.staffService.refusalOf(staff) : 'This AI staff has been deleted';
-    if (!staff || refusal) return { kind: 'refused', reason: refusal ?? 'This AI staff has been deleted' };
-    const limited = await this.rateLimit(staff.id, input.channel, body.externalId);
+    const limited = staff ? await this.rateLimit(staff.id, input.channel, body.externalId) : null;
     if (limited) return { kind: 'rate_limited', reason: limited };
+    if (!staff || refusal) {
+      const reason = refusal ?? 'This AI staff has been deleted';
+      if (!staff || !isOutsideChannel(input.channel)) return { kind: 'refused', reason };
+      const kept = await this.store(em, staff, input, { ...body, ...media }, { handoffRules: false });
+      this.log.info({ staffId: staff.id, sessionId: kept.session.id, reason }, 'channel message stored, not answered');
+      return { kind: 'refused', reason, sessionId: kept.session.id, messageId: kept.message.id, contactId: kept.session.contact.id };
+    }
     if (input.channel === ChannelType.WEB && media.payload && body.msgType !== MessageType.TEXT) {
       // A web contact shows only what it uploaded to us, never a link of its choosing to the agents.
       const own = await this.files.mediaOf(em, staff.merchant.id, media.payload.url as string);
@@ -163,14 +169,15 @@ export class ConversationIntake {
   }
 
   /** Stores the message in one transaction: de-duplicated, in the contact's open session, handed off if asked. */
-  private async store(em: EntityManager, staff: Staff, input: InboundMessage, body: z.output<typeof inboundSchema>): Promise<StoreResult> {
+  private async store(em: EntityManager, staff: Staff, input: InboundMessage, body: z.output<typeof inboundSchema>, opts = { handoffRules: true }): Promise<StoreResult> {
     const after: Publish[] = [];
     const result = await em.transactional(async (tx): Promise<StoreResult> => {
+      // Under the contact's lock, so the same message arriving twice at once is stored once.
+      const contact = await this.journal.lockContact(tx, staff, input.channel, body.externalId, input.profile);
       if (body.channelMsgId) {
         const seen = await tx.findOne(Message, { merchantId: staff.merchant.id, channel: input.channel, channelMsgId: body.channelMsgId }, { populate: ['session', 'session.contact'] });
         if (seen) return { session: seen.session, message: seen, duplicate: true };
       }
-      const contact = await this.journal.lockContact(tx, staff, input.channel, body.externalId, input.profile);
       let session = await tx.findOne(Session, { contact, status: { $ne: SessionStatus.CLOSED } }, { lockMode: LockMode.PESSIMISTIC_WRITE });
       if (!session) {
         session = new Session({ merchant: staff.merchant, staff, contact, channel: input.channel });
@@ -192,7 +199,7 @@ export class ConversationIntake {
       });
       contact.lastActiveAt = new Date();
       let handoff: Publish | null = null;
-      if (session.status === SessionStatus.AI) {
+      if (opts.handoffRules && session.status === SessionStatus.AI) {
         const reason = staff.humanFirst ? 'human_first' : asksForHuman(body.content, staff.handoffPhrases) ? 'requested' : null;
         if (reason) {
           session.handOff(reason, new Date());

@@ -43,8 +43,12 @@ interface Stored {
  * (docs/architecture.md, "The conversation intake").
  */
 export type IntakeOutcome =
-  /** The staff cannot take conversations (deleted, frozen, expired, not activated); nothing was stored. */
-  | { kind: 'refused'; reason: string }
+  /**
+   * The staff cannot take conversations (deleted, frozen, expired, not activated). Nothing is stored
+   * from web chat, which shows the refusal; a channel's message is stored unanswered (its ids are set),
+   * since the channel was told it arrived.
+   */
+  | ({ kind: 'refused'; reason: string } & Partial<Stored>)
   /** Too many messages from this contact or to this staff; nothing was stored. */
   | { kind: 'rate_limited'; reason: string }
   /** Already stored earlier (a channel retry or a client resend); nothing else happens. */

@@ -1,4 +1,4 @@
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { z } from 'zod';
 import type { RequestContext } from '../../core/context.js';
@@ -84,6 +84,21 @@ export class FileService {
   async rename(ctx: RequestContext, file: StoredFile, fileName: string): Promise<StoredFile> {
     file.fileName = parseInput(fileNameSchema, fileName.slice(0, 255));
     await ctx.em.flush();
+    return file;
+  }
+
+  /** Keeps bytes the server fetched for a merchant (a channel's media), under its own content type. */
+  async storeFetched(em: EntityManager, merchantId: number, input: { fileName: string; data: Buffer; contentType: string }): Promise<StoredFile> {
+    const fileName = parseInput(fileNameSchema, input.fileName);
+    const filePath = newFilePath(fileName);
+    const stored = await this.storage.put(filePath, Readable.from([input.data]), Math.max(input.data.length, 1));
+    const file = new StoredFile({ merchant: em.getReference(Merchant, merchantId), fileName, filePath, fileSize: stored.size, contentType: input.contentType.slice(0, 127), sha256: stored.sha256 });
+    try {
+      await em.persist(file).flush();
+    } catch (err) {
+      await this.storage.delete(filePath);
+      throw err;
+    }
     return file;
   }
 

@@ -30,8 +30,8 @@ export interface NewMessage {
  * the transaction that stores the message, so a reply is never stored without being queued for delivery.
  */
 export interface ContactOutbox {
-  enqueueMessage(tx: EntityManager, session: Session, message: Message): void | Promise<void>;
-  enqueueNotice(tx: EntityManager, session: Session, text: string): void | Promise<void>;
+  enqueueMessage(tx: EntityManager, session: Session, message: Message): unknown;
+  enqueueNotice(tx: EntityManager, session: Session, text: string): unknown;
 }
 
 const preview = (m: { msgType: MessageType; content: string }) =>
@@ -61,7 +61,6 @@ export class SessionJournal {
     const message = new Message({ session, merchantId: session.merchant.id, seq: session.lastSeq, channel: session.channel, ...m });
     tx.persist(message);
     if (this.outbox && isOutsideChannel(session.channel) && (m.senderType === 'ai' || m.senderType === 'agent')) {
-      await tx.flush();
       await this.outbox.enqueueMessage(tx, session, message);
     }
     return message;

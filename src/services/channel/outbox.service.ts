@@ -1,0 +1,68 @@
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { RequestContext } from '../../core/context.js';
+import { notFound } from '../../core/errors.js';
+import { OutboundDelivery } from '../../entities/channel/outbound-delivery.entity.js';
+import { ChannelType } from '../../entities/contact/contact.entity.js';
+import { MessageType, SenderType, type Message } from '../../entities/session/message.entity.js';
+import type { Session } from '../../entities/session/session.entity.js';
+import type { SessionService } from '../session/session.service.js';
+
+/**
+ * The outbox of replies to channels. Both enqueue calls run inside the caller's
+ * transaction (they only persist), so a reply is queued exactly when its message
+ * is stored; the delivery worker sends it.
+ */
+export class OutboxService {
+  /** Agent and AI messages of a channel session; anything else is not sent. */
+  static shouldSend(session: Session, message: Message): boolean {
+    return session.channel !== ChannelType.WEB && (message.senderType === SenderType.AI || message.senderType === SenderType.AGENT);
+  }
+
+  /** Queues a stored message for the session's channel (call before the transaction flushes). */
+  enqueueMessage(tx: EntityManager, session: Session, message: Message): OutboundDelivery {
+    const delivery = new OutboundDelivery({
+      merchant: session.merchant,
+      session,
+      message,
+      msgId: randomUUID(),
+      body: { msgType: message.msgType, content: message.content, payload: message.payload },
+    });
+    tx.persist(delivery);
+    return delivery;
+  }
+
+  /** Queues a contact-facing notice that is not a stored message ("queued, 3 ahead", "an agent joined"). */
+  enqueueNotice(tx: EntityManager, session: Session, text: string): OutboundDelivery {
+    const delivery = new OutboundDelivery({
+      merchant: session.merchant,
+      session,
+      message: null,
+      msgId: randomUUID(),
+      body: { msgType: MessageType.TEXT, content: text, payload: null },
+    });
+    tx.persist(delivery);
+    return delivery;
+  }
+
+  /** A session's deliveries, oldest first, for the merchant or an agent who may see the session. */
+  async ofSession(ctx: RequestContext, sessions: SessionService, sessionId: number): Promise<OutboundDelivery[]> {
+    const session = await sessions.get(ctx, sessionId);
+    return ctx.em.find(OutboundDelivery, { session }, { orderBy: { id: 'asc' } });
+  }
+
+  /** A delivery an event names, as it is now; another tenant's is "not found". */
+  async forEvent(ctx: RequestContext, deliveryId: number): Promise<OutboundDelivery> {
+    const { merchantId } = ctx.requireTenant();
+    const delivery = await ctx.em.findOne(OutboundDelivery, { id: deliveryId, merchant: merchantId });
+    if (!delivery) throw notFound(`Delivery ${deliveryId}`);
+    return delivery;
+  }
+
+  /** The delivery of each message (messages the caller already may see), in one query. */
+  async ofMessages(em: EntityManager, merchantId: number, messageIds: readonly number[]): Promise<Map<number, OutboundDelivery>> {
+    if (!messageIds.length) return new Map();
+    const rows = await em.find(OutboundDelivery, { merchant: merchantId, message: { $in: [...messageIds] } });
+    return new Map(rows.map((d) => [d.message!.id, d]));
+  }
+}
