@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Session } from '../../src/entities/session/session.entity.js';
 import { gatewaySignature } from '../../src/services/channel/gateway-signature.js';
 import { postGatewayCallback, startGatewayReceiver } from '../support/channel-fakes.js';
 import { createAgent, createMerchant, createStaff, type MerchantFixture } from '../support/factories.js';
@@ -204,23 +203,34 @@ describe('generic gateway channels', { timeout: 60_000 }, () => {
     await send({ msg_id: 'c-2', content: '转人工' });
     const auth = { 'content-type': 'application/json', authorization: `Bearer ${agent.token}` };
     await expect.poll(async () => (await (await fetch(`${t.url}/api/sessions/${sessionId}`, { headers: auth })).json()).data.status, { timeout: 15_000 }).toBe('pending');
+    // The contact is told it waits, with its place: a notice, not a stored message.
+    await expect.poll(() => receiver.requests.length, { timeout: 15_000 }).toBe(2);
+    expect(receiver.requests[1]!.json).toMatchObject({ user_id: 'dy-c', msg_type: 'text', reply_to: null });
+    expect(receiver.requests[1]!.json.content).toContain('转接人工客服');
     const accepted = await fetch(`${t.url}/api/sessions/${sessionId}/accept`, { method: 'POST', headers: auth, body: JSON.stringify({ csId: String(agent.id) }) });
     expect((await accepted.json()).data.status).toBe('manual');
+    await expect.poll(() => receiver.requests.length, { timeout: 15_000 }).toBe(3);
+    expect(receiver.requests[2]!.json.content).toContain('为您服务');
     const reply = await fetch(`${t.url}/api/sessions/${sessionId}/message`, { method: 'POST', headers: auth, body: JSON.stringify({ content: '您好，我是人工客服小王' }) });
     expect(reply.status).toBe(200);
-    await expect.poll(() => receiver.requests.length, { timeout: 15_000 }).toBe(2);
-    expect(receiver.requests[1]!.json).toMatchObject({ account_id: 'dy-conv', user_id: 'dy-c', msg_type: 'text', content: '您好，我是人工客服小王', reply_to: 'c-2' });
-    // The AI said nothing after the handoff: two replies in all.
+    await expect.poll(() => receiver.requests.length, { timeout: 15_000 }).toBe(4);
+    expect(receiver.requests[3]!.json).toMatchObject({ account_id: 'dy-conv', user_id: 'dy-c', msg_type: 'text', content: '您好，我是人工客服小王', reply_to: 'c-2' });
+    // The AI said nothing after the handoff.
     await new Promise((r) => setTimeout(r, 300));
-    expect(receiver.requests.length).toBe(2);
+    expect(receiver.requests.length).toBe(4);
 
-    // A notice (not a stored message), queued in the caller's transaction as the intake does.
-    await t.app.orm.em.fork().transactional(async (tx) => {
-      t.app.services.outbox.enqueueNotice(tx, await tx.findOneOrFail(Session, sessionId), '会话已结束，感谢您的咨询');
-    });
-    await expect.poll(() => receiver.requests.length, { timeout: 15_000 }).toBe(3);
-    expect(receiver.requests[2]!.json).toMatchObject({ user_id: 'dy-c', msg_type: 'text', content: '会话已结束，感谢您的咨询', reply_to: null });
+    // Closing tells the contact too, in order after everything before it.
+    expect((await fetch(`${t.url}/api/sessions/${sessionId}/close`, { method: 'POST', headers: auth })).status).toBe(200);
+    await expect.poll(() => receiver.requests.length, { timeout: 15_000 }).toBe(5);
+    expect(receiver.requests[4]!.json).toMatchObject({ user_id: 'dy-c', msg_type: 'text', reply_to: null });
+    expect(receiver.requests[4]!.json.content).toContain('会话已结束');
     const d = await t.gql('query($s: Int!) { channelDeliveries(sessionId: $s) { messageId state } }', { s: sessionId }, agent.token);
-    expect(d.data.channelDeliveries.map((x: any) => [x.messageId === null, x.state])).toEqual([[false, 'DELIVERED'], [false, 'DELIVERED'], [true, 'DELIVERED']]);
+    expect(d.data.channelDeliveries.map((x: any) => [x.messageId === null, x.state])).toEqual([
+      [false, 'DELIVERED'],
+      [true, 'DELIVERED'],
+      [true, 'DELIVERED'],
+      [false, 'DELIVERED'],
+      [true, 'DELIVERED'],
+    ]);
   });
 });

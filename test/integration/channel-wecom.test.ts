@@ -138,8 +138,13 @@ describe('WeCom /wecom/callback', { timeout: 60_000 }, () => {
     await postXml(text('wangwu', '转人工', '800002'));
     const s = (await conn().execute(`select s.id, s.status from session s join contact c on c.id = s.contact_id where c.external_id = 'wangwu'`))[0]!;
     await expect.poll(async () => (await t.gql('query($id: Int!) { session(id: $id) { status } }', { id: s.id }, agent.token)).data?.session.status, { timeout: 15_000 }).toBe('PENDING');
+    // Told it waits, then that a person joined: notices through the send API.
+    await expect.poll(() => sentTo().length, { timeout: 15_000 }).toBe(2);
+    expect(sentTo()[1].text.content).toContain('转接人工客服');
     const accepted = await t.gql('mutation($id: Int!) { acceptSession(sessionId: $id) { status } }', { id: s.id }, agent.token);
     expect(accepted.data.acceptSession.status).toBe('MANUAL');
+    await expect.poll(() => sentTo().length, { timeout: 15_000 }).toBe(3);
+    expect(sentTo()[2].text.content).toContain('为您服务');
     const events: any[] = [];
     t.wsClient({ token: agent.token }).subscribe(
       { query: `subscription { channelDeliveryChanged(sessionId: ${s.id}) { messageId state attempts } }` },
@@ -148,8 +153,8 @@ describe('WeCom /wecom/callback', { timeout: 60_000 }, () => {
     await new Promise((r) => setTimeout(r, 200));
     const sent = await t.gql('mutation($id: Int!) { sendMessage(input: { sessionId: $id, content: "您好，我是人工客服" }) { id delivery { state } } }', { id: s.id }, agent.token);
     expect(sent.data.sendMessage.delivery.state).toBe('PENDING');
-    await expect.poll(() => sentTo().length, { timeout: 15_000 }).toBe(2);
-    expect(sentTo()[1]).toMatchObject({ touser: 'wangwu', msgtype: 'text', agentid: 1000002, text: { content: '您好，我是人工客服' } });
+    await expect.poll(() => sentTo().length, { timeout: 15_000 }).toBe(4);
+    expect(sentTo()[3]).toMatchObject({ touser: 'wangwu', msgtype: 'text', agentid: 1000002, text: { content: '您好，我是人工客服' } });
     await expect.poll(() => events, { timeout: 15_000 }).toEqual([{ messageId: sent.data.sendMessage.id, state: 'DELIVERED', attempts: 1 }]);
     await expect.poll(async () => (await t.gql('query($id: Int!) { messages(sessionId: $id) { senderType delivery { state } } }', { id: s.id }, agent.token)).data.messages.map((x: any) => [x.senderType, x.delivery?.state ?? null]), { timeout: 15_000 }).toEqual([
       ['CONTACT', null], ['AI', 'DELIVERED'], ['CONTACT', null], ['AGENT', 'DELIVERED'],

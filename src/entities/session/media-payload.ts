@@ -41,8 +41,10 @@ export function mediaMessage(content: string, payload: Record<string, unknown> |
   return { content: '', payload: parseMedia({ url: content }) };
 }
 
-function parseMedia(value: unknown): MediaPayload {
-  const parsed = mediaPayloadSchema.safeParse(value);
+function parseMedia(value: Record<string, unknown>): MediaPayload {
+  // An unknown field may come as null (a channel that has no size for it): it is left out.
+  const given = Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null && v !== undefined));
+  const parsed = mediaPayloadSchema.safeParse(given);
   if (!parsed.success) throw badInput(parsed.error.issues.map((i) => i.message).join('; '));
   return parsed.data;
 }

@@ -3,6 +3,7 @@ import type { ChannelConfig } from '../../core/channel/channel-config.js';
 import { ErrorCode, isAppError } from '../../core/errors.js';
 import { containsNul } from '../../core/nul-guard.js';
 import type { Logger } from '../../core/logger.js';
+import { MessageType } from '../../entities/session/message.entity.js';
 import { GATEWAY_CHANNEL_TYPES, type Channel, type ConnectedChannelType } from '../../entities/channel/channel.entity.js';
 import type { FileService } from '../knowledge/file.service.js';
 import type { ChannelInboundService } from './channel-inbound.service.js';
@@ -169,6 +170,11 @@ export class ChannelCallbackService {
     }
     const payload = { ...m.payload, ...(await this.fetchMedia(channel, m, log)) };
     const url = typeof payload.url === 'string' ? payload.url : '';
+    // A media message needs its URL; one WeCom would not hand over is kept as a note of what came, with the reason.
+    if (!url) {
+      await this.inbound.receive(channel, { externalId: m.fromUser, msgType: MessageType.TEXT, content: `[${m.msgType}] (the file could not be fetched from WeCom)`, payload, channelMsgId: m.msgId });
+      return;
+    }
     await this.inbound.receive(channel, { externalId: m.fromUser, msgType: m.msgType, content: url, payload, channelMsgId: m.msgId });
   }
 

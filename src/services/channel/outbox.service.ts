@@ -3,22 +3,17 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { RequestContext } from '../../core/context.js';
 import { notFound } from '../../core/errors.js';
 import { OutboundDelivery } from '../../entities/channel/outbound-delivery.entity.js';
-import { ChannelType } from '../../entities/contact/contact.entity.js';
-import { MessageType, SenderType, type Message } from '../../entities/session/message.entity.js';
+import { MessageType, type Message } from '../../entities/session/message.entity.js';
 import type { Session } from '../../entities/session/session.entity.js';
 import type { SessionService } from '../session/session.service.js';
 
 /**
  * The outbox of replies to channels. Both enqueue calls run inside the caller's
  * transaction (they only persist), so a reply is queued exactly when its message
- * is stored; the delivery worker sends it.
+ * is stored; the session journal (src/services/session/session-journal.ts) decides
+ * what goes out, and the delivery worker sends it.
  */
 export class OutboxService {
-  /** Agent and AI messages of a channel session; anything else is not sent. */
-  static shouldSend(session: Session, message: Message): boolean {
-    return session.channel !== ChannelType.WEB && (message.senderType === SenderType.AI || message.senderType === SenderType.AGENT);
-  }
-
   /** Queues a stored message for the session's channel (call before the transaction flushes). */
   enqueueMessage(tx: EntityManager, session: Session, message: Message): OutboundDelivery {
     const delivery = new OutboundDelivery({
