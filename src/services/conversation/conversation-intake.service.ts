@@ -218,7 +218,10 @@ export class ConversationIntake {
     const outcome = await stream.result;
     const after: Publish[] = [];
     const stored = await this.orm.em.fork().transactional(async (tx) => {
-      const s = await tx.findOneOrFail(Session, sessionId, { lockMode: LockMode.PESSIMISTIC_WRITE, populate: ['staff', 'contact', 'merchant'] });
+      // Only the session row is locked: a joined populate would lock the shared staff and merchant rows too, and
+      // concurrent answers of one staff would deadlock.
+      const s = await tx.findOneOrFail(Session, sessionId, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      await tx.populate(s, ['staff', 'contact', 'merchant']);
       if (s.status !== SessionStatus.AI) return { s, messageId: null, handedOff: false };
       const message = await this.journal.append(tx, s, { senderType: SenderType.AI, senderId: String(s.staff.id), msgType: MessageType.TEXT, content: text });
       const handedOff = needsHuman(outcome);
