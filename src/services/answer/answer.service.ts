@@ -12,6 +12,8 @@ import { answerStream } from './answer-stream.js';
 import type { AnswerOptions, AnswerResult, AnswerSource, AnswerStream, Answerer, Passage, Persona } from './answer.types.js';
 import { BuiltinAnswerer } from './builtin.answerer.js';
 import { LlmAnswerer, LlmError } from './llm.answerer.js';
+import { replyLanguage } from './reply-phrases.js';
+import { smallTalkOf, smallTalkReply } from './small-talk.js';
 
 const questionSchema = z.string({ message: 'question is required' }).trim().min(1, 'question is required').max(2000, 'question must be at most 2000 characters');
 
@@ -42,7 +44,7 @@ export class AnswerService {
   constructor(
     private readonly deps: { retrieval: RetrievalService; staff: StaffService; limiter: RateLimiter; config: KnowledgeConfig; log: Logger },
   ) {
-    this.builtin = new BuiltinAnswerer(deps.config.answerMinScore);
+    this.builtin = new BuiltinAnswerer();
     this.llm = deps.config.llm ? new LlmAnswerer(deps.config.llm, deps.config.answerMinScore) : null;
   }
 
@@ -86,14 +88,22 @@ export class AnswerService {
     answerer: Answerer,
     opts: AnswerOptions,
   ): AsyncGenerator<string, Omit<AnswerResult, 'text'>, void> {
-    const passages = await this.deps.retrieval.retrieve(em, staff.id, question, { k: opts.k });
-    const input = { persona: staff, question, passages, history: opts.history, signal: opts.signal };
+    // One language for the whole reply and the notices after it.
+    const language = replyLanguage(question, staff);
+    // Greetings, thanks and goodbyes are answered in the persona's words: no passage answers them, and no person is needed.
+    const small = smallTalkOf(question);
+    if (small) {
+      yield smallTalkReply(small, staff, language);
+      return { grounded: true, confidence: 1, sources: [], answerer: answerer.kind, language };
+    }
+    const passages = await this.deps.retrieval.retrieve(em, staff.id, question, { k: opts.k ?? 8 });
+    const input = { persona: staff, question, passages, history: opts.history, signal: opts.signal, language };
     const gen = answerer.answer(input);
     let emitted = false;
     try {
       for (;;) {
         const step = await gen.next();
-        if (step.done) return { ...step.value, sources: step.value.sources.map(toSource), answerer: answerer.kind };
+        if (step.done) return { ...step.value, sources: step.value.sources.map(toSource), answerer: answerer.kind, language };
         emitted = true;
         yield step.value;
       }
@@ -101,7 +111,7 @@ export class AnswerService {
       if (!(err instanceof LlmError) || emitted || err.kind === 'aborted') throw err;
       this.deps.log.warn({ err: err.message, staffId: staff.id }, 'LLM failed; answering with the built-in answerer');
       const outcome = yield* this.builtin.answer(input);
-      return { ...outcome, sources: outcome.sources.map(toSource), answerer: 'builtin', fallbackReason: err.message };
+      return { ...outcome, sources: outcome.sources.map(toSource), answerer: 'builtin', language, fallbackReason: err.message };
     }
   }
 }
