@@ -39,6 +39,11 @@ const ANSWERS: Record<Cue, RegExp> = {
   place: /\b\d+\s+[A-Z][a-z]+\s+(?:Road|Street|Avenue|Lane|Rd|St)\b|\b(?:road|street|avenue|floor|next to|opposite|in [A-Z][a-z]+)\b|[路街道号楼层区市省]|[A-Z][a-z]+,\s*[A-Z][a-z]+/,
 };
 
+/** True when the question asks for several things at once ("what are the prices?", "有哪些套餐"). */
+export function asksForList(question: string): boolean {
+  return /\b(?:what|which) (?:are|kinds?|types?)\b|\blist\b|\ball (?:the|your)\b|哪些|有什么|都有|几种/i.test(normalizeText(question));
+}
+
 /** The question words' cue, or null (a yes/no or "how do I" question). */
 export function cueOf(question: string): Cue | null {
   const q = normalizeText(question).toLowerCase();
@@ -203,7 +208,7 @@ export const BUDGET = { concise: 160, 'normal-length': 300, detailed: 700 } as c
  * sentence of the paragraph when it continues on the question's words. A Q&A
  * entry is its answer from the start.
  */
-export function expand(best: Candidate, all: Candidate[], budget: number, allowMore: boolean): number[] {
+export function expand(best: Candidate, all: Candidate[], budget: number, allowMore: 'no' | 'related' | 'all', asksList = false): number[] {
   const { units, index } = best;
   const unit = units[index]!;
   if (best.passage.kind === 'qa') {
@@ -227,13 +232,21 @@ export function expand(best: Candidate, all: Candidate[], budget: number, allowM
   if (prev && prev.paragraph === unit.paragraph && !unit.listItem && (ANAPHOR.test(unit.text) || short) && fits(index - 1)) add(index - 1);
   const scoreOf = new Map(all.filter((c) => c.passage === best.passage).map((c) => [c.index, c.score]));
   if (unit.listItem) {
-    // Siblings that answer as well as this item: "what are the prices?" gets every price.
-    for (let i = 0; i < units.length; i++) {
-      if (i !== index && units[i]!.listItem && units[i]!.paragraph !== unit.paragraph && (scoreOf.get(i) ?? 0) >= best.score * 0.85 && fits(i)) add(i);
+    // The other items of the same list: all of them when the question asks for a list ("what are the prices?"),
+    // else those that answer as well as this one.
+    let from = index;
+    let to = index;
+    while (units[from - 1]?.listItem) from--;
+    while (units[to + 1]?.listItem) to++;
+    for (let i = from; i <= to; i++) {
+      if (i !== index && units[i]!.paragraph !== unit.paragraph && (asksList || (scoreOf.get(i) ?? 0) >= best.score * 0.85) && fits(i)) add(i);
     }
-  } else if (allowMore) {
-    const next = units[index + 1];
-    if (next && next.paragraph === unit.paragraph && (scoreOf.get(index + 1) ?? 0) >= best.score * 0.75 && fits(index + 1)) add(index + 1);
+  } else if (allowMore !== 'no') {
+    // The rest of the paragraph while it continues on the question's words (detailed: while it fits).
+    for (let i = index + 1; units[i]?.paragraph === unit.paragraph && fits(i); i++) {
+      if (allowMore !== 'all' && (scoreOf.get(i) ?? 0) < best.score * 0.75) break;
+      add(i);
+    }
   }
   return [...picked].sort((a, b) => a - b);
 }

@@ -1,4 +1,4 @@
-import { BUDGET, bestSentences, expand, render } from './answer-selection.js';
+import { BUDGET, asksForList, bestSentences, expand, render } from './answer-selection.js';
 import type { AnswerInput, AnswerOutcome, Answerer, Passage } from './answer.types.js';
 import { refusalText } from './reply-phrases.js';
 
@@ -8,6 +8,21 @@ import { refusalText } from './reply-phrases.js';
  * passages share words with the question without answering it.
  */
 export const SENTENCE_MIN_SCORE = 0.6;
+
+/** Text cut after sentence ends, line breaks and commas into pieces of at least a few words. */
+function pieces(text: string): string[] {
+  const out: string[] = [];
+  let current = '';
+  for (const part of text.split(/(?<=[.!?;,。！？；，：\n])/)) {
+    current += part;
+    if (current.length >= 24) {
+      out.push(current);
+      current = '';
+    }
+  }
+  if (current) out.push(current);
+  return out;
+}
 
 /**
  * The answerer without an LLM: inside the retrieved passages it picks the
@@ -33,18 +48,20 @@ export class BuiltinAnswerer implements Answerer {
     }
     const length = persona.outputLength in BUDGET ? (persona.outputLength as keyof typeof BUDGET) : 'normal-length';
     const budget = BUDGET[length];
-    const blocks = [render(best.passage, best.units, expand(best, ranked, budget, length !== 'concise'))];
+    const list = asksForList(question);
+    const more = length === 'concise' ? 'no' : length === 'detailed' ? 'all' : 'related';
+    const blocks = [render(best.passage, best.units, expand(best, ranked, budget, more, list))];
     const used: Passage[] = [best.passage];
     if (length === 'detailed') {
-      const other = ranked.find((c) => c.passage.documentId !== best.passage.documentId && c.score >= Math.max(this.minScore, best.score * 0.9));
+      // A second passage that answers too (another section or document), in what the budget leaves.
+      const other = ranked.find((c) => c.passage.chunkId !== best.passage.chunkId && c.score >= Math.max(this.minScore, best.score * 0.75));
       if (other) {
-        blocks.push(render(other.passage, other.units, expand(other, ranked, budget - blocks[0]!.length, true)));
+        blocks.push(render(other.passage, other.units, expand(other, ranked, Math.max(budget - blocks[0]!.length, 0), 'all', list)));
         used.push(other.passage);
       }
     }
-    // Streamed a paragraph at a time; the breaks between them are part of the text.
-    const pieces = blocks.join('\n\n').split(/(?<=\n\n)/);
-    for (const piece of pieces) yield piece;
+    // Streamed in phrase-sized pieces; the paragraph breaks are part of the text.
+    for (const piece of pieces(blocks.join('\n\n'))) yield piece;
     return { grounded: true, confidence: Math.min(1, best.score), sources: used };
   }
 }

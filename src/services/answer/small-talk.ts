@@ -1,5 +1,5 @@
 import type { Persona } from './answer.types.js';
-import { toneKey, type ReplyLanguage } from './reply-phrases.js';
+import { replyLanguage, toneKey, type ReplyLanguage } from './reply-phrases.js';
 
 export type SmallTalk = 'greeting' | 'thanks' | 'goodbye' | 'identity' | 'ack';
 
@@ -55,8 +55,9 @@ const REPLIES: Record<ReplyLanguage, Record<SmallTalk, (p: Persona, tone: 'frien
   },
 };
 
-/** The persona's reply to small talk; a greeting is the staff's own greeting when it has one. */
+/** The persona's reply to small talk; a greeting is the staff's own greeting when it has one in the reply's language. */
 export function smallTalkReply(kind: SmallTalk, persona: Persona, language: ReplyLanguage): string {
-  if (kind === 'greeting' && persona.greetings?.trim()) return persona.greetings.trim();
+  const own = persona.greetings?.trim();
+  if (kind === 'greeting' && own && replyLanguage(own, persona) === language) return own;
   return REPLIES[language][kind](persona, toneKey(persona.tone));
 }
