@@ -13,20 +13,22 @@ export interface Unit {
 }
 
 /** What the question asks for, from its question words. */
-export type Cue = 'frequency' | 'price' | 'number' | 'duration' | 'distance' | 'time' | 'place';
+export type Cue = 'phone' | 'frequency' | 'price' | 'number' | 'duration' | 'distance' | 'time' | 'place';
 
 const CUES: [Cue, RegExp][] = [
   ['distance', /\bhow far\b|多远|多少公里|续航/],
   ['duration', /\bhow long\b|\bhow soon\b|多久|多长时间|多长|几天|几个小时/],
   ['frequency', /\bhow often\b|\bhow frequently\b|多久一次|多长时间一次|隔多久|多久.{0,6}一次/],
+  ['phone', /\bphone number\b|\btelephone\b|\bhotline\b|\bservice line\b|\bcall you\b|电话|热线|客服号码/],
   ['price', /\bhow much (?:is|are|does|do|will|would)\b|\bprices?\b|\bcosts?\b|\bfees?\b|\bcharges?\b|多少钱|价格|费用|收费|什么价|几块|几元/],
   ['number', /\bhow (?:much|many|old)\b|多少|几[个位次岁元块号]|多大/],
   ['time', /\bwhen\b|\bwhat time\b|\bwhich days?\b|\bopening hours\b|什么时候|几点|哪天|何时|营业时间/],
   ['place', /\bwhere\b|\baddress\b|\bwhich cit(?:y|ies)\b|哪里|哪儿|在哪|地址|哪些城市|哪个城市/],
 ];
 
-const NUM = '(?:\\d+(?:[.,]\\d+)?|[一二两三四五六七八九十百千万半]+)';
+const NUM = '(?:\\d+(?:[.,]\\d+)?|[一二两三四五六七八九十百千万半]+|\\b(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|half an?)\\b)[\\s-]*';
 const ANSWERS: Record<Cue, RegExp> = {
+  phone: /\+?\d[\d\s-]{6,}\d/,
   frequency: /\b(?:every|each|once|twice|daily|weekly|monthly|times a)\b|每|一次/i,
   price: /\d+(?:[.,]\d+)?\s*(?:yuan|rmb|cny|dollars?|usd|eur|euros?|元|块)|[¥$€£]\s*\d|\b(?:free|no charge|costs nothing|nothing)\b|免费|不收费|[一二两三四五六七八九十百千]+\s*元/i,
   number: new RegExp(`\\d|[一二两三四五六七八九十百千]+\\s*(?:周岁|[个位次岁元块号天周月年倍])|\\b(?:free|no charge|nothing)\\b|免费|不收费`, 'i'),
@@ -55,9 +57,13 @@ const IDENTIFIER = /(?:\b(?:my )?(?:order|tracking|invoice|ticket)s?\s*(?:number
 // The contact introducing themselves: the name is not what the documents answer on.
 const SELF_NAME = /\b(?:[Ii]'?m|[Ii] am|[Mm]y name is|[Tt]his is)\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?|(?:我是|我叫|本人)[\p{Script=Han}]{2,3}(?=[，,。\s]|$)/gu;
 
-/** The question without the parts that identify the contact's own case (order numbers, their name). */
+// How a question is asked, not what it is about: the cue stands for these (jieba cuts them into words that would
+// otherwise count as topic, such as 时间 in 多长时间).
+const FRAME = /多长时间|多少(?:钱|岁|天|次|个)?|多久|多远|多大|怎么办|怎么样|怎样|怎么|如何|什么时候|什么|哪些|哪里|哪儿|哪天|哪个|几点|几[个天次岁种]|是否|能否|可不可以|可以吗|会不会|\bwhat happens\b|\bhappen(?:s|ed)?\b/gi;
+
+/** The question without the parts that identify the contact's own case (order numbers, their name) and its frame. */
 export function topicOf(question: string): string {
-  return normalizeText(question).replace(SELF_NAME, ' ').replace(IDENTIFIER, ' ');
+  return normalizeText(question).replace(SELF_NAME, ' ').replace(IDENTIFIER, ' ').replace(FRAME, ' ');
 }
 
 const HAN = /\p{Script=Han}/u;
@@ -110,16 +116,18 @@ function editDistance(a: string, b: string, max: number): number {
 
 /**
  * A question word as the passages know it: a misspelling one or two edits from one of their words becomes that word;
- * a short word they do not have ("teh") weighs little. Other unknown words keep their weight: a question about
- * something the passages do not mention should not be answered from them.
+ * a short word they do not have ("teh") weighs little. Other unknown words weigh more: a question about something
+ * the passages do not mention should not be answered from them.
  */
 function known(term: string, vocabulary: Set<string>): Term {
-  if (vocabulary.has(term) || !/^[a-z]+$/.test(term)) return { term, weight: termWeight(term) };
+  if (vocabulary.has(term)) return { term, weight: termWeight(term) };
+  // A word none of the passages has (a place, a product they do not mention) makes them unlikely to answer.
+  if (!/^[a-z]+$/.test(term)) return { term, weight: termWeight(term) * (/^\d+$/.test(term) ? 1 : 1.5) };
   const max = term.length >= 7 ? 2 : term.length >= 4 ? 1 : 0;
   if (max) {
     for (const word of vocabulary) if (/^[a-z]+$/.test(word) && editDistance(term, word, max) <= max) return { term: word, weight: termWeight(word) * 0.9 };
   }
-  return { term, weight: termWeight(term) * (term.length <= 3 ? 0.25 : 1) };
+  return { term, weight: termWeight(term) * (term.length <= 3 ? 0.25 : 1.5) };
 }
 
 /** How much of the question a unit covers: its own words fully, its section heading and its neighbours partly. */
