@@ -184,12 +184,11 @@ export function bestSentences(question: string, passages: Passage[]): Candidate[
     for (const t of tokenize([passage.heading, ...titles].join('\n'))) vocabulary.add(t);
   }
   const terms = [...new Set(tokenize(topic))].slice(0, 24).map((term) => known(term, vocabulary));
-  if (!terms.length) return [];
   const cue = cueOf(question);
   const out: Candidate[] = [];
   for (const { passage, units, titles } of parsed) {
     const heading = new Set(tokenize([passage.heading, ...titles].join('\n')));
-    const inHeading = terms.filter((t) => heading.has(t.term)).length / terms.length;
+    const inHeading = terms.length ? terms.filter((t) => heading.has(t.term)).length / terms.length : 0;
     // A Q&A entry's question is the heading: matching it means the whole entry answers.
     const headingCredit = passage.kind === 'qa' ? 1 : 0.7;
     units.forEach((unit, index) => {

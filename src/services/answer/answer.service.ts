@@ -44,7 +44,7 @@ export class AnswerService {
   constructor(
     private readonly deps: { retrieval: RetrievalService; staff: StaffService; limiter: RateLimiter; config: KnowledgeConfig; log: Logger },
   ) {
-    this.builtin = new BuiltinAnswerer();
+    this.builtin = new BuiltinAnswerer(deps.config.answerMinScore);
     this.llm = deps.config.llm ? new LlmAnswerer(deps.config.llm, deps.config.answerMinScore) : null;
   }
 

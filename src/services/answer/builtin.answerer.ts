@@ -36,15 +36,28 @@ function pieces(text: string): string[] {
 export class BuiltinAnswerer implements Answerer {
   readonly kind = 'builtin' as const;
 
-  constructor(private readonly minScore = SENTENCE_MIN_SCORE) {}
+  /**
+   * `semanticMinScore` (ANSWER_MIN_SCORE): a passage whose vector score reaches it answers by meaning even when it
+   * shares no word with the question; its best sentence is the answer.
+   */
+  constructor(
+    private readonly semanticMinScore = 1,
+    private readonly minScore = SENTENCE_MIN_SCORE,
+  ) {}
 
   async *answer(input: AnswerInput): AsyncGenerator<string, AnswerOutcome, void> {
     const { passages, persona, question, language } = input;
     const ranked = bestSentences(question, passages);
-    const best = ranked[0];
+    let best = ranked[0];
+    let confidence = best?.score ?? 0;
     if (!best || best.score < this.minScore) {
+      const meant = passages.find((p) => (p.semantic ?? 0) >= this.semanticMinScore);
+      best = meant && ranked.find((c) => c.passage === meant);
+      confidence = meant?.score ?? confidence;
+    }
+    if (!best) {
       yield refusalText(language, persona.tone);
-      return { grounded: false, confidence: best?.score ?? 0, sources: [] };
+      return { grounded: false, confidence, sources: [] };
     }
     const length = persona.outputLength in BUDGET ? (persona.outputLength as keyof typeof BUDGET) : 'normal-length';
     const budget = BUDGET[length];
@@ -62,6 +75,6 @@ export class BuiltinAnswerer implements Answerer {
     }
     // Streamed in phrase-sized pieces; the paragraph breaks are part of the text.
     for (const piece of pieces(blocks.join('\n\n'))) yield piece;
-    return { grounded: true, confidence: Math.min(1, best.score), sources: used };
+    return { grounded: true, confidence: Math.min(1, confidence), sources: used };
   }
 }

@@ -13,6 +13,8 @@ export interface Passage {
   heading: string;
   content: string;
   score: number;
+  /** With vector ranking: the passage's calibrated vector score (the threshold means "answers", as for `score`). */
+  semantic?: number;
 }
 
 export interface RetrievalOptions {
@@ -104,7 +106,7 @@ export class RetrievalService {
       .map((c) => ({ ...c, score: Math.max(c.lex, c.vec), other: Math.min(c.lex, c.vec) }))
       .sort((a, b) => b.score - a.score || b.other - a.other || a.passage.chunkId - b.passage.chunkId)
       .slice(0, k)
-      .map((c) => ({ ...c.passage, score: c.score }));
+      .map((c) => ({ ...c.passage, score: c.score, semantic: c.vec }));
   }
 
   private async embedQuestion(staffId: number, question: string): Promise<Embedding | null> {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { answerStream, BuiltinAnswerer, collectAnswer } from '../../../src/services/answer/index.js';
-import type { AnswerInput, Passage } from '../../../src/services/answer/answer.types.js';
+import type { AnswerInput, AnswerOutcome, Passage } from '../../../src/services/answer/answer.types.js';
 
 const persona = {
   name: 'Mia',
@@ -65,6 +65,15 @@ async function answer(input: Partial<AnswerInput> & { outputLength?: string; ton
   return { pieces, result: await stream.result };
 }
 
+async function collectGen(gen: AsyncGenerator<string, AnswerOutcome, void>) {
+  let text = '';
+  for (;;) {
+    const step = await gen.next();
+    if (step.done) return { text, outcome: step.value };
+    text += step.value;
+  }
+}
+
 describe('built-in answerer', () => {
   it('answers with the sentence that answers, not the start of the passage', async () => {
     const { result } = await answer({ outputLength: 'concise' });
@@ -114,6 +123,15 @@ describe('built-in answerer', () => {
     expect(zh.result.text).toContain('转接人工客服');
     const direct = await answer({ question: 'Do you sell pet food?', passages: [returns], tone: 'clear and direct' });
     expect(direct.result.text).toBe("My materials don't answer that. Shall I connect you with a person?");
+  });
+
+  it('answers from a passage the embeddings say answers, even with no word in common', async () => {
+    const paraphrase = { ...refunds, score: 0.7, semantic: 0.7 };
+    const input = { persona, question: 'When does the money come back?', passages: [paraphrase], language: 'en' as const };
+    const lexicalOnly = await collectGen(new BuiltinAnswerer().answer(input));
+    expect(lexicalOnly.outcome.grounded).toBe(false);
+    const withVectors = await collectGen(new BuiltinAnswerer(0.45).answer(input));
+    expect(withVectors).toMatchObject({ text: 'Refunds reach your card within five working days.', outcome: { grounded: true, confidence: 0.7 } });
   });
 
   it('collectAnswer reads a stream to its end', async () => {
