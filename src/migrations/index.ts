@@ -4,7 +4,7 @@ import { Migration20261121200000_conversations } from './Migration20261121200000
 import { Migration20261121194934_trade } from './Migration20261121194934_trade.js';
 import { Migration20261121195054_knowledge } from './Migration20261121195054_knowledge.js';
 import { Migration20261121210000_embeddings } from './Migration20261121210000_embeddings.js';
-import { Migration20261201096000_reindex_tokens } from './Migration20261201096000_reindex_tokens.js';
+import { Migration20261201096000_answers } from './Migration20261201096000_answers.js';
 
 /** Migrations in the order they apply; `npm run migration:create` writes a new file, which is then added here. */
 export const migrationsList: MigrationObject[] = [
@@ -13,5 +13,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261121195054_knowledge', class: Migration20261121195054_knowledge },
   { name: 'Migration20261121200000_conversations', class: Migration20261121200000_conversations },
   { name: 'Migration20261121210000_embeddings', class: Migration20261121210000_embeddings },
-  { name: 'Migration20261201096000_reindex_tokens', class: Migration20261201096000_reindex_tokens },
+  { name: 'Migration20261201096000_answers', class: Migration20261201096000_answers },
 ];

@@ -91,6 +91,16 @@ describe('built-in answers over /ws: short, structured, small talk kept, one lan
     await expect.poll(() => statusOf('c-yearly')).toBe('pending');
   });
 
+  it("meets a word through the merchant's synonym list (GraphQL updateStaff synonyms)", async () => {
+    expect(await ask('c-ticket-1', 'How much is the day ticket?')).toContain("couldn't find the answer");
+    const bad = await t.gql('mutation($id: Int!) { updateStaff(id: $id, input: { synonyms: ["ticket"] }) { id } }', { id: staff.id }, token);
+    expect(bad.errors?.[0]).toMatchObject({ message: expect.stringContaining('at least two words'), extensions: { code: 'BAD_USER_INPUT' } });
+    const set = await t.gql('mutation($id: Int!) { updateStaff(id: $id, input: { synonyms: ["pass, ticket"] }) { synonyms } }', { id: staff.id }, token);
+    expect(set.data.updateStaff.synonyms).toEqual(['pass, ticket']);
+    expect(await ask('c-ticket-2', 'How much is the day ticket?')).toBe('Day pass: 68 yuan for 24 hours from pick-up.');
+    expect(await statusOf('c-ticket-2')).toBe('ai');
+  });
+
   it('speaks one language per reply: a Chinese question to an English staff gets a Chinese refusal and a Chinese queue notice', async () => {
     const reply = await ask('c-zh', '你们卖宠物食品吗？');
     expect(reply).toContain('抱歉');

@@ -1,6 +1,7 @@
 import { joinSentences, sentences } from '../knowledge/chunker.js';
 import { normalizeText, termWeight, tokenize } from '../knowledge/text-segmenter.js';
 import type { Passage } from './answer.types.js';
+import { alternativesOf, type SynonymGroups } from './synonyms.js';
 
 /** A sentence of a passage: its paragraph, and whether it is a list item. */
 export interface Unit {
@@ -96,7 +97,11 @@ function isTitle(line: string): boolean {
 interface Term {
   term: string;
   weight: number;
+  /** The staff's synonyms of the word: any of them, all its tokens present, counts as the word. */
+  alternatives?: string[][];
 }
+
+const holds = (tokens: Set<string>, t: Term) => tokens.has(t.term) || (t.alternatives?.some((w) => w.every((x) => tokens.has(x))) ?? false);
 
 /** Edit distance of two short words, stopping early once above `max`. */
 function editDistance(a: string, b: string, max: number): number {
@@ -134,11 +139,12 @@ function known(term: string, vocabulary: Set<string>): Term {
 function coverage(terms: Term[], unit: Unit, heading: Set<string>, around: Set<string>, headingCredit: number): number {
   let got = 0;
   let total = 0;
-  for (const { term, weight } of terms) {
+  for (const t of terms) {
+    const { term, weight } = t;
     total += weight;
-    if (unit.tokens.has(term)) got += weight;
-    else if (heading.has(term)) got += weight * headingCredit;
-    else if (around.has(term)) got += weight * 0.4;
+    if (holds(unit.tokens, t)) got += weight;
+    else if (holds(heading, t)) got += weight * headingCredit;
+    else if (holds(around, t)) got += weight * 0.4;
     else if (HAN.test(term) && term.length === 1) {
       if (unit.plain.includes(term)) got += weight * 0.6;
     } else if (HAN.test(term)) {
@@ -171,7 +177,7 @@ interface Candidate {
  * (a number for "how much", a time for "when", a place for "where") and a
  * penalty when it does not. The passage's retrieval score counts a little.
  */
-export function bestSentences(question: string, passages: Passage[]): Candidate[] {
+export function bestSentences(question: string, passages: Passage[], synonyms: SynonymGroups = []): Candidate[] {
   const topic = topicOf(question);
   const parsed = passages.map((passage) => {
     const titles: string[] = [];
@@ -183,12 +189,17 @@ export function bestSentences(question: string, passages: Passage[]): Candidate[
     for (const u of units) for (const t of u.tokens) vocabulary.add(t);
     for (const t of tokenize([passage.heading, ...titles].join('\n'))) vocabulary.add(t);
   }
-  const terms = [...new Set(tokenize(topic))].slice(0, 24).map((term) => known(term, vocabulary));
+  const asked = [...new Set(tokenize(topic))].slice(0, 24);
+  const alternatives = alternativesOf(new Set(asked), synonyms);
+  const terms = asked.map((term) => {
+    const alts = alternatives.get(term);
+    return alts ? { term, weight: termWeight(term), alternatives: alts } : known(term, vocabulary);
+  });
   const cue = cueOf(question);
   const out: Candidate[] = [];
   for (const { passage, units, titles } of parsed) {
     const heading = new Set(tokenize([passage.heading, ...titles].join('\n')));
-    const inHeading = terms.length ? terms.filter((t) => heading.has(t.term)).length / terms.length : 0;
+    const inHeading = terms.length ? terms.filter((t) => holds(heading, t)).length / terms.length : 0;
     // A Q&A entry's question is the heading: matching it means the whole entry answers.
     const headingCredit = passage.kind === 'qa' ? 1 : 0.7;
     units.forEach((unit, index) => {

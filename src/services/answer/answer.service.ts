@@ -14,6 +14,7 @@ import { BuiltinAnswerer } from './builtin.answerer.js';
 import { LlmAnswerer, LlmError } from './llm.answerer.js';
 import { replyLanguage } from './reply-phrases.js';
 import { smallTalkOf, smallTalkReply } from './small-talk.js';
+import { parseSynonyms, withSynonyms } from './synonyms.js';
 
 const questionSchema = z.string({ message: 'question is required' }).trim().min(1, 'question is required').max(2000, 'question must be at most 2000 characters');
 
@@ -96,7 +97,8 @@ export class AnswerService {
       yield smallTalkReply(small, staff, language);
       return { grounded: true, confidence: 1, sources: [], answerer: answerer.kind, language };
     }
-    const passages = await this.deps.retrieval.retrieve(em, staff.id, question, { k: opts.k ?? 8 });
+    // Retrieval also looks for the merchant's synonyms of the question's words; the answerer gets the question as asked.
+    const passages = await this.deps.retrieval.retrieve(em, staff.id, withSynonyms(question, parseSynonyms(staff.synonyms)), { k: opts.k ?? 8 });
     const input = { persona: staff, question, passages, history: opts.history, signal: opts.signal, language };
     const gen = answerer.answer(input);
     let emitted = false;

@@ -15,6 +15,8 @@ export interface Persona {
   languageResponse: LanguageResponse | `${LanguageResponse}`;
   /** The staff's greeting, the reply to a contact's hello (empty: a greeting in the persona's words). */
   greetings?: string;
+  /** The merchant's synonym groups, one a line ("deliver, ship, 送货"). */
+  synonyms?: string[];
 }
 
 /** An earlier turn of the conversation, oldest first (used by the LLM answerer). */

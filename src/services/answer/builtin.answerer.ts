@@ -1,6 +1,7 @@
 import { BUDGET, asksForList, bestSentences, expand, render } from './answer-selection.js';
 import type { AnswerInput, AnswerOutcome, Answerer, Passage } from './answer.types.js';
 import { refusalText } from './reply-phrases.js';
+import { parseSynonyms } from './synonyms.js';
 
 /**
  * How well the chosen sentence must answer (answer-selection's 0–1 score).
@@ -47,7 +48,7 @@ export class BuiltinAnswerer implements Answerer {
 
   async *answer(input: AnswerInput): AsyncGenerator<string, AnswerOutcome, void> {
     const { passages, persona, question, language } = input;
-    const ranked = bestSentences(question, passages);
+    const ranked = bestSentences(question, passages, parseSynonyms(persona.synonyms));
     let best = ranked[0];
     let confidence = best?.score ?? 0;
     if (!best || best.score < this.minScore) {
