@@ -101,6 +101,32 @@ describe('built-in answers over /ws: short, structured, small talk kept, one lan
     expect(await statusOf('c-ticket-2')).toBe('ai');
   });
 
+  it('learns from agents: a reply saved as an FAQ entry answers the next contact; entries are edited and deleted like documents', async () => {
+    const question = 'Do you rent out child seats?';
+    expect(await ask('c-seat-1', question)).toContain("couldn't find the answer");
+    const save = `mutation($id: Int!, $q: String!, $a: String!, $r: Int) {
+      saveFaqEntry(staffId: $id, question: $q, answer: $a, replacesDocumentId: $r) { id fileName syncState chunkCount } }`;
+    const saved = (await t.gql(save, { id: staff.id, q: question, a: 'Yes, a child seat costs 10 yuan per day.' }, token)).data.saveFaqEntry;
+    expect(saved).toMatchObject({ fileName: 'FAQ Do you rent out child seats.txt', syncState: 'READY', chunkCount: 1 });
+    expect(await ask('c-seat-2', 'Can I rent a child seat?')).toBe('Yes, a child seat costs 10 yuan per day.');
+    expect(await statusOf('c-seat-2')).toBe('ai');
+
+    const other = await createMerchant(t);
+    const otherStaff = await createStaffWithKeys(t, other.token);
+    const denied = await t.gql(save, { id: otherStaff.id, q: question, a: 'x', r: saved.id }, other.token);
+    expect(denied.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    const empty = await t.gql(save, { id: staff.id, q: ' ', a: 'x' }, token);
+    expect(empty.errors?.[0]).toMatchObject({ message: expect.stringContaining('question is required'), extensions: { code: 'BAD_USER_INPUT' } });
+
+    const edited = (await t.gql(save, { id: staff.id, q: question, a: 'Yes, child seats are free with the monthly plan.', r: saved.id }, token)).data.saveFaqEntry;
+    expect(await ask('c-seat-3', 'Can I rent a child seat?')).toBe('Yes, child seats are free with the monthly plan.');
+    const docs = (await t.gql('query($id: Int!) { documents(staffId: $id) { items { id fileName } } }', { id: staff.id }, token)).data.documents.items;
+    expect(docs.map((d: any) => d.id)).toContain(edited.id);
+    expect(docs.map((d: any) => d.id)).not.toContain(saved.id);
+    await t.gql('mutation($id: Int!, $ids: [Int!]!) { deleteDocuments(staffId: $id, ids: $ids) }', { id: staff.id, ids: [edited.id] }, token);
+    expect(await ask('c-seat-4', 'Can I rent a child seat?')).toContain("couldn't find the answer");
+  });
+
   it('speaks one language per reply: a Chinese question to an English staff gets a Chinese refusal and a Chinese queue notice', async () => {
     const reply = await ask('c-zh', '你们卖宠物食品吗？');
     expect(reply).toContain('抱歉');
