@@ -276,7 +276,8 @@ export function render(passage: Passage, units: Unit[], picked: number[]): strin
   if (items.length > 1) {
     const section = passage.heading.split(' › ').filter(Boolean).at(-1);
     const lines = chosen.map((u) => (u.listItem ? `• ${u.text}` : u.text));
-    return section && passage.kind !== 'qa' ? `${section}:\n${lines.join('\n')}` : lines.join('\n');
+    if (!section || passage.kind === 'qa') return lines.join('\n');
+    return `${section}${HAN.test(section) ? '：' : ':'}\n${lines.join('\n')}`;
   }
   const paragraphs: string[][] = [];
   let last = -1;

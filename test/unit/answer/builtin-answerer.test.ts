@@ -94,6 +94,12 @@ describe('built-in answerer', () => {
     expect(one.result.text).toBe('Day pass: 68 yuan for 24 hours.');
   });
 
+  it('a Chinese list keeps its heading with a Chinese colon', async () => {
+    const zh: Passage = { ...prices, heading: '租赁套餐 › 价格', content: '• 小时套餐：每小时 12 元。\n• 日租套餐：每天 68 元。' };
+    const { result } = await answer({ question: '有哪些套餐？', passages: [zh], language: 'zh' });
+    expect(result.text).toBe('价格：\n• 小时套餐：每小时 12 元。\n• 日租套餐：每天 68 元。');
+  });
+
   it('never answers with a plain-text title, and never glues it to a sentence', async () => {
     const { result } = await answer({ question: 'How long does charging the battery take?', passages: [textDoc] });
     expect(result.text).toBe('Charging from empty to full takes about 5 hours.');
