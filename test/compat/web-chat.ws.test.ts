@@ -93,7 +93,8 @@ describe('web chat stream (/ws, ai-staff seed §2.9 and §4)', () => {
     a.close();
     const b = await open(staff, '?contact_id=resume-me');
     b.send({ action: 'chat', content: 'still waiting' });
-    expect(await b.untilEof()).toMatch(/转接人工客服/);
+    // The queue notice speaks the language the contact writes in.
+    expect(await b.untilEof()).toMatch(/Connecting you to a person/);
     let mine = (await sessions()).filter((s: any) => s.customerId === 'resume-me');
     expect(mine).toHaveLength(1);
     expect(mine[0].messageCount).toBe(2);

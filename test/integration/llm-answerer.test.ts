@@ -19,7 +19,7 @@ const passages: Passage[] = [
 ];
 
 async function run(answerer: LlmAnswerer, input: Partial<AnswerInput> = {}): Promise<{ pieces: string[]; outcome: AnswerOutcome }> {
-  const gen = answerer.answer({ persona, question: 'How long can I return things?', passages, ...input });
+  const gen = answerer.answer({ persona, question: 'How long can I return things?', passages, language: 'en', ...input });
   const pieces: string[] = [];
   for (;;) {
     const step = await gen.next();
@@ -31,7 +31,7 @@ async function run(answerer: LlmAnswerer, input: Partial<AnswerInput> = {}): Pro
 async function failure(answerer: LlmAnswerer): Promise<{ err: LlmError; pieces: string[] }> {
   const pieces: string[] = [];
   try {
-    const gen = answerer.answer({ persona, question: 'How long can I return things?', passages });
+    const gen = answerer.answer({ persona, question: 'How long can I return things?', passages, language: 'en' });
     for (;;) {
       const step = await gen.next();
       if (step.done) throw new Error('expected a failure');
@@ -87,7 +87,7 @@ describe('LLM answerer against an OpenAI-compatible streaming server', () => {
     expect(user.content).toContain('Question: How long can I return things?');
   });
 
-  it('turns NO_ANSWER (even split across chunks) into the persona-language refusal', async () => {
+  it('turns NO_ANSWER (even split across chunks) into the refusal, in the language decided for the reply', async () => {
     llm.script({ kind: 'stream', pieces: [' NO_', 'ANS', 'WER'] });
     const en = await run(new LlmAnswerer(settings(), 0.45));
     expect(en.pieces.join('')).toContain('connect you with a person');
@@ -95,7 +95,7 @@ describe('LLM answerer against an OpenAI-compatible streaming server', () => {
     expect(en.outcome).toMatchObject({ grounded: false, sources: [] });
 
     llm.script({ kind: 'stream', pieces: ['NO_ANSWER'] });
-    const zh = await run(new LlmAnswerer(settings(), 0.45), { persona: { ...persona, languageResponse: 'Chinese' } });
+    const zh = await run(new LlmAnswerer(settings(), 0.45), { persona: { ...persona, languageResponse: 'Chinese' }, language: 'zh' });
     expect(zh.pieces.join('')).toContain('转接人工客服');
   });
 

@@ -196,7 +196,8 @@ describe('GraphQL: sessions, messages and agents', () => {
     expect(upd.data.updateStaff.humanFirst).toBe(true);
     const c1 = await FrameClient.open(ws('/ws?contact_id=hf-1'), basicAuth(hf.apiKey, hf.secretKey));
     c1.send({ action: 'chat', content: 'What are your opening hours?' });
-    expect(await c1.untilEof()).toMatch(/转接人工客服/);
+    // The notice speaks the contact's language (English here), not the staff's reply language (Chinese).
+    expect(await c1.untilEof()).toMatch(/Connecting you to a person/);
     const s1 = await t.gql('{ sessions(filter: { status: PENDING }, page: { pageSize: 100 }) { items { handoffReason contact { externalId } } } }', {}, merchant.token);
     expect(s1.data.sessions.items.find((x: any) => x.contact.externalId === 'hf-1').handoffReason).toBe('human_first');
 

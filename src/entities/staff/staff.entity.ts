@@ -20,7 +20,8 @@ type Defaulted =
   | 'isDeleted'
   | 'deletedAt'
   | 'humanFirst'
-  | 'handoffPhrases';
+  | 'handoffPhrases'
+  | 'synonyms';
 
 /** An AI employee: a persona, a knowledge base, and the keys its chat clients use. */
 @Entity({ tableName: 'staff' })
@@ -100,6 +101,10 @@ export class Staff extends BaseEntity<Defaulted> {
   /** The staff's own phrases that hand a conversation to a person, besides the built-in ones. */
   @Property({ type: 'json', default: '[]' })
   handoffPhrases: string[] = [];
+
+  /** Groups of words that mean the same for this staff's answers, one group a line ("deliver, ship, 送货"). */
+  @Property({ type: 'json', default: '[]' })
+  synonyms: string[] = [];
 
   constructor(init: {
     merchant: Merchant;

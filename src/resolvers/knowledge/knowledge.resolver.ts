@@ -59,6 +59,23 @@ export class KnowledgeResolver {
   }
 
   @Authorized(Role.MERCHANT)
+  // Indexed before it answers (and embedded, with an embeddings service).
+  @Weight(Cost.heavyMutation)
+  @Mutation(() => DocumentType, {
+    description:
+      "Saves a question and the reply a person gave as an FAQ entry of the staff (a Q&A document, indexed before this answers): the AI answers the next contact who asks. With replacesDocumentId, edits an entry: the new one replaces that document",
+  })
+  async saveFaqEntry(
+    @Arg('staffId', () => Int) staffId: number,
+    @Arg('question') question: string,
+    @Arg('answer') answer: string,
+    @Ctx() { ctx }: GqlContext,
+    @Arg('replacesDocumentId', () => Int, { nullable: true }) replacesDocumentId?: number,
+  ): Promise<KnowledgeDocument> {
+    return this.s.faq.save(ctx, staffId, { question, answer, replaces: replacesDocumentId ?? null });
+  }
+
+  @Authorized(Role.MERCHANT)
   @Mutation(() => Int, { description: 'Removes documents and their passages; answers how many were removed' })
   async deleteDocuments(
     @Arg('staffId', () => Int) staffId: number,

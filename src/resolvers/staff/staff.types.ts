@@ -37,6 +37,8 @@ export class StaffType extends PublicStaffType {
   @Field() isDeleted!: boolean;
   @Field({ description: 'Every new conversation goes straight to the agents' }) humanFirst!: boolean;
   @Field(() => [String], { description: "Phrases that hand a conversation to a person, besides the built-in ones" }) handoffPhrases!: string[];
+  @Field(() => [String], { description: 'Groups of words that mean the same in questions and documents, one group an item ("deliver, ship, 送货")' })
+  synonyms!: string[];
 }
 
 @ObjectType()
@@ -76,6 +78,7 @@ export class StaffCreateInput {
   @Field({ nullable: true }) repoDescr?: string;
   @Field({ nullable: true }) humanFirst?: boolean;
   @Field(() => [String], { nullable: true }) handoffPhrases?: string[];
+  @Field(() => [String], { nullable: true }) synonyms?: string[];
 }
 
 @InputType({ description: 'Only the fields given change' })
@@ -93,4 +96,5 @@ export class StaffUpdateInput {
   @Field({ nullable: true }) repoDescr?: string;
   @Field({ nullable: true }) humanFirst?: boolean;
   @Field(() => [String], { nullable: true }) handoffPhrases?: string[];
+  @Field(() => [String], { nullable: true }) synonyms?: string[];
 }

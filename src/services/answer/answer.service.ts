@@ -12,6 +12,9 @@ import { answerStream } from './answer-stream.js';
 import type { AnswerOptions, AnswerResult, AnswerSource, AnswerStream, Answerer, Passage, Persona } from './answer.types.js';
 import { BuiltinAnswerer } from './builtin.answerer.js';
 import { LlmAnswerer, LlmError } from './llm.answerer.js';
+import { replyLanguage } from './reply-phrases.js';
+import { smallTalkOf, smallTalkReply } from './small-talk.js';
+import { parseSynonyms, withSynonyms } from './synonyms.js';
 
 const questionSchema = z.string({ message: 'question is required' }).trim().min(1, 'question is required').max(2000, 'question must be at most 2000 characters');
 
@@ -86,14 +89,23 @@ export class AnswerService {
     answerer: Answerer,
     opts: AnswerOptions,
   ): AsyncGenerator<string, Omit<AnswerResult, 'text'>, void> {
-    const passages = await this.deps.retrieval.retrieve(em, staff.id, question, { k: opts.k });
-    const input = { persona: staff, question, passages, history: opts.history, signal: opts.signal };
+    // One language for the whole reply and the notices after it.
+    const language = replyLanguage(question, staff);
+    // Greetings, thanks and goodbyes are answered in the persona's words: no passage answers them, and no person is needed.
+    const small = smallTalkOf(question);
+    if (small) {
+      yield smallTalkReply(small, staff, language);
+      return { grounded: true, confidence: 1, sources: [], answerer: answerer.kind, language };
+    }
+    // Retrieval also looks for the merchant's synonyms of the question's words; the answerer gets the question as asked.
+    const passages = await this.deps.retrieval.retrieve(em, staff.id, withSynonyms(question, parseSynonyms(staff.synonyms)), { k: opts.k ?? 8 });
+    const input = { persona: staff, question, passages, history: opts.history, signal: opts.signal, language };
     const gen = answerer.answer(input);
     let emitted = false;
     try {
       for (;;) {
         const step = await gen.next();
-        if (step.done) return { ...step.value, sources: step.value.sources.map(toSource), answerer: answerer.kind };
+        if (step.done) return { ...step.value, sources: step.value.sources.map(toSource), answerer: answerer.kind, language };
         emitted = true;
         yield step.value;
       }
@@ -101,7 +113,7 @@ export class AnswerService {
       if (!(err instanceof LlmError) || emitted || err.kind === 'aborted') throw err;
       this.deps.log.warn({ err: err.message, staffId: staff.id }, 'LLM failed; answering with the built-in answerer');
       const outcome = yield* this.builtin.answer(input);
-      return { ...outcome, sources: outcome.sources.map(toSource), answerer: 'builtin', fallbackReason: err.message };
+      return { ...outcome, sources: outcome.sources.map(toSource), answerer: 'builtin', language, fallbackReason: err.message };
     }
   }
 }

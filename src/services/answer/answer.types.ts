@@ -1,5 +1,6 @@
 import type { LanguageMode, LanguageResponse, OutputLength, Tone } from '../../entities/staff/staff-enums.js';
 import type { Passage } from '../knowledge/retrieval.service.js';
+import type { ReplyLanguage } from './reply-phrases.js';
 
 export type { Passage } from '../knowledge/retrieval.service.js';
 
@@ -12,6 +13,10 @@ export interface Persona {
   outputLength: OutputLength | `${OutputLength}`;
   languageMode: LanguageMode | `${LanguageMode}`;
   languageResponse: LanguageResponse | `${LanguageResponse}`;
+  /** The staff's greeting, the reply to a contact's hello (empty: a greeting in the persona's words). */
+  greetings?: string;
+  /** The merchant's synonym groups, one a line ("deliver, ship, 送货"). */
+  synonyms?: string[];
 }
 
 /** An earlier turn of the conversation, oldest first (used by the LLM answerer). */
@@ -27,6 +32,8 @@ export interface AnswerInput {
   passages: Passage[];
   history?: ChatTurn[];
   signal?: AbortSignal;
+  /** The reply's one language, decided once (replyLanguage) for every phrase of it. */
+  language: ReplyLanguage;
 }
 
 /** How an answer ended: whether the material answered it, how sure retrieval was, and what it drew on. */
@@ -61,6 +68,8 @@ export interface AnswerResult {
   confidence: number;
   sources: AnswerSource[];
   answerer: 'llm' | 'builtin';
+  /** The reply's language; the notices that follow it (the queue, an agent joining) speak it too. */
+  language: ReplyLanguage;
   /** Set when the LLM failed before any text and the built-in answerer answered instead. */
   fallbackReason?: string;
 }

@@ -9,4 +9,5 @@ export { answerStream, collectAnswer } from './answer-stream.js';
 export type { AnswerOptions, AnswerResult, AnswerSource, AnswerStream, Answerer, ChatTurn, Persona } from './answer.types.js';
 export { BuiltinAnswerer } from './builtin.answerer.js';
 export { LlmAnswerer, LlmError, type LlmErrorKind, type LlmSettings } from './llm.answerer.js';
-export { refusalText, replyLanguage } from './refusal.js';
+export { refusalText, replyLanguage, type ReplyLanguage } from './reply-phrases.js';
+export { smallTalkOf, smallTalkReply } from './small-talk.js';

@@ -3,7 +3,7 @@ import { AppError, ErrorCode } from '../../core/errors.js';
 import type { KnowledgeConfig } from '../../core/knowledge/knowledge-config.js';
 import type { AnswerInput, AnswerOutcome, Answerer } from './answer.types.js';
 import { buildMessages, NO_ANSWER } from './persona-prompt.js';
-import { refusalText } from './refusal.js';
+import { refusalText } from './reply-phrases.js';
 
 export type LlmSettings = NonNullable<KnowledgeConfig['llm']>;
 
@@ -51,16 +51,15 @@ export class LlmAnswerer implements Answerer {
   }
 
   async *answer(input: AnswerInput): AsyncGenerator<string, AnswerOutcome, void> {
-    const { persona, question } = input;
-    const language = persona.languageResponse === 'English' ? 'en' : 'zh';
+    const { persona, question, language } = input;
     // Passages well below the threshold are noise; with none left there is nothing to answer from, so no call is made.
     const passages = input.passages.filter((p) => p.score >= this.minScore / 2).slice(0, 6);
     const confidence = input.passages[0]?.score ?? 0;
     if (!passages.length) {
-      yield refusalText(language);
+      yield refusalText(language, persona.tone);
       return { grounded: false, confidence, sources: [] };
     }
-    const messages = buildMessages(persona, question, passages, input.history);
+    const messages = buildMessages(persona, question, passages, input.history, language);
     // One deadline for the whole answer, retries included: a model that streams on and on is cut there.
     const deadline = AbortSignal.timeout(this.settings.totalTimeoutMs);
     for (let attempt = 0; ; attempt++) {
@@ -107,7 +106,7 @@ export class LlmAnswerer implements Answerer {
           yield trimmed;
         }
         if (refused) {
-          yield refusalText(language);
+          yield refusalText(language, persona.tone);
           return { grounded: false, confidence, sources: [] };
         }
         if (!emitted) throw new LlmError('empty', 'The language model service returned an empty answer');

@@ -1,4 +1,5 @@
 import type { ChatTurn, Passage, Persona } from './answer.types.js';
+import type { ReplyLanguage } from './reply-phrases.js';
 
 /** What the model replies, alone, when the passages do not answer the question. */
 export const NO_ANSWER = 'NO_ANSWER';
@@ -20,8 +21,8 @@ export interface ChatMessage {
 }
 
 /** The system prompt: who the staff is, how it speaks, and that it answers only from the passages. */
-export function systemPrompt(p: Persona): string {
-  const language = p.languageResponse === 'English' ? 'English' : 'Simplified Chinese (简体中文)';
+export function systemPrompt(p: Persona, reply: ReplyLanguage = p.languageResponse === 'English' ? 'en' : 'zh'): string {
+  const language = reply === 'en' ? 'English' : 'Simplified Chinese (简体中文)';
   return [
     `You are ${p.name}, a customer-service staff member of ${p.orgName}.`,
     p.description ? `About you: ${p.description}` : '',
@@ -49,9 +50,9 @@ export function userPrompt(question: string, passages: Passage[]): string {
 }
 
 /** System prompt, the last few turns of the conversation, then passages and question. */
-export function buildMessages(persona: Persona, question: string, passages: Passage[], history: ChatTurn[] = []): ChatMessage[] {
+export function buildMessages(persona: Persona, question: string, passages: Passage[], history: ChatTurn[] = [], language?: ReplyLanguage): ChatMessage[] {
   return [
-    { role: 'system', content: systemPrompt(persona) },
+    { role: 'system', content: systemPrompt(persona, language) },
     ...history.slice(-6).map((t) => ({ role: t.role, content: t.content.slice(0, 4000) })),
     { role: 'user', content: userPrompt(question, passages) },
   ];

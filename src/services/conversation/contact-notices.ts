@@ -1,6 +1,7 @@
 import { LanguageResponse } from '../../entities/staff/staff-enums.js';
+import type { ReplyLanguage } from '../answer/reply-phrases.js';
 
-/** What the contact is told when a person becomes involved; in the staff's reply language. */
+/** What the contact is told when a person becomes involved. */
 const texts = {
   queued: {
     zh: (ahead: number) => `正在为您转接人工客服，请稍候。${ahead > 0 ? `您前面还有 ${ahead} 位。` : ''}`,
@@ -10,13 +11,17 @@ const texts = {
   closed: { zh: () => '本次会话已结束，感谢您的咨询。', en: () => 'This conversation has ended. Thank you.' },
 };
 
-type Lang = 'zh' | 'en';
-const langOf = (staff: { languageResponse: LanguageResponse | `${LanguageResponse}` }): Lang =>
-  staff.languageResponse === LanguageResponse.ENGLISH ? 'en' : 'zh';
+/**
+ * The language of a notice: the one decided for the reply it follows (so a Chinese answer is never followed by an
+ * English queue notice), or, with no reply to follow, the staff's reply language.
+ */
+export type NoticeLanguage = ReplyLanguage | { languageResponse: LanguageResponse | `${LanguageResponse}` };
+
+const langOf = (l: NoticeLanguage): ReplyLanguage => (typeof l === 'string' ? l : l.languageResponse === LanguageResponse.ENGLISH ? 'en' : 'zh');
 
 export const contactNotices = {
   /** `position` is 1-based; null when no longer known. */
-  queued: (staff: Parameters<typeof langOf>[0], position: number | null) => texts.queued[langOf(staff)](position && position > 1 ? position - 1 : 0),
-  accepted: (staff: Parameters<typeof langOf>[0], agentName: string) => texts.accepted[langOf(staff)](agentName),
-  closed: (staff: Parameters<typeof langOf>[0]) => texts.closed[langOf(staff)](),
+  queued: (language: NoticeLanguage, position: number | null) => texts.queued[langOf(language)](position && position > 1 ? position - 1 : 0),
+  accepted: (language: NoticeLanguage, agentName: string) => texts.accepted[langOf(language)](agentName),
+  closed: (language: NoticeLanguage) => texts.closed[langOf(language)](),
 };

@@ -13,6 +13,7 @@ import { Message, MessageType, SenderType } from '../../entities/session/message
 import { queuePositions } from '../../entities/session/session-queue.js';
 import { Session, SessionStatus } from '../../entities/session/session.entity.js';
 import { Staff } from '../../entities/staff/staff.entity.js';
+import { replyLanguage, type ReplyLanguage } from '../answer/reply-phrases.js';
 import type { FileService } from '../knowledge/file.service.js';
 import type { Answerer } from '../session/answerer.js';
 import { asksForHuman, needsHuman } from '../session/handoff-rules.js';
@@ -89,8 +90,10 @@ export class ConversationIntake {
     if (session.status === SessionStatus.PENDING) {
       const assigned = await this.routing.route(em, staff.merchant.id);
       if (assigned.has(session.id)) return { kind: 'with_agent', ...ids };
-      const position = await this.queued(em, session, staff);
-      return { kind: 'queued', position, notice: contactNotices.queued(staff, position), ...ids };
+      // The contact is told in the language it writes in.
+      const language = replyLanguage(body.content, staff);
+      const position = await this.queued(em, session, language);
+      return { kind: 'queued', position, notice: contactNotices.queued(language, position), ...ids };
     }
     if (session.status === SessionStatus.MANUAL) return { kind: 'with_agent', ...ids };
     if (body.msgType !== MessageType.TEXT) return { kind: 'stored', ...ids };
@@ -233,7 +236,10 @@ export class ConversationIntake {
     const outcome = await stream.result;
     const after: Publish[] = [];
     const stored = await this.orm.em.fork().transactional(async (tx) => {
-      const s = await tx.findOneOrFail(Session, sessionId, { lockMode: LockMode.PESSIMISTIC_WRITE, populate: ['staff', 'contact', 'merchant'] });
+      // Only the session row is locked: a joined populate would lock the shared staff and merchant rows too, and
+      // concurrent answers of one staff would deadlock.
+      const s = await tx.findOneOrFail(Session, sessionId, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      await tx.populate(s, ['staff', 'contact', 'merchant']);
       if (s.status !== SessionStatus.AI) return { s, messageId: null, handedOff: false };
       const message = await this.journal.append(tx, s, { senderType: SenderType.AI, senderId: String(s.staff.id), msgType: MessageType.TEXT, content: text });
       const handedOff = needsHuman(outcome);
@@ -247,17 +253,18 @@ export class ConversationIntake {
     if (!stored.handedOff) return { messageId: stored.messageId, text, handedOff: false, notice: null };
     const assigned = await this.routing.route(em, stored.s.merchant.id);
     if (assigned.has(sessionId)) return { messageId: stored.messageId, text, handedOff: true, notice: null };
-    const position = await this.queued(em, stored.s, stored.s.staff);
-    return { messageId: stored.messageId, text, handedOff: true, notice: contactNotices.queued(stored.s.staff, position) };
+    // The queue notice speaks the answer's language.
+    const position = await this.queued(em, stored.s, outcome.language);
+    return { messageId: stored.messageId, text, handedOff: true, notice: contactNotices.queued(outcome.language, position) };
   }
 
   /** The session's place in the queue; on an outside channel the contact is told in a delivered notice. */
-  private async queued(em: EntityManager, session: Session, staff: Staff): Promise<number | null> {
+  private async queued(em: EntityManager, session: Session, language: ReplyLanguage): Promise<number | null> {
     const position = (await queuePositions(em, session.merchant.id, [session.id])).get(session.id) ?? null;
     if (!isOutsideChannel(session.channel)) return position;
     await em.fork().transactional(async (tx) => {
       const s = await tx.findOneOrFail(Session, session.id, { populate: ['merchant', 'staff', 'contact'] });
-      await this.journal.notice(tx, s, contactNotices.queued(staff, position));
+      await this.journal.notice(tx, s, contactNotices.queued(language, position));
     });
     return position;
   }

@@ -105,6 +105,14 @@ export class DocumentService {
     return result;
   }
 
+  /** One of the staff's documents, or NOT_FOUND (another merchant's included). */
+  async requireOwned(ctx: RequestContext, staffId: number, id: number): Promise<KnowledgeDocument> {
+    const staff = await this.deps.staff.get(ctx, staffId);
+    const doc = await ctx.em.findOne(KnowledgeDocument, { id, staff: staff.id });
+    if (!doc) throw notFound(`Document ${id}`);
+    return doc;
+  }
+
   /** Removes documents (and, by cascade, their chunks); every id must be a document of this staff, or nothing is removed. */
   async delete(ctx: RequestContext, staffId: number, ids: number[]): Promise<number> {
     const wanted = [...new Set(parseInput(idsSchema, ids))];

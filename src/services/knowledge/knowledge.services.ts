@@ -9,6 +9,7 @@ import { AnswerService } from '../answer/answer.service.js';
 import type { StaffService } from '../staff/staff.service.js';
 import { DocumentService } from './document.service.js';
 import { EmbeddingsService } from './embeddings.service.js';
+import { FaqService } from './faq.service.js';
 import { FileService } from './file.service.js';
 import { LocalFileStorage } from './file-storage.js';
 import { RetrievalService } from './retrieval.service.js';
@@ -17,6 +18,7 @@ import { TextIndexerPool } from './text-indexer.pool.js';
 export interface KnowledgeServices {
   files: FileService;
   documents: DocumentService;
+  faq: FaqService;
   retrieval: RetrievalService;
   answers: AnswerService;
 }
@@ -35,10 +37,12 @@ export function createKnowledgeServices(
   const indexer = new TextIndexerPool(k.extract, k.syncConcurrency, log.child({ component: 'text-indexer' }));
   const embeddings = k.embeddings ? new EmbeddingsService(k.embeddings) : null;
   const retrieval = new RetrievalService(embeddings ? { embeddings, threshold: k.answerMinScore, log: log.child({ component: 'retrieval' }) } : undefined);
+  const documents = new DocumentService({ ...deps, files, indexer, embeddings, config: k, log: log.child({ component: 'documents' }) });
   return {
     files,
     retrieval,
-    documents: new DocumentService({ ...deps, files, indexer, embeddings, config: k, log: log.child({ component: 'documents' }) }),
+    documents,
+    faq: new FaqService({ files, documents }),
     answers: new AnswerService({ retrieval, staff: deps.staff, limiter: deps.limiter, config: k, log: log.child({ component: 'answers' }) }),
   };
 }

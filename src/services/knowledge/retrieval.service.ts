@@ -13,6 +13,8 @@ export interface Passage {
   heading: string;
   content: string;
   score: number;
+  /** With vector ranking: the passage's calibrated vector score (the threshold means "answers", as for `score`). */
+  semantic?: number;
 }
 
 export interface RetrievalOptions {
@@ -56,8 +58,8 @@ const round = (x: number) => Math.round(x * 1e4) / 1e4;
 
 /**
  * Top-k passages of one staff's knowledge base for a question, best first.
- * Chinese is segmented with jieba; question words found in no chunk are
- * corrected to the most similar word of the staff's vocabulary (pg_trgm),
+ * Chinese is segmented with jieba; Latin question words found in no chunk
+ * are corrected to the most similar word of the staff's vocabulary (pg_trgm),
  * which catches misspellings in short queries that full-text search misses.
  *
  * With an embeddings service, the candidates are the lexical pool and the
@@ -104,7 +106,7 @@ export class RetrievalService {
       .map((c) => ({ ...c, score: Math.max(c.lex, c.vec), other: Math.min(c.lex, c.vec) }))
       .sort((a, b) => b.score - a.score || b.other - a.other || a.passage.chunkId - b.passage.chunkId)
       .slice(0, k)
-      .map((c) => ({ ...c.passage, score: c.score }));
+      .map((c) => ({ ...c.passage, score: c.score, semantic: c.vec }));
   }
 
   private async embedQuestion(staffId: number, question: string): Promise<Embedding | null> {
@@ -124,7 +126,9 @@ export class RetrievalService {
     const df = first.df;
     let hits = first.hits;
     let penalty = 1;
-    const unknown = weighted.filter((_, i) => df[i] === 0).map((w) => w.term);
+    // Only Latin words are corrected: a Chinese word jieba cut differently shares too few trigrams to correct, and
+    // the trigram search over a large Chinese vocabulary costs more than the rest of the retrieval together.
+    const unknown = weighted.filter((w, i) => df[i] === 0 && /^[a-z][a-z0-9]{2,}$/.test(w.term)).map((w) => w.term);
     if (unknown.length) {
       const fixes = await similarTerms(em, staffId, unknown, CORRECTION_SIMILARITY);
       if (fixes.size) {

@@ -1,5 +1,7 @@
 import { createRequire } from 'node:module';
 import type { Jieba } from '@node-rs/jieba';
+import { Converter } from 'opencc-js/t2cn';
+import { stemmer as porter } from 'stemmer';
 
 const require = createRequire(import.meta.url);
 
@@ -32,7 +34,6 @@ function chineseIdfTable(): Map<string, number> {
 /** Words of Chinese not in jieba's IDF table are rare: about its mean. */
 const UNKNOWN_CHINESE_IDF = 11.7;
 
-
 // Words that say how a question is asked, not what it is about. Left out of the index and of queries alike.
 const STOP = new Set(
   (
@@ -52,31 +53,31 @@ const WORD = /[\p{L}\p{N}]+/gu;
 const LATIN = /^[a-z]+$/;
 
 /**
- * A light English stemmer: folds the common inflections (plural, -ed, -ing,
- * -ly, final e, doubled consonants) so "returns", "returned" and "returning"
- * meet "return". Applied to documents and questions alike, so over-stemming
- * only merges words, never loses a match.
+ * English words to their Porter stem (the `stemmer` package), so "returns",
+ * "returned" and "returning" meet "return". Applied to documents and
+ * questions alike, so over-stemming only merges words, never loses a match.
  */
 export function stem(word: string): string {
-  let w = word;
-  if (w.length <= 3 || !LATIN.test(w)) return w;
-  if (w.endsWith('ies') && w.length > 4) w = `${w.slice(0, -3)}y`;
-  else if (w.endsWith('sses')) w = w.slice(0, -2);
-  else if (w.endsWith('s') && !/(ss|us|is)$/.test(w)) w = w.slice(0, -1);
-  if (w.endsWith('ied') && w.length > 4) w = `${w.slice(0, -3)}y`;
-  else if (w.endsWith('ing') && w.length > 5) w = w.slice(0, -3);
-  else if (w.endsWith('ed') && w.length > 4) w = w.slice(0, -2);
-  else if (w.endsWith('ly') && w.length > 5) w = w.slice(0, -2);
-  if (w.endsWith('e') && w.length > 3) w = w.slice(0, -1);
-  if (/([b-df-hj-np-rtv-z])\1$/.test(w) && w.length > 3) w = w.slice(0, -1);
-  return w;
+  if (word.length <= 3 || !LATIN.test(word)) return word;
+  return porter(word);
+}
+
+const toSimplified = Converter({ from: 't', to: 'cn' });
+
+/**
+ * One spelling for every way of writing the same text: NFKC (full-width
+ * letters and digits, compatibility forms) and traditional Chinese folded to
+ * simplified, so a contact writing 繁體 meets simplified documents.
+ */
+export function normalizeText(text: string): string {
+  return toSimplified(text.normalize('NFKC'));
 }
 
 /** Normalized index tokens of a text, in order: jieba's search-mode cut, lower-cased, stemmed, stop words out. */
 export function tokenize(text: string): string[] {
   const out: string[] = [];
   if (!text) return out;
-  for (const piece of segmenter().cutForSearch(text, false)) {
+  for (const piece of segmenter().cutForSearch(normalizeText(text), false)) {
     for (const m of piece.toLowerCase().matchAll(WORD)) {
       const t = stem(m[0]);
       if (t && !STOP.has(t) && !STOP.has(m[0]) && t.length <= 64) out.push(t);

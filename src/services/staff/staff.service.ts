@@ -36,6 +36,15 @@ const persona = {
   repoDescr: text(2000),
   humanFirst: z.boolean(),
   handoffPhrases: z.array(z.string().trim().min(1, 'phrases must not be empty').max(50)).max(50, 'at most 50 phrases'),
+  synonyms: z
+    .array(
+      z
+        .string()
+        .trim()
+        .max(300, 'a synonym group must be at most 300 characters')
+        .refine((g) => g.split(/[,，、;；/|]/).filter((w) => w.trim()).length >= 2, 'a synonym group needs at least two words, separated by commas'),
+    )
+    .max(200, 'at most 200 synonym groups'),
 };
 
 const createSchema = z.object({ name: required(100), orgName: required(100), ...persona }).partial({
@@ -50,6 +59,7 @@ const createSchema = z.object({ name: required(100), orgName: required(100), ...
   repoDescr: true,
   humanFirst: true,
   handoffPhrases: true,
+  synonyms: true,
 });
 const updateSchema = z.object({ name: required(100), orgName: required(100), isFrozen: z.boolean(), ...persona }).partial();
 const filterSchema = z.object({

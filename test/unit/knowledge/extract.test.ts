@@ -28,8 +28,8 @@ describe('extraction', () => {
       '#1 Returns',
       'Return unused items within 30 days.',
       '#2 Exceptions',
-      'Gift cards',
-      'Opened software',
+      '• Gift cards',
+      '• Opened software',
       'Q:Can I exchange?|A:Yes, once.',
     ]);
   });

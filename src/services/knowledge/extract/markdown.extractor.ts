@@ -74,7 +74,7 @@ export function extractMarkdown(bytes: Buffer): Block[] {
     if (item) {
       // Each list item is its own line of the paragraph, so sentences never run across items.
       flushPara();
-      para.push(item[1]!);
+      para.push(`• ${item[1]!}`);
       flushPara();
       continue;
     }

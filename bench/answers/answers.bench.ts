@@ -1,0 +1,182 @@
+/**
+ * End-to-end answer benchmark (npm run bench:answers), with no LLM.
+ *
+ * Indexes its own corpus (a scooter-rental shop, English and Chinese) for one
+ * staff, then puts each labelled question to the real conversation intake as
+ * a new web-chat contact and reads what the contact gets: the streamed reply
+ * and whether the session was handed to a person. A question is answered
+ * correctly when the reply holds one of its expected phrases and the AI kept
+ * the conversation. Prints, per language and split (dev: used while
+ * developing; test: held out), the correct rate, the wrong-handoff rate, the
+ * refusal rates of other-topic and adversarial questions, small talk kept,
+ * the median reply length, and first-frame p50/p95 with four questions in
+ * flight. Uses DATABASE_URL's server (a fresh database, dropped after), else
+ * an embedded PostgreSQL. `--split dev|test` limits the questions.
+ */
+import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { startApp } from '../../src/app.js';
+import { loadConfig } from '../../src/core/config.js';
+import { startEmbeddedPostgres } from '../../src/core/db/embedded-postgres.js';
+import { createLogger } from '../../src/core/logger.js';
+import { ChannelType } from '../../src/entities/contact/contact.entity.js';
+import { KnowledgeDocument } from '../../src/entities/knowledge/document.entity.js';
+import { StoredFile } from '../../src/entities/knowledge/stored-file.entity.js';
+import { Merchant } from '../../src/entities/merchant/merchant.entity.js';
+import { Staff } from '../../src/entities/staff/staff.entity.js';
+import { contentTypeFor, newFilePath } from '../../src/services/knowledge/file-name.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+// Compiled to dist/.bench/bench/answers; the corpus stays in the source tree.
+const benchDir = path.resolve(here, '../../../../bench/answers');
+const IN_FLIGHT = 4;
+
+interface Question {
+  question: string;
+  lang: 'en' | 'zh';
+  kind: 'answerable' | 'other' | 'adversarial' | 'smalltalk';
+  expect?: string[];
+  variant: string;
+  split: 'dev' | 'test';
+}
+
+interface Outcome {
+  q: Question;
+  text: string;
+  handedOff: boolean;
+  firstFrameMs: number;
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (!sorted.length) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
+}
+
+const pct = (n: number, d: number) => (d ? (n / d).toFixed(2) : '  - ');
+const fold = (s: string) => s.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ');
+const correct = (o: Outcome) => !o.handedOff && (o.q.expect ?? []).some((e) => fold(o.text).includes(fold(e)));
+
+async function main(): Promise<void> {
+  const split = process.argv.includes('--split') ? process.argv[process.argv.indexOf('--split') + 1] : null;
+  const verbose = process.argv.includes('--verbose');
+  const log = createLogger('silent');
+  const tmp = await mkdtemp(path.join(os.tmpdir(), 'cs-bench-answers-'));
+  const given = process.env.DATABASE_URL;
+  const embedded = given ? null : await startEmbeddedPostgres(tmp, 0, log);
+  const serverUrl = given ?? embedded!.url;
+  const dbName = `bench_answers_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`create database "${dbName}"`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${dbName}`;
+  const config = loadConfig({
+    DATABASE_URL: url.toString(),
+    DATA_DIR: tmp,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'silent',
+    CHAT_MESSAGES_PER_STAFF_PER_MINUTE: '1000000',
+  });
+  const app = await startApp(config, log);
+  try {
+    const { services } = app;
+    const em = app.orm.em.fork();
+    const merchant = new Merchant('bench', 'bench-answers@example.test', 'x');
+    const staff = new Staff({ merchant, serialNo: 'BENCHANSWERS', apiKey: 'ak_bench_answers', secretKey: 'sk', name: 'Vera', orgName: 'Voltra' });
+    staff.trialTime = new Date(Date.now() + 7 * 86_400_000);
+    await em.persist([merchant, staff]).flush();
+    for (const name of (await readdir(path.join(benchDir, 'corpus'))).sort()) {
+      const bytes = await readFile(path.join(benchDir, 'corpus', name));
+      const filePath = newFilePath(name);
+      const stored = await services.files.storage.put(filePath, Readable.from([bytes]), config.knowledge.uploadMaxBytes);
+      const file = new StoredFile({ merchant, fileName: name, filePath, fileSize: stored.size, contentType: contentTypeFor(name), sha256: stored.sha256 });
+      const doc = new KnowledgeDocument({ merchant, staff, file, fileName: name });
+      await em.persist([file, doc]).flush();
+      await services.documents.indexDocument(doc.id);
+    }
+
+    const all = JSON.parse(await readFile(path.join(benchDir, 'questions.json'), 'utf8')) as Question[];
+    const questions = all.filter((q) => !split || q.split === split);
+    const ask = async (q: Question, i: number): Promise<Outcome> => {
+      const started = performance.now();
+      const outcome = await services.intake.receive({ staffId: staff.id, channel: ChannelType.WEB, externalId: `bench-${i}-${randomBytes(3).toString('hex')}`, content: q.question });
+      if (outcome.kind !== 'answer') throw new Error(`unexpected outcome ${outcome.kind} for ${q.question}`);
+      let text = '';
+      let firstFrameMs = NaN;
+      for (let step = await outcome.answer.next(); ; step = await outcome.answer.next()) {
+        if (step.done) return { q, text, handedOff: step.value.handedOff, firstFrameMs };
+        if (Number.isNaN(firstFrameMs)) firstFrameMs = performance.now() - started;
+        text += step.value;
+      }
+    };
+    // Warm-up (jieba's dictionary, connections), then the questions with four in flight.
+    await ask({ question: 'warm up', lang: 'en', kind: 'other', variant: 'clean', split: 'dev' }, -1);
+    const results: Outcome[] = new Array(questions.length);
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: IN_FLIGHT }, async () => {
+        while (next < questions.length) {
+          const i = next++;
+          results[i] = await ask(questions[i]!, i);
+        }
+      }),
+    );
+
+    console.log(`Answer benchmark: ${questions.length} questions${split ? ` (${split} split)` : ''}, built-in answerer, ${IN_FLIGHT} in flight\n`);
+    console.log('lang split  correct  wrong-handoff  other-refused  adversarial-refused  smalltalk-kept  median-reply  first-frame p50/p95 ms');
+    for (const lang of ['en', 'zh'] as const) {
+      for (const s of ['dev', 'test', 'all'] as const) {
+        const rs = results.filter((r) => r.q.lang === lang && (s === 'all' || r.q.split === s));
+        if (!rs.length) continue;
+        const answerable = rs.filter((r) => r.q.kind === 'answerable');
+        const other = rs.filter((r) => r.q.kind === 'other');
+        const adversarial = rs.filter((r) => r.q.kind === 'adversarial');
+        const smalltalk = rs.filter((r) => r.q.kind === 'smalltalk');
+        const lengths = answerable.filter((r) => !r.handedOff).map((r) => r.text.length).sort((a, b) => a - b);
+        const frames = rs.map((r) => r.firstFrameMs).sort((a, b) => a - b);
+        console.log(
+          [
+            lang.padEnd(4),
+            s.padEnd(5),
+            pct(answerable.filter(correct).length, answerable.length).padStart(7),
+            pct(answerable.filter((r) => r.handedOff).length, answerable.length).padStart(14),
+            pct(other.filter((r) => r.handedOff).length, other.length).padStart(14),
+            pct(adversarial.filter((r) => r.handedOff).length, adversarial.length).padStart(20),
+            pct(smalltalk.filter((r) => !r.handedOff).length, smalltalk.length).padStart(15),
+            String(percentile(lengths, 50)).padStart(13),
+            `${percentile(frames, 50).toFixed(0)}/${percentile(frames, 95).toFixed(0)}`.padStart(22),
+          ].join(' '),
+        );
+      }
+    }
+    const variants = [...new Set(results.filter((r) => r.q.kind === 'answerable').map((r) => `${r.q.lang}:${r.q.variant}`))].sort();
+    console.log(`\nCorrect by variant: ${variants.map((v) => {
+      const rs = results.filter((r) => r.q.kind === 'answerable' && `${r.q.lang}:${r.q.variant}` === v);
+      return `${v} ${pct(rs.filter(correct).length, rs.length)} (${rs.length})`;
+    }).join(', ')}`);
+    if (verbose) {
+      for (const r of results) {
+        const ok = r.q.kind === 'answerable' ? correct(r) : r.q.kind === 'smalltalk' ? !r.handedOff : r.handedOff;
+        if (!ok) console.log(`\n✗ [${r.q.lang} ${r.q.kind} ${r.q.variant}] ${r.q.question}${r.handedOff ? ' (handed off)' : ''}\n  ${r.text.replace(/\n/g, '\n  ')}`);
+      }
+    }
+  } finally {
+    await app.close();
+    await admin.query(`drop database if exists "${dbName}" with (force)`).catch(() => undefined);
+    await admin.end();
+    await embedded?.stop();
+    await rm(tmp, { recursive: true, force: true });
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

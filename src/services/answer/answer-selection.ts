@@ -1,0 +1,290 @@
+import { joinSentences, sentences } from '../knowledge/chunker.js';
+import { normalizeText, termWeight, tokenize } from '../knowledge/text-segmenter.js';
+import type { Passage } from './answer.types.js';
+import { alternativesOf, type SynonymGroups } from './synonyms.js';
+
+/** A sentence of a passage: its paragraph, and whether it is a list item. */
+export interface Unit {
+  text: string;
+  paragraph: number;
+  listItem: boolean;
+  tokens: Set<string>;
+  /** The normalized text, for Chinese character overlap. */
+  plain: string;
+}
+
+/** What the question asks for, from its question words. */
+export type Cue = 'phone' | 'frequency' | 'price' | 'number' | 'duration' | 'distance' | 'time' | 'place';
+
+const CUES: [Cue, RegExp][] = [
+  ['distance', /\bhow far\b|多远|多少公里|续航/],
+  ['duration', /\bhow long\b|\bhow soon\b|多久|多长时间|多长|几天|几个小时/],
+  ['frequency', /\bhow often\b|\bhow frequently\b|多久一次|多长时间一次|隔多久|多久.{0,6}一次/],
+  ['phone', /\bphone number\b|\btelephone\b|\bhotline\b|\bservice line\b|\bcall you\b|电话|热线|客服号码/],
+  ['price', /\bhow much (?:is|are|does|do|will|would)\b|\bprices?\b|\bcosts?\b|\bfees?\b|\bcharges?\b|多少钱|价格|费用|收费|什么价|几块|几元/],
+  ['number', /\bhow (?:much|many|old)\b|多少|几[个位次岁元块号]|多大/],
+  ['time', /\bwhen\b|\bwhat time\b|\bwhich days?\b|\bopening hours\b|什么时候|几点|哪天|何时|营业时间/],
+  ['place', /\bwhere\b|\baddress\b|\bwhich cit(?:y|ies)\b|哪里|哪儿|在哪|地址|哪些城市|哪个城市/],
+];
+
+const NUM = '(?:\\d+(?:[.,]\\d+)?|[一二两三四五六七八九十百千万半]+|\\b(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|half an?)\\b)[\\s-]*';
+const ANSWERS: Record<Cue, RegExp> = {
+  phone: /\+?\d[\d\s-]{6,}\d/,
+  frequency: /\b(?:every|each|once|twice|daily|weekly|monthly|times a)\b|每|一次/i,
+  price: /\d+(?:[.,]\d+)?\s*(?:yuan|rmb|cny|dollars?|usd|eur|euros?|元|块)|[¥$€£]\s*\d|\b(?:free|no charge|costs nothing|nothing)\b|免费|不收费|[一二两三四五六七八九十百千]+\s*元/i,
+  number: new RegExp(`\\d|[一二两三四五六七八九十百千]+\\s*(?:周岁|[个位次岁元块号天周月年倍])|\\b(?:free|no charge|nothing)\\b|免费|不收费`, 'i'),
+  duration: new RegExp(`${NUM}\\s*(?:hours?|minutes?|days?|weeks?|months?|years?|小时|分钟|天|周|个月|年|工作日)|\\b(?:next day|same day|within)\\b|次日|当天`, 'i'),
+  distance: new RegExp(`${NUM}\\s*(?:km|kilomet(?:re|er)s?|miles?|met(?:re|er)s?|公里|千米|米)`, 'i'),
+  time: new RegExp(
+    `\\d{1,2}(?::\\d{2})?\\s*(?:am|pm)|\\b(?:mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?|daily|every day|weekdays?|weekends?|holidays?|next day|within|before|after|days?|hours?)\\b|[点时]|[周星期][一二三四五六日天]|次日|当天|工作日|${NUM}\\s*(?:天|小时|分钟)`,
+    'i',
+  ),
+  place: /\b\d+\s+[A-Z][a-z]+\s+(?:Road|Street|Avenue|Lane|Rd|St)\b|\b(?:road|street|avenue|floor|next to|opposite|in [A-Z][a-z]+)\b|[路街道号楼层区市省]|[A-Z][a-z]+,\s*[A-Z][a-z]+/,
+};
+
+/** True when the question asks for several things at once ("what are the prices?", "有哪些套餐"). */
+export function asksForList(question: string): boolean {
+  return /\b(?:what|which) (?:are|kinds?|types?)\b|\blist\b|\ball (?:the|your)\b|哪些|有什么|都有|几种/i.test(normalizeText(question));
+}
+
+/** The question words' cue, or null (a yes/no or "how do I" question). */
+export function cueOf(question: string): Cue | null {
+  const q = normalizeText(question).toLowerCase();
+  return CUES.find(([, re]) => re.test(q))?.[0] ?? null;
+}
+
+// Order numbers, tracking codes and phone-like identifiers: they name the contact's case, not the topic.
+const IDENTIFIER = /(?:\b(?:my )?(?:order|tracking|invoice|ticket)s?\s*(?:number|no\.?|id|#)?\s*[:：]?\s*|(?:我的)?(?:订单|运单|单号|发票)号?(?:是|为)?\s*[:：]?\s*)?#?(?=[A-Za-z0-9-]*\d)[A-Za-z0-9][A-Za-z0-9-]{4,}/gi;
+// The contact introducing themselves: the name is not what the documents answer on.
+const SELF_NAME = /\b(?:[Ii]'?m|[Ii] am|[Mm]y name is|[Tt]his is)\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?|(?:我是|我叫|本人)[\p{Script=Han}]{2,3}(?=[，,。\s]|$)/gu;
+
+// How a question is asked, not what it is about: the cue stands for these (jieba cuts them into words that would
+// otherwise count as topic, such as 时间 in 多长时间).
+const FRAME = /多长时间|多少(?:钱|岁|天|次|个)?|多久|多远|多大|怎么办|怎么样|怎样|怎么|如何|什么时候|什么|哪些|哪里|哪儿|哪天|哪个|几点|几[个天次岁种]|是否|能否|可不可以|可以吗|会不会|\bwhat happens\b|\bhappen(?:s|ed)?\b/gi;
+
+/** The question without the parts that identify the contact's own case (order numbers, their name) and its frame. */
+export function topicOf(question: string): string {
+  return normalizeText(question).replace(SELF_NAME, ' ').replace(IDENTIFIER, ' ').replace(FRAME, ' ');
+}
+
+const HAN = /\p{Script=Han}/u;
+
+/** Units of a passage: its paragraphs (content lines) split into sentences; "• " marks a list item. */
+export function unitsOf(content: string, titles: string[] = []): Unit[] {
+  const out: Unit[] = [];
+  const lines = content.split('\n');
+  lines.forEach((line, paragraph) => {
+    const trimmed = line.trim();
+    if (!trimmed) return;
+    // A short line without a sentence end above more text is a title (plain-text documents have no heading markup):
+    // context for the sentences, never an answer on its own.
+    if (isTitle(trimmed) && lines.slice(paragraph + 1).some((l) => l.trim())) {
+      titles.push(trimmed);
+      return;
+    }
+    const listItem = /^[•·▪●◦-]\s/.test(trimmed);
+    const body = listItem ? trimmed.replace(/^[•·▪●◦-]\s+/, '') : trimmed;
+    for (const text of sentences(body)) out.push({ text, paragraph, listItem, tokens: new Set(tokenize(text)), plain: normalizeText(text).toLowerCase() });
+  });
+  return out;
+}
+
+function isTitle(line: string): boolean {
+  if (/^[•·▪●◦-]\s/.test(line) || /[.!?;:。！？；：，,]$/.test(line)) return false;
+  return HAN.test(line) ? line.length <= 20 : line.split(/\s+/).length <= 8;
+}
+
+interface Term {
+  term: string;
+  weight: number;
+  /** The staff's synonyms of the word: any of them, all its tokens present, counts as the word. */
+  alternatives?: string[][];
+}
+
+const holds = (tokens: Set<string>, t: Term) => tokens.has(t.term) || (t.alternatives?.some((w) => w.every((x) => tokens.has(x))) ?? false);
+
+/** Edit distance of two short words, stopping early once above `max`. */
+function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const swap = i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1] ? prev[j - 2]! : Infinity;
+      row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1), swap);
+    }
+    if (Math.min(...row) > max) return max + 1;
+    prev = row;
+  }
+  return prev[b.length]!;
+}
+
+/**
+ * A question word as the passages know it: a misspelling one or two edits from one of their words becomes that word;
+ * a short word they do not have ("teh") weighs little. Other unknown words weigh more: a question about something
+ * the passages do not mention should not be answered from them.
+ */
+function known(term: string, vocabulary: Set<string>): Term {
+  if (vocabulary.has(term)) return { term, weight: termWeight(term) };
+  // A word none of the passages has (a place, a product they do not mention) makes them unlikely to answer.
+  if (!/^[a-z]+$/.test(term)) return { term, weight: termWeight(term) * (/^\d+$/.test(term) ? 1 : 1.5) };
+  const max = term.length >= 7 ? 2 : term.length >= 4 ? 1 : 0;
+  if (max) {
+    for (const word of vocabulary) if (/^[a-z]+$/.test(word) && editDistance(term, word, max) <= max) return { term: word, weight: termWeight(word) * 0.9 };
+  }
+  return { term, weight: termWeight(term) * (term.length <= 3 ? 0.25 : 1.5) };
+}
+
+/** How much of the question a unit covers: its own words fully, its section heading and its neighbours partly. */
+function coverage(terms: Term[], unit: Unit, heading: Set<string>, around: Set<string>, headingCredit: number): number {
+  let got = 0;
+  let total = 0;
+  for (const t of terms) {
+    const { term, weight } = t;
+    total += weight;
+    if (holds(unit.tokens, t)) got += weight;
+    else if (holds(heading, t)) got += weight * headingCredit;
+    else if (holds(around, t)) got += weight * 0.4;
+    else if (HAN.test(term) && term.length === 1) {
+      if (unit.plain.includes(term)) got += weight * 0.6;
+    } else if (HAN.test(term)) {
+      // A Chinese word cut differently in the text still shares its characters.
+      const chars = [...term].filter((c) => unit.plain.includes(c)).length;
+      got += weight * 0.5 * (chars / term.length) * (chars >= 2 ? 1 : 0.5);
+    }
+  }
+  return total ? got / total : 0;
+}
+
+export interface Selection {
+  passage: Passage;
+  units: Unit[];
+  /** 0–1: how well the chosen sentence answers (coverage of the question's words and its cue). */
+  score: number;
+}
+
+interface Candidate {
+  passage: Passage;
+  units: Unit[];
+  index: number;
+  score: number;
+}
+
+/**
+ * The sentence that answers, chosen inside the retrieved passages: the one
+ * covering most of the question's weighted words (its heading and neighbours
+ * count partly), with a bonus when it holds what the question word asks for
+ * (a number for "how much", a time for "when", a place for "where") and a
+ * penalty when it does not. The passage's retrieval score counts a little.
+ */
+export function bestSentences(question: string, passages: Passage[], synonyms: SynonymGroups = []): Candidate[] {
+  const topic = topicOf(question);
+  const parsed = passages.map((passage) => {
+    const titles: string[] = [];
+    const units = unitsOf(passage.content, titles);
+    return { passage, units, titles };
+  });
+  const vocabulary = new Set<string>();
+  for (const { passage, units, titles } of parsed) {
+    for (const u of units) for (const t of u.tokens) vocabulary.add(t);
+    for (const t of tokenize([passage.heading, ...titles].join('\n'))) vocabulary.add(t);
+  }
+  const asked = [...new Set(tokenize(topic))].slice(0, 24);
+  const alternatives = alternativesOf(new Set(asked), synonyms);
+  const terms = asked.map((term) => {
+    const alts = alternatives.get(term);
+    return alts ? { term, weight: termWeight(term), alternatives: alts } : known(term, vocabulary);
+  });
+  const cue = cueOf(question);
+  const out: Candidate[] = [];
+  for (const { passage, units, titles } of parsed) {
+    const heading = new Set(tokenize([passage.heading, ...titles].join('\n')));
+    const inHeading = terms.length ? terms.filter((t) => holds(heading, t)).length / terms.length : 0;
+    // A Q&A entry's question is the heading: matching it means the whole entry answers.
+    const headingCredit = passage.kind === 'qa' ? 1 : 0.7;
+    units.forEach((unit, index) => {
+      const around = new Set([...(units[index - 1]?.tokens ?? []), ...(units[index + 1]?.tokens ?? [])]);
+      const cov = coverage(terms, unit, heading, around, headingCredit);
+      const answersCue = cue ? ANSWERS[cue].test(passage.kind === 'qa' ? passage.content : unit.text) : false;
+      const shaped = cue ? cov * 0.8 + (answersCue ? 0.2 : 0) : cov;
+      // The section named after the question's words breaks ties between sentences that say the same words.
+      out.push({ passage, units, index, score: shaped * 0.85 + Math.min(passage.score, 1) * 0.15 + inHeading * 0.03 });
+    });
+  }
+  return out.sort((a, b) => b.score - a.score || a.index - b.index);
+}
+
+const ANAPHOR = /^(?:(?:it|this|that|these|those|they|its|their|he|she|then|also|otherwise|however)\b|[该这它此其但]|另外|否则)/i;
+
+/** Budget in characters per output length; the best sentence is kept whole even when longer. */
+export const BUDGET = { concise: 160, 'normal-length': 300, detailed: 700 } as const;
+
+/**
+ * The answer's sentences around the best one, within the budget: the
+ * preceding sentence when the best one leans on it ("It…", "该…") or is a
+ * fragment; list items of the same list that answer as well; the next
+ * sentence of the paragraph when it continues on the question's words. A Q&A
+ * entry is its answer from the start.
+ */
+export function expand(best: Candidate, all: Candidate[], budget: number, allowMore: 'no' | 'related' | 'all', asksList = false): number[] {
+  const { units, index } = best;
+  const unit = units[index]!;
+  if (best.passage.kind === 'qa') {
+    const picked: number[] = [];
+    let size = 0;
+    for (let i = 0; i < units.length && (size === 0 || size + units[i]!.text.length <= budget); i++) {
+      picked.push(i);
+      size += units[i]!.text.length;
+    }
+    return picked;
+  }
+  const picked = new Set([index]);
+  let size = unit.text.length;
+  const fits = (i: number) => size + units[i]!.text.length <= budget;
+  const add = (i: number) => {
+    picked.add(i);
+    size += units[i]!.text.length;
+  };
+  const prev = units[index - 1];
+  const short = HAN.test(unit.text) ? unit.text.length < 8 : unit.text.length < 25;
+  if (prev && prev.paragraph === unit.paragraph && !unit.listItem && (ANAPHOR.test(unit.text) || short) && fits(index - 1)) add(index - 1);
+  const scoreOf = new Map(all.filter((c) => c.passage === best.passage).map((c) => [c.index, c.score]));
+  if (unit.listItem) {
+    // The other items of the same list: all of them when the question asks for a list ("what are the prices?"),
+    // else those that answer as well as this one.
+    let from = index;
+    let to = index;
+    while (units[from - 1]?.listItem) from--;
+    while (units[to + 1]?.listItem) to++;
+    for (let i = from; i <= to; i++) {
+      if (i !== index && units[i]!.paragraph !== unit.paragraph && (asksList || (scoreOf.get(i) ?? 0) >= best.score * 0.85) && fits(i)) add(i);
+    }
+  } else if (allowMore !== 'no') {
+    // The rest of the paragraph while it continues on the question's words (detailed: while it fits).
+    for (let i = index + 1; units[i]?.paragraph === unit.paragraph && fits(i); i++) {
+      if (allowMore !== 'all' && (scoreOf.get(i) ?? 0) < best.score * 0.75) break;
+      add(i);
+    }
+  }
+  return [...picked].sort((a, b) => a - b);
+}
+
+/** Renders chosen sentences keeping their structure: paragraphs apart, list items as a list under their heading. */
+export function render(passage: Passage, units: Unit[], picked: number[]): string {
+  const chosen = picked.map((i) => units[i]!);
+  const items = chosen.filter((u) => u.listItem);
+  if (items.length > 1) {
+    const section = passage.heading.split(' › ').filter(Boolean).at(-1);
+    const lines = chosen.map((u) => (u.listItem ? `• ${u.text}` : u.text));
+    if (!section || passage.kind === 'qa') return lines.join('\n');
+    return `${section}${HAN.test(section) ? '：' : ':'}\n${lines.join('\n')}`;
+  }
+  const paragraphs: string[][] = [];
+  let last = -1;
+  for (const u of chosen) {
+    if (u.paragraph !== last) paragraphs.push([]);
+    paragraphs.at(-1)!.push(u.text);
+    last = u.paragraph;
+  }
+  return paragraphs.map((p) => joinSentences(p)).join('\n\n');
+}

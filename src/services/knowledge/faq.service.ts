@@ -1,0 +1,40 @@
+import { Readable } from 'node:stream';
+import { z } from 'zod';
+import type { RequestContext } from '../../core/context.js';
+import { parseInput } from '../../core/validation.js';
+import { KnowledgeDocument } from '../../entities/knowledge/document.entity.js';
+import type { DocumentService } from './document.service.js';
+import type { FileService } from './file.service.js';
+
+const entrySchema = z.object({
+  question: z.string({ message: 'question is required' }).trim().min(1, 'question is required').max(500, 'question must be at most 500 characters'),
+  answer: z.string({ message: 'answer is required' }).trim().min(1, 'answer is required').max(4000, 'answer must be at most 4000 characters'),
+  replaces: z.number().int().positive().nullable().optional(),
+});
+
+const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
+
+/**
+ * FAQ entries learned from agents: a question the AI could not answer and the reply a person gave, saved as a
+ * small Q&A document of the staff ("Q: … / A: …", so it is one Q&A chunk whose heading is the question). It is
+ * indexed before the call returns, so the next contact who asks gets the answer; it is listed, renamed and
+ * deleted with the staff's other documents.
+ */
+export class FaqService {
+  constructor(private readonly deps: { files: FileService; documents: DocumentService }) {}
+
+  /** Saves an entry (or replaces the FAQ document `replaces` with it) and indexes it at once. */
+  async save(ctx: RequestContext, staffId: number, input: { question: string; answer: string; replaces?: number | null }): Promise<KnowledgeDocument> {
+    const entry = parseInput(entrySchema, input);
+    const merchantId = ctx.requireMerchant().merchantId;
+    // The document to replace must be one of this staff's (checked before anything is stored).
+    if (entry.replaces) await this.deps.documents.requireOwned(ctx, staffId, entry.replaces);
+    const text = `Q: ${oneLine(entry.question)}\nA: ${oneLine(entry.answer)}\n`;
+    const title = oneLine(entry.question).replace(/[\\/:*?"<>|]/g, '').slice(0, 80) || 'entry';
+    const file = await this.deps.files.storeFor(ctx.em, merchantId, { fileName: `FAQ ${title}.txt`, data: Readable.from([Buffer.from(text, 'utf8')]) });
+    const [doc] = await this.deps.documents.update(ctx, staffId, [{ filePath: file.filePath, fileName: file.fileName }]);
+    await this.deps.documents.indexDocument(doc!.id);
+    if (entry.replaces) await this.deps.documents.delete(ctx, staffId, [entry.replaces]);
+    return ctx.em.fork().findOneOrFail(KnowledgeDocument, doc!.id);
+  }
+}

@@ -1,0 +1,136 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createMerchant, createStaffWithKeys, type StaffFixture } from '../support/factories.js';
+import { addDocument, waitForSync } from '../support/knowledge.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+import { FrameClient, basicAuth } from '../support/ws-clients.js';
+
+const RENTAL = `# Scooter rental
+
+Voltra rents electric scooters by the hour, by the day and by the month. Every plan includes a helmet.
+
+## Prices
+
+- Hourly plan: 12 yuan per hour, with a minimum of two hours.
+- Day pass: 68 yuan for 24 hours from pick-up.
+- Monthly plan: 399 yuan per calendar month.
+
+## Deposit
+
+A refundable deposit of 500 yuan is held on your card when you pick up a scooter. The deposit is released within 3 working days after the scooter is returned undamaged.
+`;
+
+const RENTAL_ZH = `# 滑板车租赁
+
+## 押金
+
+取车时会在您的银行卡上冻结 500 元押金，可退还。车辆完好归还后，押金在三个工作日内解冻。
+`;
+
+describe('built-in answers over /ws: short, structured, small talk kept, one language per reply', () => {
+  let t: TestApp;
+  let token: string;
+  let staff: StaffFixture;
+  const ws = (p: string) => `${t.url.replace('http', 'ws')}${p}`;
+  const ask = async (contactId: string, content: string, who: StaffFixture = staff) => {
+    const c = await FrameClient.open(ws(`/ws?contact_id=${contactId}`), basicAuth(who.apiKey, who.secretKey));
+    c.send({ action: 'chat', type: 'text', content });
+    const text = await c.untilEof();
+    c.close();
+    return text;
+  };
+  const statusOf = async (contactId: string) => {
+    const list = (await (await fetch(`${t.url}/api/sessions`, { headers: { 'auth-token': token } })).json()) as any;
+    return list.data.find((s: any) => s.customerId === contactId)?.status;
+  };
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    token = (await createMerchant(t)).token;
+    staff = await createStaffWithKeys(t, token, { name: 'Vera', org_name: 'Voltra', language_response: 'English', greetings: '' });
+    await addDocument(t, token, staff.id, 'rental.md', RENTAL);
+    await addDocument(t, token, staff.id, 'rental-zh.md', RENTAL_ZH);
+    await t.rest('/api/v1/customer/sync/doc', { staff_id: staff.id }, token);
+    await waitForSync(t, token, staff.id);
+  });
+  afterAll(() => t?.close());
+
+  it('answers with the sentence asked about, not the passage', async () => {
+    expect(await ask('c-day', 'How much is the day pass?')).toBe('Day pass: 68 yuan for 24 hours from pick-up.');
+    expect(await ask('c-deposit', 'How much is the deposit?')).toBe(
+      'A refundable deposit of 500 yuan is held on your card when you pick up a scooter. The deposit is released within 3 working days after the scooter is returned undamaged.',
+    );
+    expect(await statusOf('c-day')).toBe('ai');
+  });
+
+  it('keeps a list as a list under its heading', async () => {
+    expect(await ask('c-prices', 'What are the prices of the plans?')).toBe(
+      'Prices:\n• Hourly plan: 12 yuan per hour, with a minimum of two hours.\n• Day pass: 68 yuan for 24 hours from pick-up.\n• Monthly plan: 399 yuan per calendar month.',
+    );
+  });
+
+  it('answers a question that carries an order number and a name', async () => {
+    expect(await ask('c-order', "Hi, I'm Zhang Wei, order VT-20931: how much is the deposit?")).toContain('500 yuan');
+    expect(await statusOf('c-order')).toBe('ai');
+  });
+
+  it('answers a contact writing traditional characters from simplified documents', async () => {
+    expect(await ask('c-trad', '押金是多少錢？')).toContain('500 元');
+    expect(await statusOf('c-trad')).toBe('ai');
+  });
+
+  it('keeps small talk with the AI: a greeting, thanks and "are you a robot" get the persona, not a person', async () => {
+    expect(await ask('c-hello', 'hello')).toBe("Hello! I'm Vera from Voltra. How can I help you today?");
+    expect(await ask('c-thanks', 'Thanks a lot!')).toMatch(/welcome/);
+    expect(await ask('c-bot', '你是机器人吗？')).toContain('AI 助手Vera');
+    for (const id of ['c-hello', 'c-thanks', 'c-bot']) expect(await statusOf(id)).toBe('ai');
+  });
+
+  it('refuses a question the documents only seem to answer, and hands it to a person', async () => {
+    const reply = await ask('c-yearly', 'How much is the yearly plan?');
+    expect(reply).toContain("couldn't find the answer");
+    await expect.poll(() => statusOf('c-yearly')).toBe('pending');
+  });
+
+  it("meets a word through the merchant's synonym list (GraphQL updateStaff synonyms)", async () => {
+    expect(await ask('c-ticket-1', 'How much is the day ticket?')).toContain("couldn't find the answer");
+    const bad = await t.gql('mutation($id: Int!) { updateStaff(id: $id, input: { synonyms: ["ticket"] }) { id } }', { id: staff.id }, token);
+    expect(bad.errors?.[0]).toMatchObject({ message: expect.stringContaining('at least two words'), extensions: { code: 'BAD_USER_INPUT' } });
+    const set = await t.gql('mutation($id: Int!) { updateStaff(id: $id, input: { synonyms: ["pass, ticket"] }) { synonyms } }', { id: staff.id }, token);
+    expect(set.data.updateStaff.synonyms).toEqual(['pass, ticket']);
+    expect(await ask('c-ticket-2', 'How much is the day ticket?')).toBe('Day pass: 68 yuan for 24 hours from pick-up.');
+    expect(await statusOf('c-ticket-2')).toBe('ai');
+  });
+
+  it('learns from agents: a reply saved as an FAQ entry answers the next contact; entries are edited and deleted like documents', async () => {
+    const question = 'Do you rent out child seats?';
+    expect(await ask('c-seat-1', question)).toContain("couldn't find the answer");
+    const save = `mutation($id: Int!, $q: String!, $a: String!, $r: Int) {
+      saveFaqEntry(staffId: $id, question: $q, answer: $a, replacesDocumentId: $r) { id fileName syncState chunkCount } }`;
+    const saved = (await t.gql(save, { id: staff.id, q: question, a: 'Yes, a child seat costs 10 yuan per day.' }, token)).data.saveFaqEntry;
+    expect(saved).toMatchObject({ fileName: 'FAQ Do you rent out child seats.txt', syncState: 'READY', chunkCount: 1 });
+    expect(await ask('c-seat-2', 'Can I rent a child seat?')).toBe('Yes, a child seat costs 10 yuan per day.');
+    expect(await statusOf('c-seat-2')).toBe('ai');
+
+    const other = await createMerchant(t);
+    const otherStaff = await createStaffWithKeys(t, other.token);
+    const denied = await t.gql(save, { id: otherStaff.id, q: question, a: 'x', r: saved.id }, other.token);
+    expect(denied.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    const empty = await t.gql(save, { id: staff.id, q: ' ', a: 'x' }, token);
+    expect(empty.errors?.[0]).toMatchObject({ message: expect.stringContaining('question is required'), extensions: { code: 'BAD_USER_INPUT' } });
+
+    const edited = (await t.gql(save, { id: staff.id, q: question, a: 'Yes, child seats are free with the monthly plan.', r: saved.id }, token)).data.saveFaqEntry;
+    expect(await ask('c-seat-3', 'Can I rent a child seat?')).toBe('Yes, child seats are free with the monthly plan.');
+    const docs = (await t.gql('query($id: Int!) { documents(staffId: $id) { items { id fileName } } }', { id: staff.id }, token)).data.documents.items;
+    expect(docs.map((d: any) => d.id)).toContain(edited.id);
+    expect(docs.map((d: any) => d.id)).not.toContain(saved.id);
+    await t.gql('mutation($id: Int!, $ids: [Int!]!) { deleteDocuments(staffId: $id, ids: $ids) }', { id: staff.id, ids: [edited.id] }, token);
+    expect(await ask('c-seat-4', 'Can I rent a child seat?')).toContain("couldn't find the answer");
+  });
+
+  it('speaks one language per reply: a Chinese question to an English staff gets a Chinese refusal and a Chinese queue notice', async () => {
+    const reply = await ask('c-zh', '你们卖宠物食品吗？');
+    expect(reply).toContain('抱歉');
+    expect(reply).toContain('正在为您转接人工客服');
+    expect(reply).not.toMatch(/[A-Za-z]{3,}/);
+  });
+});
