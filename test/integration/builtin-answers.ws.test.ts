@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMerchant, createStaffWithKeys, type StaffFixture } from '../support/factories.js';
+import { createAgent, createMerchant, createStaffWithKeys, type StaffFixture } from '../support/factories.js';
 import { addDocument, waitForSync } from '../support/knowledge.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { FrameClient, basicAuth } from '../support/ws-clients.js';
@@ -125,6 +125,22 @@ describe('built-in answers over /ws: short, structured, small talk kept, one lan
     expect(docs.map((d: any) => d.id)).not.toContain(saved.id);
     await t.gql('mutation($id: Int!, $ids: [Int!]!) { deleteDocuments(staffId: $id, ids: $ids) }', { id: staff.id, ids: [edited.id] }, token);
     expect(await ask('c-seat-4', 'Can I rent a child seat?')).toContain("couldn't find the answer");
+
+    // The agent who answered saves it itself (for a staff it serves only), and its console's AI finds it.
+    const agent = await createAgent(t, token, [staff.id]);
+    const otherOwnStaff = await createStaffWithKeys(t, token, { name: 'Other' });
+    const stranger = await createAgent(t, token, [otherOwnStaff.id]);
+    const byAgent = await t.gql(save, { id: staff.id, q: 'Do you deliver helmets?', a: 'Yes, a helmet comes with every scooter at no charge.' }, agent.token);
+    expect(byAgent.data.saveFaqEntry).toMatchObject({ syncState: 'READY' });
+    expect((await t.gql(save, { id: staff.id, q: 'Do you deliver helmets?', a: 'x' }, stranger.token)).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    expect(await ask('c-helmet', 'Do you deliver helmets?')).toBe('Yes, a helmet comes with every scooter at no charge.');
+    const kf = await FrameClient.open(`${t.url.replace('http', 'ws')}/ws/kf`);
+    kf.answerBeats();
+    kf.send({ method: 'login', token: agent.token });
+    expect(await kf.nextJson({ method: 'login' })).toMatchObject({ code: 0 });
+    kf.send({ method: 'get_answer_from_ai', bid: staff.id, user_query: [{ type: 'text', value: { text: 'Do you deliver helmets?' } }] });
+    expect(await kf.nextJson({ method: 'get_answer_from_ai' })).toMatchObject({ code: 0, data: { message_list: [{ type: 'text', value: { text: 'Yes, a helmet comes with every scooter at no charge.' } }] } });
+    kf.close();
   });
 
   it('speaks one language per reply: a Chinese question to an English staff gets a Chinese refusal and a Chinese queue notice', async () => {

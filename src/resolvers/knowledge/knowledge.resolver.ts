@@ -58,7 +58,7 @@ export class KnowledgeResolver {
     return this.s.documents.update(ctx, staffId, files);
   }
 
-  @Authorized(Role.MERCHANT)
+  @Authorized(Role.MERCHANT, Role.AGENT)
   // Indexed before it answers (and embedded, with an embeddings service).
   @Weight(Cost.heavyMutation)
   @Mutation(() => DocumentType, {

@@ -92,7 +92,7 @@ export class ConversationIntake {
       if (assigned.has(session.id)) return { kind: 'with_agent', ...ids };
       // The contact is told in the language it writes in.
       const language = replyLanguage(body.content, staff);
-      const position = await this.queued(em, session, language);
+      const position = await this.queued(em, session);
       return { kind: 'queued', position, notice: contactNotices.queued(language, position), ...ids };
     }
     if (session.status === SessionStatus.MANUAL) return { kind: 'with_agent', ...ids };
@@ -210,6 +210,7 @@ export class ConversationIntake {
         }
       }
       await tx.flush();
+      if (opts.handoffRules && session.status === SessionStatus.PENDING) await this.noticeQueued(tx, session, replyLanguage(body.content, staff));
       // A message that caused the handoff is announced as said in the AI's session; the handoff event brings it to the queue.
       after.push(this.journal.messageEvent(session, message, handoff ? SessionStatus.AI : undefined));
       if (handoff) after.push(handoff);
@@ -245,6 +246,7 @@ export class ConversationIntake {
       const handedOff = needsHuman(outcome);
       if (handedOff) s.handOff('low_confidence', new Date());
       await tx.flush();
+      if (handedOff) await this.noticeQueued(tx, s, outcome.language);
       after.push(this.journal.messageEvent(s, message));
       if (handedOff) after.push(this.journal.sessionEvent(s, 'handoff', SessionStatus.AI, null));
       return { s, messageId: message.id, handedOff };
@@ -254,18 +256,22 @@ export class ConversationIntake {
     const assigned = await this.routing.route(em, stored.s.merchant.id);
     if (assigned.has(sessionId)) return { messageId: stored.messageId, text, handedOff: true, notice: null };
     // The queue notice speaks the answer's language.
-    const position = await this.queued(em, stored.s, outcome.language);
+    const position = await this.queued(em, stored.s);
     return { messageId: stored.messageId, text, handedOff: true, notice: contactNotices.queued(outcome.language, position) };
   }
 
-  /** The session's place in the queue; on an outside channel the contact is told in a delivered notice. */
-  private async queued(em: EntityManager, session: Session, language: ReplyLanguage): Promise<number | null> {
-    const position = (await queuePositions(em, session.merchant.id, [session.id])).get(session.id) ?? null;
-    if (!isOutsideChannel(session.channel)) return position;
-    await em.fork().transactional(async (tx) => {
-      const s = await tx.findOneOrFail(Session, session.id, { populate: ['merchant', 'staff', 'contact'] });
-      await this.journal.notice(tx, s, contactNotices.queued(language, position));
-    });
-    return position;
+  /** The session's place in the queue, for the notice a surface shows. */
+  private async queued(em: EntityManager, session: Session): Promise<number | null> {
+    return (await queuePositions(em, session.merchant.id, [session.id])).get(session.id) ?? null;
+  }
+
+  /**
+   * On an outside channel the contact is told it waits in a delivered notice, queued in the transaction
+   * that put it in the queue, so no crash can store the handoff without it.
+   */
+  private async noticeQueued(tx: EntityManager, session: Session, language: ReplyLanguage): Promise<void> {
+    if (!isOutsideChannel(session.channel)) return;
+    const position = (await queuePositions(tx, session.merchant.id, [session.id])).get(session.id) ?? null;
+    await this.journal.notice(tx, session, contactNotices.queued(language, position));
   }
 }

@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import { z } from 'zod';
-import type { RequestContext } from '../../core/context.js';
+import { RequestContext } from '../../core/context.js';
+import { notFound } from '../../core/errors.js';
 import { parseInput } from '../../core/validation.js';
 import { KnowledgeDocument } from '../../entities/knowledge/document.entity.js';
 import type { DocumentService } from './document.service.js';
@@ -23,9 +24,13 @@ const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
 export class FaqService {
   constructor(private readonly deps: { files: FileService; documents: DocumentService }) {}
 
-  /** Saves an entry (or replaces the FAQ document `replaces` with it) and indexes it at once. */
-  async save(ctx: RequestContext, staffId: number, input: { question: string; answer: string; replaces?: number | null }): Promise<KnowledgeDocument> {
+  /**
+   * Saves an entry (or replaces the FAQ document `replaces` with it) and indexes it at once. A merchant
+   * saves for any of its staff; an agent for the staff it is assigned to.
+   */
+  async save(caller: RequestContext, staffId: number, input: { question: string; answer: string; replaces?: number | null }): Promise<KnowledgeDocument> {
     const entry = parseInput(entrySchema, input);
+    const ctx = await this.forMerchant(caller, staffId);
     const merchantId = ctx.requireMerchant().merchantId;
     // The document to replace must be one of this staff's (checked before anything is stored).
     if (entry.replaces) await this.deps.documents.requireOwned(ctx, staffId, entry.replaces);
@@ -36,5 +41,16 @@ export class FaqService {
     await this.deps.documents.indexDocument(doc!.id);
     if (entry.replaces) await this.deps.documents.delete(ctx, staffId, [entry.replaces]);
     return ctx.em.fork().findOneOrFail(KnowledgeDocument, doc!.id);
+  }
+
+  /** The document rules are the merchant's: an agent acts for its merchant, on a staff it serves only. */
+  private async forMerchant(ctx: RequestContext, staffId: number): Promise<RequestContext> {
+    const actor = ctx.requireTenant();
+    if (actor.kind === 'merchant') return ctx;
+    const rows: { staff_id: number }[] = await ctx.em
+      .getConnection()
+      .execute('select staff_id from agent_staff where agent_id = ? and staff_id = ?', [actor.agentId, staffId], 'all', ctx.em.getTransactionContext());
+    if (!rows.length) throw notFound(`Staff ${staffId}`);
+    return new RequestContext(ctx.em, { kind: 'merchant', merchantId: actor.merchantId, userName: actor.userName, tokenId: actor.tokenId }, ctx.log, ctx.meta);
   }
 }
