@@ -5,7 +5,6 @@ import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import { startApp } from '../../dist/app.js';
 import { loadConfig } from '../../dist/core/config.js';
-import { createContext } from '../../dist/core/http/request-context.js';
 import { createLogger } from '../../dist/core/logger.js';
 import { Agent } from '../../dist/entities/agent/agent.entity.js';
 import { TokenRole } from '../../dist/entities/auth/auth-token.entity.js';
@@ -24,7 +23,7 @@ async function seed({ merchants, agentsPerMerchant }) {
     const merchant = new Merchant(`bench_${tag}_${m}`, `bench-${tag}-${m}@bench.invalid`, 'no-login');
     await em.persist(merchant).flush();
     const { token } = await app.services.tokens.issue(em, TokenRole.Merchant, merchant.id, merchant.id);
-    const ctx = await createContext(app.orm, app.services, log, token, { requestId: 'bench-seed', ip: '127.0.0.1' });
+    const ctx = await app.services.contexts.forToken(token, { requestId: 'bench-seed', ip: '127.0.0.1' });
     // Through the service, so the staff gets its keys and trial period like a real one.
     const staff = await app.services.staff.create(ctx, { name: 'Bench staff', orgName: 'Bench', languageResponse: 'English' });
     const agents = [];
