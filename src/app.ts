@@ -15,6 +15,7 @@ import { audioAssetsRouter } from './http/audio/audio-assets.routes.js';
 import { chatPageRouter } from './http/chat-page/chat-page.routes.js';
 import { chatUploadRouter } from './http/chat-page/chat-upload.routes.js';
 import { channelCallbackRouter } from './http/channel/channel-callback.routes.js';
+import { reportRouter } from './http/report/report.routes.js';
 import type { AppConfig } from './core/config.js';
 import { openDatabase } from './core/db/database.js';
 import { createEventBus } from './core/events/event-bus.js';
@@ -103,6 +104,7 @@ export async function startApp(config: AppConfig, log: Logger): Promise<App> {
     app.use('/graphql', express.json({ limit: '1mb' }), refuseNulBodies, ...apollo.middleware);
     app.use(paymentRouter(services, log));
     app.use(channelCallbackRouter(services, log));
+    app.use(reportRouter(services, log));
     app.use(sessionRestRouter(services, log));
     app.use(agentConsoleHttpRouter(services, log));
     app.use(chatUploadRouter(services, log));

@@ -16,6 +16,9 @@ import { Message } from './session/message.entity.js';
 import { Session } from './session/session.entity.js';
 import { Staff } from './staff/staff.entity.js';
 import { Trade } from './trade/trade.entity.js';
+import { CannedReply } from './helpdesk/canned-reply.entity.js';
+import { Label } from './helpdesk/label.entity.js';
+import { SessionNote } from './helpdesk/session-note.entity.js';
 
 /** Every entity, listed explicitly (ESM builds cannot discover them by folder). */
-export const entities = [Merchant, Admin, AuthToken, VerificationCode, Staff, Product, Trade, StoredFile, KnowledgeDocument, KnowledgeChunk, KnowledgeTerm, Agent, Contact, Session, Message, AppInstance, Channel, OutboundDelivery];
+export const entities = [Merchant, Admin, AuthToken, VerificationCode, Staff, Product, Trade, StoredFile, KnowledgeDocument, KnowledgeChunk, KnowledgeTerm, Agent, Contact, Session, Message, AppInstance, Channel, OutboundDelivery, CannedReply, Label, SessionNote];

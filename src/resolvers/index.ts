@@ -8,6 +8,10 @@ import { TradeResolver } from './trade/trade.resolver.js';
 import { MessageFieldsResolver } from './session/message.resolver.js';
 import { SessionResolver } from './session/session.resolver.js';
 import { ChannelResolver, MessageDeliveryResolver } from './channel/channel.resolver.js';
+import { CannedReplyResolver } from './helpdesk/canned-reply.resolver.js';
+import { LabelResolver } from './helpdesk/label.resolver.js';
+import { ReportResolver } from './helpdesk/report.resolver.js';
+import { ContactHelpdeskResolver, SessionHelpdeskResolver } from './helpdesk/session-helpdesk.resolver.js';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const resolvers: NonEmptyArray<Function> = [
@@ -24,4 +28,9 @@ export const resolvers: NonEmptyArray<Function> = [
   MessageFieldsResolver,
   ChannelResolver,
   MessageDeliveryResolver,
+  CannedReplyResolver,
+  LabelResolver,
+  SessionHelpdeskResolver,
+  ContactHelpdeskResolver,
+  ReportResolver,
 ];

@@ -34,6 +34,11 @@ import { NonceStore } from './channel/nonce-store.js';
 import { OutboxService } from './channel/outbox.service.js';
 import { SecretBox } from './channel/secret-box.js';
 import { WecomApiClient } from './channel/wecom-api.client.js';
+import { CannedReplyService } from './helpdesk/canned-reply.service.js';
+import { HandoffAssistService } from './helpdesk/handoff-assist.service.js';
+import { LabelService } from './helpdesk/label.service.js';
+import { NoteService } from './helpdesk/note.service.js';
+import { ReportService } from './helpdesk/report.service.js';
 
 /** The services every surface calls; built once per process. */
 export interface Services extends KnowledgeServices {
@@ -67,6 +72,13 @@ export interface Services extends KnowledgeServices {
   channelInbound: ChannelInboundService;
   channelCallbacks: ChannelCallbackService;
   deliveries: DeliveryWorker;
+  cannedReplies: CannedReplyService;
+  labels: LabelService;
+  /** Internal notes on sessions: agents' and merchants' only. */
+  notes: NoteService;
+  /** The handoff summary and the suggested reply. */
+  handoffAssist: HandoffAssistService;
+  reports: ReportService;
 }
 
 export function createServices(config: AppConfig, log: Logger, deps: { bus: EventBus; jobs: JobQueue; mailer: Mailer; limiter: RateLimiter; orm: MikroORM }): Services {
@@ -121,6 +133,11 @@ export function createServices(config: AppConfig, log: Logger, deps: { bus: Even
     products: new ProductService(),
     trades,
     instance,
+    cannedReplies: new CannedReplyService(sessions),
+    labels: new LabelService(sessions),
+    notes: new NoteService(sessions, deps.bus),
+    handoffAssist: new HandoffAssistService(sessions, staff, knowledge.answers, log.child({ component: 'handoff-assist' })),
+    reports: new ReportService(config.timezone),
     sweep: new SweepService(deps.orm, instance, { agents, sessions, routing, trades }, log.child({ component: 'sweep' }), config.sweepIntervalMs),
   };
 }

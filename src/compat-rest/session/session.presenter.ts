@@ -1,4 +1,5 @@
 import { MessageType, SenderType, type Message } from '../../entities/session/message.entity.js';
+import { NoteAuthorKind, SessionNote } from '../../entities/helpdesk/session-note.entity.js';
 import type { Session } from '../../entities/session/session.entity.js';
 
 /** The multichannel seed's names for senders. */
@@ -39,3 +40,23 @@ export function presentMessageInfo(m: Message) {
     createdAt: m.createdAt.toISOString(),
   };
 }
+
+/**
+ * An internal note in the history: shaped like a message with `senderType` "note", so a workbench lists it in
+ * place; `msgId` is "note-{id}" (notes are numbered apart from messages) and `seq` that of the message before it.
+ */
+export function presentNoteInfo(n: SessionNote) {
+  return {
+    msgId: `note-${n.id}`,
+    sessionId: String(n.session.id),
+    seq: n.afterSeq,
+    senderType: 'note',
+    senderId: n.authorKind === NoteAuthorKind.AGENT ? String(n.authorId) : `merchant-${n.authorId}`,
+    content: n.content,
+    msgType: MessageType.TEXT,
+    media: null,
+    createdAt: n.createdAt.toISOString(),
+  };
+}
+
+export const presentHistoryItem = (item: Message | SessionNote) => (item instanceof SessionNote ? presentNoteInfo(item) : presentMessageInfo(item));

@@ -6,11 +6,11 @@ import { contextOf } from '../../core/http/request-context.js';
 import type { Logger } from '../../core/logger.js';
 import { parseInput } from '../../core/validation.js';
 import { ChannelType } from '../../entities/contact/contact.entity.js';
-import type { Message } from '../../entities/session/message.entity.js';
 import { SessionStatus } from '../../entities/session/session.entity.js';
 import type { Services } from '../../services/index.js';
 import { parseJsonObject } from '../json-body.js';
-import { presentMessageInfo, presentSessionInfo } from './session.presenter.js';
+import type { HistoryItem } from '../../services/helpdesk/note.service.js';
+import { presentHistoryItem, presentMessageInfo, presentNoteInfo, presentSessionInfo } from './session.presenter.js';
 
 /** The multichannel seed's envelope `{code, message, data}` with its HTTP statuses. */
 const statusOf: Partial<Record<ErrorCode, number>> = {
@@ -28,6 +28,7 @@ const listQuery = z.object({
   status: z.enum(SessionStatus, `status must be one of: ${Object.values(SessionStatus).join(', ')}`).optional(),
   csId: z.coerce.number({ message: 'csId must be an agent id' }).int().positive('csId must be an agent id').optional(),
   channelType: z.enum(ChannelType, `channelType must be one of: ${Object.values(ChannelType).join(', ')}`).optional(),
+  label: z.string().trim().min(1, 'label must be a label name').max(64, 'label must be a label name').optional(),
 });
 
 /** Writes with backpressure: waits while the client's buffer is full, fails once it has gone away. */
@@ -79,19 +80,20 @@ export function sessionRestRouter(services: Services, log: Logger): Router {
     '/api/sessions',
     handle(async (ctx, req) => {
       const q = parseInput(listQuery, req.query);
-      const list = await s.list(ctx, { status: q.status, agentId: q.csId, channel: q.channelType });
+      const list = await s.list(ctx, { status: q.status, agentId: q.csId, channel: q.channelType, label: q.label });
       return list.map(presentSessionInfo);
     }),
   );
   router.get('/api/sessions/:sessionId', handle(async (ctx, req) => presentSessionInfo(await s.get(ctx, sessionIdOf(req)))));
   router.get('/api/sessions/:sessionId/history', async (req, res) => {
-    // Every message, however many: the array is written batch by batch as the database pages through it.
-    let batches: AsyncGenerator<Message[], void, void>;
-    let first: IteratorResult<Message[], void>;
+    // Every message, however many, with the internal notes in place (senderType "note"): the array is written
+    // batch by batch as the database pages through it.
+    let batches: AsyncGenerator<HistoryItem[], void, void>;
+    let first: IteratorResult<HistoryItem[], void>;
     try {
       const ctx = contextOf(req);
       ctx.requireTenant();
-      batches = s.messageBatches(ctx, sessionIdOf(req));
+      batches = services.notes.historyBatches(ctx, sessionIdOf(req));
       first = await batches.next();
     } catch (err) {
       return renderError(res, err);
@@ -101,7 +103,7 @@ export function sessionRestRouter(services: Services, log: Logger): Router {
       await write(res, '{"code":0,"message":"OK","data":[');
       let written = 0;
       for (let step = first; !step.done; step = await batches.next()) {
-        await write(res, (written ? ',' : '') + step.value.map((m) => JSON.stringify(presentMessageInfo(m))).join(','));
+        await write(res, (written ? ',' : '') + step.value.map((m) => JSON.stringify(presentHistoryItem(m))).join(','));
         written += step.value.length;
       }
       res.end(']}');
@@ -133,6 +135,14 @@ export function sessionRestRouter(services: Services, log: Logger): Router {
       const media = (body.media ?? null) as Record<string, unknown> | null;
       const message = await s.sendAsAgent(ctx, id, { content: body.content, msgType: body.msgType, payload: media });
       return presentMessageInfo(message);
+    }),
+  );
+  router.post(
+    '/api/sessions/:sessionId/notes',
+    handle(async (ctx, req) => {
+      const body = parseJsonObject(req.body);
+      if (typeof body.content !== 'string') throw badInput('content is required');
+      return presentNoteInfo(await services.notes.add(ctx, sessionIdOf(req), body.content));
     }),
   );
   router.post(

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { AppError, ErrorCode, badInput, isAppError, notFound } from '../../core/errors.js';
-import type { AgentPresenceEvent, MessageAddedEvent, SessionChangedEvent } from '../../core/events/event-bus.js';
+import type { AgentPresenceEvent, MessageAddedEvent, NoteAddedEvent, SessionChangedEvent } from '../../core/events/event-bus.js';
+import { NoteAuthorKind, type SessionNote } from '../../entities/helpdesk/session-note.entity.js';
+import { isNote } from '../../services/helpdesk/note.service.js';
 import { containsNul } from '../../core/nul-guard.js';
 import type { RequestContext } from '../../core/context.js';
 import type { Logger } from '../../core/logger.js';
@@ -12,6 +14,9 @@ import type { AgentHub, AgentSocket } from '../agents/agent-hub.js';
 import type { ConsoleRegistry } from '../agents/console-registry.js';
 import type { EventView } from '../../services/session/event-views.js';
 import { fromConsoleItem, toConsoleItem } from '../agents/legacy-message.js';
+
+/** Who wrote a note, as the console's record and push show it. */
+const noteAuthor = (n: SessionNote) => (n.authorKind === NoteAuthorKind.AGENT ? { author_type: 'agent', customer_id: n.authorId } : { author_type: 'merchant', customer_id: null });
 
 /** The agent-console seed's codes, and ours for the cases it leaves open (DESIGN.md). */
 const codeOf: Partial<Record<ErrorCode, number>> = {
@@ -151,16 +156,16 @@ export class AgentConsoleConnection implements AgentSocket {
         const size = m.pagesize === undefined ? 10 : this.int(m, 'pagesize');
         if (page < 1) throw badInput('page: starts at 1');
         if (size < 1 || size > 100) throw badInput('pagesize: must be 1 to 100');
-        const rows = await s.sessions.historyPage(ctx, contact.id, page, size);
+        // Internal notes are in the record too, marked `is_note: 1` and `sender_type: "note"`.
+        const rows = await s.notes.contactHistoryPage(ctx, contact.id, page, size);
         return {
           code: 0,
           data: {
-            list_chat: rows.map((r) => ({
-              create_time: Math.floor(r.createdAt.getTime() / 1000),
-              is_robot: r.senderType === SenderType.AI ? 1 : 0,
-              sender_type: r.senderType,
-              message: toConsoleItem(r),
-            })),
+            list_chat: rows.map((r) =>
+              isNote(r)
+                ? { create_time: Math.floor(r.createdAt.getTime() / 1000), is_robot: 0, is_note: 1, sender_type: 'note', ...noteAuthor(r), message: { type: 'text', value: { text: r.content } } }
+                : { create_time: Math.floor(r.createdAt.getTime() / 1000), is_robot: r.senderType === SenderType.AI ? 1 : 0, is_note: 0, sender_type: r.senderType, message: toConsoleItem(r) },
+            ),
           },
         };
       },
@@ -283,6 +288,19 @@ export class AgentConsoleConnection implements AgentSocket {
     else if (e.status === SessionStatus.MANUAL && e.agentId === this.agentId) await this.push('connect_list_push', view);
   }
 
+  /** A note on a session of this agent's staff, written by someone else: `note_push`. */
+  onNoteAdded(e: NoteAddedEvent, note: SessionNote): void {
+    if (!this.agentId || !this.staffIds.has(e.staffId) || e.authorAgentId === this.agentId) return;
+    this.transport.send({
+      code: 0,
+      method: 'note_push',
+      bid: e.staffId,
+      session_id: e.sessionId,
+      userid: note.session.contact.externalId,
+      note: { note_id: note.id, content: note.content, ...noteAuthor(note), create_time: Math.floor(note.createdAt.getTime() / 1000) },
+    });
+  }
+
   onPresence(e: AgentPresenceEvent): void {
     if (!this.agentId || e.agentId === this.agentId) return;
     const base = { code: 0, customer_id: e.agentId, customer_name: e.name, timestamp: now() };
@@ -365,9 +383,10 @@ export class AgentConsoleConnection implements AgentSocket {
     // The wait list in waiting order; the current list by latest activity.
     const ordered = await this.deps.services.sessions.list(ctx, { ...filter, staffId: bid, order: filter.status === SessionStatus.PENDING ? 'queue' : 'activity' });
     const last = await this.deps.services.sessions.lastContactMessages(ctx, ordered.map((x) => x.id));
-    return ordered.map((x) => {
+    const summaries = await Promise.all(ordered.map((x) => this.deps.services.handoffAssist.summaryOfSession(ctx, x, { generate: false })));
+    return ordered.map((x, i) => {
       const m = last.get(x.id);
-      return { userid: x.contact.externalId, head_img: x.contact.avatarUrl, nickname: x.contact.nickname, last_message: m ? [toConsoleItem(m)] : [] };
+      return { userid: x.contact.externalId, head_img: x.contact.avatarUrl, nickname: x.contact.nickname, last_message: m ? [toConsoleItem(m)] : [], handoff_summary: summaries[i]?.text ?? null };
     });
   }
 
@@ -379,10 +398,21 @@ export class AgentConsoleConnection implements AgentSocket {
 
   /** A session that joined a list, shown with the contact's latest message. */
   private async pushContactMessage(method: 'wait_list_push' | 'connect_list_push', session: Session, view: EventView): Promise<void> {
-    this.sendUserPush(method, session, await view.lastContactMessage());
+    const [message, summary] = await Promise.all([view.lastContactMessage(), this.summaryFor(session)]);
+    this.sendUserPush(method, session, message, summary);
   }
 
-  private sendUserPush(method: 'wait_list_push' | 'connect_list_push', session: Session, message: Message | null): void {
+  /** The handoff summary for a push (never waiting for an LLM); a push goes out without it should that fail. */
+  private async summaryFor(session: Session): Promise<string | null> {
+    try {
+      return (await this.deps.services.handoffAssist.summaryOf(await this.context(), session.id, { generate: false }))?.text ?? null;
+    } catch (err) {
+      this.deps.log.warn({ err, sessionId: session.id }, 'handoff summary for a console push failed');
+      return null;
+    }
+  }
+
+  private sendUserPush(method: 'wait_list_push' | 'connect_list_push', session: Session, message: Message | null, summary?: string | null): void {
     this.transport.send({
       code: 0,
       method,
@@ -391,6 +421,8 @@ export class AgentConsoleConnection implements AgentSocket {
       nickname: session.contact.nickname,
       timestamp: message ? Math.floor(message.createdAt.getTime() / 1000) : now(),
       user_query: message ? [toConsoleItem(message)] : [],
+      // Only on the push that brings a session into a list (handoff, accept, transfer).
+      ...(summary === undefined ? {} : { handoff_summary: summary }),
     });
   }
 

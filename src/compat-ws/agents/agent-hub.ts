@@ -1,4 +1,5 @@
-import type { AgentPresenceEvent, ConversationEvents, MessageAddedEvent, SessionChangedEvent } from '../../core/events/event-bus.js';
+import type { AgentPresenceEvent, ConversationEvents, MessageAddedEvent, NoteAddedEvent, SessionChangedEvent } from '../../core/events/event-bus.js';
+import type { SessionNote } from '../../entities/helpdesk/session-note.entity.js';
 import type { Logger } from '../../core/logger.js';
 import type { Services } from '../../services/index.js';
 import { EventPumps } from '../event-pump.js';
@@ -14,6 +15,8 @@ export interface AgentSocket {
   readonly staffIds: ReadonlySet<number>;
   onSessionChanged(e: SessionChangedEvent, view: EventView): Promise<void>;
   onMessageAdded(e: MessageAddedEvent, view: EventView): Promise<void>;
+  /** An internal note on a session of the socket's tenant (the socket decides whether its agent sees it). */
+  onNoteAdded(e: NoteAddedEvent, note: SessionNote): void;
   onPresence(e: AgentPresenceEvent): void;
   onKicked(): void;
   onRevoked(): void;
@@ -49,6 +52,10 @@ export class AgentHub {
     this.pumps.pump(bus.subscribe('MESSAGE_ADDED'), async (e) => {
       const view = this.services.eventViews.of(e);
       await this.each(e.merchantId, (s) => s.onMessageAdded(e, view));
+    });
+    this.pumps.pump(bus.subscribe('NOTE_ADDED'), async (e) => {
+      const note = await this.services.eventViews.note(e);
+      if (note) await this.each(e.merchantId, async (s) => s.onNoteAdded(e, note));
     });
     this.pumps.pump(bus.subscribe('AGENT_PRESENCE'), async (e) => this.each(e.merchantId, async (s) => s.onPresence(e)));
     this.pumps.pump(bus.subscribe('AGENT_KICKED'), async (e) => {

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import type { MessageAddedEvent, SessionChangedEvent } from '../../core/events/event-bus.js';
+import type { MessageAddedEvent, NoteAddedEvent, SessionChangedEvent } from '../../core/events/event-bus.js';
+import type { SessionNote } from '../../entities/helpdesk/session-note.entity.js';
 import type { RequestContext } from '../../core/context.js';
 import { isAppError, notFound } from '../../core/errors.js';
 import { containsNul } from '../../core/nul-guard.js';
 import type { Logger } from '../../core/logger.js';
 import type { Services } from '../../services/index.js';
-import { presentMessageInfo, presentSessionInfo } from '../../compat-rest/session/session.presenter.js';
+import { presentMessageInfo, presentNoteInfo, presentSessionInfo } from '../../compat-rest/session/session.presenter.js';
 import type { AgentSocket } from '../agents/agent-hub.js';
 import type { EventView } from '../../services/session/event-views.js';
 
@@ -61,6 +62,14 @@ export class WorkbenchConnection implements AgentSocket {
     if (!message) return;
     const info = presentMessageInfo(message);
     this.send({ type: 'new_message', sessionId: String(e.sessionId), data: { msgId: info.msgId, seq: info.seq, content: info.content, senderType: info.senderType, senderId: info.senderId, msgType: info.msgType, media: info.media, createdAt: info.createdAt } });
+  }
+
+  /** A note on a session this agent holds or follows, as a `new_message` with senderType "note" (not by its own author). */
+  onNoteAdded(e: NoteAddedEvent, note: SessionNote): void {
+    if (e.authorAgentId === this.agentId) return;
+    if (e.agentId !== this.agentId && !this.follows(e)) return;
+    const info = presentNoteInfo(note);
+    this.send({ type: 'new_message', sessionId: String(e.sessionId), data: { msgId: info.msgId, seq: info.seq, content: info.content, senderType: info.senderType, senderId: info.senderId, msgType: info.msgType, media: null, createdAt: info.createdAt } });
   }
 
   async onSessionChanged(e: SessionChangedEvent, view: EventView): Promise<void> {

@@ -61,6 +61,19 @@ export interface MessageAddedEvent {
   agentId: number | null;
 }
 
+/** An internal note was written on a session: for the merchant and the agents of its staff, never the contact. */
+export interface NoteAddedEvent {
+  merchantId: number;
+  staffId: number;
+  sessionId: number;
+  contactId: number;
+  noteId: number;
+  /** Who wrote it: an agent's id, or null for the merchant. */
+  authorAgentId: number | null;
+  /** The agent holding the session, if any. */
+  agentId: number | null;
+}
+
 export interface AgentPresenceEvent {
   merchantId: number;
   agentId: number;
@@ -75,6 +88,7 @@ export interface AgentPresenceEvent {
 export type ConversationEvents = {
   SESSION_CHANGED: [SessionChangedEvent];
   MESSAGE_ADDED: [MessageAddedEvent];
+  NOTE_ADDED: [NoteAddedEvent];
   AGENT_PRESENCE: [AgentPresenceEvent];
   /** An agent logged in elsewhere with force_online: every other console connection of it closes. */
   AGENT_KICKED: [{ agentId: number; keepConnectionId: string }];

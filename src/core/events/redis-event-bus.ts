@@ -17,6 +17,7 @@ const TOPICS: Record<Topic, true> = {
   CHANNEL_DELIVERY: true,
   SESSION_CHANGED: true,
   MESSAGE_ADDED: true,
+  NOTE_ADDED: true,
   AGENT_PRESENCE: true,
   AGENT_KICKED: true,
   CONSOLE_PUSH: true,

@@ -1,5 +1,6 @@
-import { Entity, Enum, ManyToOne, Property, Unique, type Rel } from '@mikro-orm/core';
+import { Collection, Entity, Enum, ManyToMany, ManyToOne, Property, Unique, type Rel } from '@mikro-orm/core';
 import { BaseEntity } from '../base.entity.js';
+import { Label } from '../helpdesk/label.entity.js';
 import { Merchant } from '../merchant/merchant.entity.js';
 import { Staff } from '../staff/staff.entity.js';
 
@@ -60,6 +61,9 @@ export class Contact extends BaseEntity<Defaulted> {
 
   @Property({ type: 'datetime', nullable: true })
   lastActiveAt: Date | null = null;
+
+  @ManyToMany(() => Label, undefined, { pivotTable: 'contact_label', owner: true })
+  labels = new Collection<Label>(this);
 
   constructor(init: { merchant: Merchant; staff: Staff; channel: ChannelType; externalId: string }) {
     super();

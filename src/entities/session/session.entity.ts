@@ -1,7 +1,8 @@
-import { Entity, Enum, Index, ManyToOne, Property, type Rel } from '@mikro-orm/core';
+import { Collection, Entity, Enum, Index, ManyToMany, ManyToOne, Property, type Rel } from '@mikro-orm/core';
 import { conflict } from '../../core/errors.js';
 import { Agent } from '../agent/agent.entity.js';
 import { BaseEntity } from '../base.entity.js';
+import { Label } from '../helpdesk/label.entity.js';
 import { ChannelType, Contact } from '../contact/contact.entity.js';
 import { Merchant } from '../merchant/merchant.entity.js';
 import { Staff } from '../staff/staff.entity.js';
@@ -23,13 +24,22 @@ const allowedFrom: Record<'handoff' | 'accept' | 'requeue' | 'reassign' | 'close
   close: [SessionStatus.AI, SessionStatus.PENDING, SessionStatus.MANUAL],
 };
 
-type Defaulted = 'status' | 'agent' | 'messageCount' | 'lastMessage' | 'lastMessageAt' | 'lastSeq' | 'handoffReason' | 'queuedAt' | 'acceptedAt' | 'closedAt';
+type Defaulted = 'status' | 'agent' | 'messageCount' | 'lastMessage' | 'lastMessageAt' | 'lastSeq' | 'handoffReason' | 'queuedAt' | 'acceptedAt' | 'closedAt' | 'handoffSummary';
+
+export interface HandoffSummaryData {
+  text: string;
+  questions: string[];
+  answers: string[];
+  generatedBy: 'extractive' | 'llm';
+  createdAt: string;
+}
 
 /** One conversation of a contact with a staff, and later with an agent. */
 @Entity({ tableName: 'session' })
 @Index({ properties: ['staff', 'status', 'queuedAt'] })
 @Index({ properties: ['agent', 'status'] })
 @Index({ properties: ['merchant', 'lastMessageAt'] })
+@Index({ properties: ['merchant', 'createdAt'] })
 export class Session extends BaseEntity<Defaulted> {
   @ManyToOne(() => Merchant, { deleteRule: 'cascade' })
   merchant: Rel<Merchant>;
@@ -74,6 +84,13 @@ export class Session extends BaseEntity<Defaulted> {
 
   @Property({ type: 'datetime', nullable: true })
   closedAt: Date | null = null;
+
+  /** What the agent is told at handoff, made once when first asked for (src/services/helpdesk/handoff-summary.service.ts). */
+  @Property({ type: 'json', nullable: true })
+  handoffSummary: HandoffSummaryData | null = null;
+
+  @ManyToMany(() => Label, undefined, { pivotTable: 'session_label', owner: true })
+  labels = new Collection<Label>(this);
 
   constructor(init: { merchant: Merchant; staff: Staff; contact: Contact; channel: ChannelType }) {
     super();

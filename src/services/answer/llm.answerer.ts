@@ -125,6 +125,36 @@ export class LlmAnswerer implements Answerer {
     }
   }
 
+  /**
+   * One whole completion for a task other than answering (the handoff summary): the same client, limits and
+   * error model as answers, streamed (as every configured service speaks it) and collected.
+   */
+  async complete(messages: { role: 'system' | 'user'; content: string }[], signal?: AbortSignal): Promise<string> {
+    const deadline = AbortSignal.timeout(this.settings.totalTimeoutMs);
+    const controller = new AbortController();
+    const onAbort = () => controller.abort();
+    deadline.addEventListener('abort', onAbort, { once: true });
+    signal?.addEventListener('abort', onAbort, { once: true });
+    try {
+      const stream = await this.client.chat.completions.create(
+        { model: this.settings.model, messages, stream: true, temperature: 0.2, max_tokens: this.settings.maxTokens },
+        { signal: controller.signal },
+      );
+      let text = '';
+      for await (const piece of this.withStallTimeout(stream, controller)) text += piece;
+      if (deadline.aborted) throw new DeadlineError();
+      if (!text.trim()) throw new LlmError('empty', 'The language model service returned an empty answer');
+      return text.trim();
+    } catch (err) {
+      if (err instanceof DeadlineError || deadline.aborted) throw new LlmError('timeout', `The language model answer was cut at the ${this.settings.totalTimeoutMs} ms limit (LLM_TOTAL_TIMEOUT_MS)`);
+      throw this.toLlmError(err, signal);
+    } finally {
+      deadline.removeEventListener('abort', onAbort);
+      signal?.removeEventListener('abort', onAbort);
+      controller.abort();
+    }
+  }
+
   /** The text deltas of a completion stream; silence longer than the stall timeout aborts it. */
   private async *withStallTimeout(stream: AsyncIterable<OpenAI.Chat.Completions.ChatCompletionChunk>, controller: AbortController): AsyncGenerator<string> {
     const it = stream[Symbol.asyncIterator]();

@@ -1,5 +1,6 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
-import type { MessageAddedEvent, SessionChangedEvent } from '../../core/events/event-bus.js';
+import type { MessageAddedEvent, NoteAddedEvent, SessionChangedEvent } from '../../core/events/event-bus.js';
+import { SessionNote } from '../../entities/helpdesk/session-note.entity.js';
 import { Agent } from '../../entities/agent/agent.entity.js';
 import { Message } from '../../entities/session/message.entity.js';
 import { Session } from '../../entities/session/session.entity.js';
@@ -51,6 +52,7 @@ export class EventView {
  */
 export class EventViews {
   private readonly views = new WeakMap<object, EventView>();
+  private readonly notes = new WeakMap<object, Promise<SessionNote | null>>();
 
   constructor(private readonly orm: MikroORM) {}
 
@@ -58,5 +60,12 @@ export class EventViews {
     let view = this.views.get(e);
     if (!view) this.views.set(e, (view = new EventView(this.orm, e)));
     return view;
+  }
+
+  /** The note a NOTE_ADDED event names, with its session's contact, loaded once for every renderer. */
+  note(e: NoteAddedEvent): Promise<SessionNote | null> {
+    let note = this.notes.get(e);
+    if (!note) this.notes.set(e, (note = this.orm.em.fork().findOne(SessionNote, { id: e.noteId, merchantId: e.merchantId }, { populate: ['session', 'session.contact'] })));
+    return note;
   }
 }

@@ -28,6 +28,9 @@ export interface SessionFilter {
   agentId?: number;
   channel?: ChannelType;
   staffId?: number;
+  /** Sessions carrying this label (by id, or by name). */
+  labelId?: number;
+  label?: string;
   /** `activity` (default): latest message first; `queue`: waiting order. */
   order?: 'activity' | 'queue';
 }
@@ -183,6 +186,8 @@ export class SessionService {
     if (filter.channel) wanted.channel = filter.channel;
     if (filter.agentId) wanted.agent = filter.agentId;
     if (filter.staffId) wanted.staff = filter.staffId;
+    if (filter.labelId) wanted.labels = filter.labelId;
+    else if (filter.label) wanted.labels = { name: filter.label };
     // Both: a staffId filter narrows an agent's staff, never replaces them.
     const where: FilterQuery<Session> = { $and: [await this.visibleWhere(ctx), wanted] };
     const orderBy: QueryOrderMap<Session> =
@@ -236,6 +241,12 @@ export class SessionService {
       { orderBy: { createdAt: 'desc', id: 'desc' }, limit: pageSize, offset: (page - 1) * pageSize },
     );
     return rows.reverse();
+  }
+
+  /** The ids of a contact's sessions the caller may see (its history, notes included, is read by them). */
+  async visibleSessionIdsOfContact(ctx: RequestContext, contactId: number): Promise<number[]> {
+    const where = await this.visibleWhere(ctx);
+    return (await ctx.em.find(Session, { ...where, contact: contactId }, { fields: ['id'] })).map((s) => s.id);
   }
 
   /** The newest message the contact sent in each session (wait and current lists show it). */

@@ -1,0 +1,108 @@
+import { filter, pipe } from '@graphql-yoga/subscription';
+import DataLoader from 'dataloader';
+import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
+import type { RequestContext } from '../../core/context.js';
+import { notFound } from '../../core/errors.js';
+import type { NoteAddedEvent } from '../../core/events/event-bus.js';
+import type { Contact } from '../../entities/contact/contact.entity.js';
+import type { Label } from '../../entities/helpdesk/label.entity.js';
+import type { SessionNote } from '../../entities/helpdesk/session-note.entity.js';
+import type { Session } from '../../entities/session/session.entity.js';
+import { Cost, Weight } from '../../graphql/cost.js';
+import type { GqlContext } from '../../graphql/context.js';
+import { untilAccessChanges } from '../../graphql/subscription-guard.js';
+import type { Services } from '../../services/index.js';
+import { ContactType, SessionObject } from '../session/session.types.js';
+import { Role } from '../shared/enums.js';
+import { HandoffSummaryType, LabelType, SessionNoteType, SuggestedReplyType } from './helpdesk.types.js';
+
+type LabelLoader = DataLoader<number, Label[]>;
+// One loader per kind and per request (keyed by the request's loaders, which a subscription renews per event).
+const loaders = new WeakMap<object, { session: LabelLoader; contact: LabelLoader }>();
+
+function labelLoader(services: Services, ctx: RequestContext, kind: 'session' | 'contact'): LabelLoader {
+  let pair = loaders.get(ctx.loaders);
+  if (!pair) {
+    const make = (k: 'session' | 'contact') => new DataLoader<number, Label[]>(async (ids) => {
+      const map = await services.labels.labelsOf(ctx, k, ids);
+      return ids.map((id) => map.get(id) ?? []);
+    });
+    pair = { session: make('session'), contact: make('contact') };
+    loaders.set(ctx.loaders, pair);
+  }
+  return pair[kind];
+}
+
+/** The helpdesk's fields on Session, and notes, the handoff summary and the suggested reply. */
+@Resolver(() => SessionObject)
+export class SessionHelpdeskResolver {
+  constructor(private readonly s: Services) {}
+
+  @FieldResolver(() => [LabelType])
+  async labels(@Root() session: Session, @Ctx() { ctx }: GqlContext): Promise<Label[]> {
+    return labelLoader(this.s, ctx, 'session').load(session.id);
+  }
+
+  @FieldResolver(() => [SessionNoteType], { description: 'Internal notes, oldest first' })
+  async notes(@Root() session: Session, @Ctx() { ctx }: GqlContext): Promise<SessionNote[]> {
+    return this.s.notes.list(ctx, session.id);
+  }
+
+  @Weight(Cost.answer)
+  @FieldResolver(() => HandoffSummaryType, { nullable: true, description: 'Set once a person is involved: what the contact asked and the AI answered (generated with an LLM when configured; kept once made)' })
+  async handoffSummary(@Root() session: Session, @Ctx() { ctx }: GqlContext): Promise<HandoffSummaryType | null> {
+    const summary = await this.s.handoffAssist.summaryOfSession(ctx, session);
+    return summary ? { ...summary, createdAt: new Date(summary.createdAt) } : null;
+  }
+
+  @Authorized(Role.MERCHANT, Role.AGENT)
+  @Query(() => [SessionNoteType], { description: "A session's internal notes, oldest first" })
+  async sessionNotes(@Arg('sessionId', () => Int) sessionId: number, @Ctx() { ctx }: GqlContext): Promise<SessionNote[]> {
+    return this.s.notes.list(ctx, sessionId);
+  }
+
+  @Authorized(Role.MERCHANT, Role.AGENT)
+  @Mutation(() => SessionNoteType, { description: 'An internal note: shown to the merchant and its agents, never to the contact or the AI' })
+  async addSessionNote(@Arg('sessionId', () => Int) sessionId: number, @Arg('content') content: string, @Ctx() { ctx }: GqlContext): Promise<SessionNote> {
+    return this.s.notes.add(ctx, sessionId, content);
+  }
+
+  @Authorized(Role.MERCHANT, Role.AGENT)
+  @Weight(Cost.answer)
+  @Query(() => SuggestedReplyType, { description: 'What the answering service would reply to what the contact asked last; nothing is sent' })
+  async suggestedReply(@Arg('sessionId', () => Int) sessionId: number, @Ctx() { ctx }: GqlContext): Promise<SuggestedReplyType> {
+    return this.s.handoffAssist.suggestReply(ctx, sessionId);
+  }
+
+  @Subscription(() => SessionNoteType, {
+    description: 'Every new internal note of one session',
+    subscribe: async ({ args, context }) => {
+      const { ctx, bus, services } = context as GqlContext;
+      const session = await services.sessions.get(ctx, args.sessionId as number);
+      return untilAccessChanges(
+        ctx,
+        bus,
+        pipe(
+          bus.subscribe('NOTE_ADDED'),
+          filter((e: NoteAddedEvent) => e.sessionId === session.id),
+        ),
+      );
+    },
+  })
+  async noteAdded(@Arg('sessionId', () => Int) _sessionId: number, @Root() e: NoteAddedEvent, @Ctx() { ctx }: GqlContext): Promise<SessionNote> {
+    ctx.refreshForEvent();
+    const note = await this.s.notes.find(ctx, e.noteId);
+    if (!note) throw notFound(`Note ${e.noteId}`);
+    return note;
+  }
+}
+
+@Resolver(() => ContactType)
+export class ContactHelpdeskResolver {
+  constructor(private readonly s: Services) {}
+
+  @FieldResolver(() => [LabelType])
+  async labels(@Root() contact: Contact, @Ctx() { ctx }: GqlContext): Promise<Label[]> {
+    return labelLoader(this.s, ctx, 'contact').load(contact.id);
+  }
+}
