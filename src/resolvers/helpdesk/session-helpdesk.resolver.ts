@@ -48,7 +48,8 @@ export class SessionHelpdeskResolver {
     return this.s.notes.list(ctx, session.id);
   }
 
-  @Weight(Cost.answer)
+  // Dearer than a column (a read, and once per session an LLM call), yet cheap enough for a page of sessions.
+  @Weight(Cost.mutation)
   @FieldResolver(() => HandoffSummaryType, { nullable: true, description: 'Set once a person is involved: what the contact asked and the AI answered (generated with an LLM when configured; kept once made)' })
   async handoffSummary(@Root() session: Session, @Ctx() { ctx }: GqlContext): Promise<HandoffSummaryType | null> {
     const summary = await this.s.handoffAssist.summaryOfSession(ctx, session);
