@@ -150,7 +150,14 @@ describe('agent-console protocol (/ws/kf)', () => {
 
     ca.send({ method: 'get_wait_user_list', bid: staff.id });
     const wait = await ca.nextJson({ method: 'get_wait_user_list' });
-    expect(wait.data.user_list).toContainEqual({ userid: 'u-flow', head_img: '', nickname: '', last_message: [{ type: 'text', value: { text: 'anyone there?' } }] });
+    expect(wait.data.user_list).toContainEqual({
+      userid: 'u-flow',
+      head_img: '',
+      nickname: '',
+      last_message: [{ type: 'text', value: { text: 'anyone there?' } }],
+      // The helpdesk addition (docs/helpdesk.md).
+      handoff_summary: expect.stringContaining('I need a real person please'),
+    });
 
     ca.send({ method: 'connect', userid: 'u-flow' });
     expect(await ca.nextJson({ method: 'connect' })).toEqual({ method: 'connect', code: 0, msg: 'ok' });
