@@ -136,7 +136,7 @@ export function createServices(config: AppConfig, log: Logger, deps: { bus: Even
     cannedReplies: new CannedReplyService(sessions),
     labels: new LabelService(sessions),
     notes: new NoteService(sessions, deps.bus),
-    handoffAssist: new HandoffAssistService(sessions, staff, knowledge.answers, log.child({ component: 'handoff-assist' })),
+    handoffAssist: new HandoffAssistService(sessions, staff, knowledge.answers, deps.limiter, { perMerchant: config.knowledge.askPerCallerPerMinute, perStaff: config.knowledge.askPerStaffPerMinute }, log.child({ component: 'handoff-assist' })),
     reports: new ReportService(config.timezone),
     sweep: new SweepService(deps.orm, instance, { agents, sessions, routing, trades }, log.child({ component: 'sweep' }), config.sweepIntervalMs),
   };

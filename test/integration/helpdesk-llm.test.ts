@@ -19,7 +19,7 @@ describe('handoff summary and suggested reply with a configured LLM; notes never
 
   beforeAll(async () => {
     llm = await startFakeLlm();
-    t = await startTestApp({ LLM_BASE_URL: llm.url, LLM_MODEL: 'qwen-test', LLM_API_KEY: 'sk-app', LLM_MAX_RETRIES: '0', LLM_TIMEOUT_MS: '2000', LLM_STALL_TIMEOUT_MS: '500' });
+    t = await startTestApp({ LLM_BASE_URL: llm.url, LLM_MODEL: 'qwen-test', LLM_API_KEY: 'sk-app', LLM_MAX_RETRIES: '0', LLM_TIMEOUT_MS: '2000', LLM_STALL_TIMEOUT_MS: '500', ASK_STAFF_PER_STAFF_PER_MINUTE: '3' });
     m = await createMerchant(t);
     staff = await createStaffWithKeys(t, m.token, { language_response: 'English' });
     agent = await createAgent(t, m.token, [staff.id]);
@@ -94,6 +94,18 @@ describe('handoff summary and suggested reply with a configured LLM; notes never
     expect(asked.at(-1).content).toContain('How long can I return an item?');
     expect(JSON.stringify(asked)).toContain('hello');
     expect(sent()).not.toContain('fraud watch');
+    c.close();
+  });
+
+  it('counts suggestions against the staff question budget', async () => {
+    const c = await contactOf('llm-budget');
+    c.send({ action: 'chat', content: 'I want to talk to a human' });
+    await c.untilEof();
+    const id = await sessionOf('llm-budget');
+    const codes: (string | undefined)[] = [];
+    // One suggestion was asked in the test before; the budget is three a minute.
+    for (let i = 0; i < 3; i++) codes.push((await t.gql('query($id: Int!) { suggestedReply(sessionId: $id) { text } }', { id }, agent.token)).errors?.[0]?.extensions?.code);
+    expect(codes).toEqual([undefined, undefined, 'RATE_LIMITED']);
     c.close();
   });
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { RequestContext } from '../../core/context.js';
-import { badInput, conflict } from '../../core/errors.js';
+import { badInput, conflict, rateLimited } from '../../core/errors.js';
+import type { RateLimiter } from '../../core/rate-limit.js';
 import type { Logger } from '../../core/logger.js';
 import { parseInput } from '../../core/validation.js';
 import { Message, MessageType, SenderType } from '../../entities/session/message.entity.js';
@@ -32,6 +33,9 @@ export class HandoffAssistService {
     private readonly sessions: SessionService,
     private readonly staff: StaffService,
     private readonly answers: AnswerService,
+    private readonly limiter: RateLimiter,
+    /** The budgets of askStaff (ASK_STAFF_PER_MINUTE, ASK_STAFF_PER_STAFF_PER_MINUTE): a suggestion costs the same. */
+    private readonly budget: { perMerchant: number; perStaff: number },
     private readonly log: Logger,
   ) {}
 
@@ -74,6 +78,11 @@ export class HandoffAssistService {
     await ctx.em.populate(session, ['staff', 'staff.merchant']);
     const refusal = this.staff.refusalOf(session.staff);
     if (refusal) throw conflict(refusal);
+    const [byMerchant, byStaff] = await Promise.all([
+      this.limiter.hit(`ask:merchant:${session.merchant.id}`, this.budget.perMerchant, 60_000),
+      this.limiter.hit(`ask:staff:${session.staff.id}`, this.budget.perStaff, 60_000),
+    ]);
+    if (!byMerchant || !byStaff) throw rateLimited('Too many questions to this staff, wait a minute');
     const turns = (await this.turns(ctx, session, true)).filter((t) => t.msgType === MessageType.TEXT && t.content.trim());
     let start = turns.length;
     while (start > 0 && turns[start - 1]!.senderType === SenderType.CONTACT) start--;
