@@ -16,21 +16,31 @@ import { ContactType, SessionObject } from '../session/session.types.js';
 import { Role } from '../shared/enums.js';
 import { HandoffSummaryType, LabelType, SessionNoteType, SuggestedReplyType } from './helpdesk.types.js';
 
-type LabelLoader = DataLoader<number, Label[]>;
-// One loader per kind and per request (keyed by the request's loaders, which a subscription renews per event).
-const loaders = new WeakMap<object, { session: LabelLoader; contact: LabelLoader }>();
+interface HelpdeskLoaders {
+  sessionLabels: DataLoader<number, Label[]>;
+  contactLabels: DataLoader<number, Label[]>;
+  notes: DataLoader<number, SessionNote[]>;
+}
+// One set per request (keyed by the request's loaders, which a subscription renews per event): a page of
+// sessions reads its labels and notes in one query each.
+const loaders = new WeakMap<object, HelpdeskLoaders>();
 
-function labelLoader(services: Services, ctx: RequestContext, kind: 'session' | 'contact'): LabelLoader {
-  let pair = loaders.get(ctx.loaders);
-  if (!pair) {
-    const make = (k: 'session' | 'contact') => new DataLoader<number, Label[]>(async (ids) => {
-      const map = await services.labels.labelsOf(ctx, k, ids);
-      return ids.map((id) => map.get(id) ?? []);
-    });
-    pair = { session: make('session'), contact: make('contact') };
-    loaders.set(ctx.loaders, pair);
+function helpdeskLoaders(services: Services, ctx: RequestContext): HelpdeskLoaders {
+  let set = loaders.get(ctx.loaders);
+  if (!set) {
+    const batch = <T>(load: (ids: readonly number[]) => Promise<Map<number, T[]>>) =>
+      new DataLoader<number, T[]>(async (ids) => {
+        const map = await load(ids);
+        return ids.map((id) => map.get(id) ?? []);
+      });
+    set = {
+      sessionLabels: batch((ids) => services.labels.labelsOf(ctx, 'session', ids)),
+      contactLabels: batch((ids) => services.labels.labelsOf(ctx, 'contact', ids)),
+      notes: batch((ids) => services.notes.notesOf(ctx, ids)),
+    };
+    loaders.set(ctx.loaders, set);
   }
-  return pair[kind];
+  return set;
 }
 
 /** The helpdesk's fields on Session, and notes, the handoff summary and the suggested reply. */
@@ -40,12 +50,12 @@ export class SessionHelpdeskResolver {
 
   @FieldResolver(() => [LabelType])
   async labels(@Root() session: Session, @Ctx() { ctx }: GqlContext): Promise<Label[]> {
-    return labelLoader(this.s, ctx, 'session').load(session.id);
+    return helpdeskLoaders(this.s, ctx).sessionLabels.load(session.id);
   }
 
   @FieldResolver(() => [SessionNoteType], { description: 'Internal notes, oldest first' })
   async notes(@Root() session: Session, @Ctx() { ctx }: GqlContext): Promise<SessionNote[]> {
-    return this.s.notes.list(ctx, session.id);
+    return helpdeskLoaders(this.s, ctx).notes.load(session.id);
   }
 
   // Dearer than a column (a read, and once per session an LLM call), yet cheap enough for a page of sessions.
@@ -104,6 +114,6 @@ export class ContactHelpdeskResolver {
 
   @FieldResolver(() => [LabelType])
   async labels(@Root() contact: Contact, @Ctx() { ctx }: GqlContext): Promise<Label[]> {
-    return labelLoader(this.s, ctx, 'contact').load(contact.id);
+    return helpdeskLoaders(this.s, ctx).contactLabels.load(contact.id);
   }
 }

@@ -55,6 +55,19 @@ export class NoteService {
     return ctx.em.find(SessionNote, { session }, { orderBy: { afterSeq: 'asc', id: 'asc' } });
   }
 
+  /**
+   * The notes of many sessions in one query, for lists (`Session.notes`): the sessions were read through
+   * SessionService, so they are the caller's; the tenant is checked again here.
+   */
+  async notesOf(ctx: RequestContext, sessionIds: readonly number[]): Promise<Map<number, SessionNote[]>> {
+    const { merchantId } = ctx.requireTenant();
+    const out = new Map<number, SessionNote[]>(sessionIds.map((id) => [id, []]));
+    if (!sessionIds.length) return out;
+    const notes = await ctx.em.find(SessionNote, { session: { $in: [...sessionIds] }, merchantId }, { orderBy: { afterSeq: 'asc', id: 'asc' } });
+    for (const n of notes) out.get(n.session.id)?.push(n);
+    return out;
+  }
+
   /** One note the caller may see (a push renders it), or null. */
   async find(ctx: RequestContext, noteId: number): Promise<SessionNote | null> {
     const { merchantId } = ctx.requireTenant();
