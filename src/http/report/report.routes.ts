@@ -1,5 +1,5 @@
 import { Router, type Request, type Response } from 'express';
-import { writeToString } from 'fast-csv';
+import { stringify } from 'csv-stringify/sync';
 import { errorEnvelope } from '../../compat-rest/envelope.js';
 import { AppError, ErrorCode, badInput, isAppError } from '../../core/errors.js';
 import { contextOf } from '../../core/http/request-context.js';
@@ -66,7 +66,7 @@ export function reportRouter(services: Services, log: Logger): Router {
         staffId: staff === undefined ? undefined : Number(staff),
         timeZone: optional(req, 'timeZone'),
       });
-      const csv = await writeToString(csvRows(report), { headers: HEADERS });
+      const csv = stringify([HEADERS, ...csvRows(report)]);
       res
         .status(200)
         .type('text/csv; charset=utf-8')
