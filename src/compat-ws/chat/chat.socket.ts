@@ -64,6 +64,7 @@ export function chatRoutes(services: Services, log: Logger): { routes: UpgradeRo
           send: (frame: string) => sendBounded(ws, frame, services.config.wsMaxBufferedBytes),
           close: (code: number, reason: string) => ws.close(code, reason),
           media: publicPage ? ('json' as const) : ('url' as const),
+          rich: publicPage,
         };
         const conn = new ChatConnection(services, hub, staff.id, contactId, transport, log.child({ component: 'web-chat', staffId: staff.id }));
         ws.on('message', (data, isBinary) => void conn.handle(isBinary ? '' : data.toString()));
