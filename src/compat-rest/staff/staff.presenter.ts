@@ -32,11 +32,6 @@ export function presentStaff(staff: Staff, s: Services, owner: boolean) {
     repo_name: staff.repoName,
     repo_descr: staff.repoDescr,
     is_deleted: staff.isDeleted,
-    business_hours: staff.businessHours && {
-      time_zone: staff.businessHours.timeZone,
-      weekly: staff.businessHours.weekly,
-      holidays: staff.businessHours.holidays,
-    },
     created_time: formatSeedTime(staff.createdAt, tz),
     updated_time: formatSeedTime(staff.updatedAt, tz),
   };
