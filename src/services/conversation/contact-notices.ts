@@ -39,5 +39,3 @@ export const contactNotices = {
   ratePrompt: (language: NoticeLanguage, windowMinutes: number) => texts.ratePrompt[langOf(language)](windowMinutes),
   rated: (language: NoticeLanguage) => texts.rated[langOf(language)](),
 };
-
-export { langOf as noticeLanguageOf };
