@@ -170,6 +170,11 @@ describe("the contact's side of the chat page, in headless Chromium", { timeout:
     expect(await page.locator('#queue-away').isVisible()).toBe(true);
     expect(await page.textContent('#messages .row.system .tag')).toBe('System');
 
+    // A reload while waiting shows the place again.
+    await page.reload();
+    await poll(() => page.locator('#queue-position').textContent()).toBe('Your place in the queue: 1');
+    expect(await page.locator('#queue-away').isVisible()).toBe(true);
+
     // The message waits for the agents; the AI keeps answering.
     await page.getByRole('textbox', { name: 'Message' }).fill('hello');
     await page.keyboard.press('Enter');

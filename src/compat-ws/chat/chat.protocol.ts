@@ -69,6 +69,13 @@ export class ChatConnection {
     if (contactId) this.watch(contactId);
   }
 
+  /** The chat page, connecting while its contact waits for an agent: shows the place in the queue again. */
+  async showWaiting(): Promise<void> {
+    if (!this.transport.rich) return;
+    const contactId = await this.services.intake.knownContact(this.staffId, ChannelType.WEB, this.contactExternalId);
+    if (contactId !== null) await this.enqueue(() => this.queueNotice(null, contactId, true));
+  }
+
   /** Handles one frame from the client. A client that sends faster than it is answered is cut off. */
   handle(raw: string): Promise<void> {
     if (this.queued >= this.services.config.conversation.maxQueuedFrames) {
@@ -168,8 +175,9 @@ export class ChatConnection {
   }
 
   /** The chat page's queue notice: the text, the place and the expected wait; later moves of the queue follow. */
-  private async queueNotice(text: string): Promise<void> {
-    const status = this.contactId === null ? null : await this.services.queueStatus.ofContact(this.contactId);
+  private async queueNotice(text: string | null, contactId = this.contactId, onlyIfWaiting = false): Promise<void> {
+    const status = contactId === null ? null : await this.services.queueStatus.ofContact(contactId);
+    if (!status && onlyIfWaiting) return;
     this.notice(status?.offline ? 'offline' : 'queued', text, status ? { position: status.position, waitSeconds: status.waitSeconds } : {});
     if (!status || this.closed) return;
     this.unwatchQueue?.();

@@ -71,6 +71,7 @@ export function chatRoutes(services: Services, log: Logger): { routes: UpgradeRo
         ws.on('close', () => conn.close());
         ws.on('error', () => conn.close());
         void conn.start().catch((err) => log.warn({ err }, 'web chat resume failed'));
+        if (publicPage) void conn.showWaiting().catch((err) => log.warn({ err }, 'chat page queue place failed'));
       });
     }, (err) => refuseAfterError(socket, err));
   }
