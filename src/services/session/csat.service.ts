@@ -1,7 +1,7 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { z } from 'zod';
-import { notFound } from '../../core/errors.js';
+import { AppError, ErrorCode } from '../../core/errors.js';
 import { parseInput } from '../../core/validation.js';
 import { Contact, type ChannelType } from '../../entities/contact/contact.entity.js';
 import { Session, SessionStatus } from '../../entities/session/session.entity.js';
@@ -36,7 +36,7 @@ export class CsatService {
     const rating = parseInput(ratingSchema, input);
     return this.orm.em.fork().transactional(async (tx) => {
       const session = await this.latestClosed(tx, staffId, channel, externalId);
-      if (!session) throw notFound('A conversation closed in the last ' + this.windowMinutes + ' minutes to rate');
+      if (!session) throw new AppError(ErrorCode.NotFound, `No conversation closed in the last ${this.windowMinutes} minutes to rate`);
       session.rate(rating.score, rating.comment || null);
       await tx.flush();
       return session;
