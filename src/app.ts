@@ -14,6 +14,7 @@ import { paymentRouter } from './http/payment/payment.routes.js';
 import { audioAssetsRouter } from './http/audio/audio-assets.routes.js';
 import { chatPageRouter } from './http/chat-page/chat-page.routes.js';
 import { chatUploadRouter } from './http/chat-page/chat-upload.routes.js';
+import { widgetRouter } from './http/chat-page/widget.routes.js';
 import { channelCallbackRouter } from './http/channel/channel-callback.routes.js';
 import { reportRouter } from './http/report/report.routes.js';
 import type { AppConfig } from './core/config.js';
@@ -110,6 +111,7 @@ export async function startApp(config: AppConfig, log: Logger): Promise<App> {
     app.use(compatRestRouter(services, log));
     app.use(fileAssetsRouter(services, log));
     app.use(audioAssetsRouter(services, log));
+    app.use(widgetRouter(services, log));
     app.use(chatPageRouter(services, log));
     app.use((req, res) => void res.status(404).json({ code: 404, message: `Not found: ${req.method} ${req.path}` }));
     app.use((err: unknown, req: Request, res: Response, _next: NextFunction) => renderHttpError(err, req, res, log));

@@ -22,6 +22,8 @@ import { ConversationIntake } from './conversation/conversation-intake.service.j
 import { RoutingService } from './session/routing.service.js';
 import { EventViews } from './session/event-views.js';
 import { SessionJournal } from './session/session-journal.js';
+import { CsatService } from './session/csat.service.js';
+import { QueueStatusService } from './conversation/queue-status.service.js';
 import { SessionService } from './session/session.service.js';
 import { SpeechService } from './speech/speech.service.js';
 import { InstanceService } from './maintenance/instance.service.js';
@@ -57,6 +59,10 @@ export interface Services extends KnowledgeServices {
   /** The shared writes of conversations; the channel outbox registers itself on it. */
   journal: SessionJournal;
   intake: ConversationIntake;
+  /** The contact's rating of a closed conversation. */
+  csat: CsatService;
+  /** A waiting contact's place in the queue and expected wait (the chat page). */
+  queueStatus: QueueStatusService;
   agentAssist: AgentAssistService;
   /** The data of a session or message event, loaded once for every renderer. */
   eventViews: EventViews;
@@ -91,8 +97,9 @@ export function createServices(config: AppConfig, log: Logger, deps: { bus: Even
   // Replies and notices on outside channels are queued in the transaction that stores them.
   journal.useOutbox(outbox);
   const routing = new RoutingService(journal);
-  const sessions = new SessionService(journal, routing);
-  const intake = new ConversationIntake(deps.orm, journal, routing, staff, knowledge.answers, knowledge.files, deps.limiter, config.conversation, log.child({ component: 'intake' }));
+  const sessions = new SessionService(journal, routing, config.conversation.csatWindowMinutes);
+  const csat = new CsatService(deps.orm, journal, config.conversation.csatWindowMinutes);
+  const intake = new ConversationIntake(deps.orm, journal, routing, staff, knowledge.answers, knowledge.files, deps.limiter, config.conversation, log.child({ component: 'intake' }), csat);
   const instance = new InstanceService(config.instanceTimeoutMs);
   const agents = new AgentService(tokens, sessions, routing, deps.bus, throttle, instance.id);
   const trades = new TradeService(deps.orm, new PaymentProviders(config.payment, config.publicUrl), deps.bus, deps.jobs, log.child({ component: 'trade' }), {
@@ -112,6 +119,8 @@ export function createServices(config: AppConfig, log: Logger, deps: { bus: Even
     routing,
     journal,
     intake,
+    csat,
+    queueStatus: new QueueStatusService(deps.orm),
     agentAssist: new AgentAssistService(sessions, staff, knowledge.answers),
     eventViews: new EventViews(deps.orm),
     agents,

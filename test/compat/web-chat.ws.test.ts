@@ -107,6 +107,8 @@ describe('web chat stream (/ws, ai-staff seed §2.9 and §4)', () => {
 
     await fetch(`${t.url}/api/sessions/${mine[0].sessionId}/close`, { method: 'POST', headers: { 'auth-token': merchant.token } });
     expect(await c.untilEof()).toMatch(/会话已结束/);
+    // Then the rating prompt (docs/protocols.md, "Web chat").
+    expect(JSON.parse((await c.untilEof()).replace('|=JSON=|', ''))).toEqual({ code: 0, message: 'OK', result: { type: 'csat', sessionId: String(mine[0].sessionId), min: 1, max: 5 } });
     c.send({ action: 'chat', content: 'back again' });
     await c.untilEof();
     mine = (await sessions()).filter((s: any) => s.customerId === 'resume-me');

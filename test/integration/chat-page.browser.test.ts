@@ -109,7 +109,7 @@ describe('the chat page at chat_url, in headless Chromium', () => {
     // The staff's name, avatar (its initial, as the image cannot load here) and greeting, as text.
     await expect.poll(() => page.textContent('#staff-name')).toBe(NAME);
     expect(await page.textContent('.greeting .bubble')).toBe(GREETING);
-    expect(await page.locator('.avatar').textContent()).toBe('S');
+    expect(await page.locator('header .avatar').textContent()).toBe('S');
     await expect.poll(() => page.locator('#avatar-img').count()).toBe(0);
     expect(await page.locator('.greeting').isVisible()).toBe(true);
     await expect.poll(() => page.getAttribute('#status', 'data-state')).toBe('online');
@@ -153,7 +153,7 @@ describe('the chat page at chat_url, in headless Chromium', () => {
     const evil = '<img src=x onerror="window.__xss=2">请看';
     await say(evil);
     await expect.poll(() => theirBubbles(page).allTextContents()).toEqual([answer, '人工客服 小王 为您服务。', '您好，我是小王，请问有什么可以帮您？', evil]);
-    expect(await page.locator('#messages img').count()).toBe(0);
+    expect(await page.locator('#messages .bubble img').count()).toBe(0);
     expect(await page.evaluate(() => (window as any).__xss)).toBeUndefined();
 
     // The socket drops: the page reconnects as the same contact and still gets the agent's replies.

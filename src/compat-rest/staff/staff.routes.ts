@@ -1,3 +1,4 @@
+import type { BusinessHoursInput } from '../../entities/staff/business-hours.js';
 import type { LegacyBody } from '../legacy-body.js';
 import { ok, okList, type LegacyRoute } from '../route.js';
 import { presentStaff } from './staff.presenter.js';
@@ -16,7 +17,21 @@ function persona(b: LegacyBody) {
     avatarUrl: b.str('avatar_url'),
     repoName: b.str('repo_name'),
     repoDescr: b.str('repo_descr'),
+    businessHours: businessHoursOf(b),
   };
+}
+
+/**
+ * `business_hours`: `{"time_zone","weekly":[{"day","open","close"}],"holidays"}` or null (always open);
+ * the staff service validates it. Absent: unchanged.
+ */
+function businessHoursOf(b: LegacyBody): BusinessHoursInput | null | undefined {
+  if (!('business_hours' in b.raw)) return undefined;
+  const v = b.raw.business_hours;
+  // Anything but an object goes to the service as it is, which refuses it by name.
+  if (v === null || typeof v !== 'object' || Array.isArray(v)) return v as null;
+  const { time_zone: timeZone, ...rest } = v as Record<string, unknown>;
+  return { timeZone, ...rest } as BusinessHoursInput;
 }
 
 const requiredId = (b: LegacyBody) => b.int('id') ?? 0;

@@ -2,14 +2,19 @@ import type { MessageAddedEvent, SessionChangedEvent } from '../../core/events/e
 import type { Logger } from '../../core/logger.js';
 import { SenderType, type Message } from '../../entities/session/message.entity.js';
 import type { Services } from '../../services/index.js';
+import type { QueueStatus } from '../../services/conversation/queue-status.service.js';
 import { EventPumps } from '../event-pump.js';
 
 /** What a web-chat connection is told about its contact's conversation. */
 export interface ChatListener {
-  agentSaid(message: Message): void;
+  /** `agentName`: who holds the session (the chat page labels the message with it). */
+  agentSaid(message: Message, agentName: string | null): void;
   agentJoined(agentName: string): void;
-  conversationClosed(): void;
+  conversationClosed(sessionId: number): void;
 }
+
+/** A waiting contact's connection, told its new place when the queue of its staff moves. */
+export type QueueListener = (status: QueueStatus | null) => void;
 
 /**
  * Renders the event stream to this process's web-chat connections: one subscription for all of
@@ -18,6 +23,8 @@ export interface ChatListener {
  */
 export class ChatHub {
   private readonly byContact = new Map<number, Set<ChatListener>>();
+  /** Per staff: the waiting sessions whose connections show their place (the chat page). */
+  private readonly queues = new Map<number, Map<QueueListener, { merchantId: number; sessionId: number }>>();
   private readonly pumps: EventPumps;
 
   constructor(
@@ -33,16 +40,18 @@ export class ChatHub {
       const listeners = this.byContact.get(e.contactId);
       if (!listeners?.size || e.senderType !== SenderType.AGENT) return;
       const m = await eventViews.of(e).message();
-      if (m) listeners.forEach((l) => l.agentSaid(m));
+      const agent = m ? await eventViews.of(e).agent() : null;
+      if (m) listeners.forEach((l) => l.agentSaid(m, agent?.name ?? null));
     });
     this.pumps.pump<SessionChangedEvent>(bus.subscribe('SESSION_CHANGED'), async (e) => {
+      if (e.previousStatus === 'pending' || e.status === 'pending') await this.queueMoved(e.staffId);
       const listeners = this.byContact.get(e.contactId);
       if (!listeners?.size) return;
       if (e.kind === 'accepted' && e.agentId) {
         const agent = await eventViews.of(e).agent();
         if (agent) listeners.forEach((l) => l.agentJoined(agent.name));
       } else if (e.kind === 'closed') {
-        listeners.forEach((l) => l.conversationClosed());
+        listeners.forEach((l) => l.conversationClosed(e.sessionId));
       }
     });
   }
@@ -55,6 +64,26 @@ export class ChatHub {
       set.delete(listener);
       if (!set.size) this.byContact.delete(contactId);
     };
+  }
+
+  /** Tells `listener` the session's place each time its staff's queue changes, until unsubscribed. */
+  watchQueue(staffId: number, merchantId: number, sessionId: number, listener: QueueListener): () => void {
+    let set = this.queues.get(staffId);
+    if (!set) this.queues.set(staffId, (set = new Map()));
+    set.set(listener, { merchantId, sessionId });
+    return () => {
+      set.delete(listener);
+      if (!set.size) this.queues.delete(staffId);
+    };
+  }
+
+  /** One query for every waiting connection of the staff in this process. */
+  private async queueMoved(staffId: number): Promise<void> {
+    const watchers = this.queues.get(staffId);
+    if (!watchers?.size) return;
+    const entries = [...watchers];
+    const statuses = await this.services.queueStatus.of(entries[0]![1].merchantId, entries.map(([, w]) => w.sessionId));
+    for (const [listener, w] of entries) listener(statuses.get(w.sessionId) ?? null);
   }
 
   stop(): void {

@@ -26,7 +26,19 @@ export interface ChatTransport {
    * `|=JSON=|{"code":0,"result":{"msgType","media"}}` frame (the chat page, which shows it).
    */
   media: 'url' | 'json';
+  /**
+   * The chat page: agent messages and notices come as `|=JSON=|{"code":0,"result":{"type":"agent"|"notice",…}}`
+   * frames naming who speaks and, while waiting, the place in the queue and the expected wait (docs/chat-page.md);
+   * the seed's clients get them as plain text.
+   */
+  rich?: boolean;
 }
+
+const rateRequest = z.object({
+  action: z.literal('rate'),
+  score: z.unknown(),
+  comment: z.unknown().optional(),
+});
 
 /**
  * One web-chat connection: one contact's conversation with one staff (ai-staff seed §2.9 and §4;
@@ -37,6 +49,7 @@ export class ChatConnection {
   private outbound: Promise<void> = Promise.resolve();
   private queued = 0;
   private contactId: number | null = null;
+  private unwatchQueue: (() => void) | null = null;
   private readonly unsubscribe: (() => void)[] = [];
   private closed = false;
 
@@ -56,6 +69,13 @@ export class ChatConnection {
     if (contactId) this.watch(contactId);
   }
 
+  /** The chat page, connecting while its contact waits for an agent: shows the place in the queue again. */
+  async showWaiting(): Promise<void> {
+    if (!this.transport.rich) return;
+    const contactId = await this.services.intake.knownContact(this.staffId, ChannelType.WEB, this.contactExternalId);
+    if (contactId !== null) await this.enqueue(() => this.queueNotice(null, contactId, true));
+  }
+
   /** Handles one frame from the client. A client that sends faster than it is answered is cut off. */
   handle(raw: string): Promise<void> {
     if (this.queued >= this.services.config.conversation.maxQueuedFrames) {
@@ -73,6 +93,7 @@ export class ChatConnection {
   close(): void {
     this.closed = true;
     this.unsubscribe.forEach((u) => u());
+    this.unwatchQueue?.();
   }
 
   private async answer(raw: string): Promise<void> {
@@ -83,6 +104,8 @@ export class ChatConnection {
       return this.reply({ code: CHAT_CODES.invalidJson, message: 'The frame is not valid JSON' });
     }
     if (containsNul(parsed)) return this.reply({ code: CHAT_CODES.invalidParams, message: 'Text must not contain NUL characters' });
+    const rating = rateRequest.safeParse(parsed);
+    if (rating.success) return this.rate(rating.data);
     const req = request.safeParse(parsed);
     if (!req.success) return this.reply({ code: CHAT_CODES.invalidParams, message: req.error.issues.map((i) => i.message).join('; ') });
     // Refused before anything is stored: without a speech service the request cannot be answered as asked.
@@ -112,7 +135,7 @@ export class ChatConnection {
         return this.reply({ code: CHAT_CODES.tooManyRequests, message: outcome.reason });
       case 'queued':
         this.watch(outcome.contactId);
-        return this.text(outcome.notice);
+        return this.transport.rich ? this.queueNotice(outcome.notice) : this.text(outcome.notice);
       case 'answer':
         this.watch(outcome.contactId);
         return voice ? this.speak(outcome.answer, outcome.sessionId) : this.stream(outcome.answer);
@@ -127,12 +150,51 @@ export class ChatConnection {
     // Read to the end even if the socket went away, so the answer is stored for the agents and the history.
     for (let step = await answer.next(); ; step = await answer.next()) {
       if (step.done) {
-        if (step.value.notice) this.sendFrame(`\n\n${step.value.notice}`);
-        break;
+        if (step.value.notice && !this.transport.rich) this.sendFrame(`\n\n${step.value.notice}`);
+        this.sendFrame(EOF_FRAME);
+        // The chat page shows the handoff as a notice of its own, with the place in the queue.
+        if (step.value.notice && this.transport.rich) await this.queueNotice(step.value.notice);
+        return;
       }
       this.sendFrame(step.value);
     }
-    this.sendFrame(EOF_FRAME);
+  }
+
+  /**
+   * `{"action":"rate","score":1..5,"comment"?}`: the contact's rating of its conversation that just closed
+   * (src/services/session/csat.service.ts), answered `{"code":0,"result":{"type":"rated","sessionId"}}`.
+   */
+  private async rate(req: z.output<typeof rateRequest>): Promise<void> {
+    try {
+      const session = await this.services.csat.rate(this.staffId, ChannelType.WEB, this.contactExternalId, { score: req.score as number, comment: req.comment as string | undefined });
+      this.reply({ code: CHAT_CODES.ok, message: 'OK', result: { type: 'rated', sessionId: String(session.id) } });
+    } catch (err) {
+      if (!isAppError(err)) this.log.error({ err }, 'web chat rating failed');
+      this.reply(isAppError(err) ? { code: chatCodeOf(err.code), message: err.message } : { code: CHAT_CODES.internal, message: 'Internal server error' });
+    }
+  }
+
+  /** The chat page's queue notice: the text, the place and the expected wait; later moves of the queue follow. */
+  private async queueNotice(text: string | null, contactId = this.contactId, onlyIfWaiting = false): Promise<void> {
+    const status = contactId === null ? null : await this.services.queueStatus.ofContact(contactId);
+    if (!status && onlyIfWaiting) return;
+    this.notice(status?.offline ? 'offline' : 'queued', text, status ? { position: status.position, waitSeconds: status.waitSeconds } : {});
+    if (!status || this.closed) return;
+    this.unwatchQueue?.();
+    const staffId = this.staffId;
+    const stop = this.hub.watchQueue(staffId, status.merchantId, status.sessionId, (moved) => {
+      if (!moved) {
+        stop();
+        if (this.unwatchQueue === stop) this.unwatchQueue = null;
+        return;
+      }
+      void this.enqueue(async () => this.notice('queue', null, { position: moved.position, waitSeconds: moved.waitSeconds }));
+    });
+    this.unwatchQueue = stop;
+  }
+
+  private notice(notice: 'queued' | 'offline' | 'queue' | 'accepted' | 'closed', text: string | null, extra: Record<string, unknown> = {}): void {
+    this.reply({ code: CHAT_CODES.ok, message: 'OK', result: { type: 'notice', notice, text, ...extra } });
   }
 
   /**
@@ -160,21 +222,34 @@ export class ChatConnection {
   private watch(contactId: number): void {
     if (this.contactId === contactId || this.closed) return;
     this.contactId = contactId;
-    const withStaff = (say: (staff: Parameters<typeof contactNotices.closed>[0]) => string) =>
+    const withStaff = (kind: 'accepted' | 'closed', say: (staff: Parameters<typeof contactNotices.closed>[0]) => string, then?: () => void) =>
       void this.enqueue(async () => {
         const staff = await this.services.intake.staffNow(this.staffId);
-        if (staff) this.text(say(staff));
+        if (staff) {
+          if (this.transport.rich) this.notice(kind, say(staff));
+          else this.text(say(staff));
+        }
+        then?.();
       });
     this.unsubscribe.push(
       this.hub.watch(contactId, {
-        agentSaid: (m) => void this.enqueue(async () => this.agentMessage(m)),
-        agentJoined: (name) => withStaff((staff) => contactNotices.accepted(staff, name)),
-        conversationClosed: () => withStaff((staff) => contactNotices.closed(staff)),
+        agentSaid: (m, agentName) => void this.enqueue(async () => this.agentMessage(m, agentName)),
+        agentJoined: (name) => withStaff('accepted', (staff) => contactNotices.accepted(staff, name)),
+        // Then the rating prompt, answered with {"action":"rate",…} (docs/protocols.md, "Web chat").
+        conversationClosed: (sessionId) =>
+          withStaff('closed', (staff) => contactNotices.closed(staff), () =>
+            this.reply({ code: CHAT_CODES.ok, message: 'OK', result: { type: 'csat', sessionId: String(sessionId), min: 1, max: 5 } }),
+          ),
       }),
     );
   }
 
-  private agentMessage(m: Message): void {
+  private agentMessage(m: Message, agentName: string | null): void {
+    if (this.transport.rich) {
+      const sender = { type: 'agent', name: agentName };
+      if (m.msgType === MessageType.TEXT) return this.reply({ code: CHAT_CODES.ok, message: 'OK', result: { ...sender, msgType: m.msgType, text: m.content } });
+      return this.reply({ code: CHAT_CODES.ok, message: 'OK', result: { ...sender, msgType: m.msgType, caption: m.content, media: m.payload } });
+    }
     if (m.msgType === MessageType.TEXT) return this.text(m.content);
     if (this.transport.media === 'url') return this.text(String(m.payload?.url ?? m.content));
     this.reply({ code: CHAT_CODES.ok, message: 'OK', result: { msgType: m.msgType, caption: m.content, media: m.payload } });

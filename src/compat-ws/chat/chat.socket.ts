@@ -64,12 +64,14 @@ export function chatRoutes(services: Services, log: Logger): { routes: UpgradeRo
           send: (frame: string) => sendBounded(ws, frame, services.config.wsMaxBufferedBytes),
           close: (code: number, reason: string) => ws.close(code, reason),
           media: publicPage ? ('json' as const) : ('url' as const),
+          rich: publicPage,
         };
         const conn = new ChatConnection(services, hub, staff.id, contactId, transport, log.child({ component: 'web-chat', staffId: staff.id }));
         ws.on('message', (data, isBinary) => void conn.handle(isBinary ? '' : data.toString()));
         ws.on('close', () => conn.close());
         ws.on('error', () => conn.close());
         void conn.start().catch((err) => log.warn({ err }, 'web chat resume failed'));
+        if (publicPage) void conn.showWaiting().catch((err) => log.warn({ err }, 'chat page queue place failed'));
       });
     }, (err) => refuseAfterError(socket, err));
   }

@@ -2,7 +2,8 @@ import { ErrorCode } from '../../core/errors.js';
 
 /**
  * The web-chat stream's vocabulary (`/ws` and `/chat/:serialNo/ws`; docs/protocols.md, "Web chat").
- * The client sends `{"action":"chat","type":"text"|"audio","content":…}`; every answer is text
+ * The client sends `{"action":"chat","type":"text"|"audio"|"image","content":…}` or, after a close,
+ * `{"action":"rate","score":1..5,"comment"?}`; every answer is text
  * frames or one `|=JSON=|{code,message,result?}` frame, then exactly `|=EOF=|`.
  */
 export const CHAT_CODES = {
@@ -12,6 +13,10 @@ export const CHAT_CODES = {
   speechUnavailable: 502,
   invalidParams: 1003,
   invalidJson: 1004,
+  /** The conversation was already rated. */
+  alreadyDone: 1005,
+  /** Nothing to act on: no conversation closed lately to rate. */
+  notFound: 1006,
   /** The staff cannot chat: deleted, frozen, expired or not activated (the seed's "account frozen or banned"). */
   staffUnavailable: 1012,
 } as const;
@@ -27,6 +32,8 @@ const errorMap: Partial<Record<ErrorCode, number>> = {
   [ErrorCode.InvalidJson]: CHAT_CODES.invalidJson,
   [ErrorCode.RateLimited]: CHAT_CODES.tooManyRequests,
   [ErrorCode.AccountFrozen]: CHAT_CODES.staffUnavailable,
+  [ErrorCode.Conflict]: CHAT_CODES.alreadyDone,
+  [ErrorCode.NotFound]: CHAT_CODES.notFound,
 };
 
 export const chatCodeOf = (code: ErrorCode): number => errorMap[code] ?? CHAT_CODES.internal;

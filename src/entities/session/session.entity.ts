@@ -24,7 +24,6 @@ const allowedFrom: Record<'handoff' | 'accept' | 'requeue' | 'reassign' | 'close
   close: [SessionStatus.AI, SessionStatus.PENDING, SessionStatus.MANUAL],
 };
 
-type Defaulted = 'status' | 'agent' | 'messageCount' | 'lastMessage' | 'lastMessageAt' | 'lastSeq' | 'handoffReason' | 'queuedAt' | 'acceptedAt' | 'closedAt' | 'handoffSummary';
 
 export interface HandoffSummaryData {
   text: string;
@@ -33,6 +32,21 @@ export interface HandoffSummaryData {
   generatedBy: 'extractive' | 'llm';
   createdAt: string;
 }
+type Defaulted =
+  | 'status'
+  | 'agent'
+  | 'messageCount'
+  | 'lastMessage'
+  | 'lastMessageAt'
+  | 'lastSeq'
+  | 'handoffReason'
+  | 'queuedAt'
+  | 'acceptedAt'
+  | 'closedAt'
+  | 'handoffSummary'
+  | 'offlineMessage'
+  | 'csatScore'
+  | 'csatComment';
 
 /** One conversation of a contact with a staff, and later with an agent. */
 @Entity({ tableName: 'session' })
@@ -91,6 +105,16 @@ export class Session extends BaseEntity<Defaulted> {
 
   @ManyToMany(() => Label, undefined, { pivotTable: 'session_label', owner: true })
   labels = new Collection<Label>(this);
+  /** Handed off while the agents were away (business hours): it waits for them, and the AI keeps answering. */
+  @Property({ type: 'boolean', default: false })
+  offlineMessage = false;
+
+  /** The contact's rating of the closed session, 1 to 5, given once. */
+  @Property({ type: 'smallint', nullable: true })
+  csatScore: number | null = null;
+
+  @Property({ type: 'text', nullable: true })
+  csatComment: string | null = null;
 
   constructor(init: { merchant: Merchant; staff: Staff; contact: Contact; channel: ChannelType }) {
     super();
@@ -134,6 +158,14 @@ export class Session extends BaseEntity<Defaulted> {
     this.status = SessionStatus.MANUAL;
     this.agent = agent;
     this.acceptedAt = now;
+  }
+
+  /** The contact's one rating of the conversation, once it is closed. */
+  rate(score: number, comment: string | null): void {
+    if (this.status !== SessionStatus.CLOSED) throw conflict(`Session ${this.id} is ${this.status}; only a closed conversation can be rated`);
+    if (this.csatScore !== null) throw conflict(`Session ${this.id} has already been rated`);
+    this.csatScore = score;
+    this.csatComment = comment;
   }
 
   close(now: Date): void {

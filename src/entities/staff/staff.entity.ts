@@ -1,6 +1,7 @@
 import { Entity, Enum, Index, ManyToOne, Property, Unique, type Rel } from '@mikro-orm/core';
 import { BaseEntity } from '../base.entity.js';
 import { Merchant } from '../merchant/merchant.entity.js';
+import type { BusinessHours } from './business-hours.js';
 import { LanguageMode, LanguageResponse, OutputLength, Tone } from './staff-enums.js';
 
 type Defaulted =
@@ -21,7 +22,8 @@ type Defaulted =
   | 'deletedAt'
   | 'humanFirst'
   | 'handoffPhrases'
-  | 'synonyms';
+  | 'synonyms'
+  | 'businessHours';
 
 /** An AI employee: a persona, a knowledge base, and the keys its chat clients use. */
 @Entity({ tableName: 'staff' })
@@ -105,6 +107,10 @@ export class Staff extends BaseEntity<Defaulted> {
   /** Groups of words that mean the same for this staff's answers, one group a line ("deliver, ship, 送货"). */
   @Property({ type: 'json', default: '[]' })
   synonyms: string[] = [];
+
+  /** When its agents work (src/entities/staff/business-hours.ts); null: always. */
+  @Property({ type: 'json', nullable: true })
+  businessHours: BusinessHours | null = null;
 
   constructor(init: {
     merchant: Merchant;

@@ -11,8 +11,12 @@ export const CHAT_PAGE_SCRIPT = String.raw`
   var boot = JSON.parse(document.getElementById('chat-boot').textContent);
   var en = boot.lang === 'en';
   var T = en
-    ? { connecting: 'Connecting…', online: 'Online', offline: 'Connection lost, reconnecting…', error: 'Something went wrong', audio: 'Voice reply', picture: 'Picture', file: 'File', uploadFailed: 'The picture could not be sent' }
-    : { connecting: '连接中…', online: '在线', offline: '连接已断开，正在重连…', error: '出错了', audio: '语音回复', picture: '图片', file: '文件', uploadFailed: '图片发送失败' };
+    ? { connecting: 'Connecting…', online: 'Online', offline: 'Connection lost, reconnecting…', error: 'Something went wrong', audio: 'Voice reply', picture: 'Picture', file: 'File', uploadFailed: 'The picture could not be sent',
+        ai: 'AI', agent: 'Agent', system: 'System', agentName: 'Agent', position: 'Your place in the queue: ', wait: 'Expected wait: about ', minutes: ' min', awayBadge: 'Agents away: leave a message',
+        rateTitle: 'How was this conversation?', star: function (n) { return 'Rate ' + n + ' out of 5'; }, comment: 'Comment (optional)', submit: 'Send rating', thanks: 'Thank you for your rating!', pickScore: 'Choose a score from 1 to 5' }
+    : { connecting: '连接中…', online: '在线', offline: '连接已断开，正在重连…', error: '出错了', audio: '语音回复', picture: '图片', file: '文件', uploadFailed: '图片发送失败',
+        ai: '智能助手', agent: '人工客服', system: '系统', agentName: '客服', position: '您在队列中的位置：第 ', wait: '预计等待：约 ', minutes: ' 分钟', awayBadge: '客服不在线，可留言',
+        rateTitle: '请为本次服务打分', star: function (n) { return '打 ' + n + ' 分（满分 5 分）'; }, comment: '评价（选填）', submit: '提交评价', thanks: '感谢您的评价！', pickScore: '请选择 1 到 5 分' };
   var EOF = '|=EOF=|';
   var JSON_MARK = '|=JSON=|';
 
@@ -21,6 +25,8 @@ export const CHAT_PAGE_SCRIPT = String.raw`
   var input = document.getElementById('input');
   var statusEl = document.getElementById('status');
   var avatarImg = document.getElementById('avatar-img');
+  var queueEl = document.getElementById('queue');
+  var reconnectEl = document.getElementById('reconnecting');
 
   // A broken avatar falls back to the initial underneath.
   if (avatarImg) {
@@ -47,17 +53,59 @@ export const CHAT_PAGE_SCRIPT = String.raw`
   function atBottom() { return list.scrollHeight - list.scrollTop - list.clientHeight < 80; }
   function scroll(force) { if (force || atBottom()) list.scrollTop = list.scrollHeight; }
 
-  function bubble(kind) {
+  function initialOf(name) { return (Array.from(String(name || '').trim())[0] || '?'); }
+
+  // Who says it, on every message that is not the contact's: an avatar, a name and a small label.
+  function senderHead(row, sender) {
+    var pic = document.createElement('div');
+    pic.className = 'avatar small';
+    pic.setAttribute('aria-hidden', 'true');
+    pic.textContent = sender.kind === 'system' ? 'i' : initialOf(sender.name);
+    if (sender.kind === 'ai' && boot.avatarUrl) {
+      var img = document.createElement('img');
+      img.alt = '';
+      img.src = boot.avatarUrl;
+      img.addEventListener('error', function () { img.parentNode && img.parentNode.removeChild(img); });
+      pic.appendChild(img);
+    }
+    var meta = document.createElement('div');
+    meta.className = 'meta';
+    var who = document.createElement('span');
+    who.className = 'sender';
+    who.textContent = sender.name;
+    var tag = document.createElement('span');
+    tag.className = 'tag';
+    tag.textContent = T[sender.kind];
+    meta.appendChild(who);
+    meta.appendChild(tag);
+    row.appendChild(pic);
+    return meta;
+  }
+
+  var AI = { kind: 'ai', name: boot.name };
+  var SYSTEM = { kind: 'system', name: T.system };
+
+  // kind: me | them | error; sender (for them): AI, SYSTEM or { kind: 'agent', name }.
+  function bubble(kind, sender) {
     var stick = atBottom();
     var row = document.createElement('div');
-    row.className = 'row ' + kind;
+    row.className = 'row ' + kind + (sender ? ' ' + sender.kind : '');
     var b = document.createElement('div');
     b.className = 'bubble';
-    row.appendChild(b);
+    if (sender) {
+      var col = document.createElement('div');
+      col.className = 'col';
+      col.appendChild(senderHead(row, sender));
+      col.appendChild(b);
+      row.appendChild(col);
+    } else {
+      row.appendChild(b);
+    }
     list.insertBefore(row, typingRow);
     scroll(stick || kind === 'me');
     return b;
   }
+  function rowOf(b) { return b.closest('.row'); }
 
   var typingRow = document.createElement('div');
   typingRow.className = 'row them typing';
@@ -69,7 +117,7 @@ export const CHAT_PAGE_SCRIPT = String.raw`
   // The answer being streamed: frames are appended until |=EOF=|. Answers never interleave.
   var current = null;
   function endAnswer() {
-    if (current) current.parentNode.classList.remove('streaming');
+    if (current) rowOf(current).classList.remove('streaming');
     current = null;
   }
 
@@ -101,16 +149,117 @@ export const CHAT_PAGE_SCRIPT = String.raw`
     return true;
   }
 
+  var away = false;
+  // The place in the queue and the expected wait, kept up to date while the contact waits.
+  function showQueue(r) {
+    if (!r || typeof r.position !== 'number') { queueEl.hidden = true; return; }
+    queueEl.hidden = false;
+    if (r.notice !== 'queue') away = r.notice === 'offline';
+    document.getElementById('queue-position').textContent = T.position + String(r.position) + (en ? '' : ' 位');
+    var wait = document.getElementById('queue-wait');
+    wait.hidden = typeof r.waitSeconds !== 'number';
+    if (!wait.hidden) wait.textContent = T.wait + String(Math.max(1, Math.round(r.waitSeconds / 60))) + T.minutes;
+    document.getElementById('queue-away').hidden = !away;
+  }
+
+  function showNotice(r) {
+    if (r.notice === 'queued' || r.notice === 'offline' || r.notice === 'queue') showQueue(r);
+    else queueEl.hidden = true;
+    if (r.text) bubble('them', SYSTEM).textContent = String(r.text);
+  }
+
+  var rated = false;
+  // After a close: five buttons and an optional comment, sent as {"action":"rate"} on the socket.
+  function showRating() {
+    if (document.getElementById('csat')) return;
+    var b = bubble('them', SYSTEM);
+    rowOf(b).classList.add('csat-row');
+    var f = document.createElement('form');
+    f.id = 'csat';
+    f.setAttribute('aria-label', T.rateTitle);
+    var title = document.createElement('div');
+    title.className = 'csat-title';
+    title.textContent = T.rateTitle;
+    f.appendChild(title);
+    var stars = document.createElement('div');
+    stars.className = 'stars';
+    stars.setAttribute('role', 'group');
+    stars.setAttribute('aria-label', T.rateTitle);
+    var score = 0;
+    for (var n = 1; n <= 5; n++) {
+      (function (n) {
+        var s = document.createElement('button');
+        s.type = 'button';
+        s.className = 'star';
+        s.textContent = '★';
+        s.setAttribute('aria-label', T.star(n));
+        s.setAttribute('aria-pressed', 'false');
+        s.setAttribute('data-score', String(n));
+        s.addEventListener('click', function () {
+          score = n;
+          Array.prototype.forEach.call(stars.children, function (c, i) { c.setAttribute('aria-pressed', i < n ? 'true' : 'false'); });
+        });
+        stars.appendChild(s);
+      })(n);
+    }
+    f.appendChild(stars);
+    var comment = document.createElement('textarea');
+    comment.id = 'csat-comment';
+    comment.rows = 2;
+    comment.maxLength = 1000;
+    comment.placeholder = T.comment;
+    comment.setAttribute('aria-label', T.comment);
+    f.appendChild(comment);
+    var submit = document.createElement('button');
+    submit.type = 'submit';
+    submit.id = 'csat-submit';
+    submit.textContent = T.submit;
+    f.appendChild(submit);
+    var note = document.createElement('div');
+    note.className = 'csat-note';
+    note.setAttribute('role', 'status');
+    f.appendChild(note);
+    f.addEventListener('submit', function (e) {
+      e.preventDefault();
+      if (!score) { note.textContent = T.pickScore; return; }
+      sendJson({ action: 'rate', score: score, comment: comment.value.trim() || undefined });
+    });
+    b.appendChild(f);
+  }
+
+  function ratingDone() {
+    rated = true;
+    var f = document.getElementById('csat');
+    if (!f) return;
+    var done = document.createElement('div');
+    done.className = 'csat-thanks';
+    done.textContent = T.thanks;
+    f.parentNode.replaceChild(done, f);
+  }
+
   function showJson(raw) {
     var value = null;
     try { value = JSON.parse(raw); } catch (e) { value = null; }
-    if (value && value.code === 0 && value.result && value.result.media) {
-      var mb = bubble('them');
-      if (showMedia(mb, value.result.msgType, value.result.media, value.result.caption)) return;
-      mb.parentNode.parentNode.removeChild(mb.parentNode);
+    var r = value && value.code === 0 && value.result ? value.result : null;
+    if (r && r.type === 'notice') return showNotice(r);
+    if (r && r.type === 'csat') { rated = false; return showRating(); }
+    if (r && r.type === 'rated') return ratingDone();
+    var sender = r && r.type === 'agent' ? { kind: 'agent', name: r.name || T.agentName } : AI;
+    if (r && r.type === 'agent') queueEl.hidden = true;
+    if (r && r.type === 'agent' && typeof r.text === 'string') { bubble('them', sender).textContent = r.text; return; }
+    if (r && r.media) {
+      var mb = bubble('them', sender);
+      if (showMedia(mb, r.msgType, r.media, r.caption)) return;
+      rowOf(mb).parentNode.removeChild(rowOf(mb));
+    }
+    // A rating answer that failed is shown in the rating form.
+    var form = document.getElementById('csat');
+    if (form && !rated && value && (value.code === 1005 || value.code === 1006 || value.code === 1003)) {
+      form.querySelector('.csat-note').textContent = String(value.message || T.error);
+      return;
     }
     if (value && value.code === 0 && value.result && /^https?:\/\//i.test(String(value.result.streamUrl || ''))) {
-      var b = bubble('them');
+      var b = bubble('them', AI);
       var label = document.createElement('div');
       label.textContent = T.audio;
       var player = document.createElement('audio');
@@ -138,8 +287,8 @@ export const CHAT_PAGE_SCRIPT = String.raw`
     if (data.indexOf(JSON_MARK) === 0) { endAnswer(); return showJson(data.slice(JSON_MARK.length)); }
     if (!current) {
       if (!data.trim()) return;
-      current = bubble('them');
-      current.parentNode.classList.add('streaming');
+      current = bubble('them', AI);
+      rowOf(current).classList.add('streaming');
       data = data.replace(/^\s+/, '');
     }
     var stick = atBottom();
@@ -152,9 +301,21 @@ export const CHAT_PAGE_SCRIPT = String.raw`
   var retryTimer = null;
   var outbox = [];
 
+  var wasOnline = false;
+  // The connection as the contact sees it; a lost connection shows the reconnecting banner until it is back.
   function setStatus(state) {
     statusEl.setAttribute('data-state', state);
     statusEl.textContent = T[state];
+    if (state === 'online') wasOnline = true;
+    reconnectEl.hidden = state === 'online' || !wasOnline;
+  }
+  // For the reconnect logic: csChatUI.connection('connecting' | 'online' | 'offline').
+  window.csChatUI = { connection: setStatus };
+
+  function sendJson(value) {
+    var frame = JSON.stringify(value);
+    if (socket && socket.readyState === 1) socket.send(frame);
+    else outbox.push(frame);
   }
 
   function connect() {

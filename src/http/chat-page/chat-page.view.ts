@@ -74,6 +74,29 @@ button:hover{background:#1d4ed8}
 .attach input{position:absolute;width:1px;height:1px;opacity:0}
 .bubble img.picture{display:block;max-width:100%;max-height:320px;border-radius:10px}
 .bubble a{color:inherit}
+.row.them{gap:8px;align-items:flex-start}
+.col{display:flex;flex-direction:column;gap:2px;min-width:0;max-width:82%}
+.col .bubble{max-width:100%}
+.avatar.small{width:30px;height:30px;font-size:13px}
+.agent .avatar.small{background:#059669}
+.system .avatar.small{background:#9ca3af}
+.meta{display:flex;gap:6px;align-items:center;font-size:12px;color:#6b7280}
+.tag{padding:0 6px;border-radius:8px;background:#dbeafe;color:#1e40af;font-size:11px;line-height:16px}
+.agent .tag{background:#d1fae5;color:#065f46}
+.system .tag{background:#e5e7eb;color:#374151}
+.agent .bubble{background:#ecfdf5;border:1px solid #a7f3d0}
+.system .bubble{background:#f9fafb;border:1px dashed #d1d5db;color:#4b5563;font-size:14px}
+.banner{padding:6px 16px;background:#fffbeb;color:#92400e;border-bottom:1px solid #fde68a;font-size:13px}
+.queue{padding:6px 16px;background:#eff6ff;color:#1e3a8a;border-bottom:1px solid #bfdbfe;font-size:13px}
+.queue .away{margin-left:6px;padding:0 6px;border-radius:8px;background:#fef3c7;color:#92400e}
+#csat{display:flex;flex-direction:column;gap:6px;white-space:normal}
+.stars{display:flex;gap:4px}
+.star{width:36px;height:36px;padding:0;border-radius:8px;background:#e5e7eb;color:#9ca3af;font-size:20px}
+.star:hover{background:#d1d5db}
+.star[aria-pressed=true]{background:#fbbf24;color:#fff}
+#csat textarea{width:100%;min-height:48px}
+#csat-submit{align-self:flex-start;height:34px}
+.csat-note{font-size:12px;color:#b91c1c}
 .missing{display:grid;place-items:center;height:100%;padding:24px;text-align:center;color:#4b5563}
 .missing h1{font-size:20px;color:#1f2328}
 @media (max-width:600px){.app{box-shadow:none}.bubble{max-width:88%}header{padding:10px 12px}#messages{padding:12px}}
@@ -104,9 +127,10 @@ export function renderChatPage(staff: ChatPageStaff, nonce: string): string {
   const initial = Array.from(staff.name.trim())[0] ?? '?';
   const avatar = safeImageUrl(staff.avatarUrl);
   const base = `/chat/${encodeURIComponent(staff.serialNo)}`;
-  const boot = { serialNo: staff.serialNo, lang: staff.lang, wsPath: `${base}/ws`, uploadPath: `${base}/upload` };
+  const boot = { serialNo: staff.serialNo, lang: staff.lang, name: staff.name, avatarUrl: avatar, wsPath: `${base}/ws`, uploadPath: `${base}/upload` };
+  // The greeting is the AI's first message, shown as the AI's replies are (chat-page.client.ts senderHead).
   const greeting = staff.greetings.trim()
-    ? `<div class="row them greeting"><div class="bubble">${escapeHtml(staff.greetings.trim())}</div></div>`
+    ? `<div class="row them ai greeting"><div class="avatar small" aria-hidden="true">${escapeHtml(initial)}</div><div class="col"><div class="meta"><span class="sender">${escapeHtml(staff.name)}</span><span class="tag">${en ? 'AI' : '智能助手'}</span></div><div class="bubble">${escapeHtml(staff.greetings.trim())}</div></div></div>`
     : '';
   const body = `<div class="app">
 <header>
@@ -116,7 +140,9 @@ export function renderChatPage(staff: ChatPageStaff, nonce: string): string {
     <div class="status" id="status" data-state="connecting" role="status">${en ? 'Connecting…' : '连接中…'}</div>
   </div>
 </header>
-<main id="messages" role="log" aria-live="polite">${greeting}</main>
+<div id="reconnecting" class="banner" role="status" hidden>${en ? 'Connection lost, reconnecting…' : '连接已断开，正在重连…'}</div>
+<div id="queue" class="queue" role="status" aria-live="polite" hidden><span id="queue-position"></span> <span id="queue-wait" hidden></span> <span id="queue-away" class="away" hidden>${en ? 'Agents away: leave a message' : '客服不在线，可留言'}</span></div>
+<main id="messages" role="log" aria-live="polite" aria-label="${en ? 'Conversation' : '对话'}">${greeting}</main>
 <form id="composer" autocomplete="off">
   <label class="attach" title="${en ? 'Send a picture' : '发送图片'}"><span aria-hidden="true">＋</span><input id="picture" type="file" accept="image/png,image/jpeg,image/gif,image/webp" aria-label="${en ? 'Send a picture' : '发送图片'}"></label>
   <textarea id="input" rows="1" maxlength="4000" placeholder="${en ? 'Type a message…' : '输入消息…'}" aria-label="${en ? 'Message' : '消息'}"></textarea>

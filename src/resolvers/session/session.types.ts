@@ -64,6 +64,9 @@ export class SessionObject {
   @Field(() => Date, { nullable: true }) closedAt!: Date | null;
   @Field() createdAt!: Date;
   @Field() updatedAt!: Date;
+  @Field({ description: "Handed off outside the staff's business hours: waits for the agents while the AI keeps answering" }) offlineMessage!: boolean;
+  @Field(() => Int, { nullable: true, description: "The contact's rating once closed, 1 to 5 (CSAT)" }) csatScore!: number | null;
+  @Field(() => String, { nullable: true, description: "The contact's comment with its rating" }) csatComment!: string | null;
 }
 
 @ObjectType()

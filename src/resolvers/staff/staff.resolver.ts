@@ -1,6 +1,7 @@
 import { filter, pipe } from '@graphql-yoga/subscription';
 import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root, Subscription, type ClassType } from 'type-graphql';
 import type { DomainEvents } from '../../core/events/event-bus.js';
+import { isOpenAt, nextOpening } from '../../entities/staff/business-hours.js';
 import { StaffState } from '../../entities/staff/staff-enums.js';
 import type { Staff } from '../../entities/staff/staff.entity.js';
 import type { GqlContext } from '../../graphql/context.js';
@@ -94,6 +95,16 @@ export class StaffResolver {
   async staffChanged(@Root() event: StaffChanged, @Ctx() { ctx }: GqlContext): Promise<StaffChangeEvent> {
     const staff = await this.s.staff.loadForEvent(ctx.refreshForEvent(), event.staffId);
     return { kind: event.kind, staffId: event.staffId, staff };
+  }
+
+  @FieldResolver(() => Boolean, { description: 'Whether the agents work now (business hours)' })
+  openNow(@Root() staff: Staff): boolean {
+    return isOpenAt(staff.businessHours, new Date());
+  }
+
+  @FieldResolver(() => Date, { nullable: true, description: 'When the agents next work: now when open, null when the business hours never open' })
+  nextOpening(@Root() staff: Staff): Date | null {
+    return nextOpening(staff.businessHours, new Date());
   }
 
   @FieldResolver(() => MerchantType)

@@ -2,6 +2,7 @@ import { Field, InputType, Int, ObjectType } from 'type-graphql';
 import { StaffChangeKind } from '../../core/events/event-bus.js';
 import { LanguageMode, LanguageResponse, OutputLength, StaffState, Tone } from '../../entities/staff/staff-enums.js';
 import { StaffChangeKindEnum } from '../shared/enums.js';
+import { BusinessHoursInput, BusinessHoursType } from './business-hours.types.js';
 
 /** Fields a chat widget may see; shared by the owner's view and the public lookup. */
 @ObjectType('PublicStaff', { description: 'What anyone may see of a staff, looked up by serial number: never its keys' })
@@ -39,6 +40,7 @@ export class StaffType extends PublicStaffType {
   @Field(() => [String], { description: "Phrases that hand a conversation to a person, besides the built-in ones" }) handoffPhrases!: string[];
   @Field(() => [String], { description: 'Groups of words that mean the same in questions and documents, one group an item ("deliver, ship, 送货")' })
   synonyms!: string[];
+  @Field(() => BusinessHoursType, { nullable: true, description: 'Null: the agents are always there' }) businessHours!: BusinessHoursType | null;
 }
 
 @ObjectType()
@@ -79,6 +81,7 @@ export class StaffCreateInput {
   @Field({ nullable: true }) humanFirst?: boolean;
   @Field(() => [String], { nullable: true }) handoffPhrases?: string[];
   @Field(() => [String], { nullable: true }) synonyms?: string[];
+  @Field(() => BusinessHoursInput, { nullable: true }) businessHours?: BusinessHoursInput | null;
 }
 
 @InputType({ description: 'Only the fields given change' })
@@ -97,4 +100,5 @@ export class StaffUpdateInput {
   @Field({ nullable: true }) humanFirst?: boolean;
   @Field(() => [String], { nullable: true }) handoffPhrases?: string[];
   @Field(() => [String], { nullable: true }) synonyms?: string[];
+  @Field(() => BusinessHoursInput, { nullable: true }) businessHours?: BusinessHoursInput | null;
 }

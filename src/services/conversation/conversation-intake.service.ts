@@ -12,6 +12,7 @@ import { ChannelType } from '../../entities/contact/contact.entity.js';
 import { Message, MessageType, SenderType } from '../../entities/session/message.entity.js';
 import { queuePositions } from '../../entities/session/session-queue.js';
 import { Session, SessionStatus } from '../../entities/session/session.entity.js';
+import { formatOpening, isOpenAt, nextOpening } from '../../entities/staff/business-hours.js';
 import { Staff } from '../../entities/staff/staff.entity.js';
 import { replyLanguage, type ReplyLanguage } from '../answer/reply-phrases.js';
 import type { FileService } from '../knowledge/file.service.js';
@@ -19,6 +20,7 @@ import type { Answerer } from '../session/answerer.js';
 import { asksForHuman, needsHuman } from '../session/handoff-rules.js';
 import type { RoutingService } from '../session/routing.service.js';
 import { isOutsideChannel, type Publish, type SessionJournal } from '../session/session-journal.js';
+import type { CsatService } from '../session/csat.service.js';
 import type { StaffService } from '../staff/staff.service.js';
 import { contactNotices } from './contact-notices.js';
 import type { AnswerEnd, AnswerStream, InboundMessage, IntakeOutcome } from './intake-outcome.js';
@@ -38,6 +40,8 @@ interface StoreResult {
   session: Session;
   message: Message;
   duplicate: boolean;
+  /** This message handed the session off. */
+  handedOff?: boolean;
 }
 
 /**
@@ -56,6 +60,7 @@ export class ConversationIntake {
     private readonly limiter: RateLimiter,
     private readonly config: ConversationConfig,
     private readonly log: Logger,
+    private readonly csat: CsatService,
   ) {}
 
   /** Takes one inbound message. Bad input throws BAD_USER_INPUT; every other result is an outcome. */
@@ -82,6 +87,11 @@ export class ConversationIntake {
       media.payload = own;
     }
 
+    // A channel contact answers the rating prompt with a bare digit (src/services/session/csat.service.ts).
+    if (isOutsideChannel(input.channel) && body.msgType === MessageType.TEXT) {
+      const rated = await this.csat.rateFromText(staff, input.channel, body.externalId, body.content);
+      if (rated) return { kind: 'rated', ...rated };
+    }
     const stored = await this.store(em, staff, input, { ...body, ...media });
     const ids = { sessionId: stored.session.id, messageId: stored.message.id, contactId: stored.session.contact.id };
     if (stored.duplicate) return { kind: 'duplicate', ...ids };
@@ -90,10 +100,12 @@ export class ConversationIntake {
     if (session.status === SessionStatus.PENDING) {
       const assigned = await this.routing.route(em, staff.merchant.id);
       if (assigned.has(session.id)) return { kind: 'with_agent', ...ids };
+      // Left while the agents are away: told once, then the AI keeps answering until an agent takes it.
+      if (session.offlineMessage && !stored.handedOff && body.msgType === MessageType.TEXT) return { kind: 'answer', answer: this.answer(session.id, body.content), ...ids };
       // The contact is told in the language it writes in.
       const language = replyLanguage(body.content, staff);
       const position = await this.queued(em, session);
-      return { kind: 'queued', position, notice: contactNotices.queued(language, position), ...ids };
+      return { kind: 'queued', position, offline: session.offlineMessage, notice: this.handoffNotice(language, session, staff, position), ...ids };
     }
     if (session.status === SessionStatus.MANUAL) return { kind: 'with_agent', ...ids };
     if (body.msgType !== MessageType.TEXT) return { kind: 'stored', ...ids };
@@ -206,15 +218,16 @@ export class ConversationIntake {
         const reason = staff.humanFirst ? 'human_first' : asksForHuman(body.content, staff.handoffPhrases) ? 'requested' : null;
         if (reason) {
           session.handOff(reason, new Date());
+          session.offlineMessage = !isOpenAt(staff.businessHours, new Date());
           handoff = this.journal.sessionEvent(session, 'handoff', SessionStatus.AI, null);
         }
       }
       await tx.flush();
-      if (opts.handoffRules && session.status === SessionStatus.PENDING) await this.noticeQueued(tx, session, replyLanguage(body.content, staff));
+      if (opts.handoffRules && session.status === SessionStatus.PENDING) await this.noticeQueued(tx, session, replyLanguage(body.content, staff), staff);
       // A message that caused the handoff is announced as said in the AI's session; the handoff event brings it to the queue.
       after.push(this.journal.messageEvent(session, message, handoff ? SessionStatus.AI : undefined));
       if (handoff) after.push(handoff);
-      return { session, message, duplicate: false };
+      return { session, message, duplicate: false, handedOff: handoff !== null };
     });
     after.forEach((publish) => publish());
     return result;
@@ -227,7 +240,7 @@ export class ConversationIntake {
   private async *answer(sessionId: number, question: string): AnswerStream {
     const em = this.orm.em.fork();
     const session = await em.findOne(Session, sessionId, { populate: ['staff'] });
-    if (!session || session.status !== SessionStatus.AI) return { messageId: null, text: '', handedOff: false, notice: null };
+    if (!session || !answersNow(session)) return { messageId: null, text: '', handedOff: false, notice: null };
     const stream = this.answerer.answer(em, session.staff, question);
     let text = '';
     for await (const piece of stream) {
@@ -241,12 +254,16 @@ export class ConversationIntake {
       // concurrent answers of one staff would deadlock.
       const s = await tx.findOneOrFail(Session, sessionId, { lockMode: LockMode.PESSIMISTIC_WRITE });
       await tx.populate(s, ['staff', 'contact', 'merchant']);
-      if (s.status !== SessionStatus.AI) return { s, messageId: null, handedOff: false };
+      if (!answersNow(s)) return { s, messageId: null, handedOff: false };
       const message = await this.journal.append(tx, s, { senderType: SenderType.AI, senderId: String(s.staff.id), msgType: MessageType.TEXT, content: text });
-      const handedOff = needsHuman(outcome);
-      if (handedOff) s.handOff('low_confidence', new Date());
+      // A session waiting as an offline message is already with the agents' queue.
+      const handedOff = s.status === SessionStatus.AI && needsHuman(outcome);
+      if (handedOff) {
+        s.handOff('low_confidence', new Date());
+        s.offlineMessage = !isOpenAt(s.staff.businessHours, new Date());
+      }
       await tx.flush();
-      if (handedOff) await this.noticeQueued(tx, s, outcome.language);
+      if (handedOff) await this.noticeQueued(tx, s, outcome.language, s.staff);
       after.push(this.journal.messageEvent(s, message));
       if (handedOff) after.push(this.journal.sessionEvent(s, 'handoff', SessionStatus.AI, null));
       return { s, messageId: message.id, handedOff };
@@ -257,7 +274,15 @@ export class ConversationIntake {
     if (assigned.has(sessionId)) return { messageId: stored.messageId, text, handedOff: true, notice: null };
     // The queue notice speaks the answer's language.
     const position = await this.queued(em, stored.s);
-    return { messageId: stored.messageId, text, handedOff: true, notice: contactNotices.queued(outcome.language, position) };
+    return { messageId: stored.messageId, text, handedOff: true, notice: this.handoffNotice(outcome.language, stored.s, stored.s.staff, position) };
+  }
+
+  /** Queued with its place, or, outside business hours, when the agents return and that a message may be left. */
+  private handoffNotice(language: ReplyLanguage, session: Session, staff: Staff, position: number | null): string {
+    const hours = staff.businessHours;
+    if (!session.offlineMessage || !hours) return contactNotices.queued(language, position);
+    const back = nextOpening(hours, new Date());
+    return contactNotices.offline(language, back ? formatOpening(back, hours, language) : null);
   }
 
   /** The session's place in the queue, for the notice a surface shows. */
@@ -269,9 +294,12 @@ export class ConversationIntake {
    * On an outside channel the contact is told it waits in a delivered notice, queued in the transaction
    * that put it in the queue, so no crash can store the handoff without it.
    */
-  private async noticeQueued(tx: EntityManager, session: Session, language: ReplyLanguage): Promise<void> {
+  private async noticeQueued(tx: EntityManager, session: Session, language: ReplyLanguage, staff: Staff): Promise<void> {
     if (!isOutsideChannel(session.channel)) return;
     const position = (await queuePositions(tx, session.merchant.id, [session.id])).get(session.id) ?? null;
-    await this.journal.notice(tx, session, contactNotices.queued(language, position));
+    await this.journal.notice(tx, session, this.handoffNotice(language, session, staff, position));
   }
 }
+
+/** The AI answers its own sessions, and keeps answering one left as an offline message while it waits. */
+const answersNow = (s: Session) => s.status === SessionStatus.AI || (s.status === SessionStatus.PENDING && s.offlineMessage);

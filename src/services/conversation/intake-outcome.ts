@@ -56,7 +56,12 @@ export type IntakeOutcome =
   /** The AI answers: the stream yields text, then ends with how it ended (stored, handed off). */
   | ({ kind: 'answer'; answer: AnswerStream } & Stored)
   /** Waiting for a person; `notice` says so, with the place in the queue. */
-  | ({ kind: 'queued'; position: number | null; notice: string } & Stored)
+  | ({ kind: 'queued'; position: number | null; notice: string; offline?: boolean } & Stored)
+  /**
+   * A channel contact's bare "1".."5" soon after its session closed, taken as its rating of that session
+   * (the thank-you notice is queued for delivery); nothing else is stored.
+   */
+  | { kind: 'rated'; sessionId: number; contactId: number; messageId?: undefined }
   /** An agent owns the conversation: its reply comes when it comes. */
   | ({ kind: 'with_agent' } & Stored)
   /** Stored, and nothing is said now (a media message while the AI answers, which it cannot read). */

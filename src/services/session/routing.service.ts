@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Agent, AgentStatus } from '../../entities/agent/agent.entity.js';
 import { Session, SessionStatus } from '../../entities/session/session.entity.js';
+import { isOpenAt } from '../../entities/staff/business-hours.js';
 import { contactNotices } from '../conversation/contact-notices.js';
 import type { Publish, SessionJournal } from './session-journal.js';
 
@@ -34,6 +35,8 @@ export class RoutingService {
       const loads = await this.loads(tx, agents.map((a) => a.id));
       const now = new Date();
       for (const s of waiting) {
+        // Outside business hours the session waits as an offline message; the sweep routes it once they open.
+        if (!isOpenAt(s.staff.businessHours, now)) continue;
         const candidates = agents
           .filter((a) => a.staffs.getItems().some((st) => st.id === s.staff.id))
           .filter((a) => !(opts.sessionId === s.id && opts.excludeAgentId === a.id))

@@ -52,6 +52,8 @@ export class SessionService {
   constructor(
     private readonly journal: SessionJournal,
     private readonly routing: RoutingService,
+    /** The rating window the closed notice names (CSAT_REPLY_WINDOW_MINUTES). */
+    private readonly csatWindowMinutes = 30,
   ) {}
 
   // ---------- agents' side ----------
@@ -115,7 +117,8 @@ export class SessionService {
       }
       const previous = s.status;
       s.close(new Date());
-      await this.journal.notice(tx, s, contactNotices.closed(s.staff));
+      // On a channel the closed notice also asks for the rating; web chat sends its own prompt (the csat frame).
+      await this.journal.notice(tx, s, `${contactNotices.closed(s.staff)} ${contactNotices.ratePrompt(s.staff, this.csatWindowMinutes)}`);
       await tx.flush();
       after.push(this.journal.sessionEvent(s, 'closed', previous, s.agent?.id ?? null));
       return s;

@@ -13,6 +13,7 @@ import { addDays } from '../../core/time.js';
 import { parseInput, type LooseInput } from '../../core/validation.js';
 import { Merchant } from '../../entities/merchant/merchant.entity.js';
 import { LanguageMode, LanguageResponse, OutputLength, StaffState, Tone } from '../../entities/staff/staff-enums.js';
+import { businessHoursSchema } from '../../entities/staff/business-hours.js';
 import { staffStateAt } from '../../entities/staff/staff-state.js';
 import { Staff } from '../../entities/staff/staff.entity.js';
 
@@ -45,6 +46,8 @@ const persona = {
         .refine((g) => g.split(/[,，、;；/|]/).filter((w) => w.trim()).length >= 2, 'a synonym group needs at least two words, separated by commas'),
     )
     .max(200, 'at most 200 synonym groups'),
+  /** Null: the agents are always there. */
+  businessHours: businessHoursSchema.nullable(),
 };
 
 const createSchema = z.object({ name: required(100), orgName: required(100), ...persona }).partial({
@@ -60,6 +63,7 @@ const createSchema = z.object({ name: required(100), orgName: required(100), ...
   humanFirst: true,
   handoffPhrases: true,
   synonyms: true,
+  businessHours: true,
 });
 const updateSchema = z.object({ name: required(100), orgName: required(100), isFrozen: z.boolean(), ...persona }).partial();
 const filterSchema = z.object({

@@ -1,0 +1,36 @@
+import { Router } from 'express';
+import { ErrorCode, isAppError } from '../../core/errors.js';
+import { contextOf } from '../../core/http/request-context.js';
+import type { Logger } from '../../core/logger.js';
+import { LanguageResponse } from '../../entities/staff/staff-enums.js';
+import type { Services } from '../../services/index.js';
+import { WIDGET_SCRIPT } from './widget.client.js';
+
+/**
+ * The embeddable launcher: `GET /widget.js` (one script for every staff; `data-serial` picks it) and
+ * `GET /chat/{serial_no}/launcher.json`, the public name and reply language its labels use, readable
+ * from any site (CORS `*`: it is what the chat page itself shows anyone).
+ */
+export function widgetRouter(services: Services, log: Logger): Router {
+  const router = Router();
+  router.get('/widget.js', (_req, res) => {
+    res
+      .type('application/javascript')
+      .set({ 'Cache-Control': 'public, max-age=300', 'X-Content-Type-Options': 'nosniff', 'Cross-Origin-Resource-Policy': 'cross-origin' })
+      .send(WIDGET_SCRIPT);
+  });
+  router.get('/chat/:serialNo/launcher.json', async (req, res) => {
+    res.set({ 'Access-Control-Allow-Origin': '*', 'Cache-Control': 'no-store' });
+    try {
+      const staff = await services.staff.findPublic(contextOf(req), String(req.params.serialNo));
+      res.json({ name: staff.name, lang: staff.languageResponse === LanguageResponse.ENGLISH ? 'en' : 'zh' });
+    } catch (err) {
+      if (isAppError(err) && (err.code === ErrorCode.NotFound || err.code === ErrorCode.BadUserInput)) {
+        return void res.status(404).json({ code: 404, message: 'No such staff' });
+      }
+      log.error({ err }, 'launcher info failed');
+      res.status(500).json({ code: 500, message: 'Internal server error' });
+    }
+  });
+  return router;
+}
