@@ -15,6 +15,9 @@ import { audioAssetsRouter } from './http/audio/audio-assets.routes.js';
 import { chatPageRouter } from './http/chat-page/chat-page.routes.js';
 import { chatUploadRouter } from './http/chat-page/chat-upload.routes.js';
 import { channelCallbackRouter } from './http/channel/channel-callback.routes.js';
+import { apiDocsRouter } from './http/openapi/api-docs.routes.js';
+import { restOperations } from './http/openapi/operations.js';
+import { serviceOperations, serviceRouter } from './http/service/service.routes.js';
 import type { AppConfig } from './core/config.js';
 import { openDatabase } from './core/db/database.js';
 import { createEventBus } from './core/events/event-bus.js';
@@ -89,11 +92,8 @@ export async function startApp(config: AppConfig, log: Logger): Promise<App> {
     // Express's own view (req.ip, req.protocol) follows TRUST_PROXY too, as our client address does.
     app.set('trust proxy', config.trustProxy);
 
-    app.get('/healthz', (_req, res) => void res.json({ status: 'ok' }));
-    app.get('/readyz', async (_req, res) => {
-      const { ready, status } = await checkReadiness({ orm, redis, draining: () => draining });
-      res.status(ready ? 200 : 503).json({ status });
-    });
+    app.use(serviceRouter(() => checkReadiness({ orm, redis, draining: () => draining })));
+    app.use(apiDocsRouter(() => restOperations(serviceOperations), config.publicUrl));
     const graphiql = graphiqlPage();
     app.get('/graphiql', (_req, res) => void res.type('html').send(graphiql));
 
