@@ -2,7 +2,7 @@ import { Validator } from '@seriousme/openapi-schema-validator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { wecomEncrypt, wecomSignature } from '../../src/services/channel/wecom-crypto.js';
 import { gatewaySignature } from '../../src/services/channel/gateway-signature.js';
-import { startGatewayReceiver, startWecomApi } from '../support/channel-fakes.js';
+import { startGatewayReceiver, startWecomApi, wecomPost, wecomText } from '../support/channel-fakes.js';
 import { md5 } from '../support/factories.js';
 import { ContractClient, type Answer } from '../support/openapi-contract.js';
 import { ADMIN_PASSWORD, ADMIN_USER, startTestApp, type TestApp } from '../support/test-app.js';
@@ -199,6 +199,9 @@ describe('the OpenAPI document (/openapi.json) against the real app', () => {
     expect(verify.body).toBe('echo-1234');
     const refused = await api.send({ method: 'POST', path: '/wecom/callback', query: { msg_signature: 'bad', timestamp: ts, nonce: '78' }, raw: { type: 'text/xml', body: `<xml><ToUserName>${WECOM.corpId}</ToUserName><Encrypt>x</Encrypt></xml>` } });
     expect(refused.status).toBe(401);
+    const xml = wecomPost(WECOM, wecomText({ corpId: WECOM.corpId, agentId: WECOM.agentId, from: 'wx-user', content: '你好', msgId: 'wx-1' }));
+    const q = Object.fromEntries(new URLSearchParams(xml.query));
+    expect((await api.send({ method: 'POST', path: '/wecom/callback', query: q, raw: { type: 'text/xml', body: xml.body } })).body).toBe('success');
     ok(await post('/api/v1/customer/delete/channel', { id: channelId }, merchant));
 
     // Last, what removes: the document, the agent.

@@ -51,5 +51,7 @@ describe('the API reference at /docs, in headless Chromium', () => {
 
     expect(outside).toEqual([]);
     expect(errors).toEqual([]);
+    // Only the page's own files are served from swagger-ui-dist: its demo index.html would load the petstore.
+    expect((await fetch(`${t.url}/docs/assets/index.html`)).status).toBe(404);
   });
 });

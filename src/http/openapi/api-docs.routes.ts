@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import express, { Router } from 'express';
+import { Router } from 'express';
 import { z } from 'zod';
 import { buildOpenApiDocument } from './document.js';
 import { mountOperations, type Operation } from './operation.js';
@@ -51,7 +51,10 @@ export function apiDocsRouter(operations: () => readonly Operation[], serverUrl:
   let document: unknown;
   const router = Router();
   router.get('/docs/init.js', (_req, res) => void res.type('js').set('Content-Security-Policy', CSP).send(INIT));
-  router.use('/docs/assets', express.static(SWAGGER_UI_DIR, { index: false, maxAge: '1d' }));
+  // Only the two files the page loads: the package's own index.html would fetch the petstore example.
+  for (const file of ['swagger-ui.css', 'swagger-ui-bundle.js']) {
+    router.get(`/docs/assets/${file}`, (_req, res) => void res.sendFile(path.join(SWAGGER_UI_DIR, file), { maxAge: '1d' }));
+  }
   return mountOperations(router, apiDocsOperations, {
     document: (_req, res) => void res.json((document ??= buildOpenApiDocument(operations(), { version: VERSION, serverUrl }))),
     page: (_req, res) => void res.type('html').set({ 'Content-Security-Policy': CSP, 'X-Content-Type-Options': 'nosniff' }).send(PAGE),
