@@ -17,6 +17,7 @@ import { chatUploadRouter } from './http/chat-page/chat-upload.routes.js';
 import { channelCallbackRouter } from './http/channel/channel-callback.routes.js';
 import { apiDocsRouter } from './http/openapi/api-docs.routes.js';
 import { restOperations } from './http/openapi/operations.js';
+import { mountedRoutes } from './http/openapi/mounted-routes.js';
 import { serviceOperations, serviceRouter } from './http/service/service.routes.js';
 import type { AppConfig } from './core/config.js';
 import { openDatabase } from './core/db/database.js';
@@ -45,6 +46,8 @@ export interface App {
   agentWsPort: number | null;
   orm: MikroORM;
   services: Services;
+  /** `method path` of every HTTP route mounted (src/http/openapi/mounted-routes.ts). */
+  routes(): string[];
   close(): Promise<void>;
 }
 
@@ -165,6 +168,7 @@ export async function startApp(config: AppConfig, log: Logger): Promise<App> {
       agentWsPort,
       orm,
       services,
+      routes: () => mountedRoutes(app),
       // A second call (a second signal, a test's cleanup) waits for the same shutdown.
       close: () => (closed ??= shutdown()),
     };
