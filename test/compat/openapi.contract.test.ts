@@ -1,3 +1,5 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { wecomEncrypt, wecomSignature } from '../../src/services/channel/wecom-crypto.js';
@@ -36,6 +38,9 @@ describe('the OpenAPI document (/openapi.json) against the real app', () => {
     const res = await fetch(`${t.url}/openapi.json`);
     expect(res.status).toBe(200);
     api = new ContractClient(t.url, await res.json());
+    // Kept for reading (gitignored): the document as this run served it.
+    await mkdir('test-artifacts', { recursive: true });
+    await writeFile(path.resolve('test-artifacts/openapi.json'), JSON.stringify(api.doc, null, 2));
   });
   afterAll(async () => {
     await t?.close();

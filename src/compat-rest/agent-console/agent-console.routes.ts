@@ -8,12 +8,12 @@ import { basicCredentials } from '../../core/auth/basic-auth.js';
 import { parseJsonObject } from '../json-body.js';
 import { z } from 'zod';
 import { AgentStatus } from '../../entities/agent/agent.entity.js';
-import { consoleResponses } from '../../http/openapi/envelopes.js';
+import { consoleResponses, intEnum } from '../../http/openapi/envelopes.js';
 import { mountOperations, type Operation } from '../../http/openapi/operation.js';
 
 const id = (description: string) => z.union([z.int().positive(), z.string().regex(/^\s*\d+\s*$/)]).meta({ description });
-const pushData = z.record(z.string(), z.unknown()).meta({ description: 'the JSON object pushed to the consoles as it is' });
-const agentStatus = z.enum(AgentStatus).meta({ description: '在线状态 (0 offline, 1 online, 2 busy, 3 away)' });
+const pushData = z.record(z.string(), z.unknown()).meta({ description: '发送的内容: the JSON object pushed to the consoles as it is' });
+const agentStatus = z.enum(AgentStatus).meta({ description: '客服状态：0 离线，1 在线，2 忙碌，3 离开' });
 const op = (path: string, operationId: string, summary: string, body: z.ZodObject, data: z.ZodType): Operation => ({
   method: 'post',
   path,
@@ -32,42 +32,42 @@ export const agentConsoleOperations = {
     '/api/chat/send_to_group',
     'consoleSendToGroup',
     '推送给员工的所有坐席 (§17): a raw push to every console of the staff',
-    z.object({ bid: id('AI员工ID'), exclude_client_id: z.array(z.string()).meta({ description: '不推送的客户端ID' }).optional(), data: pushData }),
+    z.object({ bid: id('机器人ID (the AI staff)'), exclude_client_id: z.array(z.string()).meta({ description: '不需要发送的客户端ID' }).optional(), data: pushData }),
     z.strictObject({}),
   ),
   sendToCustomer: op(
     '/api/chat/send_to_customer',
     'consoleSendToCustomer',
     '推送给一个坐席 (§17): a raw push to one agent’s console',
-    z.object({ customer_id: id('坐席ID'), data: pushData }),
+    z.object({ customer_id: id('发送的客服ID'), data: pushData }),
     z.strictObject({}),
   ),
   list: op(
     '/api/customer/list',
     'consoleAgentList',
     '在线坐席列表 (§18): the staff’s agents with a console open',
-    z.object({ bid: id('AI员工ID') }),
-    z.array(z.strictObject({ customer_id: z.int().meta({ description: '坐席ID' }), customer_name: z.string().meta({ description: '坐席名称' }), status: agentStatus })),
+    z.object({ bid: id('机器人ID (the AI staff)') }),
+    z.array(z.strictObject({ customer_id: z.int().meta({ description: '客服ID' }), customer_name: z.string().meta({ description: '客服名称' }), status: agentStatus })),
   ),
   info: op(
     '/api/customer/info',
     'consoleAgentInfo',
     '坐席信息 (§18)',
-    z.object({ customer_id: id('坐席ID') }),
+    z.object({ customer_id: id('客服ID') }),
     z.strictObject({
-      bid: z.string().meta({ description: 'the AI staff id of the keys, "" for a merchant token' }),
-      customer_name: z.string().meta({ description: '坐席名称' }),
-      customer_id: z.int().meta({ description: '坐席ID' }),
+      bid: z.string().meta({ description: '机器人ID: the AI staff of the keys, "" for a merchant token' }),
+      customer_name: z.string().meta({ description: '客服名称' }),
+      customer_id: z.int().meta({ description: '客服ID' }),
       status: agentStatus,
-      connecting_user: z.array(z.string()).meta({ description: '正在接待的用户ID列表' }),
+      connecting_user: z.array(z.string()).meta({ description: '正在对话的用户列表' }),
     }),
   ),
   isOnline: op(
     '/api/customer/is_online',
     'consoleAgentIsOnline',
     '坐席是否在线 (§18)',
-    z.object({ customer_id: id('坐席ID') }),
-    z.strictObject({ is_online: z.union([z.literal(0), z.literal(1)]).meta({ description: '1 when a console of the agent is connected' }) }),
+    z.object({ customer_id: id('客服ID') }),
+    z.strictObject({ is_online: intEnum([0, 1]).meta({ description: '在线状态：0 不在线，1 在线' }) }),
   ),
 } satisfies Record<string, Operation>;
 

@@ -25,10 +25,9 @@ const codeList = (codes: Record<number, string>) =>
     .map(([c, d]) => `${c} ${d}`)
     .join('; ');
 
-const codeOf = (codes: Record<number, string>) => {
-  const [first, ...rest] = Object.keys(codes).map((c) => z.literal(Number(c)));
-  return rest.length ? z.union([first!, ...rest]) : first!;
-};
+/** An integer enum: zod-to-openapi renders a multi-value z.literal as its first value only. */
+export const intEnum = (values: number[]) => z.enum(Object.fromEntries(values.map((v) => [`v${v}`, v])));
+const codeOf = (codes: Record<number, string>) => intEnum(Object.keys(codes).map(Number));
 
 export const aiStaffHeaderOk = z
   .strictObject({
@@ -83,14 +82,14 @@ const MULTICHANNEL_CODES: Record<number, string> = {
 
 export const multichannelError = z
   .strictObject({
-    code: codeOf(MULTICHANNEL_CODES).meta({ description: `The HTTP status, repeated: ${codeList(MULTICHANNEL_CODES)}.` }),
-    message: z.string(),
+    code: codeOf(MULTICHANNEL_CODES).meta({ description: `响应码(非0=失败), the HTTP status repeated: ${codeList(MULTICHANNEL_CODES)}.` }),
+    message: z.string().meta({ description: '响应消息' }),
     data: z.null(),
   })
   .meta({ id: 'MultichannelError', description: 'The multichannel envelope of an error, `{code,message,data:null}`; `code` is the HTTP status.' });
 
 export const multichannelOk = <D extends z.ZodType>(data: D) =>
-  z.strictObject({ code: z.literal(0).meta({ description: '0 for success' }), message: z.literal('OK'), data });
+  z.strictObject({ code: z.literal(0).meta({ description: '响应码(0=成功)' }), message: z.literal('OK').meta({ description: '响应消息' }), data });
 
 export function multichannelResponses(data: z.ZodType, errors: number[]): Record<number, OperationResponse> {
   const out: Record<number, OperationResponse> = {
@@ -111,8 +110,8 @@ const CONSOLE_CODES: Record<number, string> = {
 
 export const consoleError = z
   .strictObject({
-    code: codeOf(CONSOLE_CODES).meta({ description: `The error: ${codeList(CONSOLE_CODES)}.` }),
-    msg: z.string(),
+    code: codeOf(CONSOLE_CODES).meta({ description: `非0表示失败: ${codeList(CONSOLE_CODES)}.` }),
+    msg: z.string().meta({ description: '失败时填充原因' }),
   })
   .meta({ id: 'AgentConsoleError', description: 'The agent-console HTTP envelope of an error, `{code,msg}`, answered with HTTP 200.' });
 
