@@ -17,6 +17,10 @@ import { chatUploadRouter } from './http/chat-page/chat-upload.routes.js';
 import { widgetRouter } from './http/chat-page/widget.routes.js';
 import { channelCallbackRouter } from './http/channel/channel-callback.routes.js';
 import { reportRouter } from './http/report/report.routes.js';
+import { apiDocsRouter } from './http/openapi/api-docs.routes.js';
+import { restOperations } from './http/openapi/operations.js';
+import { mountedRoutes } from './http/openapi/mounted-routes.js';
+import { serviceOperations, serviceRouter } from './http/service/service.routes.js';
 import type { AppConfig } from './core/config.js';
 import { openDatabase } from './core/db/database.js';
 import { createEventBus } from './core/events/event-bus.js';
@@ -43,6 +47,8 @@ export interface App {
   agentWsPort: number | null;
   orm: MikroORM;
   services: Services;
+  /** `method path` of every HTTP route mounted (src/http/openapi/mounted-routes.ts). */
+  routes(): string[];
   close(): Promise<void>;
 }
 
@@ -90,11 +96,8 @@ export async function startApp(config: AppConfig, log: Logger): Promise<App> {
     // Express's own view (req.ip, req.protocol) follows TRUST_PROXY too, as our client address does.
     app.set('trust proxy', config.trustProxy);
 
-    app.get('/healthz', (_req, res) => void res.json({ status: 'ok' }));
-    app.get('/readyz', async (_req, res) => {
-      const { ready, status } = await checkReadiness({ orm, redis, draining: () => draining });
-      res.status(ready ? 200 : 503).json({ status });
-    });
+    app.use(serviceRouter(() => checkReadiness({ orm, redis, draining: () => draining })));
+    app.use(apiDocsRouter(() => restOperations(serviceOperations), config.publicUrl));
     const graphiql = graphiqlPage();
     app.get('/graphiql', (_req, res) => void res.type('html').send(graphiql));
 
@@ -168,6 +171,7 @@ export async function startApp(config: AppConfig, log: Logger): Promise<App> {
       agentWsPort,
       orm,
       services,
+      routes: () => mountedRoutes(app),
       // A second call (a second signal, a test's cleanup) waits for the same shutdown.
       close: () => (closed ??= shutdown()),
     };

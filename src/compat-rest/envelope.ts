@@ -1,9 +1,9 @@
 import { AppError, ErrorCode } from '../core/errors.js';
 
-/** The ai-staff seed's envelope: `{header: {code, message, total, count}, data}`. */
-export interface LegacyEnvelope {
+/** The ai-staff seed's envelope: `{header: {code, message, total, count}, data}` (schema: src/http/openapi/envelopes.ts). */
+export interface LegacyEnvelope<T = unknown> {
   header: { code: number; message: string; total: number; count: number };
-  data: unknown;
+  data: T;
 }
 
 const codes: Record<ErrorCode, number> = {
@@ -29,11 +29,11 @@ const statuses: Partial<Record<ErrorCode, number>> = {
   [ErrorCode.Internal]: 500,
 };
 
-export function okEnvelope(data: unknown, total = 1, count = 1): LegacyEnvelope {
+export function okEnvelope<T>(data: T, total = 1, count = 1): LegacyEnvelope<T> {
   return { header: { code: 0, message: 'OK', total, count }, data };
 }
 
-export function errorEnvelope(err: AppError): { status: number; body: LegacyEnvelope } {
+export function errorEnvelope(err: AppError): { status: number; body: LegacyEnvelope<Record<string, never>> } {
   return {
     status: statuses[err.code] ?? 200,
     body: { header: { code: codes[err.code], message: err.message, total: 0, count: 0 }, data: {} },

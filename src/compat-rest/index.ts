@@ -6,17 +6,33 @@ import type { Services } from '../services/index.js';
 import { accountRoutes } from './account/account.routes.js';
 import { errorEnvelope } from './envelope.js';
 import { documentRoutes } from './knowledge/document.routes.js';
-import { uploadRouter } from './knowledge/upload.routes.js';
+import { uploadOperations, uploadRouter } from './knowledge/upload.routes.js';
 import { parseJsonObject } from './json-body.js';
 import { LegacyBody } from './legacy-body.js';
 import { productRoutes } from './product/product.routes.js';
-import { authorize, type LegacyRoute } from './route.js';
+import { authorize, legacyOperation, type LegacyRoute } from './route.js';
+import type { Operation, Surface } from '../http/openapi/operation.js';
 import { staffRoutes } from './staff/staff.routes.js';
 import { tradeRoutes } from './trade/trade.routes.js';
 import { agentRoutes } from './agent/agent.routes.js';
 import { channelRoutes } from './channel/channel.routes.js';
 
-const routes: LegacyRoute[] = [...accountRoutes, ...staffRoutes, ...productRoutes, ...tradeRoutes, ...documentRoutes, ...agentRoutes, ...channelRoutes];
+const groups: [Surface, LegacyRoute[]][] = [
+  ['ai-staff: accounts', accountRoutes],
+  ['ai-staff: staff', staffRoutes],
+  ['ai-staff: products', productRoutes],
+  ['ai-staff: trades', tradeRoutes],
+  ['ai-staff: knowledge', documentRoutes],
+  ['ai-staff: agents', agentRoutes],
+  ['ai-staff: channels', channelRoutes],
+];
+const routes = groups.flatMap(([, list]) => list);
+
+/** What compatRestRouter mounts, for the OpenAPI document. */
+export const compatRestOperations: Operation[] = [
+  ...Object.values(uploadOperations),
+  ...groups.flatMap(([surface, list]) => list.map((route) => legacyOperation(route, surface))),
+];
 
 /** The ai-staff seed's REST surface: translate, authorize, call one service method, render the envelope. */
 export function compatRestRouter(services: Services, log: Logger): Router {
@@ -25,11 +41,12 @@ export function compatRestRouter(services: Services, log: Logger): Router {
   router.use(uploadRouter(services, log));
   router.use('/api', express.raw({ type: () => true, limit: '1mb' }));
   for (const route of routes) {
+    const declared = new Set(Object.keys(route.body.shape));
     router.post(route.path, async (req, res) => {
       const ctx = contextOf(req);
       try {
         authorize(ctx, route.auth);
-        res.json(await route.handle(ctx, new LegacyBody(parseJsonObject(req.body)), services, req));
+        res.json(await route.handle(ctx, new LegacyBody(parseJsonObject(req.body), declared), services, req));
       } catch (err) {
         send(res, err, log);
       }

@@ -6,6 +6,70 @@ import type { ConsoleScope } from '../../services/agent/agent-console.service.js
 import type { Services } from '../../services/index.js';
 import { basicCredentials } from '../../core/auth/basic-auth.js';
 import { parseJsonObject } from '../json-body.js';
+import { z } from 'zod';
+import { AgentStatus } from '../../entities/agent/agent.entity.js';
+import { consoleResponses, intEnum } from '../../http/openapi/envelopes.js';
+import { mountOperations, type Operation } from '../../http/openapi/operation.js';
+
+const id = (description: string) => z.union([z.int().positive(), z.string().regex(/^\s*\d+\s*$/)]).meta({ description });
+const pushData = z.record(z.string(), z.unknown()).meta({ description: '发送的内容: the JSON object pushed to the consoles as it is' });
+const agentStatus = z.enum(AgentStatus).meta({ description: '客服状态：0 离线，1 在线，2 忙碌，3 离开' });
+const op = (path: string, operationId: string, summary: string, body: z.ZodObject, data: z.ZodType): Operation => ({
+  method: 'post',
+  path,
+  operationId,
+  surface: 'agent console',
+  summary,
+  description: 'A merchant token may be sent instead of the keys: it reaches every staff of the merchant.',
+  security: ['staffKeys', 'token'],
+  body: { required: true, content: { 'application/json': body } },
+  responses: consoleResponses(data),
+});
+
+/** The agent-console seed's HTTP endpoints, as mounted and documented. */
+export const agentConsoleOperations = {
+  sendToGroup: op(
+    '/api/chat/send_to_group',
+    'consoleSendToGroup',
+    '推送给员工的所有坐席 (§17): a raw push to every console of the staff',
+    z.object({ bid: id('机器人ID (the AI staff)'), exclude_client_id: z.array(z.string()).meta({ description: '不需要发送的客户端ID' }).optional(), data: pushData }),
+    z.strictObject({}),
+  ),
+  sendToCustomer: op(
+    '/api/chat/send_to_customer',
+    'consoleSendToCustomer',
+    '推送给一个坐席 (§17): a raw push to one agent’s console',
+    z.object({ customer_id: id('发送的客服ID'), data: pushData }),
+    z.strictObject({}),
+  ),
+  list: op(
+    '/api/customer/list',
+    'consoleAgentList',
+    '在线坐席列表 (§18): the staff’s agents with a console open',
+    z.object({ bid: id('机器人ID (the AI staff)') }),
+    z.array(z.strictObject({ customer_id: z.int().meta({ description: '客服ID' }), customer_name: z.string().meta({ description: '客服名称' }), status: agentStatus })),
+  ),
+  info: op(
+    '/api/customer/info',
+    'consoleAgentInfo',
+    '坐席信息 (§18)',
+    z.object({ customer_id: id('客服ID') }),
+    z.strictObject({
+      bid: z.string().meta({ description: '机器人ID: the AI staff of the keys, "" for a merchant token' }),
+      customer_name: z.string().meta({ description: '客服名称' }),
+      customer_id: z.int().meta({ description: '客服ID' }),
+      status: agentStatus,
+      connecting_user: z.array(z.string()).meta({ description: '正在对话的用户列表' }),
+    }),
+  ),
+  isOnline: op(
+    '/api/customer/is_online',
+    'consoleAgentIsOnline',
+    '坐席是否在线 (§18)',
+    z.object({ customer_id: id('客服ID') }),
+    z.strictObject({ is_online: intEnum([0, 1]).meta({ description: '在线状态：0 不在线，1 在线' }) }),
+  ),
+} satisfies Record<string, Operation>;
 
 
 const statusOf: Partial<Record<ErrorCode, number>> = {
@@ -28,7 +92,7 @@ function intField(body: Record<string, unknown>, key: string): number {
  */
 export function agentConsoleHttpRouter(services: Services, log: Logger): Router {
   const router = Router();
-  const paths = ['/api/chat/send_to_group', '/api/chat/send_to_customer', '/api/customer/list', '/api/customer/info', '/api/customer/is_online'];
+  const paths = Object.values(agentConsoleOperations).map((o) => o.path);
   router.use(paths, express.raw({ type: () => true, limit: '1mb' }));
 
   async function caller(req: Request): Promise<ConsoleScope> {
@@ -61,32 +125,22 @@ export function agentConsoleHttpRouter(services: Services, log: Logger): Router 
   };
 
   const consoles = services.agentConsole;
-  router.post(
-    '/api/chat/send_to_group',
-    handle(async (req, body, c) => {
+  return mountOperations(router, agentConsoleOperations, {
+    sendToGroup: handle(async (req, body, c) => {
       const exclude = body.exclude_client_id ?? [];
       if (!Array.isArray(exclude) || !exclude.every((x) => typeof x === 'string')) throw badInput('exclude_client_id: must be a list of client ids');
       await consoles.pushToStaff(contextOf(req).em, c, intField(body, 'bid'), exclude as string[], dataOf(body));
       return {};
     }),
-  );
-  router.post(
-    '/api/chat/send_to_customer',
-    handle(async (req, body, c) => {
+    sendToCustomer: handle(async (req, body, c) => {
       await consoles.pushToAgent(contextOf(req).em, c, intField(body, 'customer_id'), dataOf(body));
       return {};
     }),
-  );
-  router.post(
-    '/api/customer/list',
-    handle(async (req, body, c) => {
+    list: handle(async (req, body, c) => {
       const agents = await consoles.presentAgents(contextOf(req).em, c, intField(body, 'bid'));
       return agents.map((a) => ({ customer_id: a.id, customer_name: a.name, status: a.status }));
     }),
-  );
-  router.post(
-    '/api/customer/info',
-    handle(async (req, body, c) => {
+    info: handle(async (req, body, c) => {
       const info = await consoles.agentInfo(contextOf(req).em, c, intField(body, 'customer_id'));
       return {
         bid: info.staffId === null ? '' : String(info.staffId),
@@ -96,10 +150,6 @@ export function agentConsoleHttpRouter(services: Services, log: Logger): Router 
         connecting_user: info.connectingContacts,
       };
     }),
-  );
-  router.post(
-    '/api/customer/is_online',
-    handle(async (req, body, c) => ({ is_online: (await consoles.isOnline(contextOf(req).em, c, intField(body, 'customer_id'))) ? 1 : 0 })),
-  );
-  return router;
+    isOnline: handle(async (req, body, c) => ({ is_online: (await consoles.isOnline(contextOf(req).em, c, intField(body, 'customer_id'))) ? 1 : 0 })),
+  });
 }

@@ -2,6 +2,26 @@ import { Router } from 'express';
 import { contextOf } from '../../core/http/request-context.js';
 import type { Logger } from '../../core/logger.js';
 import type { Services } from '../../services/index.js';
+import { z } from 'zod';
+import { plainErrorResponse } from '../../http/openapi/envelopes.js';
+import { mountOperations, type Operation } from '../../http/openapi/operation.js';
+
+export const fileAssetOperations = {
+  file: {
+    method: 'get',
+    path: '/assets/files/{filePath}',
+    operationId: 'fileAsset',
+    surface: 'files',
+    summary: 'A stored file (file_url of an upload), with its content type, sandboxed',
+    security: [],
+    params: z.object({ filePath: z.string().meta({ description: '文件存储相对路径' }) }),
+    responses: {
+      200: { description: 'The file.', content: { '*/*': z.string().meta({ format: 'binary' }) } },
+      404: plainErrorResponse('No such file.'),
+      500: plainErrorResponse('Internal error.'),
+    },
+  },
+} satisfies Record<string, Operation>;
 
 /**
  * `GET /assets/files/{file_path}`: a stored file with its content type.
@@ -10,8 +30,8 @@ import type { Services } from '../../services/index.js';
  * are sandboxed (CSP) so an uploaded HTML page cannot run script on this origin.
  */
 export function fileAssetsRouter(services: Services, log: Logger): Router {
-  const router = Router();
-  router.get('/assets/files/:filePath', async (req, res) => {
+  return mountOperations(Router(), fileAssetOperations, {
+    file: async (req, res) => {
     try {
       const filePath = String(req.params.filePath);
       const file = await services.files.findPublic(contextOf(req).em, filePath);
@@ -31,6 +51,6 @@ export function fileAssetsRouter(services: Services, log: Logger): Router {
       log.error({ err }, 'serving a file failed');
       if (!res.headersSent) res.status(500).json({ code: 500, message: 'Internal server error' });
     }
+  },
   });
-  return router;
 }

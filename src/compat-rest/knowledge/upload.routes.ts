@@ -9,9 +9,35 @@ import type { StoredFile } from '../../entities/knowledge/stored-file.entity.js'
 import type { Services } from '../../services/index.js';
 import { tooLarge } from '../../services/knowledge/file.service.js';
 import { errorEnvelope, okEnvelope } from '../envelope.js';
-import { presentFile } from './document.presenter.js';
+import { fileView, presentFile } from './document.presenter.js';
+import { z } from 'zod';
+import { aiStaffResponses } from '../../http/openapi/envelopes.js';
+import { mountOperations, type Operation } from '../../http/openapi/operation.js';
 
 export const UPLOAD_PATH = '/api/v1/customer/upload/file';
+
+export const uploadOperations = {
+  upload: {
+    method: 'post',
+    path: UPLOAD_PATH,
+    operationId: 'customerUploadFile',
+    surface: 'ai-staff: knowledge',
+    summary: '上传资料 (§2.8): stores a file; add it to a staff with update/doc',
+    description: 'At most `UPLOAD_MAX_MB`; `.pdf`, `.docx`, `.xlsx`, `.csv`, `.md`, `.html`, `.txt` and the like (docs/architecture.md).',
+    security: ['token'],
+    roles: ['merchant'],
+    body: {
+      required: true,
+      content: {
+        'multipart/form-data': z.object({
+          file_name: z.string().meta({ description: '原始文件名 (default: the part’s filename)' }).optional(),
+          file_data: z.string().meta({ description: '文件内容', format: 'binary' }),
+        }),
+      },
+    },
+    responses: aiStaffResponses(fileView),
+  },
+} satisfies Record<string, Operation>;
 
 /** A body this much over the limit is refused without reading it; smaller overruns are drained and answered cleanly. */
 const HOPELESS_FACTOR = 2;
@@ -22,20 +48,20 @@ const HOPELESS_FACTOR = 2;
  * swallow the multipart body.
  */
 export function uploadRouter(services: Services, log: Logger): Router {
-  const router = Router();
-  router.post(UPLOAD_PATH, async (req, res) => {
-    try {
-      const file = await handleUpload(req, res, services);
-      if (file) res.json(okEnvelope(presentFile(file, services)));
-    } catch (err) {
-      const appErr = isAppError(err) ? err : new AppError(ErrorCode.Internal, 'Internal server error');
-      if (!isAppError(err)) log.error({ err }, 'unhandled error in upload');
-      const rendered = errorEnvelope(appErr);
-      if (!req.complete) res.setHeader('Connection', 'close');
-      res.status(rendered.status).json(rendered.body);
-    }
+  return mountOperations(Router(), uploadOperations, {
+    upload: async (req, res) => {
+      try {
+        const file = await handleUpload(req, res, services);
+        if (file) res.json(okEnvelope(presentFile(file, services)));
+      } catch (err) {
+        const appErr = isAppError(err) ? err : new AppError(ErrorCode.Internal, 'Internal server error');
+        if (!isAppError(err)) log.error({ err }, 'unhandled error in upload');
+        const rendered = errorEnvelope(appErr);
+        if (!req.complete) res.setHeader('Connection', 'close');
+        res.status(rendered.status).json(rendered.body);
+      }
+    },
   });
-  return router;
 }
 
 async function handleUpload(req: Request, _res: Response, s: Services): Promise<StoredFile | null> {

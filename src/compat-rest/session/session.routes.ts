@@ -10,7 +10,9 @@ import { SessionStatus } from '../../entities/session/session.entity.js';
 import type { Services } from '../../services/index.js';
 import { parseJsonObject } from '../json-body.js';
 import type { HistoryItem } from '../../services/helpdesk/note.service.js';
-import { presentHistoryItem, presentMessageInfo, presentNoteInfo, presentSessionInfo } from './session.presenter.js';
+import { messageInfo, mediaInfo, presentHistoryItem, presentMessageInfo, presentNoteInfo, presentSessionInfo, sessionInfo } from './session.presenter.js';
+import { multichannelResponses } from '../../http/openapi/envelopes.js';
+import { mountOperations, type Operation } from '../../http/openapi/operation.js';
 
 /** The multichannel seed's envelope `{code, message, data}` with its HTTP statuses. */
 const statusOf: Partial<Record<ErrorCode, number>> = {
@@ -30,6 +32,97 @@ const listQuery = z.object({
   channelType: z.enum(ChannelType, `channelType must be one of: ${Object.values(ChannelType).join(', ')}`).optional(),
   label: z.string().trim().min(1, 'label must be a label name').max(64, 'label must be a label name').optional(),
 });
+
+const sessionParams = z.object({ sessionId: z.string().meta({ description: '会话ID' }) });
+const agentId = z.coerce.number({ message: 'csId must be an agent id' }).int().positive('csId must be an agent id');
+const base = { surface: 'sessions', security: ['token'], roles: ['merchant', 'agent'] } as const;
+
+/** The workbench's session REST API, as mounted and documented. */
+export const sessionOperations = {
+  list: {
+    ...base,
+    method: 'get',
+    path: '/api/sessions',
+    operationId: 'getSessions',
+    summary: '获取会话列表: the caller’s sessions (an agent sees its staffs’)',
+    query: z.object({
+      status: listQuery.shape.status.meta({ description: '会话状态筛选' }),
+      csId: listQuery.shape.csId.meta({ description: '客服ID筛选' }),
+      channelType: listQuery.shape.channelType.meta({ description: '渠道类型筛选' }),
+      label: listQuery.shape.label.meta({ description: 'only sessions with this label (its name)' }),
+    }),
+    responses: multichannelResponses(z.array(sessionInfo), [400]),
+  },
+  get: {
+    ...base,
+    method: 'get',
+    path: '/api/sessions/{sessionId}',
+    operationId: 'getSession',
+    summary: '获取会话详情',
+    params: sessionParams,
+    responses: multichannelResponses(sessionInfo, [404]),
+  },
+  history: {
+    ...base,
+    method: 'get',
+    path: '/api/sessions/{sessionId}/history',
+    operationId: 'getSessionHistory',
+    summary: '获取会话消息历史: every message, oldest first, streamed, with internal notes in place (senderType "note")',
+    params: sessionParams,
+    responses: multichannelResponses(z.array(messageInfo), [404]),
+  },
+  accept: {
+    ...base,
+    method: 'post',
+    path: '/api/sessions/{sessionId}/accept',
+    operationId: 'acceptSession',
+    summary: '接入会话: an agent takes a pending session (a merchant names the agent)',
+    params: sessionParams,
+    body: {
+      required: false,
+      content: { 'application/json': z.object({ csId: z.union([z.int(), z.string()]).meta({ description: '客服ID: required for a merchant, the caller for an agent' }).optional() }) },
+    },
+    responses: multichannelResponses(sessionInfo, [400, 403, 404]),
+  },
+  message: {
+    ...base,
+    method: 'post',
+    path: '/api/sessions/{sessionId}/message',
+    operationId: 'sendSessionMessage',
+    summary: '发送消息: the agent holding the session replies',
+    params: sessionParams,
+    body: {
+      required: true,
+      content: {
+        'application/json': z.object({
+          content: z.string().meta({ description: '消息内容; for a media msgType without media, the URL' }),
+          msgType: z.string().meta({ description: '消息类型: text (default), picture, voice, video, file' }).optional(),
+          media: mediaInfo.nullable().optional(),
+        }),
+      },
+    },
+    responses: multichannelResponses(messageInfo, [400, 403, 404, 429]),
+  },
+  notes: {
+    ...base,
+    method: 'post',
+    path: '/api/sessions/{sessionId}/notes',
+    operationId: 'addSessionNote',
+    summary: 'An internal note on the session: seen by the merchant and its agents, never by the contact or the AI',
+    params: sessionParams,
+    body: { required: true, content: { 'application/json': z.object({ content: z.string().meta({ description: 'the note, 1 to 4,000 characters' }) }) } },
+    responses: multichannelResponses(messageInfo, [400, 403, 404]),
+  },
+  close: {
+    ...base,
+    method: 'post',
+    path: '/api/sessions/{sessionId}/close',
+    operationId: 'closeSession',
+    summary: '关闭会话',
+    params: sessionParams,
+    responses: multichannelResponses(sessionInfo, [400, 403, 404]),
+  },
+} satisfies Record<string, Operation>;
 
 /** Writes with backpressure: waits while the client's buffer is full, fails once it has gone away. */
 async function write(res: Response, chunk: string): Promise<void> {
@@ -76,16 +169,14 @@ export function sessionRestRouter(services: Services, log: Logger): Router {
   };
 
   router.use('/api/sessions', express.raw({ type: () => true, limit: '1mb' }));
-  router.get(
-    '/api/sessions',
-    handle(async (ctx, req) => {
+  mountOperations(router, sessionOperations, {
+    list: handle(async (ctx, req) => {
       const q = parseInput(listQuery, req.query);
       const list = await s.list(ctx, { status: q.status, agentId: q.csId, channel: q.channelType, label: q.label });
       return list.map(presentSessionInfo);
     }),
-  );
-  router.get('/api/sessions/:sessionId', handle(async (ctx, req) => presentSessionInfo(await s.get(ctx, sessionIdOf(req)))));
-  router.get('/api/sessions/:sessionId/history', async (req, res) => {
+    get: handle(async (ctx, req) => presentSessionInfo(await s.get(ctx, sessionIdOf(req)))),
+    history: async (req, res) => {
     // Every message, however many, with the internal notes in place (senderType "note"): the array is written
     // batch by batch as the database pages through it.
     let batches: AsyncGenerator<HistoryItem[], void, void>;
@@ -112,20 +203,15 @@ export function sessionRestRouter(services: Services, log: Logger): Router {
       if (!res.destroyed) log.error({ err }, 'session history stream failed');
       res.destroy();
     }
-  });
-  router.post(
-    '/api/sessions/:sessionId/accept',
-    handle(async (ctx, req) => {
+  },
+    accept: handle(async (ctx, req) => {
       const id = sessionIdOf(req);
       const body = parseJsonObject(req.body);
-      const csId = body.csId === undefined || body.csId === null ? undefined : parseInput(z.coerce.number({ message: 'csId must be an agent id' }).int().positive('csId must be an agent id'), body.csId);
+      const csId = body.csId === undefined || body.csId === null ? undefined : parseInput(agentId, body.csId);
       if (csId === undefined && ctx.actor.kind !== 'agent') throw badInput('csId is required');
       return presentSessionInfo(await s.accept(ctx, id, csId));
     }),
-  );
-  router.post(
-    '/api/sessions/:sessionId/message',
-    handle(async (ctx, req) => {
+    message: handle(async (ctx, req) => {
       const id = sessionIdOf(req);
       const body = parseJsonObject(req.body);
       if (typeof body.content !== 'string') throw badInput('content is required');
@@ -136,19 +222,13 @@ export function sessionRestRouter(services: Services, log: Logger): Router {
       const message = await s.sendAsAgent(ctx, id, { content: body.content, msgType: body.msgType, payload: media });
       return presentMessageInfo(message);
     }),
-  );
-  router.post(
-    '/api/sessions/:sessionId/notes',
-    handle(async (ctx, req) => {
+    notes: handle(async (ctx, req) => {
       const body = parseJsonObject(req.body);
       if (typeof body.content !== 'string') throw badInput('content is required');
       return presentNoteInfo(await services.notes.add(ctx, sessionIdOf(req), body.content));
     }),
-  );
-  router.post(
-    '/api/sessions/:sessionId/close',
-    handle(async (ctx, req) => presentSessionInfo(await s.close(ctx, sessionIdOf(req)))),
-  );
+    close: handle(async (ctx, req) => presentSessionInfo(await s.close(ctx, sessionIdOf(req)))),
+  });
   router.use('/api/sessions', (err: unknown, _req: Request, res: Response, _next: unknown) => {
     const tooLarge = (err as { type?: string }).type === 'entity.too.large';
     res.status(tooLarge ? 413 : 400).json({ code: tooLarge ? 413 : 400, message: tooLarge ? 'Request body is too large' : 'Request body could not be read', data: null });

@@ -5,7 +5,26 @@ import { contextOf } from '../../core/http/request-context.js';
 import type { Logger } from '../../core/logger.js';
 import { LanguageResponse } from '../../entities/staff/staff-enums.js';
 import type { Services } from '../../services/index.js';
+import { z } from 'zod';
+import { mountOperations, type Operation } from '../openapi/operation.js';
 import { chatPageCsp, renderChatPage, renderMissingChatPage } from './chat-page.view.js';
+
+export const chatPageOperations = {
+  page: {
+    method: 'get',
+    path: '/chat/{serialNo}',
+    operationId: 'chatPage',
+    surface: 'web chat',
+    summary: 'The chat page at a staff’s chat_url (it talks to `/chat/{serialNo}/ws`, docs/protocols.md)',
+    security: [],
+    params: z.object({ serialNo: z.string().meta({ description: '员工序列号' }) }),
+    responses: {
+      200: { description: 'The page.', content: { 'text/html': z.string() } },
+      404: { description: 'A page saying the chat is not available.', content: { 'text/html': z.string() } },
+      500: { description: 'Internal error.', content: { 'text/plain': z.string() } },
+    },
+  },
+} satisfies Record<string, Operation>;
 
 /**
  * `GET /chat/{serial_no}`: the page at a staff's `chat_url`. It talks to
@@ -14,8 +33,8 @@ import { chatPageCsp, renderChatPage, renderMissingChatPage } from './chat-page.
  * its page; the socket then answers each message with the 1012 refusal.
  */
 export function chatPageRouter(services: Services, log: Logger): Router {
-  const router = Router();
-  router.get('/chat/:serialNo', async (req, res) => {
+  return mountOperations(Router(), chatPageOperations, {
+    page: async (req, res) => {
     const nonce = randomBytes(16).toString('base64');
     try {
       const staff = await services.staff.findPublic(contextOf(req), String(req.params.serialNo));
@@ -39,8 +58,8 @@ export function chatPageRouter(services: Services, log: Logger): Router {
       log.error({ err }, 'chat page failed');
       if (!res.headersSent) res.status(500).type('text/plain').send('Internal server error');
     }
+  },
   });
-  return router;
 }
 
 function page(res: Response, nonce: string, status: number): Response {

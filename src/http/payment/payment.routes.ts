@@ -5,6 +5,76 @@ import { formatAmount } from '../../core/money.js';
 import { TradeState } from '../../entities/trade/trade-enums.js';
 import type { Trade } from '../../entities/trade/trade.entity.js';
 import type { Services } from '../../services/index.js';
+import { z } from 'zod';
+import { tradeStateSchema } from '../../compat-rest/trade/trade.presenter.js';
+import { plainError, plainErrorResponse } from '../openapi/envelopes.js';
+import { mountOperations, type Operation, type OperationResponse } from '../openapi/operation.js';
+
+const tradeNo = z.object({ tradeNo: z.string().meta({ description: '支付订单号' }) });
+const html = (description: string): OperationResponse => ({ description, content: { 'text/html': z.string() } });
+const htmlOrJson = (description: string): OperationResponse => ({ description, content: { 'text/html': z.string(), 'application/json': plainError } });
+const ack = (description: string): OperationResponse => ({ description, content: { '*/*': z.string().meta({ description: 'the provider’s own acknowledgement' }) } });
+
+/** The payment routes, as mounted and documented. */
+export const paymentOperations = {
+  notify: {
+    method: 'post',
+    path: '/api/v1/pay/notify/{provider}',
+    operationId: 'paymentNotify',
+    surface: 'payments',
+    summary: '支付通知: a payment provider’s signed notification (Stripe, Alipay, WeChat Pay)',
+    description: 'The body is the provider’s, checked against its signature; the answer is what the provider expects (README "Payments").',
+    security: ['signature'],
+    params: z.object({ provider: z.string().meta({ description: 'stripe, alipay or wxpay' }) }),
+    body: { required: true, content: { '*/*': z.string().meta({ description: 'the provider’s notification, as it sends it' }) } },
+    responses: {
+      200: ack('Accepted: the provider’s success answer.'),
+      400: ack('Refused (signature, age, account): the provider’s failure answer.'),
+      404: plainErrorResponse('No such provider is configured.'),
+      500: { description: 'Internal error: the provider retries later.', content: { 'application/json': z.strictObject({ code: z.literal('FAIL'), message: z.string() }) } },
+    },
+  },
+  sandboxPage: {
+    method: 'get',
+    path: '/pay/sandbox/{tradeNo}',
+    operationId: 'sandboxCheckout',
+    surface: 'payments',
+    summary: 'The sandbox checkout page of a trade (pay_url without a provider)',
+    security: [],
+    params: tradeNo,
+    responses: { 200: html('The checkout page.'), 404: htmlOrJson('No such sandbox trade.') },
+  },
+  sandboxPay: {
+    method: 'post',
+    path: '/pay/sandbox/{tradeNo}',
+    operationId: 'sandboxPay',
+    surface: 'payments',
+    summary: 'Pays a sandbox trade: the page again for a browser, else JSON',
+    security: [],
+    params: tradeNo,
+    responses: {
+      200: {
+        description: 'Paid (or already settled).',
+        content: {
+          'text/html': z.string(),
+          'application/json': z.strictObject({ trade_no: z.string(), state: tradeStateSchema, message: z.string().meta({ description: '订单交易状态信息' }) }),
+        },
+      },
+      404: htmlOrJson('No such sandbox trade.'),
+      409: htmlOrJson('The trade can no longer be paid.'),
+    },
+  },
+  returnPage: {
+    method: 'get',
+    path: '/pay/return/{tradeNo}',
+    operationId: 'paymentReturn',
+    surface: 'payments',
+    summary: 'The page a payer’s browser returns to: the trade’s state',
+    security: [],
+    params: tradeNo,
+    responses: { 200: html('The trade’s state.'), 404: htmlOrJson('No such trade.') },
+  },
+} satisfies Record<string, Operation>;
 
 const statusOf: Partial<Record<ErrorCode, number>> = {
   [ErrorCode.NotFound]: 404,
@@ -27,9 +97,8 @@ const stateText: Record<TradeState, string> = {
  * payer's browser returns to. Mounted before the legacy REST router.
  */
 export function paymentRouter(services: Services, log: Logger): Router {
-  const router = Router();
-
-  router.post('/api/v1/pay/notify/:provider', express.raw({ type: () => true, limit: '256kb' }), async (req, res) => {
+  return mountOperations(Router(), paymentOperations, {
+  notify: [express.raw({ type: () => true, limit: '256kb' }), async (req, res) => {
     try {
       const rawBody = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
       const ack = await services.trades.receiveNotification(String(req.params.provider), { rawBody, headers: req.headers });
@@ -45,18 +114,18 @@ export function paymentRouter(services: Services, log: Logger): Router {
       log.error({ err, provider: req.params.provider }, 'payment notification failed');
       res.status(500).json({ code: 'FAIL', message: 'Internal server error' });
     }
-  });
+  }],
 
-  router.get('/pay/sandbox/:tradeNo', async (req, res) => {
+  sandboxPage: async (req, res) => {
     try {
       const trade = await services.trades.sandboxTrade(String(req.params.tradeNo));
       res.type('html').send(sandboxPage(trade));
     } catch (err) {
       sendError(req, res, err, log);
     }
-  });
+  },
 
-  router.post('/pay/sandbox/:tradeNo', async (req, res) => {
+  sandboxPay: async (req, res) => {
     try {
       const trade = await services.trades.sandboxPay(String(req.params.tradeNo));
       if (wantsHtml(req)) res.type('html').send(sandboxPage(trade));
@@ -64,18 +133,17 @@ export function paymentRouter(services: Services, log: Logger): Router {
     } catch (err) {
       sendError(req, res, err, log);
     }
-  });
+  },
 
-  router.get('/pay/return/:tradeNo', async (req, res) => {
+  returnPage: async (req, res) => {
     try {
       const t = await services.trades.publicStatus(String(req.params.tradeNo));
       res.type('html').send(page('Payment', `<p>${esc(t.prodName)}</p><p>Trade <code>${esc(t.tradeNo)}</code>: <strong>${esc(stateText[t.state])}</strong></p>`));
     } catch (err) {
       sendError(req, res, err, log);
     }
+  },
   });
-
-  return router;
 }
 
 function wantsHtml(req: Request): boolean {
