@@ -154,6 +154,9 @@ describe('the OpenAPI document (/openapi.json) against the real app', () => {
     // Web chat: the page and both picture uploads.
     await api.send({ method: 'GET', path: '/chat/{serialNo}', params: { serialNo: staff.serial_no } });
     expect((await api.send({ method: 'GET', path: '/chat/{serialNo}', params: { serialNo: 'no-such-staff' } })).status).toBe(404);
+    expect((await api.send({ method: 'GET', path: '/widget.js' })).type).toBe('application/javascript');
+    expect((await api.send({ method: 'GET', path: '/chat/{serialNo}/launcher.json', params: { serialNo: staff.serial_no } })).body).toMatchObject({ name: expect.any(String) });
+    expect((await api.send({ method: 'GET', path: '/chat/{serialNo}/launcher.json', params: { serialNo: 'no-such-staff' } })).status).toBe(404);
     const picture = () => {
       const f = new FormData();
       f.append('file_data', new Blob([new Uint8Array(PNG)]), 'dot.png');
@@ -175,7 +178,12 @@ describe('the OpenAPI document (/openapi.json) against the real app', () => {
     ok(await api.send({ method: 'GET', path: '/api/sessions/{sessionId}', params: { sessionId }, headers: bearer(merchant) }));
     ok(await api.send({ method: 'POST', path: '/api/sessions/{sessionId}/accept', params: { sessionId }, json: {}, headers: bearer(agent) }));
     ok(await api.send({ method: 'POST', path: '/api/sessions/{sessionId}/message', params: { sessionId }, json: { content: '您好', msgType: 'text' }, headers: bearer(agent) }));
-    expect(ok(await api.send({ method: 'GET', path: '/api/sessions/{sessionId}/history', params: { sessionId }, headers: bearer(merchant) })).length).toBeGreaterThan(1);
+    ok(await api.send({ method: 'POST', path: '/api/sessions/{sessionId}/notes', params: { sessionId }, json: { content: 'called back' }, headers: bearer(agent) }));
+    expect(ok(await api.send({ method: 'GET', path: '/api/sessions/{sessionId}/history', params: { sessionId }, headers: bearer(merchant) })).map((m: { senderType: string }) => m.senderType)).toContain('note');
+    const day = { from: new Date(Date.now() - 86_400_000).toISOString(), to: new Date(Date.now() + 60_000).toISOString() };
+    expect((await api.send({ method: 'GET', path: '/api/v1/reports.csv', query: day, headers: bearer(merchant) })).type).toBe('text/csv');
+    expect((await api.send({ method: 'GET', path: '/api/v1/reports.csv', query: { from: 'yesterday', to: day.to }, headers: bearer(merchant) })).status).toBe(400);
+    expect((await api.send({ method: 'GET', path: '/api/v1/reports.csv', query: day })).status).toBe(401);
     ok(await api.send({ method: 'POST', path: '/api/sessions/{sessionId}/close', params: { sessionId }, headers: bearer(agent) }));
     expect((await api.send({ method: 'GET', path: '/api/sessions/{sessionId}', params: { sessionId: '999999' }, headers: bearer(merchant) })).status).toBe(404);
     expect((await api.send({ method: 'GET', path: '/api/sessions', query: { status: 'nonsense' }, headers: bearer(merchant) })).status).toBe(400);

@@ -6,6 +6,8 @@ import { audioOperations } from '../audio/audio-assets.routes.js';
 import { channelCallbackOperations } from '../channel/channel-callback.routes.js';
 import { chatPageOperations } from '../chat-page/chat-page.routes.js';
 import { chatUploadOperations } from '../chat-page/chat-upload.routes.js';
+import { widgetOperations } from '../chat-page/widget.routes.js';
+import { reportOperations } from '../report/report.routes.js';
 import { paymentOperations } from '../payment/payment.routes.js';
 import { apiDocsOperations } from './api-docs.routes.js';
 import type { Operation } from './operation.js';
@@ -19,6 +21,8 @@ export const restOperations = (service: Record<string, Operation>): Operation[] 
   ...Object.values(paymentOperations),
   ...Object.values(chatUploadOperations),
   ...Object.values(chatPageOperations),
+  ...Object.values(widgetOperations),
+  ...Object.values(reportOperations),
   ...Object.values(fileAssetOperations),
   ...Object.values(audioOperations),
   ...Object.values(service),

@@ -6,6 +6,9 @@ import { contextOf } from '../../core/http/request-context.js';
 import type { Logger } from '../../core/logger.js';
 import type { Report, ReportFigures } from '../../services/helpdesk/report.service.js';
 import type { Services } from '../../services/index.js';
+import { z } from 'zod';
+import { aiStaffError } from '../openapi/envelopes.js';
+import { mountOperations, type Operation } from '../openapi/operation.js';
 
 const httpStatus: Partial<Record<ErrorCode, number>> = {
   [ErrorCode.Unauthenticated]: 401,
@@ -31,6 +34,34 @@ const figures = (f: ReportFigures) => [
   '',
 ];
 
+const errorAnswer = (description: string) => ({ description, content: { 'application/json': aiStaffError } });
+
+export const reportOperations = {
+  csv: {
+    method: 'get',
+    path: '/api/v1/reports.csv',
+    operationId: 'reportCsv',
+    surface: 'ai-staff: staff',
+    summary: 'The helpdesk report of a period as CSV: the total, each staff, each agent and each busy hour (docs/helpdesk.md)',
+    security: ['token'],
+    roles: ['merchant'],
+    query: z.object({
+      from: z.string().meta({ description: 'start of the period, an ISO date-time (inclusive)' }),
+      to: z.string().meta({ description: 'end of the period, an ISO date-time (exclusive)' }),
+      staffId: z.string().optional().meta({ description: 'only this staff' }),
+      timeZone: z.string().optional().meta({ description: 'IANA zone for the busiest hours (default TIMEZONE)' }),
+    }),
+    responses: {
+      200: { description: `CSV with the columns ${HEADERS.join(', ')}.`, content: { 'text/csv': z.string() } },
+      400: errorAnswer('A missing or bad period, staff or time zone: code 1003.'),
+      401: errorAnswer('No valid token: code 1001.'),
+      403: errorAnswer('Not a merchant: code 1000.'),
+      404: errorAnswer('No such staff (also another merchant’s): code 1006.'),
+      500: errorAnswer('Internal error: code 500.'),
+    },
+  },
+} satisfies Record<string, Operation>;
+
 /** One row per scope: the total, each staff, each agent, then each busy hour (conversations and contact messages). */
 function csvRows(r: Report): (string | number)[][] {
   const blank = Array.from({ length: HEADERS.length - 4 }, () => '');
@@ -55,8 +86,8 @@ const optional = (req: Request, key: string): string | undefined => (typeof req.
  * whose token is sent (Auth-Token or Authorization: Bearer). Errors are the ai-staff envelope with an HTTP status.
  */
 export function reportRouter(services: Services, log: Logger): Router {
-  const router = Router();
-  router.get('/api/v1/reports.csv', async (req: Request, res: Response) => {
+  return mountOperations(Router(), reportOperations, {
+    csv: async (req: Request, res: Response) => {
     try {
       const ctx = contextOf(req);
       const staff = optional(req, 'staffId');
@@ -78,6 +109,6 @@ export function reportRouter(services: Services, log: Logger): Router {
       const rendered = errorEnvelope(appErr);
       res.status(httpStatus[appErr.code] ?? rendered.status).json(rendered.body);
     }
+    },
   });
-  return router;
 }
