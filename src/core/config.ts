@@ -7,6 +7,7 @@ import { checkKnowledgeEnv, knowledgeConfigFrom, knowledgeEnvShape, type Knowled
 import { conversationConfigFrom, conversationEnvShape, type ConversationConfig } from './conversation/conversation-config.js';
 import { channelConfigFrom, channelEnvShape, type ChannelConfig } from './channel/channel-config.js';
 import { checkSpeechEnv, speechConfigFrom, speechEnvShape, type SpeechConfig } from './speech/speech-config.js';
+import { checkStorageEnv, storageConfigFrom, storageEnvShape, type S3StorageConfig } from './storage/storage-config.js';
 
 /** Everything the process reads from the environment, validated once at start. */
 export interface AppConfig {
@@ -68,6 +69,8 @@ export interface AppConfig {
   speech?: SpeechConfig;
   /** Channel callbacks and outbound delivery (src/core/channel/channel-config.ts). */
   channels: ChannelConfig;
+  /** The S3-compatible bucket for files and voice replies; undefined: local disk under DATA_DIR (src/core/storage/storage-config.ts). */
+  storage?: S3StorageConfig;
 }
 
 export class ConfigError extends Error {
@@ -132,6 +135,7 @@ const envSchema = z
     ...speechEnvShape,
     ...conversationEnvShape,
     ...channelEnvShape,
+    ...storageEnvShape,
   });
 
 function isTimeZone(tz: string): boolean {
@@ -157,6 +161,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   problems.push(...checkKnowledgeEnv(cleaned));
   problems.push(...checkSpeechEnv(cleaned));
   problems.push(...checkPaymentEnv(cleaned));
+  problems.push(...checkStorageEnv(cleaned));
   if (!parsed.success || problems.length) throw new ConfigError(problems);
   const e = parsed.data;
   const knowledge = knowledgeConfigFrom(e);
@@ -201,5 +206,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     speech: speechConfigFrom(e),
     conversation: conversationConfigFrom(e),
     channels: channelConfigFrom(e, knowledge.uploadMaxBytes),
+    storage: storageConfigFrom(e),
   };
 }

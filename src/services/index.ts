@@ -23,7 +23,8 @@ import { RoutingService } from './session/routing.service.js';
 import { EventViews } from './session/event-views.js';
 import { SessionJournal } from './session/session-journal.js';
 import { SessionService } from './session/session.service.js';
-import { SpeechService } from './speech/speech.service.js';
+import { SpeechService, isAudioName } from './speech/speech.service.js';
+import { storageAreas } from './storage/storage-areas.js';
 import { InstanceService } from './maintenance/instance.service.js';
 import { SweepService } from './maintenance/sweep.service.js';
 import { ChannelCallbackService } from './channel/channel-callback.service.js';
@@ -73,7 +74,8 @@ export function createServices(config: AppConfig, log: Logger, deps: { bus: Even
   const tokens = new TokenService(config.tokenTtlHours, deps.bus);
   const throttle = new LoginThrottle(deps.limiter, { failuresPerIpPerMinute: config.loginFailuresPerIpPerMinute });
   const staff = new StaffService(deps.bus, { trialDays: config.staffTrialDays, warningDays: config.staffExpiryWarningDays });
-  const knowledge = createKnowledgeServices(config, log, { orm: deps.orm, bus: deps.bus, jobs: deps.jobs, staff, limiter: deps.limiter });
+  const storage = storageAreas(config);
+  const knowledge = createKnowledgeServices(config, log, { orm: deps.orm, bus: deps.bus, jobs: deps.jobs, staff, limiter: deps.limiter, storage });
   const journal = new SessionJournal(deps.bus);
   const outbox = new OutboxService();
   // Replies and notices on outside channels are queued in the transaction that stores them.
@@ -109,7 +111,7 @@ export function createServices(config: AppConfig, log: Logger, deps: { bus: Even
     channelInbound,
     channelCallbacks: new ChannelCallbackService(deps.orm, config.channels, channels, channelInbound, nonces, wecom, knowledge.files, channelLog),
     deliveries: new DeliveryWorker(deps.orm, config.channels, channels, wecom, nonces, deps.bus, log.child({ component: 'channel-deliveries' })),
-    speech: new SpeechService(config.speech, config.dataDir, config.publicUrl, log.child({ component: 'speech' })),
+    speech: new SpeechService(config.speech, storage('audio', isAudioName), config.publicUrl, log.child({ component: 'speech' })),
     config,
     bus: deps.bus,
     jobs: deps.jobs,
