@@ -36,6 +36,7 @@ import { RetrievalService, type Passage } from '../../src/services/knowledge/ret
 import { TextIndexerPool } from '../../src/services/knowledge/text-indexer.pool.js';
 import { searchText } from '../../src/services/knowledge/text-segmenter.js';
 import { StaffService } from '../../src/services/staff/staff.service.js';
+import { WebhookOutbox } from '../../src/services/webhook/webhook-outbox.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 // Compiled to dist/.bench/bench/retrieval; the corpus stays in the source tree.
@@ -111,7 +112,7 @@ async function main(): Promise<void> {
     const files = new FileService(new LocalFileStorage(path.join(tmp, 'files'), isSafeFilePath), { publicUrl: config.publicUrl, uploadMaxBytes: config.knowledge.uploadMaxBytes });
     // The job queue is never started: documents are indexed by calling the job handler directly.
     indexer = new TextIndexerPool(config.knowledge.extract, 1, log);
-    const documents = new DocumentService({ orm, bus, jobs: new JobQueue(url.toString(), log), files, indexer, staff: staffService, config: { ...config.knowledge, syncConcurrency: 0 }, log });
+    const documents = new DocumentService({ orm, bus, jobs: new JobQueue(url.toString(), log), webhooks: new WebhookOutbox(), files, indexer, staff: staffService, config: { ...config.knowledge, syncConcurrency: 0 }, log });
     const retrieval = new RetrievalService();
     const minScore = config.knowledge.answerMinScore;
 

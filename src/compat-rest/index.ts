@@ -15,8 +15,9 @@ import { staffRoutes } from './staff/staff.routes.js';
 import { tradeRoutes } from './trade/trade.routes.js';
 import { agentRoutes } from './agent/agent.routes.js';
 import { channelRoutes } from './channel/channel.routes.js';
+import { webhookRoutes } from './webhook/webhook.routes.js';
 
-const routes: LegacyRoute[] = [...accountRoutes, ...staffRoutes, ...productRoutes, ...tradeRoutes, ...documentRoutes, ...agentRoutes, ...channelRoutes];
+const routes: LegacyRoute[] = [...accountRoutes, ...staffRoutes, ...productRoutes, ...tradeRoutes, ...documentRoutes, ...agentRoutes, ...channelRoutes, ...webhookRoutes];
 
 /** The ai-staff seed's REST surface: translate, authorize, call one service method, render the envelope. */
 export function compatRestRouter(services: Services, log: Logger): Router {

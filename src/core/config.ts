@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
-import { intVar as int, optionalString, urlVar as url } from './env-vars.js';
+import { boolVar, intVar as int, optionalString, urlVar as url } from './env-vars.js';
 import { parseTrustProxy, type TrustProxy } from './http/client-address.js';
 import { checkPaymentEnv, paymentConfigFrom, paymentEnvShape, type PaymentConfig } from './payment/payment-config.js';
 import { checkKnowledgeEnv, knowledgeConfigFrom, knowledgeEnvShape, type KnowledgeConfig } from './knowledge/knowledge-config.js';
@@ -69,6 +69,8 @@ export interface AppConfig {
   speech?: SpeechConfig;
   /** Channel callbacks and outbound delivery (src/core/channel/channel-config.ts). */
   channels: ChannelConfig;
+  /** Whether webhook endpoints and gateway outbound URLs may point at loopback, private or link-local addresses. */
+  outboundAllowPrivate: boolean;
   /** The S3-compatible bucket for files and voice replies; undefined: local disk under DATA_DIR (src/core/storage/storage-config.ts). */
   storage?: S3StorageConfig;
 }
@@ -136,6 +138,7 @@ const envSchema = z
     ...conversationEnvShape,
     ...channelEnvShape,
     ...storageEnvShape,
+    OUTBOUND_ALLOW_PRIVATE: boolVar(false),
   });
 
 function isTimeZone(tz: string): boolean {
@@ -207,5 +210,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     conversation: conversationConfigFrom(e),
     channels: channelConfigFrom(e, knowledge.uploadMaxBytes),
     storage: storageConfigFrom(e),
+    outboundAllowPrivate: e.OUTBOUND_ALLOW_PRIVATE,
   };
 }

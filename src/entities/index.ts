@@ -16,6 +16,8 @@ import { Message } from './session/message.entity.js';
 import { Session } from './session/session.entity.js';
 import { Staff } from './staff/staff.entity.js';
 import { Trade } from './trade/trade.entity.js';
+import { WebhookDelivery } from './webhook/webhook-delivery.entity.js';
+import { WebhookEndpoint } from './webhook/webhook-endpoint.entity.js';
 
 /** Every entity, listed explicitly (ESM builds cannot discover them by folder). */
-export const entities = [Merchant, Admin, AuthToken, VerificationCode, Staff, Product, Trade, StoredFile, KnowledgeDocument, KnowledgeChunk, KnowledgeTerm, Agent, Contact, Session, Message, AppInstance, Channel, OutboundDelivery];
+export const entities = [Merchant, Admin, AuthToken, VerificationCode, Staff, Product, Trade, StoredFile, KnowledgeDocument, KnowledgeChunk, KnowledgeTerm, Agent, Contact, Session, Message, AppInstance, Channel, OutboundDelivery, WebhookEndpoint, WebhookDelivery];

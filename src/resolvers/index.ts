@@ -8,6 +8,7 @@ import { TradeResolver } from './trade/trade.resolver.js';
 import { MessageFieldsResolver } from './session/message.resolver.js';
 import { SessionResolver } from './session/session.resolver.js';
 import { ChannelResolver, MessageDeliveryResolver } from './channel/channel.resolver.js';
+import { WebhookResolver } from './webhook/webhook.resolver.js';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const resolvers: NonEmptyArray<Function> = [
@@ -24,4 +25,5 @@ export const resolvers: NonEmptyArray<Function> = [
   MessageFieldsResolver,
   ChannelResolver,
   MessageDeliveryResolver,
+  WebhookResolver,
 ];

@@ -11,6 +11,7 @@ import { EmbeddingsService } from './embeddings.service.js';
 import { FaqService } from './faq.service.js';
 import { FileService } from './file.service.js';
 import type { StorageAreas } from '../storage/storage-areas.js';
+import type { WebhookOutbox } from '../webhook/webhook-outbox.js';
 import { isSafeFilePath } from './file-name.js';
 import { RetrievalService } from './retrieval.service.js';
 import { TextIndexerPool } from './text-indexer.pool.js';
@@ -27,7 +28,7 @@ export interface KnowledgeServices {
 export function createKnowledgeServices(
   config: AppConfig,
   log: Logger,
-  deps: { orm: MikroORM; bus: EventBus; jobs: JobQueue; staff: StaffService; limiter: RateLimiter; storage: StorageAreas },
+  deps: { orm: MikroORM; bus: EventBus; jobs: JobQueue; staff: StaffService; limiter: RateLimiter; storage: StorageAreas; webhooks: WebhookOutbox },
 ): KnowledgeServices {
   const k = config.knowledge;
   const files = new FileService(deps.storage('files', isSafeFilePath), {
