@@ -151,6 +151,24 @@ describe('merchant webhooks (GraphQL, REST /api/v1/customer/*/webhook, Standard 
     expect((await deliveries(alice.token, off.endpoint.id)).total).toBe(0);
   });
 
+  it('queues an event in the transaction of its change: with no worker running it waits in the table, and goes out once one starts', async () => {
+    const durable = (await create(alice.token, { url: `${receiver.url}/durable`, eventTypes: ['session.opened'] })).data.createWebhookEndpoint;
+    await t.app.services.deliveries.stop();
+    try {
+      const contact = await FrameClient.open(ws('/ws?contact_id=hook-durable'), basicAuth(staff.apiKey, staff.secretKey));
+      contact.send({ action: 'chat', content: 'hello' });
+      await contact.untilEof();
+      contact.close();
+      const log = await deliveries(alice.token, durable.endpoint.id);
+      expect(log.items.map((d: any) => [d.eventType, d.state, d.attempts])).toEqual([['session.opened', 'PENDING', 0]]);
+      expect(receiver.at('/durable')).toEqual([]);
+    } finally {
+      t.app.services.deliveries.start();
+    }
+    await expect.poll(() => receiver.at('/durable').length, { timeout: 10_000 }).toBe(1);
+    expect(verified('/durable', durable.secret)[0]!.data).toMatchObject({ staff_id: staff.id, status: 'ai' });
+  });
+
   it('retries a 503 and delivers once, with the same webhook-id; the log shows attempts and the last status', async () => {
     const flaky = (await create(alice.token, { url: `${receiver.url}/flaky`, eventTypes: ['session.closed'] })).data.createWebhookEndpoint;
     receiver.plan['/flaky'] = [503];

@@ -5,6 +5,8 @@ import type { SecretBox } from '../channel/secret-box.js';
 import { PermanentFailure, type DeliveryLane } from '../delivery/delivery.worker.js';
 import { postJson, type OutboundPolicy } from '../delivery/outbound-http.js';
 
+export const LOG_RETENTION_DAYS = 30;
+
 /**
  * Merchant webhooks as a lane of the delivery worker: each due delivery is POSTed to its
  * endpoint, signed the Standard Webhooks way (`webhook-id`, `webhook-timestamp`,
@@ -45,6 +47,13 @@ export class WebhookDeliveryLane implements DeliveryLane<WebhookDelivery> {
     const res = await postJson(endpoint.url, body, headers, this.outbound);
     d.lastStatus = res.status;
     if (res.status < 200 || res.status > 299) throw new Error(`HTTP ${res.status}${res.body ? `: ${res.body.slice(0, 200)}` : ''}`);
+  }
+
+  /** The delivery log keeps LOG_RETENTION_DAYS of finished deliveries; pending ones stay until they finish. */
+  async sweep(em: EntityManager): Promise<void> {
+    await em
+      .getConnection()
+      .execute(`delete from webhook_delivery where state <> 'pending' and created_at < now() - (? * interval '1 day')`, [LOG_RETENTION_DAYS], 'run');
   }
 
   describe(d: WebhookDelivery): Record<string, unknown> {
