@@ -31,7 +31,7 @@ const endpointSchema = z.object({
   url: z.string('url: is required').trim().min(1, 'url: is required').max(1024, 'url: must be at most 1024 characters'),
   description: z.string().trim().max(255, 'description: must be at most 255 characters').default(''),
   eventTypes: z
-    .array(z.enum(WEBHOOK_EVENT_TYPES, `event_types: each must be one of ${WEBHOOK_EVENT_TYPES.join(', ')}`), 'event_types: is required')
+    .array(z.enum(WEBHOOK_EVENT_TYPES, `event_types: each must be one of ${WEBHOOK_EVENT_TYPES.join(', ')}`), 'event_types: must be a list of event types')
     .min(1, 'event_types: name at least one event type')
     .transform((types) => [...new Set(types)]),
   enabled: z.boolean('enabled: must be true or false').default(true),
