@@ -29,13 +29,14 @@ import { Merchant } from '../../src/entities/merchant/merchant.entity.js';
 import { Staff } from '../../src/entities/staff/staff.entity.js';
 import { replaceChunks } from '../../src/services/knowledge/chunk.repository.js';
 import { DocumentService } from '../../src/services/knowledge/document.service.js';
-import { contentTypeFor, newFilePath } from '../../src/services/knowledge/file-name.js';
+import { contentTypeFor, isSafeFilePath, newFilePath } from '../../src/services/knowledge/file-name.js';
 import { FileService } from '../../src/services/knowledge/file.service.js';
-import { LocalFileStorage } from '../../src/services/knowledge/file-storage.js';
+import { LocalFileStorage } from '../../src/services/storage/file-storage.js';
 import { RetrievalService, type Passage } from '../../src/services/knowledge/retrieval.service.js';
 import { TextIndexerPool } from '../../src/services/knowledge/text-indexer.pool.js';
 import { searchText } from '../../src/services/knowledge/text-segmenter.js';
 import { StaffService } from '../../src/services/staff/staff.service.js';
+import { WebhookOutbox } from '../../src/services/webhook/webhook-outbox.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 // Compiled to dist/.bench/bench/retrieval; the corpus stays in the source tree.
@@ -108,10 +109,10 @@ async function main(): Promise<void> {
     const config = loadConfig({ DATABASE_URL: url.toString(), DATA_DIR: tmp, LOG_LEVEL: 'silent' });
     const bus = createEventBus();
     const staffService = new StaffService(bus, { trialDays: 7, warningDays: 3 });
-    const files = new FileService(new LocalFileStorage(path.join(tmp, 'files')), { publicUrl: config.publicUrl, uploadMaxBytes: config.knowledge.uploadMaxBytes });
+    const files = new FileService(new LocalFileStorage(path.join(tmp, 'files'), isSafeFilePath), { publicUrl: config.publicUrl, uploadMaxBytes: config.knowledge.uploadMaxBytes });
     // The job queue is never started: documents are indexed by calling the job handler directly.
     indexer = new TextIndexerPool(config.knowledge.extract, 1, log);
-    const documents = new DocumentService({ orm, bus, jobs: new JobQueue(url.toString(), log), files, indexer, staff: staffService, config: { ...config.knowledge, syncConcurrency: 0 }, log });
+    const documents = new DocumentService({ orm, bus, jobs: new JobQueue(url.toString(), log), webhooks: new WebhookOutbox(), files, indexer, staff: staffService, config: { ...config.knowledge, syncConcurrency: 0 }, log });
     const retrieval = new RetrievalService();
     const minScore = config.knowledge.answerMinScore;
 

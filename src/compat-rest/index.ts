@@ -16,6 +16,7 @@ import { staffRoutes } from './staff/staff.routes.js';
 import { tradeRoutes } from './trade/trade.routes.js';
 import { agentRoutes } from './agent/agent.routes.js';
 import { channelRoutes } from './channel/channel.routes.js';
+import { webhookRoutes } from './webhook/webhook.routes.js';
 
 const groups: [Surface, LegacyRoute[]][] = [
   ['ai-staff: accounts', accountRoutes],
@@ -25,6 +26,7 @@ const groups: [Surface, LegacyRoute[]][] = [
   ['ai-staff: knowledge', documentRoutes],
   ['ai-staff: agents', agentRoutes],
   ['ai-staff: channels', channelRoutes],
+  ['ai-staff: webhooks', webhookRoutes],
 ];
 const routes = groups.flatMap(([, list]) => list);
 

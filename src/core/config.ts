@@ -1,12 +1,13 @@
 import path from 'node:path';
 import { z } from 'zod';
-import { intVar as int, optionalString, urlVar as url } from './env-vars.js';
+import { boolVar, intVar as int, optionalString, urlVar as url } from './env-vars.js';
 import { parseTrustProxy, type TrustProxy } from './http/client-address.js';
 import { checkPaymentEnv, paymentConfigFrom, paymentEnvShape, type PaymentConfig } from './payment/payment-config.js';
 import { checkKnowledgeEnv, knowledgeConfigFrom, knowledgeEnvShape, type KnowledgeConfig } from './knowledge/knowledge-config.js';
 import { conversationConfigFrom, conversationEnvShape, type ConversationConfig } from './conversation/conversation-config.js';
 import { channelConfigFrom, channelEnvShape, type ChannelConfig } from './channel/channel-config.js';
 import { checkSpeechEnv, speechConfigFrom, speechEnvShape, type SpeechConfig } from './speech/speech-config.js';
+import { checkStorageEnv, storageConfigFrom, storageEnvShape, type S3StorageConfig } from './storage/storage-config.js';
 
 /** Everything the process reads from the environment, validated once at start. */
 export interface AppConfig {
@@ -68,6 +69,10 @@ export interface AppConfig {
   speech?: SpeechConfig;
   /** Channel callbacks and outbound delivery (src/core/channel/channel-config.ts). */
   channels: ChannelConfig;
+  /** Whether webhook endpoints and gateway outbound URLs may point at loopback, private or link-local addresses. */
+  outboundAllowPrivate: boolean;
+  /** The S3-compatible bucket for files and voice replies; undefined: local disk under DATA_DIR (src/core/storage/storage-config.ts). */
+  storage?: S3StorageConfig;
 }
 
 export class ConfigError extends Error {
@@ -132,6 +137,8 @@ const envSchema = z
     ...speechEnvShape,
     ...conversationEnvShape,
     ...channelEnvShape,
+    ...storageEnvShape,
+    OUTBOUND_ALLOW_PRIVATE: boolVar(false),
   });
 
 function isTimeZone(tz: string): boolean {
@@ -157,6 +164,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   problems.push(...checkKnowledgeEnv(cleaned));
   problems.push(...checkSpeechEnv(cleaned));
   problems.push(...checkPaymentEnv(cleaned));
+  problems.push(...checkStorageEnv(cleaned));
   if (!parsed.success || problems.length) throw new ConfigError(problems);
   const e = parsed.data;
   const knowledge = knowledgeConfigFrom(e);
@@ -201,5 +209,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     speech: speechConfigFrom(e),
     conversation: conversationConfigFrom(e),
     channels: channelConfigFrom(e, knowledge.uploadMaxBytes),
+    storage: storageConfigFrom(e),
+    outboundAllowPrivate: e.OUTBOUND_ALLOW_PRIVATE,
   };
 }

@@ -19,6 +19,8 @@ import { Trade } from './trade/trade.entity.js';
 import { CannedReply } from './helpdesk/canned-reply.entity.js';
 import { Label } from './helpdesk/label.entity.js';
 import { SessionNote } from './helpdesk/session-note.entity.js';
+import { WebhookDelivery } from './webhook/webhook-delivery.entity.js';
+import { WebhookEndpoint } from './webhook/webhook-endpoint.entity.js';
 
 /** Every entity, listed explicitly (ESM builds cannot discover them by folder). */
-export const entities = [Merchant, Admin, AuthToken, VerificationCode, Staff, Product, Trade, StoredFile, KnowledgeDocument, KnowledgeChunk, KnowledgeTerm, Agent, Contact, Session, Message, AppInstance, Channel, OutboundDelivery, CannedReply, Label, SessionNote];
+export const entities = [Merchant, Admin, AuthToken, VerificationCode, Staff, Product, Trade, StoredFile, KnowledgeDocument, KnowledgeChunk, KnowledgeTerm, Agent, Contact, Session, Message, AppInstance, Channel, OutboundDelivery, WebhookEndpoint, WebhookDelivery, CannedReply, Label, SessionNote];

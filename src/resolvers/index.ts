@@ -12,6 +12,7 @@ import { CannedReplyResolver } from './helpdesk/canned-reply.resolver.js';
 import { LabelResolver } from './helpdesk/label.resolver.js';
 import { ReportResolver } from './helpdesk/report.resolver.js';
 import { ContactHelpdeskResolver, SessionHelpdeskResolver } from './helpdesk/session-helpdesk.resolver.js';
+import { WebhookResolver } from './webhook/webhook.resolver.js';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const resolvers: NonEmptyArray<Function> = [
@@ -33,4 +34,5 @@ export const resolvers: NonEmptyArray<Function> = [
   SessionHelpdeskResolver,
   ContactHelpdeskResolver,
   ReportResolver,
+  WebhookResolver,
 ];

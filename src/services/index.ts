@@ -25,13 +25,15 @@ import { SessionJournal } from './session/session-journal.js';
 import { CsatService } from './session/csat.service.js';
 import { QueueStatusService } from './conversation/queue-status.service.js';
 import { SessionService } from './session/session.service.js';
-import { SpeechService } from './speech/speech.service.js';
+import { SpeechService, isAudioName } from './speech/speech.service.js';
+import { storageAreas } from './storage/storage-areas.js';
 import { InstanceService } from './maintenance/instance.service.js';
 import { SweepService } from './maintenance/sweep.service.js';
 import { ChannelCallbackService } from './channel/channel-callback.service.js';
 import { ChannelInboundService } from './channel/channel-inbound.service.js';
 import { ChannelService } from './channel/channel.service.js';
-import { DeliveryWorker } from './channel/delivery.worker.js';
+import { ChannelDeliveryLane } from './channel/channel-delivery.lane.js';
+import { DeliveryWorker } from './delivery/delivery.worker.js';
 import { NonceStore } from './channel/nonce-store.js';
 import { OutboxService } from './channel/outbox.service.js';
 import { SecretBox } from './channel/secret-box.js';
@@ -41,6 +43,9 @@ import { HandoffAssistService } from './helpdesk/handoff-assist.service.js';
 import { LabelService } from './helpdesk/label.service.js';
 import { NoteService } from './helpdesk/note.service.js';
 import { ReportService } from './helpdesk/report.service.js';
+import { WebhookDeliveryLane } from './webhook/webhook-delivery.lane.js';
+import { WebhookOutbox } from './webhook/webhook-outbox.js';
+import { WebhookService } from './webhook/webhook.service.js';
 
 /** The services every surface calls; built once per process. */
 export interface Services extends KnowledgeServices {
@@ -77,6 +82,7 @@ export interface Services extends KnowledgeServices {
   outbox: OutboxService;
   channelInbound: ChannelInboundService;
   channelCallbacks: ChannelCallbackService;
+  /** Sends the durable outboxes: channel replies and merchant webhooks. */
   deliveries: DeliveryWorker;
   cannedReplies: CannedReplyService;
   labels: LabelService;
@@ -85,17 +91,24 @@ export interface Services extends KnowledgeServices {
   /** The handoff summary and the suggested reply. */
   handoffAssist: HandoffAssistService;
   reports: ReportService;
+  webhooks: WebhookService;
+  /** Queues merchant webhook events inside the transaction of each change. */
+  webhookOutbox: WebhookOutbox;
 }
 
 export function createServices(config: AppConfig, log: Logger, deps: { bus: EventBus; jobs: JobQueue; mailer: Mailer; limiter: RateLimiter; orm: MikroORM }): Services {
   const tokens = new TokenService(config.tokenTtlHours, deps.bus);
   const throttle = new LoginThrottle(deps.limiter, { failuresPerIpPerMinute: config.loginFailuresPerIpPerMinute });
   const staff = new StaffService(deps.bus, { trialDays: config.staffTrialDays, warningDays: config.staffExpiryWarningDays });
-  const knowledge = createKnowledgeServices(config, log, { orm: deps.orm, bus: deps.bus, jobs: deps.jobs, staff, limiter: deps.limiter });
+  const storage = storageAreas(config);
+  const webhookOutbox = new WebhookOutbox();
+  const knowledge = createKnowledgeServices(config, log, { orm: deps.orm, bus: deps.bus, jobs: deps.jobs, staff, limiter: deps.limiter, storage, webhooks: webhookOutbox });
   const journal = new SessionJournal(deps.bus);
   const outbox = new OutboxService();
   // Replies and notices on outside channels are queued in the transaction that stores them.
   journal.useOutbox(outbox);
+  // Merchants' webhooks hear of conversations the same way, in the same transactions.
+  journal.useChangeLog(webhookOutbox);
   const routing = new RoutingService(journal);
   const sessions = new SessionService(journal, routing, config.conversation.csatWindowMinutes);
   const csat = new CsatService(deps.orm, journal, config.conversation.csatWindowMinutes);
@@ -107,12 +120,21 @@ export function createServices(config: AppConfig, log: Logger, deps: { bus: Even
     timezone: config.timezone,
     timeoutSeconds: config.payment.timeoutSeconds,
     closeRetrySeconds: config.payment.closeRetrySeconds,
-  });
-  const channels = new ChannelService(SecretBox.fromConfig(config.channels.secretKey, config.dataDir));
+  }, webhookOutbox);
+  const box = SecretBox.fromConfig(config.channels.secretKey, config.dataDir);
+  const channels = new ChannelService(box, config.outboundAllowPrivate);
   const wecom = new WecomApiClient(config.channels.wecomApiBase, config.channels.httpTimeoutMs);
   const nonces = new NonceStore(config.channels.callbackMaxSkewSeconds * 2);
   const channelLog = log.child({ component: 'channels' });
   const channelInbound = new ChannelInboundService(intake, channelLog);
+  const outboundPolicy = { timeoutMs: config.channels.httpTimeoutMs, allowPrivate: config.outboundAllowPrivate };
+  const webhookLane = new WebhookDeliveryLane(box, outboundPolicy);
+  const deliveries = new DeliveryWorker(
+    deps.orm,
+    config.channels,
+    [new ChannelDeliveryLane(outboundPolicy, channels, wecom, nonces, deps.bus), webhookLane],
+    log.child({ component: 'deliveries' }),
+  );
   return {
     ...knowledge,
     sessions,
@@ -129,8 +151,10 @@ export function createServices(config: AppConfig, log: Logger, deps: { bus: Even
     outbox,
     channelInbound,
     channelCallbacks: new ChannelCallbackService(deps.orm, config.channels, channels, channelInbound, nonces, wecom, knowledge.files, channelLog),
-    deliveries: new DeliveryWorker(deps.orm, config.channels, channels, wecom, nonces, deps.bus, log.child({ component: 'channel-deliveries' })),
-    speech: new SpeechService(config.speech, config.dataDir, config.publicUrl, log.child({ component: 'speech' })),
+    deliveries,
+    webhooks: new WebhookService(box, config.outboundAllowPrivate, deliveries, webhookLane),
+    webhookOutbox,
+    speech: new SpeechService(config.speech, storage('audio', isAudioName), config.publicUrl, log.child({ component: 'speech' })),
     config,
     bus: deps.bus,
     jobs: deps.jobs,

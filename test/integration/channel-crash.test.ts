@@ -34,7 +34,8 @@ describe('a crash in the middle of a delivery', () => {
   });
 
   it('resumes the delivery with the same msg_id and delivers it exactly once', { timeout: 120_000 }, async () => {
-    const env = { DATABASE_URL: db.url, SMTP_URL: mailbox.url, DATA_DIR: dataDir, CHANNEL_POLL_MS: '50', CHANNEL_HTTP_TIMEOUT_MS: '60000' };
+    // The gateway fake listens on loopback.
+    const env = { DATABASE_URL: db.url, SMTP_URL: mailbox.url, DATA_DIR: dataDir, CHANNEL_POLL_MS: '50', CHANNEL_HTTP_TIMEOUT_MS: '60000', OUTBOUND_ALLOW_PRIVATE: 'true' };
     const a = await spawnApp(env, mailbox);
     apps.push(a);
     const m = await createMerchant(a);

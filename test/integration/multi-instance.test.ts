@@ -5,7 +5,9 @@ import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../support/database.js';
 import { createAgent, createMerchant, createStaffWithKeys, type AgentFixture, type MerchantFixture, type StaffFixture } from '../support/factories.js';
+import { uploadFile, waitForSync } from '../support/knowledge.js';
 import { startMailbox, type Mailbox } from '../support/mailbox.js';
+import { startS3, type TestS3 } from '../support/s3-server.js';
 import { TEST_REDIS_URL, dropRedisPrefix, openTestRedis, testRedisPrefix } from '../support/redis.js';
 import { ensureBuild, spawnApp, type SpawnedApp } from '../support/spawned-app.js';
 import { FrameClient, basicAuth } from '../support/ws-clients.js';
@@ -13,16 +15,18 @@ import { FrameClient, basicAuth } from '../support/ws-clients.js';
 const CODE_SENDS_PER_IP = 4;
 
 /**
- * Two server processes on one PostgreSQL and one Redis (issue 4, "Several
- * instances"): what happens on B reaches sockets held by A, and the single
- * login per agent holds across both.
+ * Two server processes on one PostgreSQL, one Redis and one S3 bucket (issue 4,
+ * "Several instances"; issue 12, shared storage): what happens on B reaches sockets
+ * held by A, the single login per agent holds across both, and a file uploaded on
+ * one is indexed and served by the other although each has its own DATA_DIR.
  */
 describe('two instances sharing PostgreSQL and Redis', () => {
   const prefix = testRedisPrefix();
   let redis: Redis;
   let db: Awaited<ReturnType<typeof createTestDatabase>>;
   let mailbox: Mailbox;
-  let dataDir: string;
+  let dataDirs: string[];
+  let s3: TestS3;
   let a: SpawnedApp;
   let b: SpawnedApp;
   let merchant: MerchantFixture;
@@ -33,18 +37,26 @@ describe('two instances sharing PostgreSQL and Redis', () => {
     // Fails the file when Redis is missing: global-setup provides one, so a skip would hide a broken path.
     redis = await openTestRedis();
     ensureBuild();
-    [db, mailbox, dataDir] = await Promise.all([createTestDatabase(), startMailbox(), mkdtemp(path.join(os.tmpdir(), 'cs-multi-'))]);
+    [db, mailbox, s3, ...dataDirs] = await Promise.all([
+      createTestDatabase(),
+      startMailbox(),
+      startS3(),
+      mkdtemp(path.join(os.tmpdir(), 'cs-multi-a-')),
+      mkdtemp(path.join(os.tmpdir(), 'cs-multi-b-')),
+    ]);
     const env = {
       DATABASE_URL: db.url,
       REDIS_URL: TEST_REDIS_URL,
       REDIS_PREFIX: prefix,
       SMTP_URL: mailbox.url,
-      DATA_DIR: dataDir,
       CODE_SENDS_PER_IP_PER_MINUTE: String(CODE_SENDS_PER_IP),
+      // Separate data directories share nothing: the channel key and the files must come from elsewhere.
+      CHANNEL_SECRET_KEY: 'ab'.repeat(32),
+      ...s3.env,
     };
     // One after the other: the first applies the migrations to the fresh database.
-    a = await spawnApp(env, mailbox);
-    b = await spawnApp(env, mailbox);
+    a = await spawnApp({ ...env, DATA_DIR: dataDirs[0]! }, mailbox);
+    b = await spawnApp({ ...env, DATA_DIR: dataDirs[1]! }, mailbox);
     merchant = await createMerchant(a);
     staff = await createStaffWithKeys(b, merchant.token, { language_response: 'English' });
   });
@@ -53,7 +65,8 @@ describe('two instances sharing PostgreSQL and Redis', () => {
     await Promise.all([a?.stop(), b?.stop()]);
     await db?.drop();
     await mailbox?.close();
-    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+    await s3?.close();
+    for (const dir of dataDirs ?? []) await rm(dir, { recursive: true, force: true });
     if (redis) {
       await dropRedisPrefix(redis, prefix);
       redis.disconnect();
@@ -166,5 +179,26 @@ describe('two instances sharing PostgreSQL and Redis', () => {
     for (const [n, i] of [b, a, b, a].entries()) codes.push((await send(i, n)).body.header.code);
     // Kept apart, each instance would have allowed all of these.
     expect(codes).toEqual([0, 0, 0, 429]);
+  });
+
+  it('indexes on B a document uploaded on A, and serves on B a picture a contact uploaded on A (separate DATA_DIRs, one bucket)', async () => {
+    const up = await uploadFile(a, merchant.token, 'returns.md', '# Returns\n\nItems can be returned within thirty days of delivery.');
+    expect(up.body.header.code).toBe(0);
+    const added = await b.rest('/api/v1/customer/update/doc', { staff_id: staff.id, docs: [up.body.data] }, merchant.token);
+    expect(added.body.header.code).toBe(0);
+    await b.rest('/api/v1/customer/sync/doc', { staff_id: staff.id }, merchant.token);
+    const docs = await waitForSync(b, merchant.token, staff.id);
+    expect(docs.map((d) => [d.file_name, d.sync_state, d.sync_error])).toEqual([['returns.md', 'ready', '']]);
+
+    const png = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
+    const form = new FormData();
+    form.append('file_data', new Blob([png]), 'receipt.png');
+    const res = await fetch(`${a.url}/api/v1/chat/upload?contact_id=multi-picture`, { method: 'POST', headers: basicAuth(staff.apiKey, staff.secretKey), body: form });
+    const picture = (await res.json()) as any;
+    expect(picture).toMatchObject({ header: { code: 0 }, data: { mime_type: 'image/png', size: png.length } });
+    const served = await fetch(`${b.url}${new URL(picture.data.url).pathname}`);
+    expect(served.status).toBe(200);
+    expect(served.headers.get('content-type')).toBe('image/png');
+    expect(Buffer.from(await served.arrayBuffer()).equals(png)).toBe(true);
   });
 });

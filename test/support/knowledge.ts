@@ -47,14 +47,14 @@ export interface DocItem {
   sync_error: string;
 }
 
-export async function listDocs(t: TestApp, token: string, staffId: number): Promise<DocItem[]> {
+export async function listDocs(t: ApiTarget, token: string, staffId: number): Promise<DocItem[]> {
   const res = await t.rest('/api/v1/customer/list/doc', { staff_id: staffId, page_no: 0, page_size: 100 }, token);
   if (res.body.header.code !== 0) throw new Error(`list/doc failed: ${JSON.stringify(res.body)}`);
   return res.body.data.list;
 }
 
 /** Polls list/doc until no document is pending or indexing. */
-export async function waitForSync(t: TestApp, token: string, staffId: number, timeoutMs = 20_000): Promise<DocItem[]> {
+export async function waitForSync(t: ApiTarget, token: string, staffId: number, timeoutMs = 20_000): Promise<DocItem[]> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const docs = await listDocs(t, token, staffId);

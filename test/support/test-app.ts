@@ -58,6 +58,8 @@ export async function startTestApp(env: Record<string, string> = {}, options: { 
     // Every test client is 127.0.0.1; the login-limit tests set their own.
     LOGIN_FAILURES_PER_IP_PER_MINUTE: '10000',
     CODE_CHECKS_PER_IP_PER_MINUTE: '10000',
+    // Webhook receivers and gateway fakes are servers the tests start on loopback; the SSRF tests set it false.
+    OUTBOUND_ALLOW_PRIVATE: 'true',
     ...env,
   });
   const app = await startApp(config, createLogger(config.logLevel, options.logTo));

@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import { contextOf } from '../../core/http/request-context.js';
 import type { Logger } from '../../core/logger.js';
+import { sendStored } from '../../http/assets/send-stored.js';
 import type { Services } from '../../services/index.js';
 import { z } from 'zod';
 import { plainErrorResponse } from '../../http/openapi/envelopes.js';
@@ -24,10 +25,10 @@ export const fileAssetOperations = {
 } satisfies Record<string, Operation>;
 
 /**
- * `GET /assets/files/{file_path}`: a stored file with its content type.
- * Only paths of stored files are served (one segment, checked against the
- * file table), so nothing outside the storage directory is reachable. Files
- * are sandboxed (CSP) so an uploaded HTML page cannot run script on this origin.
+ * `GET /assets/files/{file_path}`: a stored file with its content type, streamed
+ * from the file storage (local disk or the S3 bucket). Only paths of stored files
+ * are served (one segment, checked against the file table). Files are sandboxed
+ * (CSP) so an uploaded HTML page cannot run script on this origin.
  */
 export function fileAssetsRouter(services: Services, log: Logger): Router {
   return mountOperations(Router(), fileAssetOperations, {
@@ -35,17 +36,20 @@ export function fileAssetsRouter(services: Services, log: Logger): Router {
     try {
       const filePath = String(req.params.filePath);
       const file = await services.files.findPublic(contextOf(req).em, filePath);
-      const local = file ? services.files.storage.localPath(file.filePath) : null;
-      if (!file || !local || !(await services.files.storage.exists(file.filePath))) {
+      if (!file) {
         res.status(404).json({ code: 404, message: 'File not found' });
         return;
       }
-      res.setHeader('Content-Type', file.contentType);
-      res.setHeader('X-Content-Type-Options', 'nosniff');
-      res.setHeader('Content-Security-Policy', 'sandbox; default-src \'none\'; img-src \'self\'; style-src \'unsafe-inline\'');
-      res.setHeader('Content-Disposition', `inline; filename*=UTF-8''${encodeURIComponent(file.fileName)}`);
-      res.sendFile(local, { dotfiles: 'allow', cacheControl: true, maxAge: '1h' }, (err) => {
-        if (err && !res.headersSent) res.status(404).json({ code: 404, message: 'File not found' });
+      await sendStored(req, res, services.files.storage, file.filePath, {
+        notFound: 'File not found',
+        log,
+        headers: {
+          'Content-Type': file.contentType,
+          'X-Content-Type-Options': 'nosniff',
+          'Content-Security-Policy': "sandbox; default-src 'none'; img-src 'self'; style-src 'unsafe-inline'",
+          'Content-Disposition': `inline; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+          'Cache-Control': 'public, max-age=3600',
+        },
       });
     } catch (err) {
       log.error({ err }, 'serving a file failed');

@@ -1,14 +1,8 @@
-import { Entity, Enum, Index, ManyToOne, Property, Unique, type Rel } from '@mikro-orm/core';
-import { BaseEntity } from '../base.entity.js';
+import { Entity, Index, ManyToOne, Property, Unique, type Rel } from '@mikro-orm/core';
+import { DeliveryRecord } from '../delivery/delivery-record.js';
 import { Merchant } from '../merchant/merchant.entity.js';
 import { Message } from '../session/message.entity.js';
 import { Session } from '../session/session.entity.js';
-
-export enum DeliveryState {
-  PENDING = 'pending',
-  DELIVERED = 'delivered',
-  FAILED = 'failed',
-}
 
 /** What is sent, fixed when queued: every retry sends the same. */
 export interface DeliveryBody {
@@ -17,7 +11,9 @@ export interface DeliveryBody {
   payload: Record<string, unknown> | null;
 }
 
-type Defaulted = 'state' | 'attempts' | 'lastError' | 'deliveredAt' | 'replyTo' | 'message' | 'nextAttemptAt';
+export { DeliveryState } from '../delivery/delivery-record.js';
+
+type Defaulted = 'replyTo' | 'message';
 
 /**
  * The outbox: one message (or contact-facing notice) to send to a channel,
@@ -30,7 +26,7 @@ type Defaulted = 'state' | 'attempts' | 'lastError' | 'deliveredAt' | 'replyTo' 
 @Index({ properties: ['state', 'nextAttemptAt'] })
 @Index({ properties: ['session', 'state'] })
 @Index({ properties: ['message'] })
-export class OutboundDelivery extends BaseEntity<Defaulted> {
+export class OutboundDelivery extends DeliveryRecord<Defaulted> {
   @ManyToOne(() => Merchant, { deleteRule: 'cascade' })
   merchant: Rel<Merchant>;
 
@@ -51,21 +47,6 @@ export class OutboundDelivery extends BaseEntity<Defaulted> {
   @Property({ type: 'json' })
   body: DeliveryBody;
 
-  @Enum({ items: () => DeliveryState, type: 'string' })
-  state: DeliveryState = DeliveryState.PENDING;
-
-  @Property({ type: 'integer', default: 0 })
-  attempts = 0;
-
-  @Property({ type: 'text', nullable: true })
-  lastError: string | null = null;
-
-  @Property({ type: 'datetime', defaultRaw: 'now()' })
-  nextAttemptAt: Date = new Date();
-
-  @Property({ type: 'datetime', nullable: true })
-  deliveredAt: Date | null = null;
-
   constructor(init: { merchant: Merchant; session: Session; message: Message | null; msgId: string; body: DeliveryBody }) {
     super();
     this.merchant = init.merchant;
@@ -73,23 +54,5 @@ export class OutboundDelivery extends BaseEntity<Defaulted> {
     this.message = init.message;
     this.msgId = init.msgId;
     this.body = init.body;
-  }
-
-  delivered(now: Date): void {
-    this.state = DeliveryState.DELIVERED;
-    this.deliveredAt = now;
-    this.lastError = null;
-  }
-
-  /** A refused attempt: retried at `retryAt`, or failed for good when that is past the deadline. */
-  refused(error: string, retryAt: Date, deadline: Date): void {
-    this.lastError = error.slice(0, 2000);
-    if (retryAt.getTime() > deadline.getTime()) this.state = DeliveryState.FAILED;
-    else this.nextAttemptAt = retryAt;
-  }
-
-  failed(error: string): void {
-    this.state = DeliveryState.FAILED;
-    this.lastError = error.slice(0, 2000);
   }
 }

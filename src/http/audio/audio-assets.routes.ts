@@ -1,6 +1,8 @@
 import { Router } from 'express';
 import type { Logger } from '../../core/logger.js';
+import { sendStored } from '../assets/send-stored.js';
 import type { Services } from '../../services/index.js';
+import { isAudioName } from '../../services/speech/speech.service.js';
 import { z } from 'zod';
 import { plainErrorResponse } from '../openapi/envelopes.js';
 import { mountOperations, type Operation } from '../openapi/operation.js';
@@ -18,30 +20,35 @@ export const audioOperations = {
       200: { description: 'The MP3.', content: { 'audio/mpeg': z.string().meta({ format: 'binary' }) } },
       206: { description: 'A range of it.', content: { 'audio/mpeg': z.string().meta({ format: 'binary' }) } },
       404: plainErrorResponse('No such voice reply.'),
+      500: plainErrorResponse('Internal error.'),
     },
   },
 } satisfies Record<string, Operation>;
 
 /**
- * `GET /assets/audio/{uuid}.mp3`: a voice reply made by the speech service.
- * Only names the service itself gives out are accepted, so nothing else in
- * DATA_DIR is reachable; ranges are served so players can seek.
+ * `GET /assets/audio/{uuid}.mp3`: a voice reply made by the speech service, streamed
+ * from the audio storage area. Only names the service itself gives out are accepted,
+ * so nothing else is reachable; ranges are served so players can seek.
  */
 export function audioAssetsRouter(services: Services, log: Logger): Router {
   return mountOperations(Router(), audioOperations, {
-    audio: (req, res) => {
-    const local = services.speech.localPath(String(req.params.name));
-    if (!local) {
-      res.status(404).json({ code: 404, message: 'Audio not found' });
-      return;
-    }
-    res.setHeader('X-Content-Type-Options', 'nosniff');
-    // Each name is a fresh UUID, so a file never changes once written.
-    res.sendFile(local, { headers: { 'Content-Type': 'audio/mpeg' }, maxAge: '30d', immutable: true, dotfiles: 'deny' }, (err) => {
-      if (!err || res.headersSent) return;
-      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') log.warn({ err }, 'serving audio failed');
-      res.status(404).json({ code: 404, message: 'Audio not found' });
-    });
-  },
+    audio: async (req, res) => {
+      const name = String(req.params.name);
+      if (!isAudioName(name)) {
+        res.status(404).json({ code: 404, message: 'Audio not found' });
+        return;
+      }
+      try {
+        await sendStored(req, res, services.speech.storage, name, {
+          notFound: 'Audio not found',
+          log,
+          // Each name is a fresh UUID, so a file never changes once written.
+          headers: { 'Content-Type': 'audio/mpeg', 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'public, max-age=2592000, immutable' },
+        });
+      } catch (err) {
+        log.warn({ err }, 'serving audio failed');
+        if (!res.headersSent) res.status(500).json({ code: 500, message: 'Internal server error' });
+      }
+    },
   });
 }

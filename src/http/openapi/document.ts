@@ -22,6 +22,7 @@ const surfaces: Record<Surface, string> = {
   'ai-staff: products': 'Products (plans) sold to merchants (§3).',
   'ai-staff: agents': 'Human agents of a merchant.',
   'ai-staff: channels': 'Channels (WeCom, gateways) connected to a staff.',
+  'ai-staff: webhooks': 'Merchant webhooks: endpoints, the delivery log and a test send (docs/webhooks.md).',
   sessions: 'The multichannel seed’s workbench REST (`{code,message,data}` envelope).',
   'agent console': 'The agent-console seed’s HTTP API (`{code,msg,data}` envelope).',
   'channel callbacks': 'WeCom and the channel gateways calling in (docs/channels.md).',

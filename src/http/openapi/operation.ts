@@ -10,6 +10,7 @@ export type Surface =
   | 'ai-staff: products'
   | 'ai-staff: agents'
   | 'ai-staff: channels'
+  | 'ai-staff: webhooks'
   | 'sessions'
   | 'agent console'
   | 'channel callbacks'

@@ -9,6 +9,7 @@ import { Channel, CONNECTED_CHANNEL_TYPES, type ConnectedChannelType } from '../
 import { ChannelType } from '../../entities/contact/contact.entity.js';
 import { Merchant } from '../../entities/merchant/merchant.entity.js';
 import { Staff } from '../../entities/staff/staff.entity.js';
+import { urlProblem } from '../delivery/outbound-http.js';
 import { maskSecret, type SecretBox } from './secret-box.js';
 
 /** What a merchant sends to create or edit a channel (edits change only the fields present). */
@@ -83,11 +84,16 @@ const snake: Record<string, string> = {
 
 /** A merchant's channels: management with masked secrets, and the lookups callbacks and delivery need. */
 export class ChannelService {
-  constructor(private readonly box: SecretBox) {}
+  constructor(
+    private readonly box: SecretBox,
+    /** OUTBOUND_ALLOW_PRIVATE: a gateway's outbound_url may be a loopback or private address. */
+    private readonly allowPrivate: boolean,
+  ) {}
 
   async create(ctx: RequestContext, input: ChannelInput): Promise<Channel> {
     const { merchantId } = ctx.requireMerchant();
     const data = this.validate(input);
+    await this.checkOutboundUrl(data.outboundUrl);
     const staff = await this.ownStaff(ctx.em, merchantId, data.staffId);
     const channel = new Channel({ merchant: ctx.em.getReference(Merchant, merchantId), staff, channelType: data.channelType, accountId: data.accountId });
     this.apply(channel, data);
@@ -135,6 +141,7 @@ export class ChannelService {
     };
     const given = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
     const data = this.validate({ ...current, ...given });
+    if (data.outboundUrl !== channel.outboundUrl) await this.checkOutboundUrl(data.outboundUrl);
     if (data.staffId !== channel.staff.id) channel.staff = await this.ownStaff(ctx.em, merchantId, data.staffId);
     channel.channelType = data.channelType;
     channel.accountId = data.accountId;
@@ -192,6 +199,12 @@ export class ChannelService {
     const result = schema.safeParse(input);
     if (result.success) return result.data;
     throw badInput(result.error.issues.map((i) => `${i.path.map((k) => snake[String(k)] ?? String(k)).join('.')}: ${i.message}`).join('; '));
+  }
+
+  /** Replies are POSTed there from inside the deployment, so it must not reach the deployment's own network. */
+  private async checkOutboundUrl(url: string): Promise<void> {
+    const problem = url ? await urlProblem(url, this.allowPrivate) : null;
+    if (problem) throw badInput(`outbound_url: ${problem}`);
   }
 
   private apply(channel: Channel, d: ReturnType<ChannelService['validate']>): void {

@@ -198,7 +198,7 @@ export class ConversationIntake {
         session = new Session({ merchant: staff.merchant, staff, contact, channel: input.channel });
         tx.persist(session);
         await tx.flush();
-        after.push(this.journal.sessionEvent(session, 'opened', null, null));
+        after.push(await this.journal.sessionEvent(tx, session, 'opened', null, null));
       } else if (body.clientMsgId) {
         const seen = await tx.findOne(Message, { session, clientMsgId: body.clientMsgId });
         if (seen) return { session, message: seen, duplicate: true };
@@ -219,13 +219,13 @@ export class ConversationIntake {
         if (reason) {
           session.handOff(reason, new Date());
           session.offlineMessage = !isOpenAt(staff.businessHours, new Date());
-          handoff = this.journal.sessionEvent(session, 'handoff', SessionStatus.AI, null);
+          handoff = await this.journal.sessionEvent(tx, session, 'handoff', SessionStatus.AI, null);
         }
       }
       await tx.flush();
       if (opts.handoffRules && session.status === SessionStatus.PENDING) await this.noticeQueued(tx, session, replyLanguage(body.content, staff), staff);
       // A message that caused the handoff is announced as said in the AI's session; the handoff event brings it to the queue.
-      after.push(this.journal.messageEvent(session, message, handoff ? SessionStatus.AI : undefined));
+      after.push(await this.journal.messageEvent(tx, session, message, handoff ? SessionStatus.AI : undefined));
       if (handoff) after.push(handoff);
       return { session, message, duplicate: false, handedOff: handoff !== null };
     });
@@ -264,8 +264,8 @@ export class ConversationIntake {
       }
       await tx.flush();
       if (handedOff) await this.noticeQueued(tx, s, outcome.language, s.staff);
-      after.push(this.journal.messageEvent(s, message));
-      if (handedOff) after.push(this.journal.sessionEvent(s, 'handoff', SessionStatus.AI, null));
+      after.push(await this.journal.messageEvent(tx, s, message));
+      if (handedOff) after.push(await this.journal.sessionEvent(tx, s, 'handoff', SessionStatus.AI, null));
       return { s, messageId: message.id, handedOff };
     });
     after.forEach((publish) => publish());

@@ -18,10 +18,24 @@ import { EmbeddingsError, type EmbeddingsService } from './embeddings.service.js
 import { ExtractionError } from './extract/index.js';
 import type { FileService } from './file.service.js';
 import type { TextIndexerPool } from './text-indexer.pool.js';
+import { documentData } from '../webhook/webhook-events.js';
+import type { WebhookOutbox } from '../webhook/webhook-outbox.js';
 
 export const INDEX_JOB = 'knowledge.index-document';
 
 type SyncEvent = DomainEvents['DOCUMENT_SYNC'][0];
+
+/** The row an indexing job claimed. */
+interface ClaimedDocument {
+  id: number;
+  merchant_id: number;
+  staff_id: number;
+  file_path: string;
+  file_name: string;
+  indexed_hash: string | null;
+  chunk_count: number;
+  embedding_model: string | null;
+}
 
 const docsSchema = z
   .array(
@@ -61,6 +75,8 @@ export class DocumentService {
       indexer: TextIndexerPool;
       /** With it, chunks are embedded while indexing. */
       embeddings?: EmbeddingsService | null;
+      /** Synced and failed documents are reported to the merchant's webhooks in the transaction that records them. */
+      webhooks: WebhookOutbox;
     },
   ) {
     // Registered even with no workers (concurrency 0): the queue must exist for this instance to send jobs to it.
@@ -180,16 +196,7 @@ export class DocumentService {
           returning id, merchant_id, staff_id, file_path, file_name, indexed_hash, chunk_count, embedding_model`,
         [config.syncLeaseSeconds, documentId],
       )
-    ).rows as {
-      id: number;
-      merchant_id: number;
-      staff_id: number;
-      file_path: string;
-      file_name: string;
-      indexed_hash: string | null;
-      chunk_count: number;
-      embedding_model: string | null;
-    }[];
+    ).rows as ClaimedDocument[];
     const doc = claimed[0];
     if (!doc) return; // deleted, already indexed, or another worker holds a live lease
     const event = (state: SyncEvent['state'], error: string | null, chunkCount: number) =>
@@ -212,13 +219,13 @@ export class DocumentService {
       try {
         bytes = await this.deps.files.storage.read(doc.file_path);
       } catch (err) {
-        if ((err as NodeJS.ErrnoException).code === 'ENOENT') return await this.fail(doc.id, 'The uploaded file is missing from storage', event);
+        if ((err as NodeJS.ErrnoException).code === 'ENOENT') return await this.fail(doc, 'The uploaded file is missing from storage', event);
         throw err;
       }
       // WebCrypto hashes on libuv's thread pool: a 50 MB file does not hold up the event loop.
       const hash = Buffer.from(await webcrypto.subtle.digest('SHA-256', bytes)).toString('hex');
       if (hash === doc.indexed_hash && doc.chunk_count > 0 && this.embeddedAsConfigured(doc.embedding_model)) {
-        await this.finish(doc.id, doc.staff_id, hash, null, event);
+        await this.finish(doc, hash, null, event);
         return;
       }
       let rows: ChunkRow[];
@@ -226,11 +233,11 @@ export class DocumentService {
         rows = await this.deps.indexer.index(doc.file_name, bytes);
       } catch (err) {
         // A file that cannot be read (or is over the limits) fails this document only; the message is what the merchant sees.
-        if (err instanceof ExtractionError) return await this.fail(doc.id, err.message, event);
+        if (err instanceof ExtractionError) return await this.fail(doc, err.message, event);
         throw err;
       }
       const embedded = await this.embed(doc.id, rows);
-      await this.finish(doc.id, doc.staff_id, hash, embedded.rows, event, embedded);
+      await this.finish(doc, hash, embedded.rows, event, embedded);
     } catch (err) {
       // Database or storage trouble: hand the document back and let the queue retry the job.
       await knex
@@ -271,20 +278,20 @@ export class DocumentService {
   }
 
   private async finish(
-    documentId: number,
-    staffId: number,
+    doc: ClaimedDocument,
     hash: string,
     rows: ChunkRow[] | null,
     event: (state: SyncEvent['state'], error: string | null, chunkCount: number) => void,
     /** With new rows: the model that embedded them (null: none) and a warning for sync_error. */
     embedded: { embeddingModel: string | null; warning: string | null } = { embeddingModel: null, warning: null },
   ): Promise<void> {
+    const documentId = doc.id;
     const knex = this.deps.orm.em.getKnex();
     const count = await knex.transaction(async (trx) => {
       const locked = await trx.raw(`select chunk_count from knowledge_document where id = ? and sync_state = 'indexing' for update`, [documentId]);
       const row = locked.rows[0] as { chunk_count: number } | undefined;
       if (!row) return null; // deleted meanwhile
-      if (rows) await replaceChunks(trx, documentId, staffId, rows);
+      if (rows) await replaceChunks(trx, documentId, doc.staff_id, rows);
       const chunkCount = rows ? rows.length : row.chunk_count;
       // Unchanged chunks keep their embeddings and their model.
       await trx.raw(
@@ -294,12 +301,14 @@ export class DocumentService {
           where id = ?`,
         [embedded.warning?.slice(0, 2000) ?? null, hash, chunkCount, ...(rows ? [embedded.embeddingModel] : []), documentId],
       );
+      await this.deps.webhooks.enqueue(trx, doc.merchant_id, 'document.synced', documentData({ ...this.named(doc), chunkCount, error: embedded.warning }));
       return chunkCount;
     });
     if (count !== null) event('ready', embedded.warning, count);
   }
 
-  private async fail(documentId: number, message: string, event: (state: SyncEvent['state'], error: string | null, chunkCount: number) => void): Promise<void> {
+  private async fail(doc: ClaimedDocument, message: string, event: (state: SyncEvent['state'], error: string | null, chunkCount: number) => void): Promise<void> {
+    const documentId = doc.id;
     const knex = this.deps.orm.em.getKnex();
     // A failed document answers nothing: chunks of an earlier version go too.
     const failed = await knex.transaction(async (trx) => {
@@ -308,11 +317,18 @@ export class DocumentService {
           where id = ? and sync_state = 'indexing' returning id`,
         [message.slice(0, 2000), documentId],
       );
-      if (res.rows.length) await trx.raw('delete from knowledge_chunk where document_id = ?', [documentId]);
+      if (res.rows.length) {
+        await trx.raw('delete from knowledge_chunk where document_id = ?', [documentId]);
+        await this.deps.webhooks.enqueue(trx, doc.merchant_id, 'document.failed', documentData({ ...this.named(doc), chunkCount: 0, error: message }));
+      }
       return res.rows.length > 0;
     });
     if (failed) event('failed', message, 0);
     this.deps.log.info({ documentId, error: message }, 'document indexing failed');
+  }
+
+  private named(doc: ClaimedDocument) {
+    return { id: doc.id, staffId: doc.staff_id, fileName: doc.file_name, filePath: doc.file_path };
   }
 
   private async enqueue(documentId: number): Promise<void> {

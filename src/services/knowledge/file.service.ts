@@ -9,7 +9,7 @@ import { StoredFile } from '../../entities/knowledge/stored-file.entity.js';
 import { Merchant } from '../../entities/merchant/merchant.entity.js';
 import type { MediaPayload } from '../../entities/session/media-payload.js';
 import { contentTypeFor, isSafeFilePath, newFilePath } from './file-name.js';
-import { FileTooLargeError, type FileStorage } from './file-storage.js';
+import { FileTooLargeError, type FileStorage } from '../storage/file-storage.js';
 
 const fileNameSchema = z.string().trim().min(1, 'file_name is required').max(255, 'file_name must be at most 255 characters');
 
@@ -44,7 +44,7 @@ export class FileService {
     const filePath = newFilePath(fileName);
     let stored;
     try {
-      stored = await this.storage.put(filePath, input.data, this.opts.uploadMaxBytes);
+      stored = await this.storage.put(filePath, input.data, this.opts.uploadMaxBytes, contentTypeFor(fileName));
     } catch (err) {
       if (err instanceof FileTooLargeError) throw tooLarge(this.opts.uploadMaxBytes);
       throw err;
@@ -91,7 +91,7 @@ export class FileService {
   async storeFetched(em: EntityManager, merchantId: number, input: { fileName: string; data: Buffer; contentType: string }): Promise<StoredFile> {
     const fileName = parseInput(fileNameSchema, input.fileName);
     const filePath = newFilePath(fileName);
-    const stored = await this.storage.put(filePath, Readable.from([input.data]), Math.max(input.data.length, 1));
+    const stored = await this.storage.put(filePath, Readable.from([input.data]), Math.max(input.data.length, 1), input.contentType.slice(0, 127));
     const file = new StoredFile({ merchant: em.getReference(Merchant, merchantId), fileName, filePath, fileSize: stored.size, contentType: input.contentType.slice(0, 127), sha256: stored.sha256 });
     try {
       await em.persist(file).flush();

@@ -1,4 +1,3 @@
-import path from 'node:path';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { AppConfig } from '../../core/config.js';
 import type { EventBus } from '../../core/events/event-bus.js';
@@ -11,7 +10,9 @@ import { DocumentService } from './document.service.js';
 import { EmbeddingsService } from './embeddings.service.js';
 import { FaqService } from './faq.service.js';
 import { FileService } from './file.service.js';
-import { LocalFileStorage } from './file-storage.js';
+import type { StorageAreas } from '../storage/storage-areas.js';
+import type { WebhookOutbox } from '../webhook/webhook-outbox.js';
+import { isSafeFilePath } from './file-name.js';
 import { RetrievalService } from './retrieval.service.js';
 import { TextIndexerPool } from './text-indexer.pool.js';
 
@@ -27,10 +28,10 @@ export interface KnowledgeServices {
 export function createKnowledgeServices(
   config: AppConfig,
   log: Logger,
-  deps: { orm: MikroORM; bus: EventBus; jobs: JobQueue; staff: StaffService; limiter: RateLimiter },
+  deps: { orm: MikroORM; bus: EventBus; jobs: JobQueue; staff: StaffService; limiter: RateLimiter; storage: StorageAreas; webhooks: WebhookOutbox },
 ): KnowledgeServices {
   const k = config.knowledge;
-  const files = new FileService(new LocalFileStorage(path.join(config.dataDir, 'files')), {
+  const files = new FileService(deps.storage('files', isSafeFilePath), {
     publicUrl: config.publicUrl,
     uploadMaxBytes: k.uploadMaxBytes,
   });

@@ -34,6 +34,15 @@ export interface ContactOutbox {
   enqueueNotice(tx: EntityManager, session: Session, text: string): unknown;
 }
 
+/**
+ * What merchants are told about conversations (their webhooks): called inside the transaction of
+ * each change, so the report is queued exactly when the change commits.
+ */
+export interface ConversationChangeLog {
+  sessionChanged(tx: EntityManager, s: Session, kind: SessionChangeKind, previousStatus: SessionStatus | null, previousAgentId: number | null): Promise<void>;
+  messageAdded(tx: EntityManager, s: Session, m: Message): Promise<void>;
+}
+
 const preview = (m: { msgType: MessageType; content: string }) =>
   m.msgType === MessageType.TEXT ? m.content.slice(0, 500) : `[${m.msgType}]${m.content ? ` ${m.content.slice(0, 200)}` : ''}`;
 
@@ -44,12 +53,18 @@ const preview = (m: { msgType: MessageType; content: string }) =>
  */
 export class SessionJournal {
   private outbox: ContactOutbox | null = null;
+  private changeLog: ConversationChangeLog | null = null;
 
   constructor(private readonly bus: EventBus) {}
 
   /** The channel delivery service registers itself here (it is built after the conversation services). */
   useOutbox(outbox: ContactOutbox): void {
     this.outbox = outbox;
+  }
+
+  /** The merchant webhooks' outbox registers itself here. */
+  useChangeLog(log: ConversationChangeLog): void {
+    this.changeLog = log;
   }
 
   /** Appends a message; on an outside channel an AI's or agent's message is queued for delivery in the same transaction. */
@@ -90,7 +105,9 @@ export class SessionJournal {
     await tx.getConnection().execute('select pg_advisory_xact_lock(?, ?)', [7_301, merchantId], 'all', tx.getTransactionContext());
   }
 
-  sessionEvent(s: Session, kind: SessionChangeKind, previousStatus: SessionStatus | null, previousAgentId: number | null): Publish {
+  /** Records a transition in the change log (inside `tx`) and gives the event to publish after commit. */
+  async sessionEvent(tx: EntityManager, s: Session, kind: SessionChangeKind, previousStatus: SessionStatus | null, previousAgentId: number | null): Promise<Publish> {
+    await this.changeLog?.sessionChanged(tx, s, kind, previousStatus, previousAgentId);
     const event = {
       merchantId: s.merchant.id,
       staffId: s.staff.id,
@@ -105,7 +122,9 @@ export class SessionJournal {
     return () => this.bus.publish('SESSION_CHANGED', event);
   }
 
-  messageEvent(s: Session, m: Message, status: SessionStatus = s.status): Publish {
+  /** Records a stored message in the change log (inside `tx`, after the flush that gave it its id) and gives the event to publish. */
+  async messageEvent(tx: EntityManager, s: Session, m: Message, status: SessionStatus = s.status): Promise<Publish> {
+    await this.changeLog?.messageAdded(tx, s, m);
     const event = {
       merchantId: s.merchant.id,
       staffId: s.staff.id,

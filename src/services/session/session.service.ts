@@ -69,7 +69,7 @@ export class SessionService {
       s.accept(agent, new Date());
       await this.journal.notice(tx, s, contactNotices.accepted(s.staff, agent.name));
       await tx.flush();
-      after.push(this.journal.sessionEvent(s, 'accepted', previous, null));
+      after.push(await this.journal.sessionEvent(tx, s, 'accepted', previous, null));
       return s;
     });
     after.forEach((p) => p());
@@ -96,7 +96,7 @@ export class SessionService {
         excluded = previousAgentId;
       }
       await tx.flush();
-      after.push(this.journal.sessionEvent(s, 'transferred', previous, previousAgentId));
+      after.push(await this.journal.sessionEvent(tx, s, 'transferred', previous, previousAgentId));
       return s;
     });
     after.forEach((p) => p());
@@ -120,7 +120,7 @@ export class SessionService {
       // On a channel the closed notice also asks for the rating; web chat sends its own prompt (the csat frame).
       await this.journal.notice(tx, s, `${contactNotices.closed(s.staff)} ${contactNotices.ratePrompt(s.staff, this.csatWindowMinutes)}`);
       await tx.flush();
-      after.push(this.journal.sessionEvent(s, 'closed', previous, s.agent?.id ?? null));
+      after.push(await this.journal.sessionEvent(tx, s, 'closed', previous, s.agent?.id ?? null));
       return s;
     });
     after.forEach((p) => p());
@@ -154,7 +154,7 @@ export class SessionService {
         clientMsgId: body.clientMsgId ?? null,
       });
       await tx.flush();
-      after.push(this.journal.messageEvent(s, m));
+      after.push(await this.journal.messageEvent(tx, s, m));
       return m;
     });
     after.forEach((p) => p());
@@ -170,7 +170,7 @@ export class SessionService {
       const now = new Date();
       for (const s of held) {
         s.requeue(now);
-        after.push(this.journal.sessionEvent(s, 'transferred', SessionStatus.MANUAL, agentId));
+        after.push(await this.journal.sessionEvent(tx, s, 'transferred', SessionStatus.MANUAL, agentId));
       }
       await tx.flush();
     });

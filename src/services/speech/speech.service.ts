@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
-import path from 'node:path';
+import { Readable } from 'node:stream';
 import OpenAI, { APIConnectionTimeoutError, APIError } from 'openai';
 import type { SpeechConfig } from '../../core/speech/speech-config.js';
 import type { Logger } from '../../core/logger.js';
+import type { FileStorage } from '../storage/file-storage.js';
 
 /** OpenAI's speech endpoint takes at most this many characters of input. */
 const MAX_INPUT_CHARS = 4096;
@@ -22,8 +22,11 @@ export class SpeechError extends Error {
   }
 }
 
+/** The names the service gives out; the audio storage area accepts no other key. */
+export const isAudioName = (name: string) => AUDIO_NAME.test(name);
+
 export interface SynthesizedAudio {
-  /** File name under the audio directory, `<uuid>.mp3`. */
+  /** Key in the audio storage area, `<uuid>.mp3`. */
   name: string;
   /** Public URL: PUBLIC_URL/assets/audio/<name>. */
   url: string;
@@ -42,20 +45,17 @@ class AttemptError extends Error {
 
 /**
  * Text to speech through the `openai` SDK's speech call (`POST {base}/audio/speech`, any compatible service);
- * the MP3 is kept under DATA_DIR/audio and served from /assets/audio.
+ * the MP3 is kept in the audio storage area (DATA_DIR/audio or the bucket's audio/) and served from /assets/audio.
  */
 export class SpeechService {
-  private readonly dir: string;
   private sdk: OpenAI | undefined;
 
   constructor(
     private readonly config: SpeechConfig | undefined,
-    dataDir: string,
+    readonly storage: FileStorage,
     private readonly publicUrl: string,
     private readonly log: Logger,
-  ) {
-    this.dir = path.join(dataDir, 'audio');
-  }
+  ) {}
 
   get configured(): boolean {
     return this.config !== undefined;
@@ -83,22 +83,8 @@ export class SpeechService {
     }
 
     const name = `${randomUUID()}.mp3`;
-    await mkdir(this.dir, { recursive: true });
-    // Written aside and renamed, so the URL never serves half a file.
-    const partial = path.join(this.dir, `.${name}.part`);
-    try {
-      await writeFile(partial, audio);
-      await rename(partial, path.join(this.dir, name));
-    } catch (err) {
-      await rm(partial, { force: true });
-      throw err;
-    }
+    await this.storage.put(name, Readable.from([audio]), MAX_AUDIO_BYTES, 'audio/mpeg');
     return { name, url: `${this.publicUrl}/assets/audio/${name}`, bytes: audio.length };
-  }
-
-  /** The stored file for a served name, or null for anything that is not one of ours (no path tricks). */
-  localPath(name: string): string | null {
-    return AUDIO_NAME.test(name) ? path.join(this.dir, name) : null;
   }
 
   private async request(config: SpeechConfig, input: string): Promise<Buffer> {

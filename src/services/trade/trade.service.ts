@@ -22,6 +22,8 @@ import {
   type ProviderTradeRef,
 } from '../payment/payment-provider.js';
 import type { PaymentProviders } from '../payment/payment-providers.js';
+import { tradeData } from '../webhook/webhook-events.js';
+import type { WebhookOutbox } from '../webhook/webhook-outbox.js';
 import { newTradeNo } from './trade-no.js';
 
 /** Trades are seen by their merchant and by the admin; anyone else is refused. */
@@ -80,6 +82,8 @@ export class TradeService {
     private readonly jobs: JobQueue,
     private readonly log: Logger,
     private readonly opts: { publicUrl: string; timezone: string; timeoutSeconds: number; closeRetrySeconds: number },
+    /** Paid and refunded trades are reported to the merchant's webhooks in the transaction that records them. */
+    private readonly webhooks: WebhookOutbox,
   ) {
     jobs.register<{ tradeNo: string; attempt?: number }>(CLOSE_UNPAID_JOB, (data) => this.closeUnpaid(data.tradeNo, data.attempt ?? 0));
     log.info({ providers: providers.summary(), sandbox: providers.sandboxEnabled }, 'payment providers by pay_type');
@@ -204,6 +208,7 @@ export class TradeService {
       }
       trade.refund({ refundNo, at: new Date(), reason: data.reason ? `Refunded: ${data.reason}` : 'Refunded' });
       trade.extraData = { ...(trade.extraData ?? {}), refund_id: refundId };
+      await this.webhooks.enqueue(tx, trade.merchant.id, 'trade.refunded', tradeData(trade));
       return { trade, changed: true, staffChanged };
     });
     this.publish(result);
@@ -356,6 +361,7 @@ export class TradeService {
         const staff = await this.lockStaff(tx, trade.staff.id);
         staff.expiringTime = extendExpiry(staff.expiringTime, now, trade.periodDays);
         trade.markPaid({ ...payment, at: now, creditedDays: trade.periodDays });
+        await this.webhooks.enqueue(tx, trade.merchant.id, 'trade.paid', tradeData(trade));
         return { trade, changed: true, staffChanged: true };
       }
       case TradeState.CLOSED:
