@@ -74,7 +74,7 @@ export function createServices(config: AppConfig, log: Logger, deps: { bus: Even
   const throttle = new LoginThrottle(deps.limiter, { failuresPerIpPerMinute: config.loginFailuresPerIpPerMinute });
   const staff = new StaffService(deps.bus, { trialDays: config.staffTrialDays, warningDays: config.staffExpiryWarningDays });
   const knowledge = createKnowledgeServices(config, log, { orm: deps.orm, bus: deps.bus, jobs: deps.jobs, staff, limiter: deps.limiter });
-  const journal = new SessionJournal(deps.bus);
+  const journal = new SessionJournal(deps.bus, log.child({ component: 'conversation' }));
   const outbox = new OutboxService();
   // Replies and notices on outside channels are queued in the transaction that stores them.
   journal.useOutbox(outbox);

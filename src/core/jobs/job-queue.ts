@@ -65,6 +65,13 @@ export class JobQueue {
     return id;
   }
 
+  /** Jobs not yet finished (queued, retrying or running) per registered queue, for /metrics. */
+  async depths(): Promise<Map<string, number>> {
+    const names = [...this.handlers.keys()];
+    const sizes = await Promise.all(names.map((name) => this.boss.getQueueSize(name, { before: 'completed' })));
+    return new Map(names.map((name, i) => [name, sizes[i]!]));
+  }
+
   async start(): Promise<void> {
     await this.boss.start();
     for (const [name, { handler, concurrency }] of this.handlers) {
