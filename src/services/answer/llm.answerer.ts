@@ -116,12 +116,17 @@ export class LlmAnswerer implements Answerer {
         if (!emitted) throw new LlmError('empty', 'The language model service returned an empty answer');
         return { grounded: true, confidence, sources: passages };
       } catch (err) {
-        outcome = err instanceof LlmError ? err.kind : err instanceof StallError ? 'stalled' : 'error';
         if (err instanceof DeadlineError || (deadline.aborted && !input.signal?.aborted)) {
+          outcome = 'timeout';
           throw new LlmError('timeout', `The language model answer was cut at the ${this.settings.totalTimeoutMs} ms limit (LLM_TOTAL_TIMEOUT_MS)`);
         }
-        if (err instanceof StallError && !emitted && attempt < this.settings.maxRetries) continue;
-        throw this.toLlmError(err, input.signal);
+        if (err instanceof StallError && !emitted && attempt < this.settings.maxRetries) {
+          outcome = 'stalled';
+          continue;
+        }
+        const failure = this.toLlmError(err, input.signal);
+        outcome = failure.kind;
+        throw failure;
       } finally {
         llmDuration.observe({ outcome }, secondsSince(started));
         input.signal?.removeEventListener('abort', onAbort);
