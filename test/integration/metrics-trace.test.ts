@@ -149,6 +149,7 @@ describe('/metrics and one trace id per conversation', { timeout: 90_000 }, () =
     expect(step((l) => l.msg === 'session accepted'), 'accepted').toBe(true);
     expect(step((l) => l.msg === 'request' && l.path === `/api/sessions/${sessionId}/message`), 'agent reply request').toBe(true);
     expect(step((l) => l.msg === 'message stored' && l.senderType === 'agent'), 'agent reply').toBe(true);
+    expect(traced.filter((l) => l.msg === 'channel reply delivered').length, 'deliveries: two answers and the reply, with any queue notice').toBeGreaterThanOrEqual(3);
     // Nothing of another conversation is under it.
     expect(traced.every((l) => l.sessionId === undefined || l.sessionId === sessionId)).toBe(true);
   });

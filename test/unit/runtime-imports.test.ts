@@ -1,12 +1,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import path from 'node:path';
+import semver from 'semver';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as Record<string, Record<string, string>>;
-const lock = JSON.parse(readFileSync(path.join(root, 'package-lock.json'), 'utf8')) as { packages: Record<string, { dev?: boolean; optional?: boolean }> };
+const lock = JSON.parse(readFileSync(path.join(root, 'package-lock.json'), 'utf8')) as { packages: Record<string, Record<string, unknown> & { dev?: boolean; optional?: boolean }> };
 
 function sources(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? sources(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : []));
@@ -57,3 +58,26 @@ describe('an install without dev dependencies runs', () => {
     expect(users.filter((i) => i.dynamic).map((i) => i.file)).toEqual(['src/core/db/database.ts']);
   });
 });
+
+// npm rewrites package-lock.json on `npm install` when its root entry disagrees with package.json: a fresh clone's
+// install must leave it unchanged (checked by hand with a clone and `npm install`; this catches the usual drift).
+describe('package-lock.json', () => {
+  it('records package.json as it is', () => {
+    const rootEntry = lock.packages['']!;
+    for (const field of ['dependencies', 'devDependencies', 'optionalDependencies', 'engines', 'license', 'version'] as const) {
+      expect(rootEntry[field], field).toEqual(pkg[field]);
+    }
+  });
+
+  it('names in engines only Node versions every installed run-time package supports', () => {
+    // Dependencies needing newer than the engines field (@whatwg-node/* 2.x asks >=22.15) are pinned by `overrides`.
+    const ours = pkg.engines!.node!;
+    const unsupported = Object.entries(lock.packages)
+      .filter(([name, p]) => name && !p.dev && typeof (p.engines as { node?: unknown } | undefined)?.node === 'string')
+      .filter(([, p]) => !semver.subset(ours, (p.engines as { node: string }).node))
+      .map(([name, p]) => `${name}: ${(p.engines as { node: string }).node}`);
+    expect(unsupported).toEqual([]);
+    expect(semver.satisfies(process.version, ours)).toBe(true);
+  });
+});
+

@@ -11,6 +11,7 @@ import type { ChannelService } from './channel.service.js';
 import { retryDelayMs, signedHeaders } from './gateway-signature.js';
 import type { NonceStore } from './nonce-store.js';
 import type { WecomApiClient } from './wecom-api.client.js';
+import { conversationTraceId } from '../../core/trace.js';
 
 /** A refusal no retry can fix (no channel, incomplete settings): the delivery fails at once. */
 class PermanentFailure extends Error {}
@@ -108,6 +109,7 @@ export class DeliveryWorker {
       if (channel.channelType === ChannelType.WECOM) await this.sendWecom(channel, d);
       else await this.sendGateway(channel, d);
       d.delivered(new Date());
+      this.log.info({ traceId: conversationTraceId(d.session.id), deliveryId: d.id, sessionId: d.session.id, messageId: d.message?.id ?? null, attempts: d.attempts }, 'channel reply delivered');
     } catch (err) {
       const reason = describe(err);
       if (err instanceof PermanentFailure) d.failed(reason);
@@ -116,7 +118,7 @@ export class DeliveryWorker {
         d.refused(reason, retryAt, new Date(d.createdAt.getTime() + this.config.giveUpMs));
       }
       const level = d.state === DeliveryState.FAILED ? 'warn' : 'info';
-      this.log[level]({ deliveryId: d.id, sessionId: d.session.id, attempts: d.attempts, state: d.state, reason }, 'channel delivery refused');
+      this.log[level]({ traceId: conversationTraceId(d.session.id), deliveryId: d.id, sessionId: d.session.id, attempts: d.attempts, state: d.state, reason }, 'channel delivery refused');
     }
   }
 
