@@ -122,7 +122,15 @@ export function addMetricSources(s: MetricSources): () => void {
  * cannot answer (the database is down) is left out of this scrape rather than failing the whole of it.
  */
 async function each<T>(read: (s: MetricSources) => Promise<T> | T): Promise<T[]> {
-  const got = await Promise.all([...sources].map(async (s) => (await Promise.resolve(read(s)).then((v) => ({ v }), () => null))));
+  const got = await Promise.all(
+    [...sources].map(async (s) => {
+      try {
+        return { v: await read(s) };
+      } catch {
+        return null;
+      }
+    }),
+  );
   return got.filter((g) => g !== null).map((g) => g.v);
 }
 
