@@ -1,10 +1,13 @@
 // Builds dist/ when it is missing or older than any source file, so `npm start` works on a fresh clone.
+// An install without dev dependencies (`npm ci --omit=dev`) has no compiler: it runs the dist/ it was given,
+// built beforehand by `npm run build` (README "Deploy").
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 const root = path.dirname(path.dirname(new URL(import.meta.url).pathname));
 const stamp = path.join(root, 'dist', 'main.js');
+const tsc = path.join(root, 'node_modules', 'typescript', 'bin', 'tsc');
 
 function newestMtime(dir) {
   let newest = 0;
@@ -15,10 +18,14 @@ function newestMtime(dir) {
   return newest;
 }
 
-const sources = Math.max(newestMtime(path.join(root, 'src')), statSync(path.join(root, 'tsconfig.json')).mtimeMs);
-if (!existsSync(stamp) || statSync(stamp).mtimeMs < sources) {
+const built = existsSync(stamp);
+const stale = () => statSync(stamp).mtimeMs < Math.max(newestMtime(path.join(root, 'src')), statSync(path.join(root, 'tsconfig.json')).mtimeMs);
+if (!existsSync(tsc)) {
+  if (!built) {
+    console.error('dist/ is missing and TypeScript is not installed (an install without dev dependencies): run `npm run build` where dev dependencies are installed, and ship dist/ with the install (README "Deploy").');
+    process.exit(1);
+  }
+} else if (!built || stale()) {
   console.error('Building dist/ …');
-  execFileSync(process.execPath, [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', path.join(root, 'tsconfig.build.json')], {
-    stdio: 'inherit',
-  });
+  execFileSync(process.execPath, [tsc, '-p', path.join(root, 'tsconfig.build.json')], { stdio: 'inherit' });
 }

@@ -29,6 +29,10 @@ import { createRedisEventBus } from './core/events/redis-event-bus.js';
 import { JobQueue } from './core/jobs/job-queue.js';
 import { checkReadiness } from './core/http/readiness.js';
 import { requestContextMiddleware } from './core/http/request-context.js';
+import { httpMetricsMiddleware } from './core/http/http-metrics.js';
+import { addMetricSources, openSockets } from './core/metrics/metrics.js';
+import { metricsRouter } from './http/metrics/metrics.routes.js';
+import { MetricSourcesService } from './services/observability/metric-sources.service.js';
 import type { Logger } from './core/logger.js';
 import { memoryRateLimiter, redisRateLimiter } from './core/rate-limit.js';
 import { openRedis, type RedisConnection } from './core/redis/redis-connection.js';
@@ -45,6 +49,8 @@ export interface App {
   port: number;
   /** Where the agent-console protocol also listens (AGENT_WS_PORT), or null. */
   agentWsPort: number | null;
+  /** Where /metrics listens when METRICS_PORT is set, or null (then it is on `port`, with METRICS_TOKEN). */
+  metricsPort: number | null;
   orm: MikroORM;
   services: Services;
   /** `method path` of every HTTP route mounted (src/http/openapi/mounted-routes.ts). */
@@ -61,6 +67,7 @@ export async function startApp(config: AppConfig, log: Logger): Promise<App> {
   let stopIndexing = async () => {};
   let stopDeliveries = async () => {};
   let closeSockets = async () => {};
+  let closeMetrics = async () => {};
   let redis: RedisConnection | null = null;
   // Set when close() begins: /readyz answers 503 and new WebSocket upgrades are refused from then on.
   let draining = false;
@@ -95,6 +102,15 @@ export async function startApp(config: AppConfig, log: Logger): Promise<App> {
     app.disable('x-powered-by');
     // Express's own view (req.ip, req.protocol) follows TRUST_PROXY too, as our client address does.
     app.set('trust proxy', config.trustProxy);
+    app.use(httpMetricsMiddleware);
+    const removeMetricSources = addMetricSources(new MetricSourcesService(orm, jobs));
+    const metricsServer = config.metricsPort !== undefined ? http.createServer(express().disable('x-powered-by').use(metricsRouter(config.metricsToken))) : null;
+    closeMetrics = async () => {
+      removeMetricSources();
+      if (metricsServer?.listening) await new Promise<void>((resolve) => metricsServer.close(() => resolve()));
+    };
+    // On the main port only behind a token: without one, the figures are kept to METRICS_PORT (or not served).
+    if (!metricsServer && config.metricsToken) app.use(metricsRouter(config.metricsToken));
 
     app.use(serviceRouter(() => checkReadiness({ orm, redis, draining: () => draining })));
     app.use(apiDocsRouter(() => restOperations(serviceOperations), config.publicUrl));
@@ -135,7 +151,10 @@ export async function startApp(config: AppConfig, log: Logger): Promise<App> {
         const path = new URL(req.url ?? '/', 'http://x').pathname;
         for (const route of upgradeRoutes) {
           const params = matchPath(route.path, path);
-          if (params) return route.handle(req, socket, head, params);
+          if (!params) continue;
+          openSockets.inc({ surface: route.path });
+          socket.once('close', () => openSockets.dec({ surface: route.path }));
+          return route.handle(req, socket, head, params);
         }
         refuseUpgrade(socket, 404, 'Not Found');
       } catch (err) {
@@ -150,12 +169,18 @@ export async function startApp(config: AppConfig, log: Logger): Promise<App> {
     });
     const { port } = httpServer.address() as AddressInfo;
     const agentWsPort = await legacyWs.listenAgentPort();
+    if (metricsServer) {
+      await new Promise<void>((resolve, reject) => {
+        metricsServer.once('error', reject);
+        metricsServer.listen(config.metricsPort, config.host, () => resolve());
+      });
+    }
     const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
     const shutdown = async () => {
       // Every WebSocket gets its close frame (1001) before Apollo's drain plugin stops the HTTP server,
       // which would otherwise end the upgraded sockets without one (1006 at the client).
       draining = true;
-      await Promise.all([graphqlWs.close(), closeSockets()]);
+      await Promise.all([graphqlWs.close(), closeSockets(), closeMetrics()]);
       await apollo.stop();
       await stopDeliveries();
       await stopSweep();
@@ -169,6 +194,7 @@ export async function startApp(config: AppConfig, log: Logger): Promise<App> {
       url: `http://${host}:${port}`,
       port,
       agentWsPort,
+      metricsPort: metricsServer ? (metricsServer.address() as AddressInfo).port : null,
       orm,
       services,
       routes: () => mountedRoutes(app),
@@ -176,6 +202,7 @@ export async function startApp(config: AppConfig, log: Logger): Promise<App> {
       close: () => (closed ??= shutdown()),
     };
   } catch (err) {
+    await closeMetrics();
     await stopSweep();
     await stopDeliveries();
     await stopJobs();

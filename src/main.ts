@@ -1,9 +1,11 @@
 import 'reflect-metadata';
 import { startApp } from './app.js';
 import { ConfigError, loadConfig } from './core/config.js';
+import { loadDotEnv } from './core/env-file.js';
 import { createLogger } from './core/logger.js';
 
 async function main(): Promise<void> {
+  loadDotEnv();
   let config;
   try {
     config = loadConfig();

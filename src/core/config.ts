@@ -59,6 +59,10 @@ export interface AppConfig {
   graphqlMaxTokens: number;
   graphqlMaxDocumentBytes: number;
   logLevel: string;
+  /** Bearer token /metrics asks for (METRICS_TOKEN); unset: /metrics is served only on METRICS_PORT. */
+  metricsToken?: string;
+  /** Serve /metrics on this port instead of the main one; 0 picks a free port. */
+  metricsPort?: number;
   /** Trades and payment providers (src/core/payment/payment-config.ts). */
   payment: PaymentConfig;
   /** Files, training documents, retrieval and the LLM (src/core/knowledge/knowledge-config.ts). */
@@ -132,6 +136,8 @@ const envSchema = z
     GRAPHQL_MAX_TOKENS: int(2000, 100, 1_000_000),
     GRAPHQL_MAX_DOCUMENT_BYTES: int(65_536, 1024, 1024 * 1024),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    METRICS_TOKEN: optionalString.refine((v) => v === undefined || v.length >= 16, { message: 'must be at least 16 characters' }),
+    METRICS_PORT: z.coerce.number({ message: 'must be a whole number' }).int('must be a whole number').min(0).max(65535).optional(),
     ...paymentEnvShape,
     ...knowledgeEnvShape,
     ...speechEnvShape,
@@ -140,6 +146,9 @@ const envSchema = z
     ...storageEnvShape,
     OUTBOUND_ALLOW_PRIVATE: boolVar(false),
   });
+
+/** Every variable the configuration reads (`.env.example` and README's table list exactly these). */
+export const CONFIG_VARIABLES: readonly string[] = Object.keys(envSchema.shape);
 
 function isTimeZone(tz: string): boolean {
   try {
@@ -204,6 +213,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     graphqlMaxTokens: e.GRAPHQL_MAX_TOKENS,
     graphqlMaxDocumentBytes: e.GRAPHQL_MAX_DOCUMENT_BYTES,
     logLevel: e.LOG_LEVEL,
+    metricsToken: e.METRICS_TOKEN,
+    metricsPort: e.METRICS_PORT,
     payment: paymentConfigFrom(e),
     knowledge,
     speech: speechConfigFrom(e),

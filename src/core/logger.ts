@@ -1,5 +1,6 @@
 import { pino, type DestinationStream, type Logger } from 'pino';
 import { redactStrings, redactUrl } from './log-redaction.js';
+import { currentTraceId } from './trace.js';
 
 export type { Logger };
 
@@ -10,6 +11,11 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
       level,
       base: { service: 'cs-platform' },
       timestamp: pino.stdTimeFunctions.isoTime,
+      // The conversation being worked on, if any (src/core/trace.ts).
+      mixin: () => {
+        const traceId = currentTraceId();
+        return traceId ? { traceId } : {};
+      },
       redact: { paths: ['req.headers.authorization', 'req.headers["auth-token"]', '*.password', '*.token'], remove: true },
       serializers: {
         // A URL that failed to parse is quoted in the error (message, `input`) as well as logged beside it.

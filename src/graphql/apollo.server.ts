@@ -12,6 +12,7 @@ import type { Services } from '../services/index.js';
 import type { GqlContext } from './context.js';
 import { formatGraphQLError } from './errors.js';
 import { checkDocument, graphqlLimitsOf, noNulStrings, type GraphqlLimits } from './limits.js';
+import { metricsPlugin } from './metrics.plugin.js';
 
 /**
  * Refuses, with 400 in the GraphQL envelope, a document over the size, token
@@ -52,6 +53,7 @@ export async function createApollo(deps: {
       // Apollo's landing page loads from a CDN; GraphiQL is served at /graphiql instead.
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer: deps.httpServer }),
+      metricsPlugin(),
     ],
   });
   await apollo.start();

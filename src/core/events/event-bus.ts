@@ -1,5 +1,6 @@
 import { Repeater, SlidingBuffer } from '@repeaterjs/repeater';
 import { createPubSub, type PubSub, type PubSubEventTarget } from '@graphql-yoga/subscription';
+import { eventsDelivered, eventsPublished } from '../metrics/metrics.js';
 
 export const StaffChangeKind = {
   Created: 'CREATED',
@@ -118,10 +119,17 @@ export function createEventBus(eventTarget: PubSubEventTarget<DomainEvents & Con
   const subscribe = (routingKey: string, id?: unknown) => {
     const topic = id === undefined ? routingKey : `${routingKey}:${String(id)}`;
     return new Repeater<unknown>((push, stop) => {
-      const listener = (event: Event) => void push((event as CustomEvent).detail);
+      const listener = (event: Event) => {
+        eventsDelivered.inc({ event: routingKey });
+        void push((event as CustomEvent).detail);
+      };
       eventTarget.addEventListener(topic, listener as never);
       void stop.then(() => eventTarget.removeEventListener(topic, listener as never));
     }, new SlidingBuffer(SUBSCRIBER_BACKLOG));
   };
-  return { publish: inner.publish, subscribe } as unknown as EventBus;
+  const publish = (routingKey: string, ...args: unknown[]) => {
+    eventsPublished.inc({ event: routingKey });
+    (inner.publish as (key: string, ...rest: unknown[]) => void)(routingKey, ...args);
+  };
+  return { publish, subscribe } as unknown as EventBus;
 }

@@ -4,6 +4,7 @@ import type { NextFunction, Request, Response } from 'express';
 import type { Services } from '../../services/index.js';
 import { tokenFromHeaders } from '../auth/actor.js';
 import type { RequestContext } from '../context.js';
+import { runInTraceScope, type TraceScope } from '../trace.js';
 import { clientIp } from './client-address.js';
 
 const contexts = new WeakMap<IncomingMessage, RequestContext>();
@@ -23,13 +24,15 @@ export function requestContextMiddleware(services: Services) {
     try {
       const ctx = await services.contexts.forToken(tokenFromHeaders(req.headers), { requestId, ip: clientIp(req, services.config.trustProxy) });
       contexts.set(req, ctx);
+      // Named by the service once it knows which conversation the request is about (src/core/trace.ts).
+      const scope: TraceScope = {};
       res.on('finish', () => {
         ctx.log.info(
-          { method: req.method, path: req.path, status: res.statusCode, ms: Number(process.hrtime.bigint() - started) / 1e6 },
+          { method: req.method, path: req.path, status: res.statusCode, ms: Number(process.hrtime.bigint() - started) / 1e6, ...(scope.traceId ? { traceId: scope.traceId } : {}) },
           'request',
         );
       });
-      next();
+      runInTraceScope(scope, next);
     } catch (err) {
       next(err);
     }

@@ -65,13 +65,37 @@ export class JobQueue {
     return id;
   }
 
+  /** Jobs not yet finished (queued, retrying or running) per registered queue, for /metrics. */
+  async depths(): Promise<Map<string, number>> {
+    const names = [...this.handlers.keys()];
+    const sizes = await Promise.all(names.map((name) => this.boss.getQueueSize(name, { before: 'completed' })));
+    return new Map(names.map((name, i) => [name, sizes[i]!]));
+  }
+
   async start(): Promise<void> {
     await this.boss.start();
     for (const [name, { handler, concurrency }] of this.handlers) {
-      await this.boss.createQueue(name);
+      await this.createQueue(name);
       for (let i = 0; i < concurrency; i++) this.loops.push(this.work(name, handler));
     }
     this.started = true;
+  }
+
+  /**
+   * pg-boss creates a queue's partition in one statement that two instances starting together on a fresh
+   * database can deadlock on; the loser is rolled back and tries again (creating an existing queue does nothing).
+   */
+  private async createQueue(name: string): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.boss.createQueue(name);
+      } catch (err) {
+        const code = (err as { code?: string }).code;
+        if (attempt >= 5 || (code !== '40P01' && code !== '23505' && code !== '42P07')) throw err;
+        this.log.info({ queue: name, code, attempt }, 'job queue creation raced another instance; trying again');
+        await new Promise((r) => setTimeout(r, 50 + Math.random() * 200 * attempt));
+      }
+    }
   }
 
   async stop(): Promise<void> {

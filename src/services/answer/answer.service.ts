@@ -4,6 +4,7 @@ import type { RequestContext } from '../../core/context.js';
 import { badInput, rateLimited } from '../../core/errors.js';
 import type { KnowledgeConfig } from '../../core/knowledge/knowledge-config.js';
 import type { Logger } from '../../core/logger.js';
+import { aiAnswers, llmFallbacks } from '../../core/metrics/metrics.js';
 import type { RateLimiter } from '../../core/rate-limit.js';
 import { parseInput } from '../../core/validation.js';
 import type { RetrievalService } from '../knowledge/retrieval.service.js';
@@ -95,25 +96,34 @@ export class AnswerService {
     const small = smallTalkOf(question);
     if (small) {
       yield smallTalkReply(small, staff, language);
-      return { grounded: true, confidence: 1, sources: [], answerer: answerer.kind, language };
+      return this.answered(staff.id, { grounded: true, confidence: 1, sources: [], answerer: answerer.kind, language });
     }
     // Retrieval also looks for the merchant's synonyms of the question's words; the answerer gets the question as asked.
     const passages = await this.deps.retrieval.retrieve(em, staff.id, withSynonyms(question, parseSynonyms(staff.synonyms)), { k: opts.k ?? 8 });
+    this.deps.log.info({ staffId: staff.id, passages: passages.length, bestScore: passages[0]?.score ?? 0 }, 'passages retrieved');
     const input = { persona: staff, question, passages, history: opts.history, signal: opts.signal, language };
     const gen = answerer.answer(input);
     let emitted = false;
     try {
       for (;;) {
         const step = await gen.next();
-        if (step.done) return { ...step.value, sources: step.value.sources.map(toSource), answerer: answerer.kind, language };
+        if (step.done) return this.answered(staff.id, { ...step.value, sources: step.value.sources.map(toSource), answerer: answerer.kind, language });
         emitted = true;
         yield step.value;
       }
     } catch (err) {
       if (!(err instanceof LlmError) || emitted || err.kind === 'aborted') throw err;
       this.deps.log.warn({ err: err.message, staffId: staff.id }, 'LLM failed; answering with the built-in answerer');
+      llmFallbacks.inc({ reason: err.kind });
       const outcome = yield* this.builtin.answer(input);
-      return { ...outcome, sources: outcome.sources.map(toSource), answerer: 'builtin', language, fallbackReason: err.message };
+      return this.answered(staff.id, { ...outcome, sources: outcome.sources.map(toSource), answerer: 'builtin', language, fallbackReason: err.message });
     }
+  }
+
+  /** Counted and logged (a step of the conversation's trace) once the answer is complete. */
+  private answered<T extends Omit<AnswerResult, 'text'>>(staffId: number, result: T): T {
+    aiAnswers.inc({ answerer: result.answerer, outcome: result.grounded ? 'grounded' : 'refused' });
+    this.deps.log.info({ staffId, answerer: result.answerer, grounded: result.grounded, confidence: result.confidence, sources: result.sources.length }, 'answer ready');
+    return result;
   }
 }

@@ -4,6 +4,7 @@ import type { KnowledgeConfig } from '../../core/knowledge/knowledge-config.js';
 import type { AnswerInput, AnswerOutcome, Answerer } from './answer.types.js';
 import { buildMessages, NO_ANSWER } from './persona-prompt.js';
 import { refusalText } from './reply-phrases.js';
+import { llmDuration, secondsSince } from '../../core/metrics/metrics.js';
 
 export type LlmSettings = NonNullable<KnowledgeConfig['llm']>;
 
@@ -69,6 +70,8 @@ export class LlmAnswerer implements Answerer {
       deadline.addEventListener('abort', onAbort, { once: true });
       if (deadline.aborted) controller.abort();
       let emitted = false;
+      const started = process.hrtime.bigint();
+      let outcome = 'error';
       try {
         const stream = await this.client.chat.completions.create(
           { model: this.settings.model, messages, stream: true, temperature: 0.2, max_tokens: this.settings.maxTokens },
@@ -105,6 +108,7 @@ export class LlmAnswerer implements Answerer {
           emitted = true;
           yield trimmed;
         }
+        outcome = refused ? 'refused' : emitted ? 'ok' : 'empty';
         if (refused) {
           yield refusalText(language, persona.tone);
           return { grounded: false, confidence, sources: [] };
@@ -113,11 +117,18 @@ export class LlmAnswerer implements Answerer {
         return { grounded: true, confidence, sources: passages };
       } catch (err) {
         if (err instanceof DeadlineError || (deadline.aborted && !input.signal?.aborted)) {
+          outcome = 'timeout';
           throw new LlmError('timeout', `The language model answer was cut at the ${this.settings.totalTimeoutMs} ms limit (LLM_TOTAL_TIMEOUT_MS)`);
         }
-        if (err instanceof StallError && !emitted && attempt < this.settings.maxRetries) continue;
-        throw this.toLlmError(err, input.signal);
+        if (err instanceof StallError && !emitted && attempt < this.settings.maxRetries) {
+          outcome = 'stalled';
+          continue;
+        }
+        const failure = this.toLlmError(err, input.signal);
+        outcome = failure.kind;
+        throw failure;
       } finally {
+        llmDuration.observe({ outcome }, secondsSince(started));
         input.signal?.removeEventListener('abort', onAbort);
         deadline.removeEventListener('abort', onAbort);
         controller.abort();

@@ -10,6 +10,7 @@ import type { ChannelService } from './channel.service.js';
 import { signedHeaders } from './gateway-signature.js';
 import type { NonceStore } from './nonce-store.js';
 import type { WecomApiClient } from './wecom-api.client.js';
+import { conversationTraceId } from '../../core/trace.js';
 
 /** Outbound `msg_type` names: ours, except that pictures are `image` as on the inbound side. */
 const outboundType = (t: string) => (t === MessageType.PICTURE ? 'image' : t);
@@ -54,7 +55,8 @@ export class ChannelDeliveryLane implements DeliveryLane<OutboundDelivery> {
   }
 
   describe(d: OutboundDelivery): Record<string, unknown> {
-    return { deliveryId: d.id, sessionId: d.session.id };
+    // The conversation's trace id, so one grep follows a reply from the AI or agent to the channel.
+    return { traceId: conversationTraceId(d.session.id), deliveryId: d.id, sessionId: d.session.id, messageId: d.message?.id ?? null };
   }
 
   announce(d: OutboundDelivery): () => void {

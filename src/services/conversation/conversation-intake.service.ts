@@ -6,6 +6,7 @@ import type { ConversationConfig } from '../../core/conversation/conversation-co
 import { badInput } from '../../core/errors.js';
 import type { Logger } from '../../core/logger.js';
 import type { RateLimiter } from '../../core/rate-limit.js';
+import { conversationTraceId, runInTraceScope, traceConversation } from '../../core/trace.js';
 import { parseInput } from '../../core/validation.js';
 import { mediaMessage, type MediaPayload } from '../../entities/session/media-payload.js';
 import { ChannelType } from '../../entities/contact/contact.entity.js';
@@ -77,6 +78,7 @@ export class ConversationIntake {
       const reason = refusal ?? 'This AI staff has been deleted';
       if (!staff || !isOutsideChannel(input.channel)) return { kind: 'refused', reason };
       const kept = await this.store(em, staff, input, { ...body, ...media }, { handoffRules: false });
+      traceConversation(kept.session.id);
       this.log.info({ staffId: staff.id, sessionId: kept.session.id, reason }, 'channel message stored, not answered');
       return { kind: 'refused', reason, sessionId: kept.session.id, messageId: kept.message.id, contactId: kept.session.contact.id };
     }
@@ -93,6 +95,7 @@ export class ConversationIntake {
       if (rated) return { kind: 'rated', ...rated };
     }
     const stored = await this.store(em, staff, input, { ...body, ...media });
+    traceConversation(stored.session.id);
     const ids = { sessionId: stored.session.id, messageId: stored.message.id, contactId: stored.session.contact.id };
     if (stored.duplicate) return { kind: 'duplicate', ...ids };
 
@@ -109,7 +112,7 @@ export class ConversationIntake {
     }
     if (session.status === SessionStatus.MANUAL) return { kind: 'with_agent', ...ids };
     if (body.msgType !== MessageType.TEXT) return { kind: 'stored', ...ids };
-    return { kind: 'answer', answer: this.answer(session.id, body.content), ...ids };
+    return { kind: 'answer', answer: traced(conversationTraceId(session.id), this.answer(session.id, body.content)), ...ids };
   }
 
   /** Like `receive`, for surfaces that deliver the answer as one message (channels): the answer is awaited. */
@@ -303,3 +306,24 @@ export class ConversationIntake {
 
 /** The AI answers its own sessions, and keeps answering one left as an offline message while it waits. */
 const answersNow = (s: Session) => s.status === SessionStatus.AI || (s.status === SessionStatus.PENDING && s.offlineMessage);
+/**
+ * The answer runs when its surface pulls it (a socket, a background task), outside the request that started it:
+ * each step runs in the conversation's trace scope, so retrieval and the answerer log with its trace id.
+ */
+async function* traced(traceId: string, answer: AnswerStream): AnswerStream {
+  const scope = { traceId };
+  let done = false;
+  try {
+    for (;;) {
+      const step = await runInTraceScope(scope, () => answer.next());
+      if (step.done) {
+        done = true;
+        return step.value;
+      }
+      yield step.value;
+    }
+  } finally {
+    // The surface stopped reading (the contact left): the answer is ended too.
+    if (!done) await runInTraceScope(scope, () => answer.return(undefined as never));
+  }
+}

@@ -119,6 +119,7 @@ export class DeliveryWorker {
     try {
       await lane.send(tx, d);
       d.delivered(new Date());
+      this.log.info({ lane: lane.name, ...lane.describe(d), attempts: d.attempts }, 'delivered');
     } catch (err) {
       const reason = describe(err);
       if (err instanceof PermanentFailure) d.failed(reason);

@@ -1,6 +1,7 @@
 import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError } from 'openai';
 import { AppError, ErrorCode } from '../../core/errors.js';
 import type { EmbeddingsSettings } from '../../core/knowledge/knowledge-config.js';
+import { embeddingDuration, secondsSince } from '../../core/metrics/metrics.js';
 
 export type EmbeddingsErrorKind = 'timeout' | 'http' | 'unreachable' | 'protocol';
 
@@ -74,10 +75,14 @@ export class EmbeddingsService {
 
   private async request(client: OpenAI, input: string[], retries: number, signal?: AbortSignal): Promise<Embedding[]> {
     let res: OpenAI.Embeddings.CreateEmbeddingResponse;
+    const purpose = client === this.questionClient ? 'question' : 'index';
+    const started = process.hrtime.bigint();
     try {
       // Plain floats: several compatible servers do not implement the SDK's default base64 encoding.
       res = await client.embeddings.create({ model: this.settings.model, input, encoding_format: 'float' }, { signal });
+      embeddingDuration.observe({ purpose, outcome: 'ok' }, secondsSince(started));
     } catch (err) {
+      embeddingDuration.observe({ purpose, outcome: 'error' }, secondsSince(started));
       throw this.toError(err, retries);
     }
     const data = Array.isArray(res?.data) ? res.data : null;

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from '../../core/logger.js';
+import { embeddingFallbacks } from '../../core/metrics/metrics.js';
 import { searchChunks, similarTerms, vectorSearch, type ChunkHit } from './chunk.repository.js';
 import type { Embedding, EmbeddingsService } from './embeddings.service.js';
 import { queryTerms, termWeight } from './text-segmenter.js';
@@ -114,6 +115,7 @@ export class RetrievalService {
       return await this.vector!.embeddings.embedQuestion(question);
     } catch (err) {
       this.vector!.log.warn({ err: (err as Error).message, staffId }, 'could not embed the question; retrieval is lexical for it');
+      embeddingFallbacks.inc();
       return null;
     }
   }

@@ -1,6 +1,9 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { EventBus, SessionChangeKind } from '../../core/events/event-bus.js';
+import type { Logger } from '../../core/logger.js';
+import { queueWait } from '../../core/metrics/metrics.js';
+import { conversationTraceId } from '../../core/trace.js';
 import type { ChannelType } from '../../entities/contact/contact.entity.js';
 import { Contact } from '../../entities/contact/contact.entity.js';
 import { Message, MessageType, type SenderType } from '../../entities/session/message.entity.js';
@@ -55,7 +58,11 @@ export class SessionJournal {
   private outbox: ContactOutbox | null = null;
   private changeLog: ConversationChangeLog | null = null;
 
-  constructor(private readonly bus: EventBus) {}
+  constructor(
+    private readonly bus: EventBus,
+    /** Each published event is a step of its conversation's trace (src/core/trace.ts). */
+    private readonly log?: Logger,
+  ) {}
 
   /** The channel delivery service registers itself here (it is built after the conversation services). */
   useOutbox(outbox: ContactOutbox): void {
@@ -119,7 +126,12 @@ export class SessionJournal {
       agentId: s.agent?.id ?? null,
       previousAgentId,
     };
-    return () => this.bus.publish('SESSION_CHANGED', event);
+    const waited = kind === 'accepted' && previousStatus === 'pending' && s.queuedAt && s.acceptedAt ? (s.acceptedAt.getTime() - s.queuedAt.getTime()) / 1000 : null;
+    return () => {
+      this.bus.publish('SESSION_CHANGED', event);
+      if (waited !== null) queueWait.observe({ staff_id: String(event.staffId) }, Math.max(0, waited));
+      this.log?.info({ traceId: conversationTraceId(event.sessionId), ...event }, `session ${kind}`);
+    };
   }
 
   /** Records a stored message in the change log (inside `tx`, after the flush that gave it its id) and gives the event to publish. */
@@ -136,7 +148,10 @@ export class SessionJournal {
       status,
       agentId: s.agent?.id ?? null,
     };
-    return () => this.bus.publish('MESSAGE_ADDED', event);
+    return () => {
+      this.bus.publish('MESSAGE_ADDED', event);
+      this.log?.info({ traceId: conversationTraceId(event.sessionId), sessionId: event.sessionId, messageId: event.messageId, seq: event.seq, senderType: event.senderType, status: event.status }, 'message stored');
+    };
   }
 }
 

@@ -14,6 +14,7 @@ import { contactNotices } from '../conversation/contact-notices.js';
 import type { RoutingService } from './routing.service.js';
 import { lastContactMessages } from './session-reads.js';
 import type { Publish, SessionJournal } from './session-journal.js';
+import { traceConversation } from '../../core/trace.js';
 
 export interface AgentMessageInput {
   content: string;
@@ -59,6 +60,7 @@ export class SessionService {
   // ---------- agents' side ----------
 
   async accept(ctx: RequestContext, sessionId: number, agentId?: number): Promise<Session> {
+    traceConversation(sessionId);
     const { merchantId } = ctx.requireTenant();
     const after: Publish[] = [];
     const session = await ctx.em.transactional(async (tx) => {
@@ -78,6 +80,7 @@ export class SessionService {
 
   /** Back to the queue (no `toAgentId`), or straight to a named agent of the same staff. */
   async transfer(ctx: RequestContext, sessionId: number, toAgentId?: number | null): Promise<Session> {
+    traceConversation(sessionId);
     const { merchantId } = ctx.requireTenant();
     const after: Publish[] = [];
     let excluded: number | null = null;
@@ -106,6 +109,7 @@ export class SessionService {
   }
 
   async close(ctx: RequestContext, sessionId: number): Promise<Session> {
+    traceConversation(sessionId);
     const { merchantId } = ctx.requireTenant();
     const after: Publish[] = [];
     const session = await ctx.em.transactional(async (tx) => {
@@ -131,6 +135,7 @@ export class SessionService {
 
   /** An agent's reply; the session must be manual, and an agent must own it. */
   async sendAsAgent(ctx: RequestContext, sessionId: number, input: AgentMessageInput): Promise<Message> {
+    traceConversation(sessionId);
     ctx.requireTenant();
     const body = parseInput(contentSchema, input);
     if (body.msgType === MessageType.TEXT && !body.content.trim()) throw badInput('content must not be empty');

@@ -1,0 +1,32 @@
+import 'reflect-metadata';
+import { ConfigError, loadConfig } from './core/config.js';
+import { openDatabase } from './core/db/database.js';
+import { loadDotEnv } from './core/env-file.js';
+import { createLogger } from './core/logger.js';
+
+/**
+ * `npm run migrate`: applies pending migrations and exits. It takes the same advisory lock as a starting server,
+ * so it may run while instances start, or several deploy steps at once.
+ */
+async function main(): Promise<void> {
+  loadDotEnv();
+  let config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(2);
+    }
+    throw err;
+  }
+  const log = createLogger(config.logLevel);
+  const db = await openDatabase(config, log);
+  await db.close();
+  log.info('migrations up to date');
+}
+
+main().catch((err) => {
+  console.error('Migration failed:', err instanceof Error ? err.message : err);
+  process.exit(1);
+});
