@@ -7,6 +7,7 @@ import { Migration20261121210000_embeddings } from './Migration20261121210000_em
 import { Migration20261201094000_presence } from './Migration20261201094000_presence.js';
 import { Migration20261201095000_channels } from './Migration20261201095000_channels.js';
 import { Migration20261201096000_answers } from './Migration20261201096000_answers.js';
+import { Migration20261201110000_event_log } from './Migration20261201110000_event_log.js';
 
 /** Migrations in the order they apply; `npm run migration:create` writes a new file, which is then added here. */
 export const migrationsList: MigrationObject[] = [
@@ -18,4 +19,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261201094000_presence', class: Migration20261201094000_presence },
   { name: 'Migration20261201095000_channels', class: Migration20261201095000_channels },
   { name: 'Migration20261201096000_answers', class: Migration20261201096000_answers },
+  { name: 'Migration20261201110000_event_log', class: Migration20261201110000_event_log },
 ];

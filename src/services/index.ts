@@ -1,6 +1,7 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { AppConfig } from '../core/config.js';
 import type { EventBus } from '../core/events/event-bus.js';
+import type { EventLog } from '../core/events/event-log.js';
 import type { JobQueue } from '../core/jobs/job-queue.js';
 import type { Logger } from '../core/logger.js';
 import type { RateLimiter } from '../core/rate-limit.js';
@@ -69,12 +70,12 @@ export interface Services extends KnowledgeServices {
   deliveries: DeliveryWorker;
 }
 
-export function createServices(config: AppConfig, log: Logger, deps: { bus: EventBus; jobs: JobQueue; mailer: Mailer; limiter: RateLimiter; orm: MikroORM }): Services {
+export function createServices(config: AppConfig, log: Logger, deps: { bus: EventBus; eventLog: EventLog; jobs: JobQueue; mailer: Mailer; limiter: RateLimiter; orm: MikroORM }): Services {
   const tokens = new TokenService(config.tokenTtlHours, deps.bus);
   const throttle = new LoginThrottle(deps.limiter, { failuresPerIpPerMinute: config.loginFailuresPerIpPerMinute });
   const staff = new StaffService(deps.bus, { trialDays: config.staffTrialDays, warningDays: config.staffExpiryWarningDays });
   const knowledge = createKnowledgeServices(config, log, { orm: deps.orm, bus: deps.bus, jobs: deps.jobs, staff, limiter: deps.limiter });
-  const journal = new SessionJournal(deps.bus);
+  const journal = new SessionJournal(deps.bus, deps.eventLog);
   const outbox = new OutboxService();
   // Replies and notices on outside channels are queued in the transaction that stores them.
   journal.useOutbox(outbox);

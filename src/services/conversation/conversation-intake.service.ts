@@ -186,7 +186,7 @@ export class ConversationIntake {
         session = new Session({ merchant: staff.merchant, staff, contact, channel: input.channel });
         tx.persist(session);
         await tx.flush();
-        after.push(this.journal.sessionEvent(session, 'opened', null, null));
+        after.push(this.journal.sessionEvent(tx, session, 'opened', null, null));
       } else if (body.clientMsgId) {
         const seen = await tx.findOne(Message, { session, clientMsgId: body.clientMsgId });
         if (seen) return { session, message: seen, duplicate: true };
@@ -201,19 +201,19 @@ export class ConversationIntake {
         clientMsgId: body.clientMsgId ?? null,
       });
       contact.lastActiveAt = new Date();
-      let handoff: Publish | null = null;
+      let handedOff = false;
       if (opts.handoffRules && session.status === SessionStatus.AI) {
         const reason = staff.humanFirst ? 'human_first' : asksForHuman(body.content, staff.handoffPhrases) ? 'requested' : null;
         if (reason) {
           session.handOff(reason, new Date());
-          handoff = this.journal.sessionEvent(session, 'handoff', SessionStatus.AI, null);
+          handedOff = true;
         }
       }
       await tx.flush();
       if (opts.handoffRules && session.status === SessionStatus.PENDING) await this.noticeQueued(tx, session, replyLanguage(body.content, staff));
       // A message that caused the handoff is announced as said in the AI's session; the handoff event brings it to the queue.
-      after.push(this.journal.messageEvent(session, message, handoff ? SessionStatus.AI : undefined));
-      if (handoff) after.push(handoff);
+      after.push(this.journal.messageEvent(tx, session, message, handedOff ? SessionStatus.AI : undefined));
+      if (handedOff) after.push(this.journal.sessionEvent(tx, session, 'handoff', SessionStatus.AI, null));
       return { session, message, duplicate: false };
     });
     after.forEach((publish) => publish());
@@ -247,8 +247,8 @@ export class ConversationIntake {
       if (handedOff) s.handOff('low_confidence', new Date());
       await tx.flush();
       if (handedOff) await this.noticeQueued(tx, s, outcome.language);
-      after.push(this.journal.messageEvent(s, message));
-      if (handedOff) after.push(this.journal.sessionEvent(s, 'handoff', SessionStatus.AI, null));
+      after.push(this.journal.messageEvent(tx, s, message));
+      if (handedOff) after.push(this.journal.sessionEvent(tx, s, 'handoff', SessionStatus.AI, null));
       return { s, messageId: message.id, handedOff };
     });
     after.forEach((publish) => publish());

@@ -45,7 +45,7 @@ export class RoutingService {
         loads.set(agent.id, (loads.get(agent.id) ?? 0) + 1);
         assigned.set(s.id, agent.id);
         await this.journal.notice(tx, s, contactNotices.accepted(s.staff, agent.name));
-        after.push(this.journal.sessionEvent(s, 'accepted', SessionStatus.PENDING, null));
+        after.push(this.journal.sessionEvent(tx, s, 'accepted', SessionStatus.PENDING, null));
       }
       await tx.flush();
     });

@@ -1,6 +1,7 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { EventBus, SessionChangeKind } from '../../core/events/event-bus.js';
+import type { EventBus, MessageAddedEvent, SessionChangeKind, SessionChangedEvent } from '../../core/events/event-bus.js';
+import type { EventLog } from '../../core/events/event-log.js';
 import type { ChannelType } from '../../entities/contact/contact.entity.js';
 import { Contact } from '../../entities/contact/contact.entity.js';
 import { Message, MessageType, type SenderType } from '../../entities/session/message.entity.js';
@@ -45,7 +46,10 @@ const preview = (m: { msgType: MessageType; content: string }) =>
 export class SessionJournal {
   private outbox: ContactOutbox | null = null;
 
-  constructor(private readonly bus: EventBus) {}
+  constructor(
+    private readonly bus: EventBus,
+    private readonly eventLog: EventLog,
+  ) {}
 
   /** The channel delivery service registers itself here (it is built after the conversation services). */
   useOutbox(outbox: ContactOutbox): void {
@@ -90,8 +94,9 @@ export class SessionJournal {
     await tx.getConnection().execute('select pg_advisory_xact_lock(?, ?)', [7_301, merchantId], 'all', tx.getTransactionContext());
   }
 
-  sessionEvent(s: Session, kind: SessionChangeKind, previousStatus: SessionStatus | null, previousAgentId: number | null): Publish {
-    const event = {
+  /** Recorded in the event log with `tx` (numbered at its commit); the returned function publishes it after. */
+  sessionEvent(tx: EntityManager, s: Session, kind: SessionChangeKind, previousStatus: SessionStatus | null, previousAgentId: number | null): Publish {
+    const event: SessionChangedEvent = {
       merchantId: s.merchant.id,
       staffId: s.staff.id,
       sessionId: s.id,
@@ -101,12 +106,15 @@ export class SessionJournal {
       previousStatus,
       agentId: s.agent?.id ?? null,
       previousAgentId,
+      eventSeq: 0,
     };
+    this.eventLog.record(tx, 'SESSION_CHANGED', event);
     return () => this.bus.publish('SESSION_CHANGED', event);
   }
 
-  messageEvent(s: Session, m: Message, status: SessionStatus = s.status): Publish {
-    const event = {
+  /** Like `sessionEvent`, for a message. */
+  messageEvent(tx: EntityManager, s: Session, m: Message, status: SessionStatus = s.status): Publish {
+    const event: MessageAddedEvent = {
       merchantId: s.merchant.id,
       staffId: s.staff.id,
       sessionId: s.id,
@@ -116,7 +124,9 @@ export class SessionJournal {
       senderType: m.senderType,
       status,
       agentId: s.agent?.id ?? null,
+      eventSeq: 0,
     };
+    this.eventLog.record(tx, 'MESSAGE_ADDED', event);
     return () => this.bus.publish('MESSAGE_ADDED', event);
   }
 }

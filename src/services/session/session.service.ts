@@ -64,7 +64,7 @@ export class SessionService {
       s.accept(agent, new Date());
       await this.journal.notice(tx, s, contactNotices.accepted(s.staff, agent.name));
       await tx.flush();
-      after.push(this.journal.sessionEvent(s, 'accepted', previous, null));
+      after.push(this.journal.sessionEvent(tx, s, 'accepted', previous, null));
       return s;
     });
     after.forEach((p) => p());
@@ -91,7 +91,7 @@ export class SessionService {
         excluded = previousAgentId;
       }
       await tx.flush();
-      after.push(this.journal.sessionEvent(s, 'transferred', previous, previousAgentId));
+      after.push(this.journal.sessionEvent(tx, s, 'transferred', previous, previousAgentId));
       return s;
     });
     after.forEach((p) => p());
@@ -114,7 +114,7 @@ export class SessionService {
       s.close(new Date());
       await this.journal.notice(tx, s, contactNotices.closed(s.staff));
       await tx.flush();
-      after.push(this.journal.sessionEvent(s, 'closed', previous, s.agent?.id ?? null));
+      after.push(this.journal.sessionEvent(tx, s, 'closed', previous, s.agent?.id ?? null));
       return s;
     });
     after.forEach((p) => p());
@@ -148,7 +148,7 @@ export class SessionService {
         clientMsgId: body.clientMsgId ?? null,
       });
       await tx.flush();
-      after.push(this.journal.messageEvent(s, m));
+      after.push(this.journal.messageEvent(tx, s, m));
       return m;
     });
     after.forEach((p) => p());
@@ -164,7 +164,7 @@ export class SessionService {
       const now = new Date();
       for (const s of held) {
         s.requeue(now);
-        after.push(this.journal.sessionEvent(s, 'transferred', SessionStatus.MANUAL, agentId));
+        after.push(this.journal.sessionEvent(tx, s, 'transferred', SessionStatus.MANUAL, agentId));
       }
       await tx.flush();
     });
