@@ -19,8 +19,10 @@ import { AgentConsoleService } from './agent/agent-console.service.js';
 import { AgentService } from './agent/agent.service.js';
 import { ContextFactory } from './auth/context-factory.js';
 import { AgentAssistService } from './conversation/agent-assist.service.js';
+import { ContactHistoryService } from './conversation/contact-history.service.js';
 import { ConversationIntake } from './conversation/conversation-intake.service.js';
 import { RoutingService } from './session/routing.service.js';
+import { EventReplayService } from './session/event-replay.service.js';
 import { EventViews } from './session/event-views.js';
 import { SessionJournal } from './session/session-journal.js';
 import { SessionService } from './session/session.service.js';
@@ -53,9 +55,13 @@ export interface Services extends KnowledgeServices {
   /** The shared writes of conversations; the channel outbox registers itself on it. */
   journal: SessionJournal;
   intake: ConversationIntake;
+  /** What a resuming web-chat contact missed. */
+  contactHistory: ContactHistoryService;
   agentAssist: AgentAssistService;
   /** The data of a session or message event, loaded once for every renderer. */
   eventViews: EventViews;
+  /** What a stream resuming from a merchant's event number missed (docs/protocols.md, "Resuming"). */
+  eventReplay: EventReplayService;
   agents: AgentService;
   agentConsole: AgentConsoleService;
   speech: SpeechService;
@@ -101,8 +107,10 @@ export function createServices(config: AppConfig, log: Logger, deps: { bus: Even
     routing,
     journal,
     intake,
+    contactHistory: new ContactHistoryService(deps.orm),
     agentAssist: new AgentAssistService(sessions, staff, knowledge.answers),
     eventViews: new EventViews(deps.orm),
+    eventReplay: new EventReplayService(deps.eventLog),
     agents,
     agentConsole: new AgentConsoleService(deps.bus, agents, staff),
     channels,
@@ -122,6 +130,6 @@ export function createServices(config: AppConfig, log: Logger, deps: { bus: Even
     products: new ProductService(),
     trades,
     instance,
-    sweep: new SweepService(deps.orm, instance, { agents, sessions, routing, trades }, log.child({ component: 'sweep' }), config.sweepIntervalMs),
+    sweep: new SweepService(deps.orm, instance, { agents, sessions, routing, trades, eventLog: deps.eventLog }, log.child({ component: 'sweep' }), { intervalMs: config.sweepIntervalMs, eventRetentionMs: config.eventRetentionMs }),
   };
 }

@@ -262,25 +262,26 @@ export class AgentConsoleConnection implements AgentSocket {
     const session = await view.session();
     if (!session) return;
     const userid = session.contact.externalId;
+    const event_seq = e.eventSeq;
     if (e.kind === 'accepted') {
       if (e.agentId === this.agentId) {
         // Given to this agent (by routing, a merchant, or another console of it): it joins the current list.
-        await this.pushContactMessage('connect_list_push', session, view);
+        await this.pushContactMessage('connect_list_push', session, view, event_seq);
       } else {
-        this.transport.send({ code: 0, method: 'connect_push', userid });
+        this.transport.send({ code: 0, method: 'connect_push', userid, event_seq });
       }
     } else if (e.kind === 'transferred') {
-      if (e.previousAgentId !== this.agentId) this.transport.send({ code: 0, method: 'transfer_push', userid });
-      if (e.agentId === this.agentId) await this.pushContactMessage('connect_list_push', session, view);
+      if (e.previousAgentId !== this.agentId) this.transport.send({ code: 0, method: 'transfer_push', userid, event_seq });
+      if (e.agentId === this.agentId) await this.pushContactMessage('connect_list_push', session, view, event_seq);
     } else if (e.kind === 'handoff') {
-      await this.pushContactMessage('wait_list_push', session, view);
+      await this.pushContactMessage('wait_list_push', session, view, event_seq);
     }
   }
 
   async onMessageAdded(e: MessageAddedEvent, view: EventView): Promise<void> {
     if (!this.agentId || !this.staffIds.has(e.staffId) || e.senderType !== SenderType.CONTACT) return;
-    if (e.status === SessionStatus.PENDING) await this.push('wait_list_push', view);
-    else if (e.status === SessionStatus.MANUAL && e.agentId === this.agentId) await this.push('connect_list_push', view);
+    if (e.status === SessionStatus.PENDING) await this.push('wait_list_push', view, e.eventSeq);
+    else if (e.status === SessionStatus.MANUAL && e.agentId === this.agentId) await this.push('connect_list_push', view, e.eventSeq);
   }
 
   onPresence(e: AgentPresenceEvent): void {
@@ -310,10 +311,17 @@ export class AgentConsoleConnection implements AgentSocket {
     this.transport.send(data);
   }
 
+  onResync(head: number): void {
+    this.transport.send({ code: 0, method: 'resync_push', event_seq: head });
+  }
+
   // ---------- internals ----------
 
   private async login(msg: Record<string, unknown>): Promise<void> {
     const token = typeof msg.token === 'string' ? msg.token : '';
+    // The cursor of a console that reconnects: the last event_seq it saw (docs/protocols.md, "Resuming").
+    const since = msg.since === undefined || msg.since === null || msg.since === '' ? undefined : this.int(msg, 'since');
+    if (since !== undefined && since < 0) throw badInput('since: must be an event_seq (0 or more)');
     const ctx = await this.deps.services.contexts.forToken(token || undefined, this.meta);
     if (ctx.actor.kind !== 'agent') return this.transport.send({ code: 440, msg: 'Invalid token', method: 'login' });
     const actor = ctx.actor;
@@ -327,7 +335,9 @@ export class AgentConsoleConnection implements AgentSocket {
     this.agentId = actor.agentId;
     this.merchantId = actor.merchantId;
     this.staffIds = new Set(await this.deps.services.sessions.staffIdsOfCaller(ctx));
-    this.deps.hub.add(this);
+    // Live events from here on; with a cursor they wait for the replay, which follows the login reply.
+    this.deps.hub.add(this, since);
+    const head = since === undefined ? await this.deps.services.eventReplay.head(ctx) : null;
     const agent = await this.deps.services.agents.setStatus(ctx, AgentStatus.ONLINE, 'login', this.clientId);
     const colleagues = await this.deps.services.agentAssist.colleaguesPresent(ctx);
     this.transport.send({
@@ -340,7 +350,9 @@ export class AgentConsoleConnection implements AgentSocket {
       head_img: agent.avatarUrl,
       timestamp: now(),
       customer_list: colleagues.map((a) => ({ customer_id: a.id, customer_name: a.name, head_img: a.avatarUrl, status: a.status })),
+      ...(head === null ? {} : { event_seq: head }),
     });
+    if (since !== undefined) await this.deps.hub.resume(this, since, () => this.deps.services.eventReplay.since(ctx, since));
   }
 
   private async goOffline(ctx: RequestContext, kind: 'logout'): Promise<void> {
@@ -372,17 +384,17 @@ export class AgentConsoleConnection implements AgentSocket {
   }
 
   /** A contact's message as a wait-list or current-list push. */
-  private async push(method: 'wait_list_push' | 'connect_list_push', view: EventView): Promise<void> {
+  private async push(method: 'wait_list_push' | 'connect_list_push', view: EventView, eventSeq: number): Promise<void> {
     const [session, message] = await Promise.all([view.session(), view.message()]);
-    if (session && message) this.sendUserPush(method, session, message);
+    if (session && message) this.sendUserPush(method, session, message, eventSeq);
   }
 
   /** A session that joined a list, shown with the contact's latest message. */
-  private async pushContactMessage(method: 'wait_list_push' | 'connect_list_push', session: Session, view: EventView): Promise<void> {
-    this.sendUserPush(method, session, await view.lastContactMessage());
+  private async pushContactMessage(method: 'wait_list_push' | 'connect_list_push', session: Session, view: EventView, eventSeq: number): Promise<void> {
+    this.sendUserPush(method, session, await view.lastContactMessage(), eventSeq);
   }
 
-  private sendUserPush(method: 'wait_list_push' | 'connect_list_push', session: Session, message: Message | null): void {
+  private sendUserPush(method: 'wait_list_push' | 'connect_list_push', session: Session, message: Message | null, eventSeq: number): void {
     this.transport.send({
       code: 0,
       method,
@@ -391,6 +403,7 @@ export class AgentConsoleConnection implements AgentSocket {
       nickname: session.contact.nickname,
       timestamp: message ? Math.floor(message.createdAt.getTime() / 1000) : now(),
       user_query: message ? [toConsoleItem(message)] : [],
+      event_seq: eventSeq,
     });
   }
 

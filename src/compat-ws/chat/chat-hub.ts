@@ -1,4 +1,3 @@
-import type { MessageAddedEvent, SessionChangedEvent } from '../../core/events/event-bus.js';
 import type { Logger } from '../../core/logger.js';
 import { SenderType, type Message } from '../../entities/session/message.entity.js';
 import type { Services } from '../../services/index.js';
@@ -7,6 +6,8 @@ import { EventPumps } from '../event-pump.js';
 /** What a web-chat connection is told about its contact's conversation. */
 export interface ChatListener {
   agentSaid(message: Message): void;
+  /** The contact's own message or the AI's answer was stored (a resuming client keeps its id as the cursor). */
+  messageStored(messageId: number): void;
   agentJoined(agentName: string): void;
   conversationClosed(): void;
 }
@@ -29,16 +30,15 @@ export class ChatHub {
 
   start(): void {
     const { bus, eventViews } = this.services;
-    this.pumps.pump<MessageAddedEvent>(bus.subscribe('MESSAGE_ADDED'), async (e) => {
-      const listeners = this.byContact.get(e.contactId);
-      if (!listeners?.size || e.senderType !== SenderType.AGENT) return;
-      const m = await eventViews.of(e).message();
-      if (m) listeners.forEach((l) => l.agentSaid(m));
-    });
-    this.pumps.pump<SessionChangedEvent>(bus.subscribe('SESSION_CHANGED'), async (e) => {
+    // One stream for both topics, so an agent's "joined" notice and its first reply keep their order.
+    this.pumps.pump(bus.conversation(), async ({ topic, event: e }) => {
       const listeners = this.byContact.get(e.contactId);
       if (!listeners?.size) return;
-      if (e.kind === 'accepted' && e.agentId) {
+      if (topic === 'MESSAGE_ADDED') {
+        if (e.senderType !== SenderType.AGENT) return listeners.forEach((l) => l.messageStored(e.messageId));
+        const m = await eventViews.of(e).message();
+        if (m) listeners.forEach((l) => l.agentSaid(m));
+      } else if (e.kind === 'accepted' && e.agentId) {
         const agent = await eventViews.of(e).agent();
         if (agent) listeners.forEach((l) => l.agentJoined(agent.name));
       } else if (e.kind === 'closed') {

@@ -60,7 +60,7 @@ export class WorkbenchConnection implements AgentSocket {
     const message = await view.message();
     if (!message) return;
     const info = presentMessageInfo(message);
-    this.send({ type: 'new_message', sessionId: String(e.sessionId), data: { msgId: info.msgId, seq: info.seq, content: info.content, senderType: info.senderType, senderId: info.senderId, msgType: info.msgType, media: info.media, createdAt: info.createdAt } });
+    this.send({ type: 'new_message', sessionId: String(e.sessionId), eventSeq: e.eventSeq, data: { msgId: info.msgId, seq: info.seq, content: info.content, senderType: info.senderType, senderId: info.senderId, msgType: info.msgType, media: info.media, createdAt: info.createdAt } });
   }
 
   async onSessionChanged(e: SessionChangedEvent, view: EventView): Promise<void> {
@@ -76,7 +76,11 @@ export class WorkbenchConnection implements AgentSocket {
     if (!type) return;
     const session = await view.session();
     // Status and agent as of the event: the row may have moved on by the time it is read.
-    if (session) this.send({ type, sessionId: String(e.sessionId), data: { ...presentSessionInfo(session), status: e.status, manualCsId: e.agentId === null ? null : String(e.agentId) } });
+    if (session) this.send({ type, sessionId: String(e.sessionId), eventSeq: e.eventSeq, data: { ...presentSessionInfo(session), status: e.status, manualCsId: e.agentId === null ? null : String(e.agentId) } });
+  }
+
+  onResync(head: number): void {
+    this.send({ type: 'resync', eventSeq: head });
   }
 
   onRevoked(): void {

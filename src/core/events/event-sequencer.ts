@@ -41,9 +41,9 @@ export class EventSequencer {
 }
 
 /**
- * A stream that resumes from a number: events at or below `floor` were already given to the client (it
- * said so, or they were replayed), so live copies of them are dropped. While the replay runs, live events
- * wait, and come out after it in the order they arrived.
+ * A stream that resumes from a number: items at or below the floor were already given to the client (it
+ * said so, or they were replayed), so live copies of them are dropped. While the replay runs, live items
+ * wait; they come out after it, in the order they arrived. Unnumbered items (0) are never dropped.
  */
 export class ResumeGate<T> {
   private waiting: { seq: number; item: T }[] | null;
@@ -64,14 +64,24 @@ export class ResumeGate<T> {
     return true;
   }
 
-  /** The replay ended having given everything up to `replayedUpTo`: the live items that are still new. */
-  finish(replayedUpTo: number): T[] {
-    this.floor = Math.max(this.floor, replayedUpTo);
+  /** The replay gave everything up to `upTo`. */
+  replayed(upTo: number): void {
+    this.floor = Math.max(this.floor, upTo);
+  }
+
+  /** Takes the waiting items that are still new; the gate stays shut, so more may wait meanwhile. */
+  drain(): T[] {
     const waiting = this.waiting ?? [];
-    this.waiting = null;
+    if (this.waiting) this.waiting = [];
     return waiting.filter((w) => w.seq === 0 || w.seq > this.floor).map((w) => w.item);
   }
 
+  /** Live items go straight out from now on; call it right after a `drain()` that came back empty. */
+  open(): void {
+    this.waiting = null;
+  }
+
+  /** The highest number the client is known to have. */
   get cursor(): number {
     return this.floor;
   }
