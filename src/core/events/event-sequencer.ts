@@ -80,9 +80,4 @@ export class ResumeGate<T> {
   open(): void {
     this.waiting = null;
   }
-
-  /** The highest number the client is known to have. */
-  get cursor(): number {
-    return this.floor;
-  }
 }
