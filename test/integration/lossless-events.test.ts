@@ -45,7 +45,8 @@ describe('no event lost in a Redis outage or an instance crash', () => {
     // The first one migrates the fresh database; the others start on it together.
     front = await spawnApp(env, mailbox);
     [back, spare] = await Promise.all([spawnApp(env, mailbox), spawnApp(env, mailbox)]);
-  }, 120_000);
+    // Building dist/ on a busy 2-core machine takes a while.
+  }, 300_000);
 
   afterAll(async () => {
     redisServer?.kill('SIGCONT');
