@@ -42,7 +42,10 @@ const now = () => Math.floor(Date.now() / 1000);
 /**
  * One agent-console connection (`/ws/kf`): the method-based protocol of the
  * agent-console seed. Frames in, one service call each, frames out; pushes
- * are renderings of the domain events the hub hands over.
+ * are renderings of the domain events the hub hands over. Ours beyond the seed
+ * (docs/protocols.md, "Resuming"): `since` in `login`, `event_seq` on the pushes
+ * of session changes and messages (and in a login reply without `since`), and
+ * `resync_push {event_seq}` when what was missed cannot be replayed.
  */
 export class AgentConsoleConnection implements AgentSocket {
   readonly clientId = randomUUID();

@@ -13,7 +13,9 @@ import type { EventView } from '../../services/session/event-views.js';
  * The workbench push stream (`/ws/cs/{csId}`, multichannel seed): the four
  * event types, rendered from the domain events for one agent, plus
  * `bind_session` to follow a session the agent does not own. A bound session
- * is followed only while its staff is still the agent's.
+ * is followed only while its staff is still the agent's. Each push carries
+ * `eventSeq`; `?since=` replays what was missed, or sends `{type: 'resync',
+ * eventSeq}` (docs/protocols.md, "Resuming").
  */
 export class WorkbenchConnection implements AgentSocket {
   readonly clientId = randomUUID();
