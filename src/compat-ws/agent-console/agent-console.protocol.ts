@@ -340,9 +340,11 @@ export class AgentConsoleConnection implements AgentSocket {
     this.staffIds = new Set(await this.deps.services.sessions.staffIdsOfCaller(ctx));
     // Live events from here on; with a cursor they wait for the replay, which follows the login reply.
     this.deps.hub.add(this, since);
-    const head = since === undefined ? await this.deps.services.eventReplay.head(ctx) : null;
-    const agent = await this.deps.services.agents.setStatus(ctx, AgentStatus.ONLINE, 'login', this.clientId);
-    const colleagues = await this.deps.services.agentAssist.colleaguesPresent(ctx);
+    const { head, agent, colleagues } = await this.loginState(ctx, since).catch((err: unknown) => {
+      // A failed login gets no pushes (and keeps none waiting).
+      this.deps.hub.remove(this);
+      throw err;
+    });
     this.transport.send({
       code: 0,
       msg: 'ok',
@@ -356,6 +358,13 @@ export class AgentConsoleConnection implements AgentSocket {
       ...(head === null ? {} : { event_seq: head }),
     });
     if (since !== undefined) await this.deps.hub.resume(this, since, () => this.deps.services.eventReplay.since(ctx, since));
+  }
+
+  private async loginState(ctx: RequestContext, since: number | undefined) {
+    const head = since === undefined ? await this.deps.services.eventReplay.head(ctx) : null;
+    const agent = await this.deps.services.agents.setStatus(ctx, AgentStatus.ONLINE, 'login', this.clientId);
+    const colleagues = await this.deps.services.agentAssist.colleaguesPresent(ctx);
+    return { head, agent, colleagues };
   }
 
   private async goOffline(ctx: RequestContext, kind: 'logout'): Promise<void> {
