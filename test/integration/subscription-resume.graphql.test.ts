@@ -105,4 +105,26 @@ describe('GraphQL subscriptions resumed with after / since', () => {
     expect(bad.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
     [first, hidden, second].forEach((w) => w.contact.close());
   });
+
+  it('forgets events past their retention in the maintenance sweep, and a cursor behind them gets a resync', async () => {
+    const agent = await createAgent(t, merchant.token, [staff.id]);
+    const sub = collect(agent.token, 'subscription { sessionChanged { kind eventSeq } }');
+    await new Promise((r) => setTimeout(r, 200));
+    const w = await waiting('resume-gql-pruned');
+    await expect.poll(() => sub.seen.length).toBe(2);
+    sub.stop();
+    const old = Number(sub.seen[0].sessionChanged.eventSeq) - 1;
+    const fresh = collect(agent.token, `subscription { sessionChanged(since: "${old}") { kind } }`);
+    await expect.poll(() => fresh.seen.length).toBe(2);
+    fresh.stop();
+
+    // The events age past EVENT_RETENTION_HOURS (72 by default); the next sweep deletes them.
+    await t.app.orm.em.fork().getConnection().execute(`update event_log set created_at = now() - interval '73 hours'`);
+    const report = await t.app.services.sweep.sweep();
+    expect(report.eventsPruned).toBeGreaterThan(0);
+    const lost = collect(agent.token, `subscription { sessionChanged(since: "${old}") { kind } }`);
+    await expect.poll(() => lost.errors.length).toBeGreaterThan(0);
+    expect(lost.errors[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'RESYNC_REQUIRED' });
+    w.contact.close();
+  });
 });
