@@ -26,9 +26,8 @@ import { JobQueue } from './core/jobs/job-queue.js';
 import { checkReadiness } from './core/http/readiness.js';
 import { requestContextMiddleware } from './core/http/request-context.js';
 import type { Logger } from './core/logger.js';
-import { MemoryRateLimiter } from './core/rate-limit.js';
+import { memoryRateLimiter, redisRateLimiter } from './core/rate-limit.js';
 import { openRedis, type RedisConnection } from './core/redis/redis-connection.js';
-import { RedisRateLimiter } from './core/redis/redis-rate-limiter.js';
 import { createApollo } from './graphql/apollo.server.js';
 import { graphiqlPage } from './graphql/graphiql.js';
 import { createGraphQLWsServer } from './graphql/graphql-ws.server.js';
@@ -69,7 +68,7 @@ export async function startApp(config: AppConfig, log: Logger): Promise<App> {
     const bus = redis ? await createRedisEventBus(redis, log.child({ component: 'events' }), delivery) : await createLocalEventBus(delivery);
     const mailer = config.smtpUrl ? new SmtpMailer(config.smtpUrl, config.mailFrom, config.smtpTimeoutMs) : new LogMailer(log);
     const jobs = new JobQueue(db.url, log.child({ component: 'jobs' }));
-    const services = createServices(config, log, { bus, eventLog, jobs, mailer, limiter: redis ? new RedisRateLimiter(redis) : new MemoryRateLimiter(), orm });
+    const services = createServices(config, log, { bus, eventLog, jobs, mailer, limiter: redis ? redisRateLimiter(redis, log) : memoryRateLimiter(), orm });
     stopIndexing = () => services.documents.close();
     if (config.adminUser && config.adminPassword) {
       await services.admins.ensureAdmin(orm.em.fork(), config.adminUser, config.adminPassword);

@@ -1,47 +1,95 @@
+import { RateLimiterMemory, RateLimiterRedis, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import type { Logger } from './logger.js';
+import type { RedisConnection } from './redis/redis-connection.js';
+
 /**
- * Fixed-window counters. In-process for a single node; a Redis-backed
- * implementation of the same interface serves several instances.
+ * Hit counters in fixed windows (whole seconds), per key. Limits are settings of each key family,
+ * so a call names its limit and window; the window also names the counter in count/release/reset.
  */
 export interface RateLimiter {
   /** Counts one hit on `key`; false once more than `limit` hits fell in the current window. */
   hit(key: string, limit: number, windowMs: number): Promise<boolean>;
   /** Hits counted on `key` in its current window, without counting one. */
-  count(key: string): Promise<number>;
+  count(key: string, windowMs: number): Promise<number>;
   /** Takes back one hit of the current window (a reservation that turned out not to count). */
-  release(key: string): Promise<void>;
-  reset(key: string): Promise<void>;
+  release(key: string, windowMs: number): Promise<void>;
+  reset(key: string, windowMs: number): Promise<void>;
 }
 
-export class MemoryRateLimiter implements RateLimiter {
-  private readonly windows = new Map<string, { count: number; resetAt: number }>();
+// rate-limiter-flexible rejects above a limit fixed per limiter; ours differs per call, so each
+// window gets one counter that never rejects, and the limit is compared with the count it returns.
+const UNLIMITED = Number.MAX_SAFE_INTEGER;
+
+/** rate-limiter-flexible's counters (atomic increments and expiry, in memory or Redis) behind our interface. */
+/** Runs one operation on the limiter that should count now. */
+type Counter = <T>(op: (limiter: RateLimiterAbstract) => Promise<T>) => Promise<T>;
+
+class FlexibleRateLimiter implements RateLimiter {
+  private readonly windows = new Map<number, Counter>();
+
+  constructor(private readonly counter: (durationSec: number, windowMs: number) => Counter) {}
 
   async hit(key: string, limit: number, windowMs: number): Promise<boolean> {
-    const now = Date.now();
-    let w = this.windows.get(key);
-    if (!w || w.resetAt <= now) {
-      w = { count: 0, resetAt: now + windowMs };
-      this.windows.set(key, w);
-      if (this.windows.size > 10_000) this.sweep(now);
+    const res = await this.window(windowMs)((l) => l.consume(key, 1));
+    return res.consumedPoints <= limit;
+  }
+
+  async count(key: string, windowMs: number): Promise<number> {
+    return (await this.window(windowMs)((l) => l.get(key)))?.consumedPoints ?? 0;
+  }
+
+  async release(key: string, windowMs: number): Promise<void> {
+    // Only into a window that is still running and above zero: a reward would otherwise open a window below zero.
+    await this.window(windowMs)(async (l) => {
+      if (((await l.get(key))?.consumedPoints ?? 0) > 0) await l.reward(key, 1);
+    });
+  }
+
+  async reset(key: string, windowMs: number): Promise<void> {
+    await this.window(windowMs)((l) => l.delete(key));
+  }
+
+  private window(windowMs: number): Counter {
+    let counter = this.windows.get(windowMs);
+    if (!counter) {
+      counter = this.counter(Math.max(1, Math.ceil(windowMs / 1000)), windowMs);
+      this.windows.set(windowMs, counter);
     }
-    w.count += 1;
-    return w.count <= limit;
+    return counter;
   }
+}
 
-  async count(key: string): Promise<number> {
-    const w = this.windows.get(key);
-    return w && w.resetAt > Date.now() ? w.count : 0;
-  }
+/** One process: counters in memory. */
+export function memoryRateLimiter(): RateLimiter {
+  return new FlexibleRateLimiter((duration) => {
+    const limiter = new RateLimiterMemory({ points: UNLIMITED, duration });
+    return (op) => op(limiter);
+  });
+}
 
-  async release(key: string): Promise<void> {
-    const w = this.windows.get(key);
-    if (w && w.resetAt > Date.now() && w.count > 0) w.count -= 1;
-  }
+/** How long the counters stay in memory after Redis failed a command, before Redis is tried again. */
+const REDIS_RETRY_MS = 5_000;
 
-  async reset(key: string): Promise<void> {
-    this.windows.delete(key);
-  }
-
-  private sweep(now: number): void {
-    for (const [k, w] of this.windows) if (w.resetAt <= now) this.windows.delete(k);
-  }
+/**
+ * Several instances: counters shared in Redis. While Redis does not answer, each instance counts in
+ * memory (an insurance limiter), so limits keep holding per instance instead of failing open or closed.
+ * rate-limiter-flexible's own `insuranceLimiter` would wait out the command timeout on every call of a
+ * hung Redis (a login makes about ten), so after one failure Redis is skipped for REDIS_RETRY_MS.
+ */
+export function redisRateLimiter(redis: RedisConnection, log: Logger): RateLimiter {
+  let redisDownUntil = 0;
+  return new FlexibleRateLimiter((duration, windowMs) => {
+    const shared = new RateLimiterRedis({ storeClient: redis.client, points: UNLIMITED, duration, keyPrefix: `${redis.prefix}rate:${windowMs}` });
+    const insurance = new RateLimiterMemory({ points: UNLIMITED, duration });
+    return async (op) => {
+      if (Date.now() < redisDownUntil) return op(insurance);
+      try {
+        return await op(shared);
+      } catch (err) {
+        if (redisDownUntil === 0 || Date.now() >= redisDownUntil) log.warn({ err: (err as Error).message }, 'rate limits counted in memory: Redis does not answer');
+        redisDownUntil = Date.now() + REDIS_RETRY_MS;
+        return op(insurance);
+      }
+    };
+  });
 }

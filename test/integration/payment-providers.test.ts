@@ -1,11 +1,13 @@
 import { createVerify } from 'node:crypto';
 import Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { alipaySignContent, rsa2Verify } from '../../src/services/payment/alipay.provider.js';
 import { adminToken, createMerchant, createProduct, createStaff, type MerchantFixture } from '../support/factories.js';
 import {
   alipayAnswer,
+  alipayCertificates,
+  alipaySignContent,
   alipayNotification,
+  rsa2Verify,
   DAY_MS,
   notify,
   parseWxAuthorization,
@@ -460,5 +462,52 @@ describe('payment providers: Stripe, Alipay, WeChat Pay against local provider s
   it('answers 404 on the notify path of an unknown or unconfigured provider', async () => {
     expect((await notify(t, 'paypal', '{}')).status).toBe(404);
     expect((await notify(t, 'sandbox', '{}')).status).toBe(404);
+  });
+});
+
+describe('Alipay in certificate mode, against a local gateway', () => {
+  let t: TestApp;
+  let gateway: FakeServer;
+  const merchantKeys = rsaKeyPair();
+  const alipayKeys = rsaKeyPair();
+  const certs = alipayCertificates(merchantKeys, alipayKeys);
+  const params = (req: RecordedRequest) => Object.fromEntries(new URLSearchParams(req.body));
+
+  beforeAll(async () => {
+    gateway = await startFakeServer((req) => {
+      const p = params(req);
+      const ok = rsa2Verify(alipaySignContent(p), p.sign ?? '', merchantKeys.publicKeyPem) && /^[0-9a-f]{32}$/.test(p.app_cert_sn ?? '') && /^[0-9a-f]{32}(_[0-9a-f]{32})*$/.test(p.alipay_root_cert_sn ?? '');
+      if (!ok) return { body: JSON.stringify({ alipay_trade_precreate_response: { code: '40002', msg: 'Invalid Arguments', sub_code: 'isv.invalid-signature' } }) };
+      const biz = JSON.parse(p.biz_content ?? '{}');
+      return { body: alipayAnswer(p.method!, { code: '10000', msg: 'Success', out_trade_no: biz.out_trade_no, qr_code: `https://qr.alipay.com/cert${biz.out_trade_no}` }, alipayKeys.privateKeyPem) };
+    });
+    t = await startTestApp({
+      ALIPAY_APP_ID: '2021000000000001',
+      ALIPAY_PRIVATE_KEY: merchantKeys.privateKeyPem,
+      ALIPAY_APP_CERT: certs.app,
+      ALIPAY_PUBLIC_CERT: certs.alipayPublic,
+      ALIPAY_ROOT_CERT: certs.alipayRoot,
+      ALIPAY_GATEWAY: `${gateway.url}/gateway.do`,
+    });
+  });
+  afterAll(async () => {
+    await t?.close();
+    await gateway?.close();
+  });
+
+  it('sends the certificate serial numbers, trusts the answer signed by the certified key, and credits its notification', async () => {
+    const alice = await createMerchant(t);
+    const admin = await adminToken(t);
+    const product = await createProduct(t, admin, { name: 'Cert monthly', price: '99', currency: 'CNY', expiring_days: 31 });
+    const staffId = await createStaff(t, alice.token);
+    const res = await t.rest('/api/v1/customer/pay/staff', { id: staffId, production_id: product, pay_type: 'alipay' }, alice.token);
+    expect(res.body.header.code).toBe(0);
+    const tradeNo = res.body.data.trade_no as string;
+    expect(res.body.data.pay_url).toBe(`https://qr.alipay.com/cert${tradeNo}`);
+    const notice = alipayNotification({ app_id: '2021000000000001', out_trade_no: tradeNo, trade_no: 'A1', trade_status: 'TRADE_SUCCESS', total_amount: '99.00' }, alipayKeys.privateKeyPem);
+    expect(await notify(t, 'alipay', notice, { 'content-type': 'application/x-www-form-urlencoded' })).toEqual({ status: 200, text: 'success' });
+    const forged = alipayNotification({ app_id: '2021000000000001', out_trade_no: tradeNo, trade_status: 'TRADE_SUCCESS', total_amount: '99.00' }, merchantKeys.privateKeyPem);
+    expect((await notify(t, 'alipay', forged, { 'content-type': 'application/x-www-form-urlencoded' })).text).toBe('fail');
+    expect((await t.rest('/api/v1/customer/query/trade', { trade_no: tradeNo }, alice.token)).body.data.state).toBe(1);
   });
 });

@@ -6,7 +6,7 @@ import type { EventBus, SessionChangedEvent } from '../../src/core/events/event-
 import { createRedisEventBus } from '../../src/core/events/redis-event-bus.js';
 import { createLogger } from '../../src/core/logger.js';
 import { openRedis, type RedisConnection } from '../../src/core/redis/redis-connection.js';
-import { RedisRateLimiter } from '../../src/core/redis/redis-rate-limiter.js';
+import { redisRateLimiter } from '../../src/core/rate-limit.js';
 import { TEST_REDIS_URL, dropRedisPrefix, openTestRedis, testRedisPrefix } from '../support/redis.js';
 
 const log = createLogger('silent');
@@ -72,36 +72,36 @@ describe('shared state in Redis', () => {
   });
 
   it('counts rate-limit hits of every instance in one fixed window', async () => {
-    const a = new RedisRateLimiter(one);
-    const b = new RedisRateLimiter(two);
-    const hits = [await a.hit('ip:1', 3, 300), await b.hit('ip:1', 3, 300), await a.hit('ip:1', 3, 300), await b.hit('ip:1', 3, 300)];
+    const a = redisRateLimiter(one, log);
+    const b = redisRateLimiter(two, log);
+    const hits = [await a.hit('ip:1', 3, 1000), await b.hit('ip:1', 3, 1000), await a.hit('ip:1', 3, 1000), await b.hit('ip:1', 3, 1000)];
     expect(hits).toEqual([true, true, true, false]);
-    const ttl = await admin.pttl(`${prefix}rate:ip:1`);
+    const ttl = await admin.pttl(`${prefix}rate:1000:ip:1`);
     expect(ttl).toBeGreaterThan(0);
-    expect(ttl).toBeLessThanOrEqual(300);
-    await sleep(350);
-    expect(await b.hit('ip:1', 3, 300)).toBe(true);
-    await a.hit('ip:1', 1, 300);
-    expect(await b.hit('ip:1', 1, 300)).toBe(false);
-    await a.reset('ip:1');
-    expect(await b.hit('ip:1', 1, 300)).toBe(true);
+    expect(ttl).toBeLessThanOrEqual(1000);
+    await sleep(1050);
+    expect(await b.hit('ip:1', 3, 1000)).toBe(true);
+    await a.hit('ip:1', 1, 1000);
+    expect(await b.hit('ip:1', 1, 1000)).toBe(false);
+    await a.reset('ip:1', 1000);
+    expect(await b.hit('ip:1', 1, 1000)).toBe(true);
   });
 
   it('gives a reserved hit back, never below zero and never into a window that ended', async () => {
-    const a = new RedisRateLimiter(one);
+    const a = redisRateLimiter(one, log);
     await a.hit('rel:1', 2, 5000);
     await a.hit('rel:1', 2, 5000);
-    await a.release('rel:1');
-    expect(await a.count('rel:1')).toBe(1);
-    await a.release('rel:1');
-    await a.release('rel:1');
-    expect(await a.count('rel:1')).toBe(0);
-    await a.release('rel:never');
-    expect(await admin.exists(`${prefix}rate:rel:never`)).toBe(0);
+    await a.release('rel:1', 5000);
+    expect(await a.count('rel:1', 5000)).toBe(1);
+    await a.release('rel:1', 5000);
+    await a.release('rel:1', 5000);
+    expect(await a.count('rel:1', 5000)).toBe(0);
+    await a.release('rel:never', 5000);
+    expect(await admin.exists(`${prefix}rate:5000:rel:never`)).toBe(0);
   });
 
   it('checks only the reserved few of 200 concurrent logins spread over two instances', async () => {
-    const throttles = [new LoginThrottle(new RedisRateLimiter(one), { failuresPerIpPerMinute: 10 }), new LoginThrottle(new RedisRateLimiter(two), { failuresPerIpPerMinute: 10 })];
+    const throttles = [new LoginThrottle(redisRateLimiter(one, log), { failuresPerIpPerMinute: 10 }), new LoginThrottle(redisRateLimiter(two, log), { failuresPerIpPerMinute: 10 })];
     let checked = 0;
     const wrong = async () => {
       checked++;

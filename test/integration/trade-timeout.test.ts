@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { alipaySignContent, rsa2Verify } from '../../src/services/payment/alipay.provider.js';
 import { adminToken, createMerchant, createProduct, createStaff, type MerchantFixture } from '../support/factories.js';
 import {
   alipayAnswer,
   alipayNotification,
+  alipaySignContent,
+  rsa2Verify,
   eventually,
   notify,
   rsaKeyPair,

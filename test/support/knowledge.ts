@@ -1,6 +1,6 @@
-import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
+import writeExcelFile from 'write-excel-file/node';
 import type { LegacyResponse, TestApp } from './test-app.js';
 
 /** An in-process test app or a spawned server (test/support/spawned-app.ts). */
@@ -124,10 +124,6 @@ export async function makePdf(pages: string[][]): Promise<Buffer> {
 
 /** A real XLSX workbook: one sheet per entry, rows as given. */
 export async function makeXlsx(sheets: Record<string, string[][]>): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  for (const [name, rows] of Object.entries(sheets)) {
-    const ws = wb.addWorksheet(name);
-    for (const r of rows) ws.addRow(r);
-  }
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  const book = Object.entries(sheets).map(([sheet, rows]) => ({ sheet, data: rows.map((r) => r.map((value) => ({ value }))) }));
+  return Buffer.from(await writeExcelFile(book).toBuffer());
 }

@@ -1,7 +1,8 @@
 import { createCipheriv, createVerify, generateKeyPairSync, randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { alipayCertificates, rsa2Sign, rsa2Verify } from '../support/payment-fakes.js';
 import { ConfigError, loadConfig } from '../../src/core/config.js';
-import { alipaySignContent, extractJsonValue, rsa2Sign, rsa2Verify } from '../../src/services/payment/alipay.provider.js';
+import { readCertificates } from '../../src/core/payment/payment-config.js';
 import { beijingRfc3339, wxpayAuthorization, wxpayDecrypt, wxpayVerify } from '../../src/services/payment/wechat-pay.provider.js';
 
 function keyPair() {
@@ -14,32 +15,6 @@ function keyPair() {
 }
 const keys = keyPair();
 const other = keyPair();
-
-describe('Alipay RSA2', () => {
-  it('signs the sorted non-empty parameters, excluding sign (and sign_type for notifications)', () => {
-    const params = { b: '2', a: '1', sign: 'x', sign_type: 'RSA2', empty: '', c: '中文 & =' };
-    expect(alipaySignContent(params)).toBe('a=1&b=2&c=中文 & =&sign_type=RSA2');
-    expect(alipaySignContent(params, ['sign', 'sign_type'])).toBe('a=1&b=2&c=中文 & =');
-  });
-
-  it('verifies its own signatures and refuses altered content or another key', () => {
-    const content = 'app_id=1&total_amount=199.00';
-    const sig = rsa2Sign(content, keys.privateKeyPem);
-    expect(rsa2Verify(content, sig, keys.publicKeyPem)).toBe(true);
-    expect(rsa2Verify('app_id=1&total_amount=1.00', sig, keys.publicKeyPem)).toBe(false);
-    expect(rsa2Verify(content, sig, other.publicKeyPem)).toBe(false);
-    expect(rsa2Verify(content, 'not base64 at all', keys.publicKeyPem)).toBe(false);
-  });
-
-  it('cuts the signed response node out of the raw answer exactly', () => {
-    const node = '{"code":"10000","msg":"Success","qr_code":"https://qr.alipay.com/x","note":"brace } and \\" quote {"}';
-    const raw = `{"alipay_trade_precreate_response":${node},"sign":"abc"}`;
-    expect(extractJsonValue(raw, 'alipay_trade_precreate_response')).toBe(node);
-    expect(extractJsonValue(`{"alipay_trade_precreate_response" : ${node}}`, 'alipay_trade_precreate_response')).toBe(node);
-    expect(extractJsonValue(raw, 'missing_response')).toBeUndefined();
-    expect(extractJsonValue('{"alipay_trade_precreate_response":{"open"', 'alipay_trade_precreate_response')).toBeUndefined();
-  });
-});
 
 describe('WeChat Pay v3', () => {
   it('builds an Authorization header whose signature covers method, path, time, nonce and body', () => {
@@ -110,6 +85,35 @@ describe('payment configuration', () => {
     // The normalized keys still sign and verify as the originals.
     expect(rsa2Verify('x', rsa2Sign('x', c.alipay!.privateKeyPem), keys.publicKeyPem)).toBe(true);
     expect(rsa2Verify('x', rsa2Sign('x', other.privateKeyPem), c.wxpay!.platformPublicKeyPem)).toBe(true);
+  });
+
+  it('takes Alipay in certificate mode: the three certificates as PEM text or with \\n', () => {
+    const certs = alipayCertificates(keys, other);
+    const c = loadConfig({
+      ALIPAY_APP_ID: '2021',
+      ALIPAY_PRIVATE_KEY: keys.privateKeyPem,
+      ALIPAY_APP_CERT: certs.app.replace(/\n/g, '\\n'),
+      ALIPAY_PUBLIC_CERT: certs.alipayPublic,
+      ALIPAY_ROOT_CERT: certs.alipayRoot,
+    }).payment;
+    expect(c.alipay).toMatchObject({ appId: '2021', certificates: { app: certs.app.trim(), alipayPublic: certs.alipayPublic.trim(), alipayRoot: certs.alipayRoot.trim() } });
+    expect(readCertificates('-----BEGIN CERTIFICATE-----\nnot base64\n-----END CERTIFICATE-----')).toBeUndefined();
+    const refused = (env: Record<string, string>) => {
+      try {
+        loadConfig({ ALIPAY_APP_ID: '2021', ALIPAY_PRIVATE_KEY: keys.privateKeyPem, ...env });
+        return [];
+      } catch (err) {
+        return (err as ConfigError).problems;
+      }
+    };
+    expect(refused({ ALIPAY_APP_CERT: certs.app })).toEqual([expect.stringMatching(/^ALIPAY_PUBLIC_CERT: certificate mode needs all of/)]);
+    expect(refused({ ALIPAY_PUBLIC_KEY: other.publicKeyPem, ALIPAY_APP_CERT: certs.app, ALIPAY_PUBLIC_CERT: certs.alipayPublic, ALIPAY_ROOT_CERT: certs.alipayRoot })).toEqual([
+      'ALIPAY_PUBLIC_KEY: set either ALIPAY_PUBLIC_KEY or the three certificates, not both',
+    ]);
+    expect(refused({})).toEqual([expect.stringMatching(/^ALIPAY_PUBLIC_KEY: Alipay needs ALIPAY_PUBLIC_KEY, or/)]);
+    expect(refused({ ALIPAY_APP_CERT: 'x', ALIPAY_PUBLIC_CERT: certs.alipayPublic, ALIPAY_ROOT_CERT: certs.alipayRoot })).toEqual([
+      'ALIPAY_APP_CERT: must be a PEM certificate (text or the path of a file)',
+    ]);
   });
 
   it('refuses half-configured providers, unreadable keys and malformed secrets, naming each', () => {

@@ -6,7 +6,8 @@ const PAIR_WINDOW_MS = 15 * MINUTE;
 const FAILURES_PER_ACCOUNT_AND_IP = 5;
 const ACCOUNT_WINDOW_MS = 15 * MINUTE;
 const FAILURES_PER_ACCOUNT_FROM_NEW_ADDRESSES = 20;
-const KNOWN_ADDRESS_MS = 30 * 24 * 60 * MINUTE;
+// Three weeks: in-memory counters expire by timer, and Node's timers cannot wait longer than 24.8 days.
+const KNOWN_ADDRESS_MS = 21 * 24 * 60 * MINUTE;
 
 export interface LoginThrottleOptions {
   failuresPerIpPerMinute: number;
@@ -22,13 +23,14 @@ export interface LoginThrottleOptions {
  * - per client address, any account: `failuresPerIpPerMinute` a minute;
  * - per account and address: 5 in 15 minutes, so one address cannot keep guessing one account;
  * - per account, from addresses that never logged in to it: 20 in 15 minutes, so many addresses
- *   together cannot either. An address that logged in to the account in the last 30 days is exempt
+ *   together cannot either. An address that logged in to the account in the last three weeks is exempt
  *   from this one, so an attack from elsewhere never locks the real user out.
  *
  * A limited attempt is refused even with the right password: 429 is no oracle for a guesser.
  *
- * When the counters cannot be read (Redis down or not answering within REDIS_COMMAND_TIMEOUT_MS) logins fail
- * closed with a clear error: unthrottled logins during an outage would let a guesser try without limit.
+ * While Redis does not answer, the limiter counts in each instance's memory (its insurance limiter), so the
+ * limits still hold per instance. Should the counters fail all the same, logins fail closed with a clear
+ * error: unthrottled logins would let a guesser try without limit.
  */
 export class LoginThrottle {
   constructor(
@@ -49,11 +51,11 @@ export class LoginThrottle {
       account: `login:account:${account}`,
       known: `login:known:${account}:${ip}`,
     };
-    const known = (await this.guard(this.limiter.count(keys.known))) > 0;
-    const reserved: string[] = [];
+    const known = (await this.guard(this.limiter.count(keys.known, KNOWN_ADDRESS_MS))) > 0;
+    const reserved: Array<[key: string, windowMs: number]> = [];
     const reserve = async (key: string, limit: number, windowMs: number) => {
       const within = await this.guard(this.limiter.hit(key, limit, windowMs));
-      reserved.push(key);
+      reserved.push([key, windowMs]);
       if (!within) throw rateLimited('Too many failed logins, try again in a few minutes');
     };
     await reserve(keys.ip, this.opts.failuresPerIpPerMinute, MINUTE);
@@ -69,20 +71,20 @@ export class LoginThrottle {
       throw err;
     }
     if (result === null) return null;
-    await this.giveBack(reserved.filter((k) => k !== keys.pair));
+    await this.giveBack(reserved.filter(([k]) => k !== keys.pair));
     await this.guard(
       (async () => {
-        await this.limiter.reset(keys.pair);
-        // Known for 30 days from its latest successful login.
-        await this.limiter.reset(keys.known);
+        await this.limiter.reset(keys.pair, PAIR_WINDOW_MS);
+        // Known for three weeks from its latest successful login.
+        await this.limiter.reset(keys.known, KNOWN_ADDRESS_MS);
         await this.limiter.hit(keys.known, Number.MAX_SAFE_INTEGER, KNOWN_ADDRESS_MS);
       })(),
     );
     return result;
   }
 
-  private async giveBack(keys: string[]): Promise<void> {
-    await this.guard(Promise.all(keys.map((k) => this.limiter.release(k))));
+  private async giveBack(reserved: Array<[key: string, windowMs: number]>): Promise<void> {
+    await this.guard(Promise.all(reserved.map(([key, windowMs]) => this.limiter.release(key, windowMs))));
   }
 
   private async guard<T>(work: Promise<T>): Promise<T> {

@@ -1,4 +1,4 @@
-import { createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto';
+import { createPrivateKey, createPublicKey, X509Certificate, type KeyObject } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { boolVar, intVar, optionalString, urlVar } from '../env-vars.js';
@@ -17,7 +17,11 @@ export interface PaymentConfig {
   /** Serve the sandbox for pay types with no provider; off in a production that must never take free "payments". */
   sandbox: boolean;
   stripe?: { secretKey: string; webhookSecret: string; apiBase?: string };
-  alipay?: { appId: string; privateKeyPem: string; alipayPublicKeyPem: string; gateway: string };
+  /** Public-key mode (Alipay's public key) or certificate mode (the three certificates, PEM). */
+  alipay?: { appId: string; privateKeyPem: string; gateway: string } & (
+    | { alipayPublicKeyPem: string }
+    | { certificates: { app: string; alipayPublic: string; alipayRoot: string } }
+  );
   wxpay?: {
     mchId: string;
     appId: string;
@@ -44,6 +48,9 @@ export const paymentEnvShape = {
   ALIPAY_APP_ID: optionalString,
   ALIPAY_PRIVATE_KEY: optionalString,
   ALIPAY_PUBLIC_KEY: optionalString,
+  ALIPAY_APP_CERT: optionalString,
+  ALIPAY_PUBLIC_CERT: optionalString,
+  ALIPAY_ROOT_CERT: optionalString,
   ALIPAY_GATEWAY: urlVar(['http:', 'https:']),
   WXPAY_MCH_ID: optionalString,
   WXPAY_APP_ID: optionalString,
@@ -59,7 +66,7 @@ type PaymentEnv = z.output<z.ZodObject<typeof paymentEnvShape>>;
 
 const groups: Record<string, (keyof PaymentEnv)[]> = {
   Stripe: ['STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET'],
-  Alipay: ['ALIPAY_APP_ID', 'ALIPAY_PRIVATE_KEY', 'ALIPAY_PUBLIC_KEY'],
+  Alipay: ['ALIPAY_APP_ID', 'ALIPAY_PRIVATE_KEY'],
   'WeChat Pay': ['WXPAY_MCH_ID', 'WXPAY_APP_ID', 'WXPAY_API_V3_KEY', 'WXPAY_SERIAL_NO', 'WXPAY_PRIVATE_KEY', 'WXPAY_PLATFORM_PUBLIC_KEY'],
 };
 
@@ -77,6 +84,7 @@ export function checkPaymentEnv(raw: Record<string, string | undefined>): string
       problems.push(`${missing[0]}: ${provider} needs all of ${keys.join(', ')}; missing ${missing.join(', ')}`);
     }
   }
+  problems.push(...checkAlipayMode(env));
   const keyChecks: [keyof PaymentEnv, 'private' | 'public'][] = [
     ['ALIPAY_PRIVATE_KEY', 'private'],
     ['ALIPAY_PUBLIC_KEY', 'public'],
@@ -98,6 +106,35 @@ export function checkPaymentEnv(raw: Record<string, string | undefined>): string
   return problems;
 }
 
+const ALIPAY_CERTS = ['ALIPAY_APP_CERT', 'ALIPAY_PUBLIC_CERT', 'ALIPAY_ROOT_CERT'] as const;
+
+/** Alipay needs its public key, or all three certificates, each readable; never both modes at once. */
+function checkAlipayMode(env: (k: string) => string | undefined): string[] {
+  if (!env('ALIPAY_APP_ID')) return [];
+  const certs = ALIPAY_CERTS.filter((k) => env(k));
+  if (certs.length > 0 && env('ALIPAY_PUBLIC_KEY')) return ['ALIPAY_PUBLIC_KEY: set either ALIPAY_PUBLIC_KEY or the three certificates, not both'];
+  if (certs.length > 0 && certs.length < ALIPAY_CERTS.length) {
+    return [`${ALIPAY_CERTS.find((k) => !env(k))}: certificate mode needs all of ${ALIPAY_CERTS.join(', ')}`];
+  }
+  if (certs.length === 0 && !env('ALIPAY_PUBLIC_KEY')) return ['ALIPAY_PUBLIC_KEY: Alipay needs ALIPAY_PUBLIC_KEY, or ALIPAY_APP_CERT, ALIPAY_PUBLIC_CERT and ALIPAY_ROOT_CERT'];
+  return certs.filter((k) => !readCertificates(env(k)!)).map((k) => `${k}: must be a PEM certificate (text or the path of a file)`);
+}
+
+/** PEM certificate text (`\n` allowed) or the path of a PEM file; undefined unless every certificate in it parses. */
+export function readCertificates(value: string): string | undefined {
+  let text = value.trim();
+  if (!text.includes('-----BEGIN') && /^[./]/.test(text) && existsSync(text)) text = readFileSync(text, 'utf8');
+  text = text.replace(/\\n/g, '\n').trim();
+  const blocks = text.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g);
+  if (!blocks) return undefined;
+  try {
+    for (const block of blocks) new X509Certificate(block);
+  } catch {
+    return undefined;
+  }
+  return text;
+}
+
 export function paymentConfigFrom(env: PaymentEnv): PaymentConfig {
   const pem = (value: string | undefined, kind: 'private' | 'public') => {
     const key = value ? readKey(value, kind) : undefined;
@@ -109,13 +146,11 @@ export function paymentConfigFrom(env: PaymentEnv): PaymentConfig {
   }
   const alipayPrivate = pem(env.ALIPAY_PRIVATE_KEY, 'private');
   const alipayPublic = pem(env.ALIPAY_PUBLIC_KEY, 'public');
-  if (env.ALIPAY_APP_ID && alipayPrivate && alipayPublic) {
-    config.alipay = {
-      appId: env.ALIPAY_APP_ID,
-      privateKeyPem: alipayPrivate,
-      alipayPublicKeyPem: alipayPublic,
-      gateway: env.ALIPAY_GATEWAY ?? 'https://openapi.alipay.com/gateway.do',
-    };
+  const [appCert, publicCert, rootCert] = ALIPAY_CERTS.map((k) => (env[k] ? readCertificates(env[k]) : undefined));
+  if (env.ALIPAY_APP_ID && alipayPrivate) {
+    const base = { appId: env.ALIPAY_APP_ID, privateKeyPem: alipayPrivate, gateway: env.ALIPAY_GATEWAY ?? 'https://openapi.alipay.com/gateway.do' };
+    if (appCert && publicCert && rootCert) config.alipay = { ...base, certificates: { app: appCert, alipayPublic: publicCert, alipayRoot: rootCert } };
+    else if (alipayPublic) config.alipay = { ...base, alipayPublicKeyPem: alipayPublic };
   }
   const wxPrivate = pem(env.WXPAY_PRIVATE_KEY, 'private');
   const wxPlatform = pem(env.WXPAY_PLATFORM_PUBLIC_KEY, 'public');

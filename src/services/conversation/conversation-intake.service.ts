@@ -153,8 +153,8 @@ export class ConversationIntake {
   }
 
   /**
-   * Per contact, then per staff. A limiter that cannot be reached (Redis down) lets the message
-   * through: conversations go on through an outage, unmetered, rather than stop.
+   * Per contact, then per staff. Through a Redis outage the limiter counts in memory; should it fail
+   * all the same, the message goes through unmetered: conversations go on rather than stop.
    */
   private async rateLimit(staffId: number, channel: string, externalId: string): Promise<string | null> {
     const minute = 60_000;

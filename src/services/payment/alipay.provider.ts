@@ -1,4 +1,4 @@
-import { createSign, createVerify } from 'node:crypto';
+import { AlipaySdk } from 'alipay-sdk';
 import type { PaymentConfig } from '../../core/payment/payment-config.js';
 import { formatAmount, parseAmount } from '../../core/money.js';
 import { formatSeedTime } from '../../core/time.js';
@@ -17,57 +17,6 @@ import {
   type ProviderTradeRef,
 } from './payment-provider.js';
 
-/**
- * The string Alipay signs: every non-empty parameter except the excluded
- * ones, sorted by name, as `k=v` joined with `&`, values not URL-encoded.
- */
-export function alipaySignContent(params: Record<string, string | undefined>, exclude: readonly string[] = ['sign']): string {
-  return Object.keys(params)
-    .filter((k) => !exclude.includes(k) && params[k] !== undefined && params[k] !== '')
-    .sort()
-    .map((k) => `${k}=${params[k]}`)
-    .join('&');
-}
-
-/** RSA2 = SHA256withRSA, base64. */
-export function rsa2Sign(content: string, privateKeyPem: string): string {
-  return createSign('RSA-SHA256').update(content, 'utf8').sign(privateKeyPem, 'base64');
-}
-
-export function rsa2Verify(content: string, signature: string, publicKeyPem: string): boolean {
-  try {
-    return createVerify('RSA-SHA256').update(content, 'utf8').verify(publicKeyPem, signature, 'base64');
-  } catch {
-    return false;
-  }
-}
-
-/**
- * Alipay signs the exact text of the `<method>_response` value in its JSON
- * answer, so it is cut out of the raw body rather than re-serialized.
- */
-export function extractJsonValue(raw: string, key: string): string | undefined {
-  const keyAt = raw.indexOf(`"${key}"`);
-  if (keyAt < 0) return undefined;
-  let i = raw.indexOf(':', keyAt + key.length + 2);
-  if (i < 0) return undefined;
-  i++;
-  while (/\s/.test(raw[i] ?? '')) i++;
-  if (raw[i] !== '{') return undefined;
-  let depth = 0;
-  let inString = false;
-  for (let j = i; j < raw.length; j++) {
-    const c = raw[j];
-    if (inString) {
-      if (c === '\\') j++;
-      else if (c === '"') inString = false;
-    } else if (c === '"') inString = true;
-    else if (c === '{') depth++;
-    else if (c === '}' && --depth === 0) return raw.slice(i, j + 1);
-  }
-  return undefined;
-}
-
 interface AlipayAnswer {
   code?: string;
   msg?: string;
@@ -76,12 +25,32 @@ interface AlipayAnswer {
   [k: string]: unknown;
 }
 
-/** Alipay through its open API gateway, signed and verified with RSA2 (no SDK needed for three calls). */
+/**
+ * Alipay through its open API gateway. The official `alipay-sdk` signs requests and verifies answers
+ * and notifications (RSA2, with a public key or in certificate mode); the HTTP call is ours, so it has
+ * the same timeouts and error reporting as every other provider.
+ */
 export class AlipayProvider implements PaymentProvider {
   readonly name = PaymentProviderName.ALIPAY;
   readonly currencies = ['CNY'] as const;
+  private readonly sdk: AlipaySdk;
 
-  constructor(private readonly config: NonNullable<PaymentConfig['alipay']>) {}
+  constructor(private readonly config: NonNullable<PaymentConfig['alipay']>) {
+    this.sdk = new AlipaySdk({
+      appId: config.appId,
+      privateKey: config.privateKeyPem,
+      keyType: 'PKCS8',
+      signType: 'RSA2',
+      gateway: config.gateway,
+      ...('certificates' in config
+        ? {
+            appCertContent: config.certificates.app,
+            alipayPublicCertContent: config.certificates.alipayPublic,
+            alipayRootCertContent: config.certificates.alipayRoot,
+          }
+        : { alipayPublicKey: config.alipayPublicKeyPem }),
+    });
+  }
 
   async createOrder(order: ProviderOrder): Promise<CreatedOrder> {
     const minutes = Math.max(1, Math.ceil((order.expiresAt.getTime() - Date.now()) / 60_000));
@@ -123,10 +92,8 @@ export class AlipayProvider implements PaymentProvider {
     const params = Object.fromEntries(new URLSearchParams(req.rawBody.toString('utf8')));
     if (!params.sign) throw new NotificationRejected('missing sign');
     if (params.sign_type !== 'RSA2') throw new NotificationRejected('sign_type must be RSA2');
-    // Notifications sign every parameter except sign and sign_type.
-    if (!rsa2Verify(alipaySignContent(params, ['sign', 'sign_type']), params.sign, this.config.alipayPublicKeyPem)) {
-      throw new NotificationRejected('signature check failed');
-    }
+    // V2: over the decoded values, as Alipay signs them.
+    if (!this.sdk.checkNotifySignV2(params)) throw new NotificationRejected('signature check failed');
     if (params.app_id !== this.config.appId) throw new NotificationRejected('notification is for another app_id');
     const tradeNo = params.out_trade_no;
     if (!tradeNo) throw new NotificationRejected('missing out_trade_no');
@@ -163,39 +130,39 @@ export class AlipayProvider implements PaymentProvider {
 
   /** One gateway call: signed request, verified answer, `code` 10000 or a failure naming Alipay's sub_code. */
   private async call(method: string, biz: Record<string, string>, notifyUrl?: string): Promise<AlipayAnswer> {
-    const params: Record<string, string | undefined> = {
-      app_id: this.config.appId,
+    const form = this.sdk.sdkExecute(
       method,
-      format: 'JSON',
-      charset: 'utf-8',
-      sign_type: 'RSA2',
-      timestamp: formatSeedTime(new Date(), 'Asia/Shanghai'),
-      version: '1.0',
-      notify_url: notifyUrl,
-      biz_content: JSON.stringify(biz),
-    };
-    params.sign = rsa2Sign(alipaySignContent(params), this.config.privateKeyPem);
-    const form = new URLSearchParams(Object.entries(params).filter((e): e is [string, string] => e[1] !== undefined));
+      {
+        // Alipay reads the timestamp as Beijing time, whatever zone this server runs in.
+        timestamp: formatSeedTime(new Date(), 'Asia/Shanghai'),
+        ...(notifyUrl ? { notify_url: notifyUrl } : {}),
+        bizContent: biz,
+      },
+      { bizContentAutoSnakeCase: false },
+    );
     const url = `${this.config.gateway}${this.config.gateway.includes('?') ? '&' : '?'}charset=utf-8`;
     const res = await providerFetch('alipay', url, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded;charset=utf-8' },
-      body: form.toString(),
+      body: form,
     });
     if (res.status !== 200) throw providerFailure('alipay', `${method} answered HTTP ${res.status}`);
     const nodeKey = `${method.replace(/\./g, '_')}_response`;
-    const node = extractJsonValue(res.text, nodeKey);
-    let parsed: { sign?: string; [k: string]: unknown };
+    let parsed: { sign?: unknown; [k: string]: unknown };
     try {
       parsed = JSON.parse(res.text) as typeof parsed;
     } catch {
       throw providerFailure('alipay', `${method} answered something that is not JSON`);
     }
-    if (!node) throw providerFailure('alipay', `${method} answered without ${nodeKey}`);
-    const answer = JSON.parse(node) as AlipayAnswer;
+    const answer = (parsed[nodeKey] ?? parsed.error_response) as AlipayAnswer | undefined;
+    if (!answer || typeof answer !== 'object') throw providerFailure('alipay', `${method} answered without ${nodeKey}`);
     // Errors about the request itself (e.g. a bad app_id) come unsigned; anything that claims success must be signed.
     if (typeof parsed.sign === 'string') {
-      if (!rsa2Verify(node, parsed.sign, this.config.alipayPublicKeyPem)) throw providerFailure('alipay', `${method} answer has a bad signature`);
+      try {
+        this.sdk.checkResponseSign(res.text, nodeKey, parsed.sign, '');
+      } catch {
+        throw providerFailure('alipay', `${method} answer has a bad signature`);
+      }
     } else if (answer.code === '10000') {
       throw providerFailure('alipay', `${method} answer is not signed`);
     }

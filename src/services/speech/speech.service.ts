@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import OpenAI, { APIConnectionTimeoutError, APIError } from 'openai';
 import type { SpeechConfig } from '../../core/speech/speech-config.js';
 import type { Logger } from '../../core/logger.js';
 
@@ -40,11 +41,12 @@ class AttemptError extends Error {
 }
 
 /**
- * Text to speech through an OpenAI-compatible `POST {base}/audio/speech`;
+ * Text to speech through the `openai` SDK's speech call (`POST {base}/audio/speech`, any compatible service);
  * the MP3 is kept under DATA_DIR/audio and served from /assets/audio.
  */
 export class SpeechService {
   private readonly dir: string;
+  private sdk: OpenAI | undefined;
 
   constructor(
     private readonly config: SpeechConfig | undefined,
@@ -100,22 +102,13 @@ export class SpeechService {
   }
 
   private async request(config: SpeechConfig, input: string): Promise<Buffer> {
-    const headers: Record<string, string> = { 'content-type': 'application/json' };
-    if (config.apiKey) headers.authorization = `Bearer ${config.apiKey}`;
     // The signal also bounds reading the body, so a service that stalls mid-stream times out too.
     const signal = AbortSignal.timeout(config.timeoutMs);
     try {
-      const res = await fetch(`${config.baseUrl}/audio/speech`, {
-        method: 'POST',
-        headers,
-        body: JSON.stringify({ model: config.model, input, voice: config.voice, response_format: 'mp3' }),
-        signal,
-      });
-      if (!res.ok) {
-        const detail = await errorDetail(res);
-        const retryable = res.status >= 500 || res.status === 429 || res.status === 408;
-        throw new AttemptError(`the speech service answered HTTP ${res.status}${detail ? ` (${detail})` : ''}`, retryable);
-      }
+      const res = await this.client(config).audio.speech.create(
+        { model: config.model, input, voice: config.voice, response_format: 'mp3' },
+        { signal },
+      );
       const declared = Number(res.headers.get('content-length') ?? 0);
       if (declared > MAX_AUDIO_BYTES) throw new AttemptError('the speech service sent more audio than allowed', false);
       const body = Buffer.from(await res.arrayBuffer());
@@ -124,10 +117,23 @@ export class SpeechService {
       return body;
     } catch (err) {
       if (err instanceof AttemptError) throw err;
-      if (signal.aborted) throw new AttemptError(`the speech service did not answer within ${config.timeoutMs} ms`, true);
+      if (signal.aborted || err instanceof APIConnectionTimeoutError) {
+        throw new AttemptError(`the speech service did not answer within ${config.timeoutMs} ms`, true);
+      }
+      if (err instanceof APIError && err.status !== undefined) {
+        const detail = errorDetail(err);
+        const retryable = err.status >= 500 || err.status === 429 || err.status === 408;
+        throw new AttemptError(`the speech service answered HTTP ${err.status}${detail ? ` (${detail})` : ''}`, retryable);
+      }
       const cause = (err as { cause?: { code?: string; message?: string } }).cause;
       throw new AttemptError(`the speech service is unreachable (${cause?.code ?? cause?.message ?? (err as Error).message})`, true);
     }
+  }
+
+  /** One SDK client per configuration; its own retries are off because synthesize() retries once, visibly. */
+  private client(config: SpeechConfig): OpenAI {
+    this.sdk ??= new OpenAI({ baseURL: config.baseUrl, apiKey: config.apiKey ?? 'unused', maxRetries: 0, timeout: config.timeoutMs });
+    return this.sdk;
   }
 
   private failure(err: unknown, attempts: number): SpeechError {
@@ -140,20 +146,9 @@ export class SpeechService {
   }
 }
 
-/** A short, single-line reason from an error body (OpenAI's `{error:{message}}` or plain text). */
-async function errorDetail(res: Response): Promise<string> {
-  try {
-    const text = (await res.text()).trim();
-    let message = text;
-    try {
-      const json = JSON.parse(text) as { error?: { message?: unknown } | string; message?: unknown };
-      const m = typeof json.error === 'string' ? json.error : (json.error?.message ?? json.message);
-      if (typeof m === 'string') message = m;
-    } catch {
-      // Not JSON: the text itself is the reason.
-    }
-    return message.replace(/\s+/g, ' ').slice(0, 200);
-  } catch {
-    return '';
-  }
+/** A short, single-line reason from the service's error body (OpenAI's `{error:{message}}` or plain text). */
+function errorDetail(err: InstanceType<typeof APIError>): string {
+  const body = err.error as { message?: unknown } | string | undefined;
+  const message = typeof body === 'string' ? body : typeof body?.message === 'string' ? body.message : '';
+  return message.replace(/\s+/g, ' ').trim().slice(0, 200);
 }

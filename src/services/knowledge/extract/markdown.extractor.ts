@@ -1,96 +1,113 @@
+import MarkdownIt from 'markdown-it';
+import type { Token } from 'markdown-it';
 import { appendBlocks, paragraphsWithQa, type Block } from './blocks.js';
-import { parseTableRows, tableBlocks } from './table.extractor.js';
+import { extractHtml } from './html.extractor.js';
+import { tableBlocks } from './table.extractor.js';
 import { decodeText } from './text.extractor.js';
 
+// Raw HTML is kept as tokens and read by the HTML extractor; nothing here is ever rendered.
+const parser = new MarkdownIt({ html: true, linkify: false, typographer: false });
+
 /**
- * Inline Markdown to plain text: links and images keep their text, tags,
- * emphasis and code marks go. No pattern may scan past the next opening
- * character (`[`, `(`, `<`), so each character is looked at a bounded number
- * of times: a line of 300,000 `<` or `[` takes linear time.
+ * An inline token's text as lines: soft and hard breaks end a line (so "Q: …" / "A: …" lines stay
+ * apart), links and images keep their text, inline HTML tags go.
  */
-function stripInline(s: string): string {
-  return s
-    .replace(/!\[([^[\]]*)\]\([^()]*\)/g, '$1')
-    .replace(/\[([^[\]]+)\]\([^()]*\)/g, '$1')
-    .replace(/<[^<>]+>/g, '')
-    .replace(/(\*\*|__|~~|`)/g, '')
-    .replace(/(^|\s)[*_](\S[^*_]*\S|\S)[*_](?=\s|$|[.,;:!?，。；：！？])/g, '$1$2');
-}
-
-/** Markdown by its structure: ATX and setext headings, paragraphs, list items, fenced code, pipe tables. */
-export function extractMarkdown(bytes: Buffer): Block[] {
-  const lines = decodeText(bytes).replace(/\r\n?/g, '\n').split('\n');
-  const blocks: Block[] = [];
-  let para: string[] = [];
-  let table: string[] = [];
-  let fence: string | null = null;
-  const flushPara = () => {
-    if (para.length) appendBlocks(blocks, paragraphsWithQa([para.map(stripInline)]));
-    para = [];
-  };
-  const flushTable = () => {
-    if (table.length) appendBlocks(blocks, tableBlocks(parseTableRows(table)));
-    table = [];
-  };
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
-    const fenceMark = /^\s*(```|~~~)/.exec(line);
-    if (fence) {
-      if (fenceMark && line.trim().startsWith(fence)) {
-        fence = null;
-        flushPara();
-      } else para.push(line);
-      continue;
+function inlineLines(token: Token): string[] {
+  const lines: string[] = [''];
+  for (const child of token.children ?? []) {
+    switch (child.type) {
+      case 'softbreak':
+      case 'hardbreak':
+        lines.push('');
+        break;
+      case 'text':
+      case 'code_inline':
+        lines[lines.length - 1] += child.content;
+        break;
+      case 'image':
+        lines[lines.length - 1] += child.children?.map((c: Token) => c.content).join('') ?? child.content;
+        break;
+      default:
+        break;
     }
-    if (fenceMark) {
-      flushPara();
-      flushTable();
-      fence = fenceMark[1]!;
-      continue;
-    }
-    if (/^\s*\|.*\|\s*$/.test(line)) {
-      flushPara();
-      table.push(line);
-      continue;
-    }
-    flushTable();
-    const atx = /^ {0,3}(#{1,6})(?:[ \t]+(.*))?$/.exec(line);
-    if (atx) {
-      flushPara();
-      blocks.push({ kind: 'heading', level: atx[1]!.length, text: stripInline(withoutClosingHashes(atx[2] ?? '')) });
-      continue;
-    }
-    const next = lines[i + 1];
-    if (para.length === 0 && line.trim() && next !== undefined && /^\s{0,3}(=+|-+)\s*$/.test(next) && !/^\s*[-*+]\s/.test(line)) {
-      blocks.push({ kind: 'heading', level: next.trim().startsWith('=') ? 1 : 2, text: stripInline(line.trim()) });
-      i++;
-      continue;
-    }
-    if (!line.trim() || /^\s{0,3}([-*_])(\s*\1){2,}\s*$/.test(line)) {
-      flushPara();
-      continue;
-    }
-    const item = /^\s*(?:[-*+]|\d+[.)])\s+(.*)$/.exec(line);
-    if (item) {
-      // Each list item is its own line of the paragraph, so sentences never run across items.
-      flushPara();
-      para.push(`• ${item[1]!}`);
-      flushPara();
-      continue;
-    }
-    para.push(line.replace(/^\s{0,3}>\s?/, ''));
   }
-  flushPara();
-  flushTable();
-  return blocks;
+  return lines;
 }
 
-/** `## Title ##` → `Title`, with string operations: a regex for this backtracks badly on long lines. */
-function withoutClosingHashes(text: string): string {
-  const t = text.trimEnd();
-  let end = t.length;
-  while (end > 0 && t[end - 1] === '#') end--;
-  // Closing hashes count only after a space (or when the whole text is hashes).
-  if (end === 0 || end === t.length || t[end - 1] === ' ' || t[end - 1] === '\t') return t.slice(0, end).trim();
-  return t.trim();
+/** Markdown by its structure, from markdown-it's tokens: headings, paragraphs, list items, code, tables, HTML blocks. */
+export function extractMarkdown(bytes: Buffer): Block[] {
+  const tokens = parser.parse(decodeText(bytes), {});
+  const blocks: Block[] = [];
+  let paragraphs: string[][] = [];
+  const flush = () => {
+    if (paragraphs.length) appendBlocks(blocks, paragraphsWithQa(paragraphs));
+    paragraphs = [];
+  };
+  let listDepth = 0;
+  let table: string[][] | null = null;
+  let heading = 0;
+  for (const token of tokens) {
+    switch (token.type) {
+      case 'heading_open':
+        flush();
+        heading = Number(token.tag.slice(1));
+        break;
+      case 'heading_close':
+        heading = 0;
+        break;
+      case 'bullet_list_open':
+      case 'ordered_list_open':
+        flush();
+        listDepth++;
+        break;
+      case 'bullet_list_close':
+      case 'ordered_list_close':
+        listDepth--;
+        break;
+      case 'table_open':
+        flush();
+        table = [];
+        break;
+      case 'table_close':
+        if (table) appendBlocks(blocks, tableBlocks(table));
+        table = null;
+        break;
+      case 'tr_open':
+        table?.push([]);
+        break;
+      case 'fence':
+      case 'code_block':
+        flush();
+        paragraphs.push(token.content.split('\n'));
+        flush();
+        break;
+      case 'html_block':
+        flush();
+        appendBlocks(blocks, extractHtml(token.content));
+        break;
+      case 'inline': {
+        const lines = inlineLines(token);
+        if (table) {
+          table[table.length - 1]?.push(lines.join(' '));
+        } else if (heading) {
+          const text = lines.join(' ').trim();
+          if (text) blocks.push({ kind: 'heading', level: heading, text });
+        } else if (listDepth > 0) {
+          // Each list item is its own paragraph, so sentences never run across items.
+          flush();
+          paragraphs.push([`• ${lines.join(' ').trim()}`]);
+          flush();
+        } else {
+          flush();
+          paragraphs.push(lines);
+          flush();
+        }
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  flush();
+  return blocks;
 }

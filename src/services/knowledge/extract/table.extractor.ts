@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import { parse as parseCsvText } from 'csv-parse/sync';
+import readExcelFile from 'read-excel-file/node';
 import { appendBlocks, cleanInline, ExtractionError, type Block } from './blocks.js';
 import { decodeText } from './text.extractor.js';
 
@@ -51,40 +52,26 @@ export function tableBlocks(rows: string[][], sheetName?: string): Block[] {
   return blocks;
 }
 
-/** RFC 4180 CSV (quoted fields, doubled quotes, line breaks inside quotes); ',', ';' or tab, whichever the header uses most. */
+/** The delimiter the header line uses most: ',', ';' or tab (csv-parse takes one and does not guess). */
+function csvDelimiter(text: string): string {
+  const newline = text.indexOf('\n');
+  const firstLine = newline >= 0 ? text.slice(0, newline) : text;
+  return [',', ';', '\t'].map((d) => [d, firstLine.split(d).length] as const).sort((x, y) => y[1] - x[1])[0]![0];
+}
+
+/** CSV rows through csv-parse, tolerant of ragged rows and stray quotes as spreadsheets export them. */
 export function parseCsv(text: string): string[][] {
-  const firstLine = text.slice(0, text.indexOf('\n') >= 0 ? text.indexOf('\n') : text.length);
-  const delimiter = [',', ';', '\t'].map((d) => [d, firstLine.split(d).length] as const).sort((x, y) => y[1] - x[1])[0]![0];
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i++;
-        } else quoted = false;
-      } else field += c;
-    } else if (c === '"' && field === '') quoted = true;
-    else if (c === delimiter) {
-      row.push(field);
-      field = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += c;
+  try {
+    return parseCsvText(text, {
+      delimiter: csvDelimiter(text),
+      bom: true,
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: true,
+    }) as string[][];
+  } catch (err) {
+    throw new ExtractionError(`Could not read the CSV file: ${(err as Error).message}`);
   }
-  if (field || row.length) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
 }
 
 export function extractCsv(bytes: Buffer): Block[] {
@@ -93,33 +80,29 @@ export function extractCsv(bytes: Buffer): Block[] {
   return tableBlocks(parseCsv(text));
 }
 
-/** `| a | b |` lines of a Markdown table, without the `|---|` rule. */
-export function parseTableRows(lines: string[]): string[][] {
-  return lines
-    .filter((l) => !/^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/.test(l))
-    .map((l) => l.trim().replace(/^\|/, '').replace(/\|$/, '').split('|').map((c) => c.trim()));
+/** A cell as the text a reader sees: dates as ISO days (with the time when it has one). */
+function cellText(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (value instanceof Date) {
+    const iso = value.toISOString();
+    return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso.slice(0, 16).replace('T', ' ');
+  }
+  return String(value);
 }
 
 /** Every worksheet of an XLSX workbook, each an FAQ table under the sheet's name. */
 export async function extractXlsx(bytes: Buffer): Promise<Block[]> {
-  const workbook = new ExcelJS.Workbook();
+  let sheets: Awaited<ReturnType<typeof readExcelFile>>;
   try {
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+    sheets = await readExcelFile(bytes);
   } catch (err) {
     throw new ExtractionError(`Could not read the XLSX file: ${(err as Error).message}`);
   }
   const blocks: Block[] = [];
-  const several = workbook.worksheets.length > 1;
-  workbook.eachSheet((sheet) => {
-    const rows: string[][] = [];
-    sheet.eachRow({ includeEmpty: false }, (row) => {
-      const cells: string[] = [];
-      row.eachCell({ includeEmpty: true }, (cell, col) => {
-        cells[col - 1] = cell.text ?? '';
-      });
-      rows.push(Array.from(cells, (c) => c ?? ''));
-    });
-    appendBlocks(blocks, tableBlocks(rows, several ? sheet.name : undefined));
-  });
+  const several = sheets.length > 1;
+  for (const { sheet, data } of sheets) {
+    const rows = data.map((row) => row.map(cellText));
+    appendBlocks(blocks, tableBlocks(rows, several ? sheet : undefined));
+  }
   return blocks;
 }
