@@ -23,7 +23,9 @@ import { mountedRoutes } from './http/openapi/mounted-routes.js';
 import { serviceOperations, serviceRouter } from './http/service/service.routes.js';
 import type { AppConfig } from './core/config.js';
 import { openDatabase } from './core/db/database.js';
-import { createEventBus } from './core/events/event-bus.js';
+import { createLocalEventBus } from './core/events/event-bus.js';
+import { EventLog } from './core/events/event-log.js';
+import { OrderedDelivery } from './core/events/ordered-delivery.js';
 import { containsNul } from './core/nul-guard.js';
 import { createRedisEventBus } from './core/events/redis-event-bus.js';
 import { JobQueue } from './core/jobs/job-queue.js';
@@ -68,16 +70,20 @@ export async function startApp(config: AppConfig, log: Logger): Promise<App> {
   let stopDeliveries = async () => {};
   let closeSockets = async () => {};
   let closeMetrics = async () => {};
+  let stopEventDelivery = () => {};
   let redis: RedisConnection | null = null;
   // Set when close() begins: /readyz answers 503 and new WebSocket upgrades are refused from then on.
   let draining = false;
   try {
     // With REDIS_URL, events, console logins and rate limits are shared with the other instances.
     redis = config.redisUrl ? await openRedis(config.redisUrl, config.redisPrefix, log.child({ component: 'redis' }), config.redisCommandTimeoutMs) : null;
-    const bus = redis ? await createRedisEventBus(redis, log.child({ component: 'events' })) : createEventBus();
+    const eventLog = new EventLog(orm);
+    const delivery = new OrderedDelivery(eventLog, log.child({ component: 'event-delivery' }), config.eventCatchupIntervalMs);
+    stopEventDelivery = () => delivery.stop();
+    const bus = redis ? await createRedisEventBus(redis, log.child({ component: 'events' }), delivery) : await createLocalEventBus(delivery);
     const mailer = config.smtpUrl ? new SmtpMailer(config.smtpUrl, config.mailFrom, config.smtpTimeoutMs) : new LogMailer(log);
     const jobs = new JobQueue(db.url, log.child({ component: 'jobs' }));
-    const services = createServices(config, log, { bus, jobs, mailer, limiter: redis ? redisRateLimiter(redis, log) : memoryRateLimiter(), orm });
+    const services = createServices(config, log, { bus, eventLog, jobs, mailer, limiter: redis ? redisRateLimiter(redis, log) : memoryRateLimiter(), orm });
     stopIndexing = () => services.documents.close();
     if (config.adminUser && config.adminPassword) {
       await services.admins.ensureAdmin(orm.em.fork(), config.adminUser, config.adminPassword);
@@ -184,6 +190,7 @@ export async function startApp(config: AppConfig, log: Logger): Promise<App> {
       await apollo.stop();
       await stopDeliveries();
       await stopSweep();
+      stopEventDelivery();
       await stopJobs();
       await stopIndexing();
       await db.close();
@@ -204,6 +211,7 @@ export async function startApp(config: AppConfig, log: Logger): Promise<App> {
   } catch (err) {
     await closeMetrics();
     await stopSweep();
+    stopEventDelivery();
     await stopDeliveries();
     await stopJobs();
     await stopIndexing();

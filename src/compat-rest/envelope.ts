@@ -13,6 +13,7 @@ const codes: Record<ErrorCode, number> = {
   [ErrorCode.BadUserInput]: 1003,
   [ErrorCode.PayloadTooLarge]: 1003,
   [ErrorCode.Conflict]: 1003,
+  [ErrorCode.ResyncRequired]: 1003,
   [ErrorCode.InvalidJson]: 1004,
   [ErrorCode.AlreadyExists]: 1005,
   [ErrorCode.NotFound]: 1006,

@@ -50,6 +50,10 @@ export interface AppConfig {
   sweepIntervalMs: number;
   /** An instance silent this long is dead: its consoles' agents go offline. */
   instanceTimeoutMs: number;
+  /** How often the event log's heads are checked for events pub/sub did not bring (ordered-delivery.ts). */
+  eventCatchupIntervalMs: number;
+  /** How long conversation events are kept for streams that resume; older cursors get a resync. */
+  eventRetentionMs: number;
   /** A WebSocket whose unsent backlog would pass this is closed with 1013. */
   wsMaxBufferedBytes: number;
   graphqlMaxDepth: number;
@@ -128,6 +132,8 @@ const envSchema = z
     REDIS_COMMAND_TIMEOUT_MS: int(1_000, 50, 60_000),
     SWEEP_INTERVAL_MS: int(15_000, 100, 3_600_000),
     INSTANCE_TIMEOUT_MS: int(60_000, 300, 86_400_000),
+    EVENT_CATCHUP_INTERVAL_MS: int(1_000, 50, 600_000),
+    EVENT_RETENTION_HOURS: int(72, 1, 24 * 365),
     WS_MAX_BUFFERED_BYTES: int(4 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
     GRAPHQL_MAX_DEPTH: int(15, 2, 100),
     GRAPHQL_MAX_COST: int(5000, 10, 1_000_000),
@@ -205,6 +211,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     redisCommandTimeoutMs: e.REDIS_COMMAND_TIMEOUT_MS,
     sweepIntervalMs: e.SWEEP_INTERVAL_MS,
     instanceTimeoutMs: e.INSTANCE_TIMEOUT_MS,
+    eventCatchupIntervalMs: e.EVENT_CATCHUP_INTERVAL_MS,
+    eventRetentionMs: e.EVENT_RETENTION_HOURS * 3_600_000,
     wsMaxBufferedBytes: e.WS_MAX_BUFFERED_BYTES,
     graphqlMaxDepth: e.GRAPHQL_MAX_DEPTH,
     graphqlMaxCost: e.GRAPHQL_MAX_COST,

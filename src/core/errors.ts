@@ -19,6 +19,8 @@ export const ErrorCode = {
   /** A staff that may not work now: frozen, expired, not activated, deleted, or its merchant frozen. */
   StaffUnavailable: 'STAFF_UNAVAILABLE',
   RateLimited: 'RATE_LIMITED',
+  /** A stream's resume cursor is past what is kept (or not this server's): reload, then follow from now. */
+  ResyncRequired: 'RESYNC_REQUIRED',
   Internal: 'INTERNAL',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

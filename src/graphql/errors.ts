@@ -17,6 +17,7 @@ const codes: Record<ErrorCode, string> = {
   [ErrorCode.AlreadyExists]: 'CONFLICT',
   [ErrorCode.Conflict]: 'CONFLICT',
   [ErrorCode.RateLimited]: 'RATE_LIMITED',
+  [ErrorCode.ResyncRequired]: 'CONFLICT',
   [ErrorCode.Internal]: 'INTERNAL_SERVER_ERROR',
 };
 

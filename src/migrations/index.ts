@@ -10,6 +10,7 @@ import { Migration20261201096000_answers } from './Migration20261201096000_answe
 import { Migration20261201111000_helpdesk_agent } from './Migration20261201111000_helpdesk_agent.js';
 import { Migration20261201112000_helpdesk_contact } from './Migration20261201112000_helpdesk_contact.js';
 import { Migration20261201113000_webhooks } from './Migration20261201113000_webhooks.js';
+import { Migration20261201110000_event_log } from './Migration20261201110000_event_log.js';
 
 /** Migrations in the order they apply; `npm run migration:create` writes a new file, which is then added here. */
 export const migrationsList: MigrationObject[] = [
@@ -24,4 +25,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261201111000_helpdesk_agent', class: Migration20261201111000_helpdesk_agent },
   { name: 'Migration20261201112000_helpdesk_contact', class: Migration20261201112000_helpdesk_contact },
   { name: 'Migration20261201113000_webhooks', class: Migration20261201113000_webhooks },
+  { name: 'Migration20261201110000_event_log', class: Migration20261201110000_event_log },
 ];

@@ -1,6 +1,7 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { AppConfig } from '../core/config.js';
 import type { EventBus } from '../core/events/event-bus.js';
+import type { EventLog } from '../core/events/event-log.js';
 import type { JobQueue } from '../core/jobs/job-queue.js';
 import type { Logger } from '../core/logger.js';
 import type { RateLimiter } from '../core/rate-limit.js';
@@ -18,8 +19,10 @@ import { AgentConsoleService } from './agent/agent-console.service.js';
 import { AgentService } from './agent/agent.service.js';
 import { ContextFactory } from './auth/context-factory.js';
 import { AgentAssistService } from './conversation/agent-assist.service.js';
+import { ContactHistoryService } from './conversation/contact-history.service.js';
 import { ConversationIntake } from './conversation/conversation-intake.service.js';
 import { RoutingService } from './session/routing.service.js';
+import { EventReplayService } from './session/event-replay.service.js';
 import { EventViews } from './session/event-views.js';
 import { SessionJournal } from './session/session-journal.js';
 import { CsatService } from './session/csat.service.js';
@@ -68,9 +71,13 @@ export interface Services extends KnowledgeServices {
   csat: CsatService;
   /** A waiting contact's place in the queue and expected wait (the chat page). */
   queueStatus: QueueStatusService;
+  /** What a resuming web-chat contact missed. */
+  contactHistory: ContactHistoryService;
   agentAssist: AgentAssistService;
   /** The data of a session or message event, loaded once for every renderer. */
   eventViews: EventViews;
+  /** What a stream resuming from a merchant's event number missed (docs/protocols.md, "Resuming"). */
+  eventReplay: EventReplayService;
   agents: AgentService;
   agentConsole: AgentConsoleService;
   speech: SpeechService;
@@ -96,14 +103,14 @@ export interface Services extends KnowledgeServices {
   webhookOutbox: WebhookOutbox;
 }
 
-export function createServices(config: AppConfig, log: Logger, deps: { bus: EventBus; jobs: JobQueue; mailer: Mailer; limiter: RateLimiter; orm: MikroORM }): Services {
+export function createServices(config: AppConfig, log: Logger, deps: { bus: EventBus; eventLog: EventLog; jobs: JobQueue; mailer: Mailer; limiter: RateLimiter; orm: MikroORM }): Services {
   const tokens = new TokenService(config.tokenTtlHours, deps.bus);
   const throttle = new LoginThrottle(deps.limiter, { failuresPerIpPerMinute: config.loginFailuresPerIpPerMinute });
   const staff = new StaffService(deps.bus, { trialDays: config.staffTrialDays, warningDays: config.staffExpiryWarningDays });
   const storage = storageAreas(config);
   const webhookOutbox = new WebhookOutbox();
   const knowledge = createKnowledgeServices(config, log, { orm: deps.orm, bus: deps.bus, jobs: deps.jobs, staff, limiter: deps.limiter, storage, webhooks: webhookOutbox });
-  const journal = new SessionJournal(deps.bus, log.child({ component: 'conversation' }));
+  const journal = new SessionJournal(deps.bus, deps.eventLog, log.child({ component: 'conversation' }));
   const outbox = new OutboxService();
   // Replies and notices on outside channels are queued in the transaction that stores them.
   journal.useOutbox(outbox);
@@ -143,8 +150,10 @@ export function createServices(config: AppConfig, log: Logger, deps: { bus: Even
     intake,
     csat,
     queueStatus: new QueueStatusService(deps.orm),
+    contactHistory: new ContactHistoryService(deps.orm),
     agentAssist: new AgentAssistService(sessions, staff, knowledge.answers),
     eventViews: new EventViews(deps.orm),
+    eventReplay: new EventReplayService(deps.eventLog),
     agents,
     agentConsole: new AgentConsoleService(deps.bus, agents, staff),
     channels,
@@ -171,6 +180,6 @@ export function createServices(config: AppConfig, log: Logger, deps: { bus: Even
     notes: new NoteService(sessions, deps.bus),
     handoffAssist: new HandoffAssistService(sessions, staff, knowledge.answers, deps.limiter, { perMerchant: config.knowledge.askPerCallerPerMinute, perStaff: config.knowledge.askPerStaffPerMinute }, log.child({ component: 'handoff-assist' })),
     reports: new ReportService(config.timezone),
-    sweep: new SweepService(deps.orm, instance, { agents, sessions, routing, trades }, log.child({ component: 'sweep' }), config.sweepIntervalMs),
+    sweep: new SweepService(deps.orm, instance, { agents, sessions, routing, trades, eventLog: deps.eventLog }, log.child({ component: 'sweep' }), { intervalMs: config.sweepIntervalMs, eventRetentionMs: config.eventRetentionMs }),
   };
 }

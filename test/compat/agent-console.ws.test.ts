@@ -161,7 +161,7 @@ describe('agent-console protocol (/ws/kf)', () => {
 
     ca.send({ method: 'connect', userid: 'u-flow' });
     expect(await ca.nextJson({ method: 'connect' })).toEqual({ method: 'connect', code: 0, msg: 'ok' });
-    expect(await cb.nextJson({ method: 'connect_push' })).toEqual({ code: 0, method: 'connect_push', userid: 'u-flow' });
+    expect(await cb.nextJson({ method: 'connect_push' })).toEqual({ code: 0, method: 'connect_push', userid: 'u-flow', event_seq: expect.any(Number) });
     cb.send({ method: 'connect', userid: 'u-flow' });
     expect(await cb.nextJson({ method: 'connect' })).toMatchObject({ code: 409 });
 
@@ -199,7 +199,7 @@ describe('agent-console protocol (/ws/kf)', () => {
     // Transfer back to the queue: Ben hears of it, and can take it.
     ca.send({ method: 'transform', userid: 'u-flow' });
     expect(await ca.nextJson({ method: 'transform' })).toEqual({ code: 0, method: 'transform', msg: 'ok' });
-    expect(await cb.nextJson({ method: 'transfer_push' })).toEqual({ code: 0, method: 'transfer_push', userid: 'u-flow' });
+    expect(await cb.nextJson({ method: 'transfer_push' })).toEqual({ code: 0, method: 'transfer_push', userid: 'u-flow', event_seq: expect.any(Number) });
     // To a named agent.
     cb.send({ method: 'connect', userid: 'u-flow' });
     expect(await cb.nextJson({ method: 'connect' })).toMatchObject({ code: 0 });

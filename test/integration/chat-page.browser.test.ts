@@ -132,7 +132,8 @@ describe('the chat page at chat_url, in headless Chromium', () => {
     await expect.poll(() => theirBubbles(page).count()).toBe(1);
     const answer = (await theirBubbles(page).first().textContent())!;
     expect(answer).toContain('9点');
-    const textFrames = (await page.evaluate(() => (window as any).__frames as string[])).filter((f) => f !== '|=EOF=|');
+    // The answer's text frames (the page resumes, so it also gets each stored message's id as a JSON frame).
+    const textFrames = (await page.evaluate(() => (window as any).__frames as string[])).filter((f) => f !== '|=EOF=|' && !f.startsWith('|=JSON=|'));
     expect(textFrames.length).toBeGreaterThan(1);
     expect(textFrames.join('').trim()).toBe(answer);
     const lengths: number[] = await page.evaluate(() => (window as any).__lengths);
@@ -162,7 +163,10 @@ describe('the chat page at chat_url, in headless Chromium', () => {
     await expect.poll(() => page.getAttribute('#status', 'data-state')).toBe('online');
     const urls: string[] = await page.evaluate(() => (window as any).__sockets.map((s: WebSocket) => s.url));
     expect(urls).toHaveLength(2);
-    expect(urls.every((u) => u.endsWith(`/chat/${staff.serialNo}/ws?contact_id=${contactId}`))).toBe(true);
+    expect(urls.every((u) => u.includes(`/chat/${staff.serialNo}/ws?contact_id=${contactId}&after_msg_id=`))).toBe(true);
+    // The reconnect asks only for what came after the last message the page has.
+    expect(urls[0]).toMatch(/after_msg_id=0$/);
+    expect(Number(urls[1]!.split('after_msg_id=')[1])).toBeGreaterThan(0);
     await say('还在吗？我已经帮您查好了。');
     await expect.poll(() => theirBubbles(page).last().textContent()).toBe('还在吗？我已经帮您查好了。');
 
@@ -184,6 +188,22 @@ describe('the chat page at chat_url, in headless Chromium', () => {
     await page.reload();
     await expect.poll(() => page.getAttribute('#status', 'data-state')).toBe('online');
     expect(await page.evaluate(() => (window as any).__sockets[0].url)).toContain(`contact_id=${contactId}`);
+
+    // Away (the tab went elsewhere), the agent answers; back, the page shows the whole conversation with it.
+    await page.goto('about:blank');
+    await say('您离开时我回复了：地址已改好。');
+    await page.goto(`${t.url}/chat/${staff.serialNo}`);
+    await expect.poll(() => page.getAttribute('#status', 'data-state')).toBe('online');
+    await expect.poll(() => theirBubbles(page).last().textContent()).toBe('您离开时我回复了：地址已改好。');
+    expect(await page.locator('#messages .row.me .bubble').allTextContents()).toEqual(['你们的营业时间是什么？', '转人工', '好的，谢谢']);
+    expect(await theirBubbles(page).allTextContents()).toEqual([
+      expect.stringContaining('9点'),
+      '您好，我是小王，请问有什么可以帮您？',
+      evil,
+      '还在吗？我已经帮您查好了。',
+      '您离开时我回复了：地址已改好。',
+    ]);
+    expect(await page.locator('#messages img').count()).toBe(0);
 
     expect(pageErrors).toEqual([]);
     kf.close();

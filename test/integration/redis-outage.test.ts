@@ -1,20 +1,10 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../src/core/db/embedded-postgres.js';
 import { createAgent, createMerchant, createStaffWithKeys } from '../support/factories.js';
+import { startRedisServer } from '../support/redis.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { FrameClient, basicAuth } from '../support/ws-clients.js';
-
-/** Starts a throw-away redis-server (global-setup makes sure the binary exists) so this test can kill it. */
-async function startRedisServer(port: number): Promise<ChildProcess> {
-  const server = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: ['ignore', 'pipe', 'pipe'] });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', (err) => reject(new Error(`redis-server is required for this test: ${err.message}`)));
-    server.stdout!.on('data', (d: Buffer) => d.toString().includes('Ready to accept connections') && resolve());
-    server.once('exit', (code) => reject(new Error(`redis-server exited with ${code}`)));
-  });
-  return server;
-}
 
 describe('a Redis outage while serving', () => {
   let redisServer: ChildProcess;
@@ -46,7 +36,7 @@ describe('a Redis outage while serving', () => {
     expect(ready.status).toBe(503);
     expect(await ready.json()).toEqual({ status: 'redis unavailable' });
 
-    // Events are lost while Redis is away, but the contact's own conversation is unaffected.
+    // The contact's own conversation is unaffected while Redis is away.
     const contact = await FrameClient.open(ws('/ws?contact_id=outage'), basicAuth(staff.apiKey, staff.secretKey));
     contact.send({ action: 'chat', content: 'talk to a human' });
     expect(await contact.untilEof()).toMatch(/Connecting you to a person/);

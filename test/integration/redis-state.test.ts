@@ -127,7 +127,7 @@ describe('shared state in Redis', () => {
       return { got, stop: () => void it.return?.() };
     };
     const [onOne, onTwo, onOther] = [heard(busOne), heard(busTwo), heard(busOther)];
-    const event: SessionChangedEvent = { merchantId: 1, staffId: 2, sessionId: 3, contactId: 4, kind: 'opened', status: 'ai', previousStatus: null, agentId: null, previousAgentId: null };
+    const event: SessionChangedEvent = { merchantId: 1, staffId: 2, sessionId: 3, contactId: 4, kind: 'opened', status: 'ai', previousStatus: null, agentId: null, previousAgentId: null, eventSeq: 0 };
     busOne.publish('SESSION_CHANGED', event);
     await expect.poll(() => onTwo.got).toEqual([event]);
     await expect.poll(() => onOne.got).toEqual([event]);

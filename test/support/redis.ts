@@ -1,3 +1,4 @@
+import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { inject } from 'vitest';
@@ -33,4 +34,18 @@ export async function dropRedisPrefix(redis: Redis, prefix: string): Promise<voi
     if (keys.length) await redis.del(...keys);
     cursor = next;
   } while (cursor !== '0');
+}
+
+/**
+ * A throw-away redis-server on `port` (global-setup makes sure the binary exists), for tests that kill it or
+ * pause it (SIGSTOP/SIGCONT): never the shared one.
+ */
+export async function startRedisServer(port: number): Promise<ChildProcess> {
+  const server = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', (err) => reject(new Error(`redis-server is required for this test: ${err.message}`)));
+    server.stdout!.on('data', (d: Buffer) => d.toString().includes('Ready to accept connections') && resolve());
+    server.once('exit', (code) => reject(new Error(`redis-server exited with ${code}`)));
+  });
+  return server;
 }

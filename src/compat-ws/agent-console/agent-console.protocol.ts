@@ -47,7 +47,10 @@ const now = () => Math.floor(Date.now() / 1000);
 /**
  * One agent-console connection (`/ws/kf`): the method-based protocol of the
  * agent-console seed. Frames in, one service call each, frames out; pushes
- * are renderings of the domain events the hub hands over.
+ * are renderings of the domain events the hub hands over. Ours beyond the seed
+ * (docs/protocols.md, "Resuming"): `since` in `login`, `event_seq` on the pushes
+ * of session changes and messages (and in a login reply without `since`), and
+ * `resync_push {event_seq}` when what was missed cannot be replayed.
  */
 export class AgentConsoleConnection implements AgentSocket {
   readonly clientId = randomUUID();
@@ -267,25 +270,26 @@ export class AgentConsoleConnection implements AgentSocket {
     const session = await view.session();
     if (!session) return;
     const userid = session.contact.externalId;
+    const event_seq = e.eventSeq;
     if (e.kind === 'accepted') {
       if (e.agentId === this.agentId) {
         // Given to this agent (by routing, a merchant, or another console of it): it joins the current list.
-        await this.pushContactMessage('connect_list_push', session, view);
+        await this.pushContactMessage('connect_list_push', session, view, event_seq);
       } else {
-        this.transport.send({ code: 0, method: 'connect_push', userid });
+        this.transport.send({ code: 0, method: 'connect_push', userid, event_seq });
       }
     } else if (e.kind === 'transferred') {
-      if (e.previousAgentId !== this.agentId) this.transport.send({ code: 0, method: 'transfer_push', userid });
-      if (e.agentId === this.agentId) await this.pushContactMessage('connect_list_push', session, view);
+      if (e.previousAgentId !== this.agentId) this.transport.send({ code: 0, method: 'transfer_push', userid, event_seq });
+      if (e.agentId === this.agentId) await this.pushContactMessage('connect_list_push', session, view, event_seq);
     } else if (e.kind === 'handoff') {
-      await this.pushContactMessage('wait_list_push', session, view);
+      await this.pushContactMessage('wait_list_push', session, view, event_seq);
     }
   }
 
   async onMessageAdded(e: MessageAddedEvent, view: EventView): Promise<void> {
     if (!this.agentId || !this.staffIds.has(e.staffId) || e.senderType !== SenderType.CONTACT) return;
-    if (e.status === SessionStatus.PENDING) await this.push('wait_list_push', view);
-    else if (e.status === SessionStatus.MANUAL && e.agentId === this.agentId) await this.push('connect_list_push', view);
+    if (e.status === SessionStatus.PENDING) await this.push('wait_list_push', view, e.eventSeq);
+    else if (e.status === SessionStatus.MANUAL && e.agentId === this.agentId) await this.push('connect_list_push', view, e.eventSeq);
   }
 
   /** A note on a session of this agent's staff, written by someone else: `note_push`. */
@@ -328,10 +332,17 @@ export class AgentConsoleConnection implements AgentSocket {
     this.transport.send(data);
   }
 
+  onResync(head: number): void {
+    this.transport.send({ code: 0, method: 'resync_push', event_seq: head });
+  }
+
   // ---------- internals ----------
 
   private async login(msg: Record<string, unknown>): Promise<void> {
     const token = typeof msg.token === 'string' ? msg.token : '';
+    // The cursor of a console that reconnects: the last event_seq it saw (docs/protocols.md, "Resuming").
+    const since = msg.since === undefined || msg.since === null || msg.since === '' ? undefined : this.int(msg, 'since');
+    if (since !== undefined && since < 0) throw badInput('since: must be an event_seq (0 or more)');
     const ctx = await this.deps.services.contexts.forToken(token || undefined, this.meta);
     if (ctx.actor.kind !== 'agent') return this.transport.send({ code: 440, msg: 'Invalid token', method: 'login' });
     const actor = ctx.actor;
@@ -345,9 +356,13 @@ export class AgentConsoleConnection implements AgentSocket {
     this.agentId = actor.agentId;
     this.merchantId = actor.merchantId;
     this.staffIds = new Set(await this.deps.services.sessions.staffIdsOfCaller(ctx));
-    this.deps.hub.add(this);
-    const agent = await this.deps.services.agents.setStatus(ctx, AgentStatus.ONLINE, 'login', this.clientId);
-    const colleagues = await this.deps.services.agentAssist.colleaguesPresent(ctx);
+    // Live events from here on; with a cursor they wait for the replay, which follows the login reply.
+    this.deps.hub.add(this, since);
+    const { head, agent, colleagues } = await this.loginState(ctx, since).catch((err: unknown) => {
+      // A failed login gets no pushes (and keeps none waiting).
+      this.deps.hub.remove(this);
+      throw err;
+    });
     this.transport.send({
       code: 0,
       msg: 'ok',
@@ -358,7 +373,16 @@ export class AgentConsoleConnection implements AgentSocket {
       head_img: agent.avatarUrl,
       timestamp: now(),
       customer_list: colleagues.map((a) => ({ customer_id: a.id, customer_name: a.name, head_img: a.avatarUrl, status: a.status })),
+      ...(head === null ? {} : { event_seq: head }),
     });
+    if (since !== undefined) await this.deps.hub.resume(this, since, () => this.deps.services.eventReplay.since(ctx, since));
+  }
+
+  private async loginState(ctx: RequestContext, since: number | undefined) {
+    const head = since === undefined ? await this.deps.services.eventReplay.head(ctx) : null;
+    const agent = await this.deps.services.agents.setStatus(ctx, AgentStatus.ONLINE, 'login', this.clientId);
+    const colleagues = await this.deps.services.agentAssist.colleaguesPresent(ctx);
+    return { head, agent, colleagues };
   }
 
   private async goOffline(ctx: RequestContext, kind: 'logout'): Promise<void> {
@@ -391,15 +415,15 @@ export class AgentConsoleConnection implements AgentSocket {
   }
 
   /** A contact's message as a wait-list or current-list push. */
-  private async push(method: 'wait_list_push' | 'connect_list_push', view: EventView): Promise<void> {
+  private async push(method: 'wait_list_push' | 'connect_list_push', view: EventView, eventSeq: number): Promise<void> {
     const [session, message] = await Promise.all([view.session(), view.message()]);
-    if (session && message) this.sendUserPush(method, session, message);
+    if (session && message) this.sendUserPush(method, session, message, eventSeq);
   }
 
   /** A session that joined a list, shown with the contact's latest message. */
-  private async pushContactMessage(method: 'wait_list_push' | 'connect_list_push', session: Session, view: EventView): Promise<void> {
+  private async pushContactMessage(method: 'wait_list_push' | 'connect_list_push', session: Session, view: EventView, eventSeq: number): Promise<void> {
     const [message, summary] = await Promise.all([view.lastContactMessage(), this.summaryFor(session)]);
-    this.sendUserPush(method, session, message, summary);
+    this.sendUserPush(method, session, message, eventSeq, summary);
   }
 
   /** The handoff summary for a push (never waiting for an LLM); a push goes out without it should that fail. */
@@ -412,7 +436,7 @@ export class AgentConsoleConnection implements AgentSocket {
     }
   }
 
-  private sendUserPush(method: 'wait_list_push' | 'connect_list_push', session: Session, message: Message | null, summary?: string | null): void {
+  private sendUserPush(method: 'wait_list_push' | 'connect_list_push', session: Session, message: Message | null, eventSeq: number, summary?: string | null): void {
     this.transport.send({
       code: 0,
       method,
@@ -421,6 +445,7 @@ export class AgentConsoleConnection implements AgentSocket {
       nickname: session.contact.nickname,
       timestamp: message ? Math.floor(message.createdAt.getTime() / 1000) : now(),
       user_query: message ? [toConsoleItem(message)] : [],
+      event_seq: eventSeq,
       // Only on the push that brings a session into a list (handoff, accept, transfer).
       ...(summary === undefined ? {} : { handoff_summary: summary }),
     });

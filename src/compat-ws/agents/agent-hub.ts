@@ -1,7 +1,9 @@
-import type { AgentPresenceEvent, ConversationEvents, MessageAddedEvent, NoteAddedEvent, SessionChangedEvent } from '../../core/events/event-bus.js';
+import type { AgentPresenceEvent, ConversationEvents, LoggedEvent, MessageAddedEvent, NoteAddedEvent, SessionChangedEvent } from '../../core/events/event-bus.js';
+import { ResumeGate } from '../../core/events/event-sequencer.js';
 import type { SessionNote } from '../../entities/helpdesk/session-note.entity.js';
 import type { Logger } from '../../core/logger.js';
 import type { Services } from '../../services/index.js';
+import type { Replay } from '../../services/session/event-replay.service.js';
 import { EventPumps } from '../event-pump.js';
 import type { EventView } from '../../services/session/event-views.js';
 
@@ -22,6 +24,8 @@ export interface AgentSocket {
   onRevoked(): void;
   onStaffChanged(staffIds: number[]): void;
   onConsolePush(data: Record<string, unknown>): void;
+  /** What it missed is no longer all kept (or too much): the client reloads its lists; `head` is the cursor now. */
+  onResync(head: number): void;
 }
 
 type ConsolePush = ConversationEvents['CONSOLE_PUSH'][0];
@@ -34,6 +38,8 @@ type ConsolePush = ConversationEvents['CONSOLE_PUSH'][0];
  */
 export class AgentHub {
   private readonly sockets = new Set<AgentSocket>();
+  /** Per socket, which event numbers it still needs (a resumed socket has had some replayed). */
+  private readonly gates = new WeakMap<AgentSocket, ResumeGate<LoggedEvent>>();
   private readonly pumps: EventPumps;
 
   constructor(
@@ -45,13 +51,13 @@ export class AgentHub {
 
   start(): void {
     const bus = this.services.bus;
-    this.pumps.pump(bus.subscribe('SESSION_CHANGED'), async (e) => {
-      const view = this.services.eventViews.of(e);
-      await this.each(e.merchantId, (s) => s.onSessionChanged(e, view));
-    });
-    this.pumps.pump(bus.subscribe('MESSAGE_ADDED'), async (e) => {
-      const view = this.services.eventViews.of(e);
-      await this.each(e.merchantId, (s) => s.onMessageAdded(e, view));
+    // Session changes and messages in one stream, so each socket gets them in the merchant's event order.
+    this.pumps.pump(bus.conversation(), async (le) => {
+      const view = this.services.eventViews.of(le.event);
+      await this.each(le.event.merchantId, async (s) => {
+        if (this.gates.get(s)?.offer(le.event.eventSeq, le) === false) return;
+        await render(s, le, view);
+      });
     });
     this.pumps.pump(bus.subscribe('NOTE_ADDED'), async (e) => {
       const note = await this.services.eventViews.note(e);
@@ -80,8 +86,33 @@ export class AgentHub {
     );
   }
 
-  add(socket: AgentSocket): void {
+  /**
+   * Starts pushing to a socket. With `since` (its cursor), live events wait until `resume` has given it what
+   * it missed; a socket added without it gets every live event from now on.
+   */
+  add(socket: AgentSocket, since?: number): void {
+    this.gates.set(socket, new ResumeGate<LoggedEvent>(since ?? 0, since !== undefined));
     this.sockets.add(socket);
+  }
+
+  /**
+   * Gives a socket added with `since` what it missed (rendered like the live events, through its own
+   * filters) or a resync, then the live events that waited, without any it was already given.
+   */
+  async resume(socket: AgentSocket, since: number, replay: () => Promise<Replay>): Promise<void> {
+    const gate = this.gates.get(socket);
+    if (!gate) return;
+    try {
+      const r = await replay();
+      if (r.kind === 'resync') socket.onResync(r.head);
+      else for (const le of r.events) await this.renderOne(socket, le);
+      gate.replayed(r.kind === 'resync' ? r.head : r.upTo);
+    } catch (err) {
+      this.log.warn({ err, agentId: socket.agentId }, 'agent socket replay failed');
+      socket.onResync(since);
+    }
+    for (let batch = gate.drain(); batch.length; batch = gate.drain()) for (const le of batch) await this.renderOne(socket, le);
+    gate.open();
   }
 
   remove(socket: AgentSocket): void {
@@ -97,9 +128,17 @@ export class AgentHub {
     this.pumps.stop();
   }
 
+  private async renderOne(s: AgentSocket, le: LoggedEvent): Promise<void> {
+    if (!this.sockets.has(s)) return;
+    await render(s, le, this.services.eventViews.of(le.event)).catch((err) => this.log.warn({ err, agentId: s.agentId }, 'agent push failed'));
+  }
+
   private async each(merchantId: number, fn: (s: AgentSocket) => Promise<void>): Promise<void> {
     await Promise.all(
       [...this.sockets].filter((s) => s.merchantId === merchantId).map((s) => fn(s).catch((err) => this.log.warn({ err, agentId: s.agentId }, 'agent push failed'))),
     );
   }
 }
+
+const render = (s: AgentSocket, le: LoggedEvent, view: EventView): Promise<void> =>
+  le.topic === 'SESSION_CHANGED' ? s.onSessionChanged(le.event, view) : s.onMessageAdded(le.event, view);

@@ -1,4 +1,3 @@
-import type { MessageAddedEvent, SessionChangedEvent } from '../../core/events/event-bus.js';
 import type { Logger } from '../../core/logger.js';
 import { SenderType, type Message } from '../../entities/session/message.entity.js';
 import type { Services } from '../../services/index.js';
@@ -9,6 +8,8 @@ import { EventPumps } from '../event-pump.js';
 export interface ChatListener {
   /** `agentName`: who holds the session (the chat page labels the message with it). */
   agentSaid(message: Message, agentName: string | null): void;
+  /** The contact's own message or the AI's answer was stored (a resuming client keeps its id as the cursor). */
+  messageStored(messageId: number): void;
   agentJoined(agentName: string): void;
   conversationClosed(sessionId: number): void;
 }
@@ -36,18 +37,17 @@ export class ChatHub {
 
   start(): void {
     const { bus, eventViews } = this.services;
-    this.pumps.pump<MessageAddedEvent>(bus.subscribe('MESSAGE_ADDED'), async (e) => {
-      const listeners = this.byContact.get(e.contactId);
-      if (!listeners?.size || e.senderType !== SenderType.AGENT) return;
-      const m = await eventViews.of(e).message();
-      const agent = m ? await eventViews.of(e).agent() : null;
-      if (m) listeners.forEach((l) => l.agentSaid(m, agent?.name ?? null));
-    });
-    this.pumps.pump<SessionChangedEvent>(bus.subscribe('SESSION_CHANGED'), async (e) => {
-      if (e.previousStatus === 'pending' || e.status === 'pending') await this.queueMoved(e.staffId);
+    // One stream for both topics, so an agent's "joined" notice and its first reply keep their order.
+    this.pumps.pump(bus.conversation(), async ({ topic, event: e }) => {
+      if (topic === 'SESSION_CHANGED' && (e.previousStatus === 'pending' || e.status === 'pending')) await this.queueMoved(e.staffId);
       const listeners = this.byContact.get(e.contactId);
       if (!listeners?.size) return;
-      if (e.kind === 'accepted' && e.agentId) {
+      if (topic === 'MESSAGE_ADDED') {
+        if (e.senderType !== SenderType.AGENT) return listeners.forEach((l) => l.messageStored(e.messageId));
+        const m = await eventViews.of(e).message();
+        const agent = m ? await eventViews.of(e).agent() : null;
+        if (m) listeners.forEach((l) => l.agentSaid(m, agent?.name ?? null));
+      } else if (e.kind === 'accepted' && e.agentId) {
         const agent = await eventViews.of(e).agent();
         if (agent) listeners.forEach((l) => l.agentJoined(agent.name));
       } else if (e.kind === 'closed') {

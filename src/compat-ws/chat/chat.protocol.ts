@@ -8,6 +8,7 @@ import type { Services } from '../../services/index.js';
 import { contactNotices } from '../../services/conversation/contact-notices.js';
 import type { AnswerStream, IntakeOutcome } from '../../services/conversation/intake-outcome.js';
 import { SPEECH_NOT_CONFIGURED, SpeechError } from '../../services/speech/speech.service.js';
+import { ResumeGate } from '../../core/events/event-sequencer.js';
 import { EOF_FRAME, jsonFrame } from '../frames.js';
 import { CHAT_CLOSE, CHAT_CODES, chatCodeOf } from './chat.vocabulary.js';
 import type { ChatHub } from './chat-hub.js';
@@ -32,6 +33,11 @@ export interface ChatTransport {
    * the seed's clients get them as plain text.
    */
   rich?: boolean;
+  /**
+   * `after_msg_id` of a client that resumes (docs/protocols.md, "Resuming"), or null for the seed's clients.
+   * A resuming client is first sent the messages it missed, and every message then carries its id.
+   */
+  resumeAfter: number | null;
 }
 
 const rateRequest = z.object({
@@ -63,10 +69,25 @@ export class ChatConnection {
     private readonly log: Logger,
   ) {}
 
-  /** Starts pushing agent replies when the contact already has a conversation (a resumed connection). */
+  /**
+   * Starts pushing agent replies when the contact already has a conversation (a resumed connection); a
+   * client that gave `after_msg_id` first gets the messages after it, the live pushes waiting meanwhile.
+   */
   async start(): Promise<void> {
     const contactId = await this.services.intake.knownContact(this.staffId, ChannelType.WEB, this.contactExternalId);
-    if (contactId) this.watch(contactId);
+    if (!contactId) return;
+    const after = this.transport.resumeAfter;
+    if (after === null) return void this.watch(contactId);
+    const gate = this.watch(contactId, after);
+    if (!gate) return;
+    try {
+      const missed = await this.services.contactHistory.after(contactId, after);
+      for (const m of missed) void this.enqueue(async () => this.messageFrame(m));
+      gate.replayed(missed.at(-1)?.id ?? after);
+    } finally {
+      for (let batch = gate.drain(); batch.length; batch = gate.drain()) batch.forEach((work) => void this.enqueue(work));
+      gate.open();
+    }
   }
 
   /** The chat page, connecting while its contact waits for an agent: shows the place in the queue again. */
@@ -128,6 +149,11 @@ export class ChatConnection {
   }
 
   private async render(outcome: IntakeOutcome, voice: boolean): Promise<void> {
+    // The first message of a new contact was announced before anyone watched: a resuming client gets its id here.
+    if (this.contactId === null && 'messageId' in outcome && outcome.messageId && this.transport.resumeAfter !== null) {
+      const id = outcome.messageId;
+      void this.enqueue(async () => this.cursorFrame(id));
+    }
     switch (outcome.kind) {
       case 'refused':
         return this.reply({ code: CHAT_CODES.staffUnavailable, message: outcome.reason });
@@ -218,12 +244,20 @@ export class ChatConnection {
     }
   }
 
-  /** Pushes what others say in this contact's conversation: agent replies and the handover notices. */
-  private watch(contactId: number): void {
-    if (this.contactId === contactId || this.closed) return;
+  /**
+   * Pushes what others say in this contact's conversation: agent replies and the handover notices. With
+   * `resumeFrom`, pushes wait until `start` has sent what the client missed; pushes of messages it was sent
+   * already (by id) are dropped.
+   */
+  private watch(contactId: number, resumeFrom?: number): ResumeGate<() => Promise<void>> | null {
+    if (this.contactId === contactId || this.closed) return null;
     this.contactId = contactId;
+    const gate = new ResumeGate<() => Promise<void>>(resumeFrom ?? 0, resumeFrom !== undefined);
+    const push = (id: number, work: () => Promise<void>) => {
+      if (gate.offer(id, work)) void this.enqueue(work);
+    };
     const withStaff = (kind: 'accepted' | 'closed', say: (staff: Parameters<typeof contactNotices.closed>[0]) => string, then?: () => void) =>
-      void this.enqueue(async () => {
+      push(0, async () => {
         const staff = await this.services.intake.staffNow(this.staffId);
         if (staff) {
           if (this.transport.rich) this.notice(kind, say(staff));
@@ -231,9 +265,14 @@ export class ChatConnection {
         }
         then?.();
       });
+    const resuming = this.transport.resumeAfter !== null;
     this.unsubscribe.push(
       this.hub.watch(contactId, {
-        agentSaid: (m, agentName) => void this.enqueue(async () => this.agentMessage(m, agentName)),
+        agentSaid: (m, agentName) => push(m.id, async () => (resuming ? this.messageFrame(m, agentName) : this.agentMessage(m, agentName))),
+        // The client showed it already (it wrote it, or the answer was streamed): only the cursor moves.
+        messageStored: (id) => {
+          if (resuming) push(id, async () => this.cursorFrame(id));
+        },
         agentJoined: (name) => withStaff('accepted', (staff) => contactNotices.accepted(staff, name)),
         // Then the rating prompt, answered with {"action":"rate",…} (docs/protocols.md, "Web chat").
         conversationClosed: (sessionId) =>
@@ -242,6 +281,20 @@ export class ChatConnection {
           ),
       }),
     );
+    return gate;
+  }
+
+  private cursorFrame(id: number): void {
+    this.reply({ code: CHAT_CODES.ok, message: 'OK', result: { msgId: String(id) } });
+  }
+
+  /**
+   * A message as a resuming client gets it: one JSON frame with its id, so it can ask for what follows;
+   * an agent's carries the agent's name when it is known (live pushes; the chat page labels it).
+   */
+  private messageFrame(m: Message, agentName?: string | null): void {
+    const name = agentName ? { name: agentName } : {};
+    this.reply({ code: CHAT_CODES.ok, message: 'OK', result: { msgId: String(m.id), senderType: m.senderType, msgType: m.msgType, content: m.content, media: m.payload, ...name } });
   }
 
   private agentMessage(m: Message, agentName: string | null): void {

@@ -56,6 +56,9 @@ export function chatRoutes(services: Services, log: Logger): { routes: UpgradeRo
   }
 
   function open(req: IncomingMessage, socket: Parameters<UpgradeRoute['handle']>[1], head: Buffer, staff: Staff, publicPage: boolean): void {
+    // A client that resumes gives the id of the last message it has (docs/protocols.md, "Resuming").
+    const after = new URL(req.url ?? '/', 'http://x').searchParams.get('after_msg_id');
+    if (after !== null && !/^\d{1,15}$/.test(after)) return refuseUpgrade(socket, 400, 'Bad Request', JSON.stringify({ code: 1003, message: 'after_msg_id must be a message id (0 or more)' }));
     void contactFor(req, staff.id, publicPage).then((contactId) => {
       if (!contactId) return refuseUpgrade(socket, 400, 'Bad Request', JSON.stringify({ code: 1003, message: 'contact_id or session_id is not valid for this staff' }));
       contactOf.set(req, contactId);
@@ -65,6 +68,7 @@ export function chatRoutes(services: Services, log: Logger): { routes: UpgradeRo
           close: (code: number, reason: string) => ws.close(code, reason),
           media: publicPage ? ('json' as const) : ('url' as const),
           rich: publicPage,
+          resumeAfter: after === null ? null : Number(after),
         };
         const conn = new ChatConnection(services, hub, staff.id, contactId, transport, log.child({ component: 'web-chat', staffId: staff.id }));
         ws.on('message', (data, isBinary) => void conn.handle(isBinary ? '' : data.toString()));

@@ -3,8 +3,11 @@ import { ErrorCode } from '../../core/errors.js';
 /**
  * The web-chat stream's vocabulary (`/ws` and `/chat/:serialNo/ws`; docs/protocols.md, "Web chat").
  * The client sends `{"action":"chat","type":"text"|"audio"|"image","content":…}` or, after a close,
- * `{"action":"rate","score":1..5,"comment"?}`; every answer is text
- * frames or one `|=JSON=|{code,message,result?}` frame, then exactly `|=EOF=|`.
+ * `{"action":"rate","score":1..5,"comment"?}`; every answer is text frames or one
+ * `|=JSON=|{code,message,result?}` frame, then exactly `|=EOF=|`. A client that connects with
+ * `after_msg_id` resumes (docs/protocols.md, "Resuming"): the messages it missed, then each message, as
+ * `|=JSON=|{"code":0,"message":"OK","result":{"msgId","senderType","msgType","content","media"}}`, and
+ * `result: {msgId}` alone for one it already shows (its own, the AI's streamed answer).
  */
 export const CHAT_CODES = {
   ok: 0,

@@ -14,7 +14,9 @@ import type { EventView } from '../../services/session/event-views.js';
  * The workbench push stream (`/ws/cs/{csId}`, multichannel seed): the four
  * event types, rendered from the domain events for one agent, plus
  * `bind_session` to follow a session the agent does not own. A bound session
- * is followed only while its staff is still the agent's.
+ * is followed only while its staff is still the agent's. Each push carries
+ * `eventSeq`; `?since=` replays what was missed, or sends `{type: 'resync',
+ * eventSeq}` (docs/protocols.md, "Resuming").
  */
 export class WorkbenchConnection implements AgentSocket {
   readonly clientId = randomUUID();
@@ -61,7 +63,7 @@ export class WorkbenchConnection implements AgentSocket {
     const message = await view.message();
     if (!message) return;
     const info = presentMessageInfo(message);
-    this.send({ type: 'new_message', sessionId: String(e.sessionId), data: { msgId: info.msgId, seq: info.seq, content: info.content, senderType: info.senderType, senderId: info.senderId, msgType: info.msgType, media: info.media, createdAt: info.createdAt } });
+    this.send({ type: 'new_message', sessionId: String(e.sessionId), eventSeq: e.eventSeq, data: { msgId: info.msgId, seq: info.seq, content: info.content, senderType: info.senderType, senderId: info.senderId, msgType: info.msgType, media: info.media, createdAt: info.createdAt } });
   }
 
   /** A note on a session this agent holds or follows, as a `new_message` with senderType "note" (not by its own author). */
@@ -85,7 +87,11 @@ export class WorkbenchConnection implements AgentSocket {
     if (!type) return;
     const session = await view.session();
     // Status and agent as of the event: the row may have moved on by the time it is read.
-    if (session) this.send({ type, sessionId: String(e.sessionId), data: { ...presentSessionInfo(session), status: e.status, manualCsId: e.agentId === null ? null : String(e.agentId) } });
+    if (session) this.send({ type, sessionId: String(e.sessionId), eventSeq: e.eventSeq, data: { ...presentSessionInfo(session), status: e.status, manualCsId: e.agentId === null ? null : String(e.agentId) } });
+  }
+
+  onResync(head: number): void {
+    this.send({ type: 'resync', eventSeq: head });
   }
 
   onRevoked(): void {

@@ -16,7 +16,12 @@ export function workbenchRoutes(services: Services, hub: AgentHub, log: Logger):
   const route: UpgradeRoute = {
     path: '/ws/cs/:csId',
     handle: (req, socket, head, params) => {
-      const token = new URL(req.url ?? '/', 'http://x').searchParams.get('token') ?? undefined;
+      const query = new URL(req.url ?? '/', 'http://x').searchParams;
+      const token = query.get('token') ?? undefined;
+      // The cursor of a workbench that reconnects: the last eventSeq it saw (docs/protocols.md, "Resuming").
+      const sinceParam = query.get('since');
+      if (sinceParam !== null && !/^\d{1,15}$/.test(sinceParam)) return refuseUpgrade(socket, 400, 'Bad Request', JSON.stringify({ code: 400, message: 'since must be an eventSeq (0 or more)' }));
+      const since = sinceParam === null ? undefined : Number(sinceParam);
       const meta = { ip: clientIp(req, services.config.trustProxy), requestId: requestIdOf(req) };
       void (async () => {
         const ctx = await services.contexts.forToken(token, meta);
@@ -36,10 +41,11 @@ export function workbenchRoutes(services: Services, hub: AgentHub, log: Logger):
             (code, reason) => ws.close(code, reason),
             log,
           );
-          hub.add(conn);
+          hub.add(conn, since);
           ws.on('message', (data) => void conn.handle(data.toString()));
           ws.on('close', () => hub.remove(conn));
           ws.on('error', () => ws.terminate());
+          if (since !== undefined) void hub.resume(conn, since, () => services.eventReplay.since(ctx, since));
         });
       })().catch((err) => {
         log.error({ err }, 'workbench upgrade failed');

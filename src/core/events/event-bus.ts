@@ -1,6 +1,7 @@
 import { Repeater, SlidingBuffer } from '@repeaterjs/repeater';
 import { createPubSub, type PubSub, type PubSubEventTarget } from '@graphql-yoga/subscription';
 import { eventsDelivered, eventsPublished } from '../metrics/metrics.js';
+import type { OrderedDelivery } from './ordered-delivery.js';
 
 export const StaffChangeKind = {
   Created: 'CREATED',
@@ -47,6 +48,8 @@ export interface SessionChangedEvent {
   previousStatus: string | null;
   agentId: number | null;
   previousAgentId: number | null;
+  /** The merchant's event number, set when the transaction commits (src/core/events/event-log.ts); 0 before. */
+  eventSeq: number;
 }
 
 export interface MessageAddedEvent {
@@ -60,6 +63,8 @@ export interface MessageAddedEvent {
   /** The session's status and agent when the message was stored. */
   status: string;
   agentId: number | null;
+  /** The merchant's event number, set when the transaction commits (src/core/events/event-log.ts); 0 before. */
+  eventSeq: number;
 }
 
 /** An internal note was written on a session: for the merchant and the agents of its staff, never the contact. */
@@ -74,6 +79,13 @@ export interface NoteAddedEvent {
   /** The agent holding the session, if any. */
   agentId: number | null;
 }
+
+/** The topics kept in the event log: numbered per merchant, delivered in order and exactly once per instance. */
+export type LoggedTopic = 'SESSION_CHANGED' | 'MESSAGE_ADDED';
+export const LOGGED_TOPICS: readonly LoggedTopic[] = ['SESSION_CHANGED', 'MESSAGE_ADDED'];
+
+/** One logged event with its topic, as the ordered conversation stream and the replays hand it over. */
+export type LoggedEvent = { topic: 'SESSION_CHANGED'; event: SessionChangedEvent } | { topic: 'MESSAGE_ADDED'; event: MessageAddedEvent };
 
 export interface AgentPresenceEvent {
   merchantId: number;
@@ -101,7 +113,13 @@ export type ConversationEvents = {
   CONSOLE_PUSH: [{ merchantId: number; staffId: number | null; agentId: number | null; excludeClientIds: string[]; data: Record<string, unknown> }];
 };
 
-export type EventBus = PubSub<DomainEvents & ConversationEvents>;
+export type EventBus = PubSub<DomainEvents & ConversationEvents> & {
+  /**
+   * Session changes and messages in one stream, in the order the bus delivers them (per merchant: event
+   * number order). A renderer that needs both in order (the agent and chat hubs) reads this, not two topics.
+   */
+  conversation(): AsyncIterable<LoggedEvent>;
+};
 
 /**
  * Events one subscriber may fall behind by. Past it the oldest are dropped (clients catch up by
@@ -114,22 +132,39 @@ export const SUBSCRIBER_BACKLOG = 10_000;
  * The bus over an event target: in-process by default, Redis's for several instances. Publishing is
  * the library's; each subscription gets its own bounded buffer (the library would share one).
  */
-export function createEventBus(eventTarget: PubSubEventTarget<DomainEvents & ConversationEvents> = new EventTarget() as never): EventBus {
+/** The in-process bus, with the logged topics in order and exactly once (ordered-delivery.ts). */
+export async function createLocalEventBus(delivery: OrderedDelivery): Promise<EventBus> {
+  const target = new EventTarget();
+  await delivery.start(target);
+  return createEventBus(target as never, delivery.listenTarget(target));
+}
+
+export function createEventBus(
+  eventTarget: PubSubEventTarget<DomainEvents & ConversationEvents> = new EventTarget() as never,
+  /** Where subscribers listen, when it is not where events are published (the ordered delivery of logged topics). */
+  listenTarget: Pick<EventTarget, 'addEventListener' | 'removeEventListener'> = eventTarget as never,
+): EventBus {
   const inner = createPubSub<DomainEvents & ConversationEvents>({ eventTarget });
-  const subscribe = (routingKey: string, id?: unknown) => {
-    const topic = id === undefined ? routingKey : `${routingKey}:${String(id)}`;
-    return new Repeater<unknown>((push, stop) => {
-      const listener = (event: Event) => {
-        eventsDelivered.inc({ event: routingKey });
-        void push((event as CustomEvent).detail);
-      };
-      eventTarget.addEventListener(topic, listener as never);
-      void stop.then(() => eventTarget.removeEventListener(topic, listener as never));
+  const listen = <T>(topics: string[], wrap: (topic: string, detail: unknown) => T) =>
+    new Repeater<T>((push, stop) => {
+      const listeners = topics.map(
+        (topic) =>
+          [
+            topic,
+            (event: Event) => {
+              eventsDelivered.inc({ event: topic.split(':')[0]! });
+              void push(wrap(topic, (event as CustomEvent).detail));
+            },
+          ] as const,
+      );
+      for (const [topic, l] of listeners) listenTarget.addEventListener(topic, l);
+      void stop.then(() => listeners.forEach(([topic, l]) => listenTarget.removeEventListener(topic, l)));
     }, new SlidingBuffer(SUBSCRIBER_BACKLOG));
-  };
+  const subscribe = (routingKey: string, id?: unknown) => listen([id === undefined ? routingKey : `${routingKey}:${String(id)}`], (_t, detail) => detail);
+  const conversation = () => listen([...LOGGED_TOPICS], (topic, detail) => ({ topic, event: detail }) as LoggedEvent);
   const publish = (routingKey: string, ...args: unknown[]) => {
     eventsPublished.inc({ event: routingKey });
     (inner.publish as (key: string, ...rest: unknown[]) => void)(routingKey, ...args);
   };
-  return { publish, subscribe } as unknown as EventBus;
+  return { publish, subscribe, conversation } as unknown as EventBus;
 }

@@ -3,6 +3,7 @@ import type { PubSubEventTarget } from '@graphql-yoga/subscription';
 import type { Logger } from '../logger.js';
 import type { RedisConnection } from '../redis/redis-connection.js';
 import { createEventBus, type ConversationEvents, type DomainEvents, type EventBus } from './event-bus.js';
+import type { OrderedDelivery } from './ordered-delivery.js';
 
 type BusEvents = DomainEvents & ConversationEvents;
 type Topic = keyof BusEvents & string;
@@ -28,10 +29,11 @@ const TOPICS: Record<Topic, true> = {
 /**
  * The event bus over Redis pub/sub, for several instances: every instance
  * hears every event, its own included (they come back through Redis).
- * Delivery is at most once, like pub/sub itself; clients that were away
- * catch up by sequence number (`messages(after:)`).
+ * Delivery is at most once, like pub/sub itself; with `delivery`, the logged
+ * topics (session changes, messages) are made exactly-once and in order by
+ * reading what pub/sub lost back from the event log (ordered-delivery.ts).
  */
-export async function createRedisEventBus(redis: RedisConnection, log: Logger): Promise<EventBus> {
+export async function createRedisEventBus(redis: RedisConnection, log: Logger, delivery?: OrderedDelivery): Promise<EventBus> {
   const target = createRedisEventTarget<CustomEvent>({ publishClient: redis.client, subscribeClient: redis.subscriber });
   const channel = (topic: string) => `${redis.prefix}events:${topic}`;
   const keepSubscribed = () => {};
@@ -50,5 +52,6 @@ export async function createRedisEventBus(redis: RedisConnection, log: Logger): 
       return true;
     },
   };
-  return createEventBus(eventTarget as unknown as PubSubEventTarget<BusEvents>);
+  await delivery?.start(eventTarget);
+  return createEventBus(eventTarget as unknown as PubSubEventTarget<BusEvents>, delivery?.listenTarget(eventTarget));
 }

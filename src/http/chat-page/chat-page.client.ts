@@ -237,9 +237,25 @@ export const CHAT_PAGE_SCRIPT = String.raw`
     f.parentNode.replaceChild(done, f);
   }
 
+  // Resuming (docs/protocols.md, "Resuming"): the socket is opened with the id of the last message shown, so a
+  // reconnect gets only what was missed and a reload (0) the whole conversation, each message as one JSON frame.
+  var lastMsgId = 0;
+  function showResumed(value) {
+    var r = value && value.code === 0 && value.result;
+    if (!r || !/^\d+$/.test(String(r.msgId || ''))) return false;
+    lastMsgId = Math.max(lastMsgId, Number(r.msgId));
+    if (!r.senderType) return true;
+    if (r.senderType === 'agent') queueEl.hidden = true;
+    var who = r.senderType === 'agent' ? { kind: 'agent', name: r.name || T.agentName } : r.senderType === 'system' ? SYSTEM : AI;
+    var b = r.senderType === 'contact' ? bubble('me') : bubble('them', who);
+    if (r.msgType === 'text' || !showMedia(b, r.msgType, r.media, r.content)) b.textContent = r.content || '';
+    return true;
+  }
+
   function showJson(raw) {
     var value = null;
     try { value = JSON.parse(raw); } catch (e) { value = null; }
+    if (showResumed(value)) return;
     var r = value && value.code === 0 && value.result ? value.result : null;
     if (r && r.type === 'notice') return showNotice(r);
     if (r && r.type === 'csat') { rated = false; return showRating(); }
@@ -322,7 +338,7 @@ export const CHAT_PAGE_SCRIPT = String.raw`
     clearTimeout(retryTimer);
     retryTimer = null;
     var scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
-    var ws = new WebSocket(scheme + '//' + location.host + boot.wsPath + '?contact_id=' + encodeURIComponent(contactId));
+    var ws = new WebSocket(scheme + '//' + location.host + boot.wsPath + '?contact_id=' + encodeURIComponent(contactId) + '&after_msg_id=' + lastMsgId);
     socket = ws;
     setStatus('connecting');
     ws.onopen = function () {

@@ -1,11 +1,12 @@
 import { filter, pipe } from '@graphql-yoga/subscription';
 import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
-import { notFound } from '../../core/errors.js';
+import { AppError, ErrorCode, badInput, notFound } from '../../core/errors.js';
 import type { MessageAddedEvent, SessionChangedEvent } from '../../core/events/event-bus.js';
 import type { PageResult } from '../../core/paging.js';
 import { Message } from '../../entities/session/message.entity.js';
 import { Session, SessionStatus } from '../../entities/session/session.entity.js';
 import type { GqlContext } from '../../graphql/context.js';
+import { resumable } from '../../graphql/resumable.js';
 import { untilAccessChanges } from '../../graphql/subscription-guard.js';
 import type { Services } from '../../services/index.js';
 import { AgentType } from '../agent/agent.types.js';
@@ -77,45 +78,69 @@ export class SessionResolver {
   }
 
   @Subscription(() => MessageObject, {
-    description: 'Every new message of one session; events carry seq, so `messages(after:)` fills any gap',
+    description: 'Every new message of one session. With `after` (a seq), the messages after it come first, then the live ones, none twice',
     subscribe: async ({ args, context }) => {
       const { ctx, bus, services } = context as GqlContext;
       const session = await services.sessions.get(ctx, args.sessionId as number);
-      return untilAccessChanges(
-        ctx,
-        bus,
-        pipe(
-          bus.subscribe('MESSAGE_ADDED'),
-          filter((e: MessageAddedEvent) => e.sessionId === session.id),
-        ),
+      const live = pipe(
+        bus.subscribe('MESSAGE_ADDED'),
+        filter((e: MessageAddedEvent) => e.sessionId === session.id),
       );
+      const after = args.after as number | null | undefined;
+      if (after === null || after === undefined) return untilAccessChanges(ctx, bus, live);
+      if (after < 0) throw badInput('after: must be a seq (0 or more)');
+      const replay = async () => {
+        const items: Message[] = [];
+        for (let from = after; ; ) {
+          const page = await services.sessions.messages(ctx, session.id, { afterSeq: from, limit: 1000 });
+          items.push(...page);
+          if (page.length < 1000) return { items, upTo: items.at(-1)?.seq ?? after };
+          from = page.at(-1)!.seq;
+        }
+      };
+      return untilAccessChanges(ctx, bus, resumable<MessageAddedEvent | Message>(live, (m) => m.seq, after, replay));
     },
   })
-  async messageAdded(@Arg('sessionId', () => Int) _sessionId: number, @Root() e: MessageAddedEvent, @Ctx() { ctx }: GqlContext): Promise<Message> {
+  async messageAdded(
+    @Arg('sessionId', () => Int) _sessionId: number,
+    @Root() e: MessageAddedEvent | Message,
+    @Ctx() { ctx }: GqlContext,
+    @Arg('after', () => Int, { nullable: true, description: 'The seq of the last message the client has' }) _after?: number,
+  ): Promise<Message> {
+    // A replayed message was read for this subscription; a live one is loaded once for every subscriber.
+    if (e instanceof Message) return e;
     ctx.refreshForEvent();
     return this.eventData(this.s.eventViews.of(e).message());
   }
 
   @Subscription(() => SessionChangeEvent, {
-    description: "Every lifecycle change of the sessions the caller may see",
-    subscribe: async ({ context }) => {
+    description:
+      'Every lifecycle change of the sessions the caller may see. With `since` (the eventSeq of the last change the client saw), the changes after it come first, then the live ones, none twice; a `since` older than the kept events fails with RESYNC_REQUIRED',
+    subscribe: async ({ args, context }) => {
       const { ctx, bus, services } = context as GqlContext;
       const actor = ctx.requireTenant();
       const staffIds = actor.kind === 'agent' ? new Set(await services.sessions.staffIdsOfCaller(ctx)) : null;
-      return untilAccessChanges(
-        ctx,
-        bus,
-        pipe(
-          bus.subscribe('SESSION_CHANGED'),
-          filter((e: SessionChangedEvent) => e.merchantId === actor.merchantId && (!staffIds || staffIds.has(e.staffId))),
-        ),
-      );
+      const visible = (e: SessionChangedEvent) => e.merchantId === actor.merchantId && (!staffIds || staffIds.has(e.staffId));
+      const live = pipe(bus.subscribe('SESSION_CHANGED'), filter(visible));
+      const sinceArg = args.since as string | null | undefined;
+      if (sinceArg === null || sinceArg === undefined) return untilAccessChanges(ctx, bus, live);
+      if (!/^\d{1,15}$/.test(sinceArg)) throw badInput('since: must be an eventSeq');
+      const since = Number(sinceArg);
+      // Read before the subscription starts, so a cursor that cannot be resumed fails the subscribe itself.
+      const r = await services.eventReplay.since(ctx, since);
+      if (r.kind === 'resync') throw new AppError(ErrorCode.ResyncRequired, `Changes after ${since} are no longer kept: reload the sessions, then subscribe without since`);
+      const items = r.events.flatMap((le) => (le.topic === 'SESSION_CHANGED' && visible(le.event) ? [le.event] : []));
+      return untilAccessChanges(ctx, bus, resumable(live, (e) => e.eventSeq, since, async () => ({ items, upTo: r.upTo })));
     },
   })
-  async sessionChanged(@Root() e: SessionChangedEvent, @Ctx() { ctx }: GqlContext): Promise<SessionChangeEvent> {
+  async sessionChanged(
+    @Root() e: SessionChangedEvent,
+    @Ctx() { ctx }: GqlContext,
+    @Arg('since', () => String, { nullable: true, description: 'The eventSeq of the last change the client has' }) _since?: string,
+  ): Promise<SessionChangeEvent> {
     ctx.refreshForEvent();
     const session = await this.eventData(this.s.eventViews.of(e).session());
-    return { kind: e.kind, status: e.status as SessionStatus, previousStatus: e.previousStatus as SessionStatus | null, previousAgentId: e.previousAgentId, session };
+    return { kind: e.kind, status: e.status as SessionStatus, previousStatus: e.previousStatus as SessionStatus | null, previousAgentId: e.previousAgentId, eventSeq: String(e.eventSeq), session };
   }
 
   /** An event whose row is gone (a deleted staff's sessions) is an error of that event only. */

@@ -83,6 +83,7 @@ export class SessionChangeEvent {
   @Field(() => SessionStatus) status!: SessionStatus;
   @Field(() => SessionStatus, { nullable: true }) previousStatus!: SessionStatus | null;
   @Field(() => Int, { nullable: true }) previousAgentId!: number | null;
+  @Field(() => String, { description: "The merchant's event number of this change: the cursor for `sessionChanged(since:)`" }) eventSeq!: string;
   @Field(() => SessionObject) session!: SessionObject;
 }
 

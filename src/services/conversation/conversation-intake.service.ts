@@ -216,21 +216,21 @@ export class ConversationIntake {
         clientMsgId: body.clientMsgId ?? null,
       });
       contact.lastActiveAt = new Date();
-      let handoff: Publish | null = null;
+      let handedOff = false;
       if (opts.handoffRules && session.status === SessionStatus.AI) {
         const reason = staff.humanFirst ? 'human_first' : asksForHuman(body.content, staff.handoffPhrases) ? 'requested' : null;
         if (reason) {
           session.handOff(reason, new Date());
           session.offlineMessage = !isOpenAt(staff.businessHours, new Date());
-          handoff = await this.journal.sessionEvent(tx, session, 'handoff', SessionStatus.AI, null);
+          handedOff = true;
         }
       }
       await tx.flush();
       if (opts.handoffRules && session.status === SessionStatus.PENDING) await this.noticeQueued(tx, session, replyLanguage(body.content, staff), staff);
       // A message that caused the handoff is announced as said in the AI's session; the handoff event brings it to the queue.
-      after.push(await this.journal.messageEvent(tx, session, message, handoff ? SessionStatus.AI : undefined));
-      if (handoff) after.push(handoff);
-      return { session, message, duplicate: false, handedOff: handoff !== null };
+      after.push(await this.journal.messageEvent(tx, session, message, handedOff ? SessionStatus.AI : undefined));
+      if (handedOff) after.push(await this.journal.sessionEvent(tx, session, 'handoff', SessionStatus.AI, null));
+      return { session, message, duplicate: false, handedOff };
     });
     after.forEach((publish) => publish());
     return result;

@@ -1,4 +1,5 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import type { EventLog } from '../../core/events/event-log.js';
 import type { Logger } from '../../core/logger.js';
 import type { AgentService } from '../agent/agent.service.js';
 import type { RoutingService } from '../session/routing.service.js';
@@ -13,6 +14,7 @@ export interface SweepReport {
   agentsReleased: number;
   merchantsRouted: number;
   tradesClosed: number;
+  eventsPruned: number;
 }
 
 // pg_try_advisory_xact_lock(7302, 1): one instance sweeps at a time (7301 is the per-tenant routing lock).
@@ -23,7 +25,8 @@ const SWEEP_LOCK: [number, number] = [7_302, 1];
  * instance at a time then repairs: agents made present by a console on a dead instance go offline; sessions
  * still held by a deleted agent, or by one no longer assigned to their staff, go back to the queue; waiting
  * sessions with a free online auto-accept agent are routed (a handoff committed whose routing never ran);
- * and unpaid trades long past their deadline, whose close job was lost, are closed. Each repair is idempotent.
+ * and unpaid trades long past their deadline, whose close job was lost, are closed. Conversation events older
+ * than their retention leave the event log. Each repair is idempotent.
  */
 export class SweepService {
   private timer: NodeJS.Timeout | null = null;
@@ -32,15 +35,15 @@ export class SweepService {
   constructor(
     private readonly orm: MikroORM,
     private readonly instance: InstanceService,
-    private readonly deps: { agents: AgentService; sessions: SessionService; routing: RoutingService; trades: TradeService },
+    private readonly deps: { agents: AgentService; sessions: SessionService; routing: RoutingService; trades: TradeService; eventLog: EventLog },
     private readonly log: Logger,
-    private readonly intervalMs: number,
+    private readonly timing: { intervalMs: number; eventRetentionMs: number },
   ) {}
 
   /** Beats once (so this instance counts as alive before it serves), then ticks every interval. */
   async start(): Promise<void> {
     await this.instance.heartbeat(this.orm.em.fork());
-    this.timer = setInterval(() => void this.tick(), this.intervalMs);
+    this.timer = setInterval(() => void this.tick(), this.timing.intervalMs);
     this.timer.unref();
   }
 
@@ -53,7 +56,7 @@ export class SweepService {
 
   /** One repair pass, unless another instance holds the sweep lock. */
   async sweep(): Promise<SweepReport> {
-    const report: SweepReport = { skipped: true, agentsOffline: 0, agentsReleased: 0, merchantsRouted: 0, tradesClosed: 0 };
+    const report: SweepReport = { skipped: true, agentsOffline: 0, agentsReleased: 0, merchantsRouted: 0, tradesClosed: 0, eventsPruned: 0 };
     await this.orm.em.fork().transactional(async (tx) => {
       const [row] = await tx.execute<{ locked: boolean }[]>('select pg_try_advisory_xact_lock(?, ?) as locked', SWEEP_LOCK);
       if (!row?.locked) return;
@@ -63,6 +66,7 @@ export class SweepService {
       report.agentsReleased = await this.step('held sessions', () => this.releaseStrandedSessions(this.orm.em.fork()));
       report.merchantsRouted = await this.step('routing', () => this.routeWaiting(this.orm.em.fork()));
       report.tradesClosed = await this.step('trades', () => this.deps.trades.closeOverdue());
+      report.eventsPruned = await this.step('event log', () => this.deps.eventLog.prune(this.timing.eventRetentionMs));
     });
     return report;
   }
@@ -76,7 +80,7 @@ export class SweepService {
     if (this.sweeping) return;
     this.sweeping = this.sweep()
       .then((r) => {
-        if (r.agentsOffline || r.agentsReleased || r.merchantsRouted || r.tradesClosed) this.log.info({ sweep: r }, 'maintenance sweep repaired');
+        if (r.agentsOffline || r.agentsReleased || r.merchantsRouted || r.tradesClosed || r.eventsPruned) this.log.info({ sweep: r }, 'maintenance sweep repaired');
       })
       .catch((err: unknown) => this.log.warn({ err }, 'maintenance sweep failed'))
       .finally(() => (this.sweeping = null));

@@ -1,6 +1,7 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { EventBus, SessionChangeKind } from '../../core/events/event-bus.js';
+import type { EventBus, MessageAddedEvent, SessionChangeKind, SessionChangedEvent } from '../../core/events/event-bus.js';
+import type { EventLog } from '../../core/events/event-log.js';
 import type { Logger } from '../../core/logger.js';
 import { queueWait } from '../../core/metrics/metrics.js';
 import { conversationTraceId } from '../../core/trace.js';
@@ -60,6 +61,7 @@ export class SessionJournal {
 
   constructor(
     private readonly bus: EventBus,
+    private readonly eventLog: EventLog,
     /** Each published event is a step of its conversation's trace (src/core/trace.ts). */
     private readonly log?: Logger,
   ) {}
@@ -112,10 +114,13 @@ export class SessionJournal {
     await tx.getConnection().execute('select pg_advisory_xact_lock(?, ?)', [7_301, merchantId], 'all', tx.getTransactionContext());
   }
 
-  /** Records a transition in the change log (inside `tx`) and gives the event to publish after commit. */
+  /**
+   * Recorded in the event log with `tx` (numbered at its commit) and in the change log (merchants' webhooks);
+   * the returned function publishes it after commit.
+   */
   async sessionEvent(tx: EntityManager, s: Session, kind: SessionChangeKind, previousStatus: SessionStatus | null, previousAgentId: number | null): Promise<Publish> {
     await this.changeLog?.sessionChanged(tx, s, kind, previousStatus, previousAgentId);
-    const event = {
+    const event: SessionChangedEvent = {
       merchantId: s.merchant.id,
       staffId: s.staff.id,
       sessionId: s.id,
@@ -125,7 +130,9 @@ export class SessionJournal {
       previousStatus,
       agentId: s.agent?.id ?? null,
       previousAgentId,
+      eventSeq: 0,
     };
+    this.eventLog.record(tx, 'SESSION_CHANGED', event);
     const waited = kind === 'accepted' && previousStatus === 'pending' && s.queuedAt && s.acceptedAt ? (s.acceptedAt.getTime() - s.queuedAt.getTime()) / 1000 : null;
     return () => {
       this.bus.publish('SESSION_CHANGED', event);
@@ -134,10 +141,10 @@ export class SessionJournal {
     };
   }
 
-  /** Records a stored message in the change log (inside `tx`, after the flush that gave it its id) and gives the event to publish. */
+  /** Like `sessionEvent`, for a stored message (after the flush that gave it its id). */
   async messageEvent(tx: EntityManager, s: Session, m: Message, status: SessionStatus = s.status): Promise<Publish> {
     await this.changeLog?.messageAdded(tx, s, m);
-    const event = {
+    const event: MessageAddedEvent = {
       merchantId: s.merchant.id,
       staffId: s.staff.id,
       sessionId: s.id,
@@ -147,7 +154,9 @@ export class SessionJournal {
       senderType: m.senderType,
       status,
       agentId: s.agent?.id ?? null,
+      eventSeq: 0,
     };
+    this.eventLog.record(tx, 'MESSAGE_ADDED', event);
     return () => {
       this.bus.publish('MESSAGE_ADDED', event);
       this.log?.info({ traceId: conversationTraceId(event.sessionId), sessionId: event.sessionId, messageId: event.messageId, seq: event.seq, senderType: event.senderType, status: event.status }, 'message stored');
