@@ -176,6 +176,7 @@ describe('resuming the legacy sockets after a reconnect', () => {
     await new Promise((r) => setTimeout(r, 300));
     expect(back.frames.filter((f) => f.includes('"new_message"'))).toHaveLength(2);
     back.close();
+    await back.closed;
 
     const lost = await FrameClient.open(ws(`/ws/cs/${agent.id}?token=${agent.token}&since=99999999`));
     expect(await lost.nextJson({ type: 'resync' })).toEqual({ type: 'resync', eventSeq: live.eventSeq });

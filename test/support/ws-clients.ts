@@ -17,12 +17,15 @@ export class FrameClient {
 
   static async open(url: string, headers: Record<string, string> = {}): Promise<FrameClient> {
     const ws = new WebSocket(url, { headers });
+    // Listening before 'open': a frame the server sends at once can arrive in the same chunk as the
+    // upgrade answer, and ws emits it right after 'open', before an awaiting caller could listen.
+    const client = new FrameClient(ws);
     await new Promise<void>((resolve, reject) => {
       ws.once('open', () => resolve());
       ws.once('error', reject);
       ws.once('unexpected-response', (_req, res) => reject(new Error(`upgrade answered ${res.statusCode}`)));
     });
-    return new FrameClient(ws);
+    return client;
   }
 
   /** The status an upgrade is refused with, or 101 when it is accepted. */
