@@ -164,7 +164,7 @@ async function main(): Promise<void> {
     if (verbose) {
       for (const r of results) {
         const ok = r.q.kind === 'answerable' ? correct(r) : r.q.kind === 'smalltalk' ? !r.handedOff : r.handedOff;
-        if (!ok) console.log(`\n✗ [${r.q.lang} ${r.q.kind} ${r.q.variant}] ${r.q.question}${r.handedOff ? ' (handed off)' : ''}\n  ${r.text.replace(/\n/g, '\n  ')}`);
+        if (!ok) console.log(`\n✗ [${r.q.split} ${r.q.lang} ${r.q.kind} ${r.q.variant}] ${r.q.question}${r.handedOff ? ' (handed off)' : ''}\n  ${r.text.replace(/\n/g, '\n  ')}`);
       }
     }
   } finally {

@@ -14,6 +14,7 @@ import { FileService } from './file.service.js';
 import { LocalFileStorage } from './file-storage.js';
 import { RetrievalService } from './retrieval.service.js';
 import { TextIndexerPool } from './text-indexer.pool.js';
+import { loadSegmenter } from './text-segmenter.js';
 
 export interface KnowledgeServices {
   files: FileService;
@@ -30,6 +31,7 @@ export function createKnowledgeServices(
   deps: { orm: MikroORM; bus: EventBus; jobs: JobQueue; staff: StaffService; limiter: RateLimiter },
 ): KnowledgeServices {
   const k = config.knowledge;
+  loadSegmenter();
   const files = new FileService(new LocalFileStorage(path.join(config.dataDir, 'files')), {
     publicUrl: config.publicUrl,
     uploadMaxBytes: k.uploadMaxBytes,
