@@ -26,7 +26,7 @@ const SELF_NAME = /\b(?:[Ii]'?m|[Ii] am|[Mm]y name is|[Tt]his is)\s+[A-Z][a-z]+(
 
 // How a question is asked, not what it is about: the cue stands for these (jieba cuts them into words that would
 // otherwise count as topic, such as 时间 in 多长时间).
-const FRAME = /\bhow (?:many|much|long|old|often|far|high|tall|deep|wide|big|large|heavy|soon)\b|多长时间|多少(?:钱|岁|天|次|个)?|多久|多远|多大|多高|多深|多宽|多重|多冷|多热|多快|哪一?年|为什么|为何|哪位|怎么办|怎么样|怎样|怎么|如何|什么时候|什么|哪些|哪里|哪儿|哪天|哪个|几点|几[个天次岁种]|是否|能否|可不可以|可以吗|会不会|\bwhat happens\b|\bhappen(?:s|ed)?\b/gi;
+const FRAME = /\b(?:tele)?phone number\b|\baddress\b|\bhow (?:many|much|long|old|often|far|high|tall|deep|wide|big|large|heavy|soon)\b|多长时间|多少(?:钱|岁|天|次|个)?|多久|多远|多大|多高|多深|多宽|多重|多冷|多热|多快|哪一?年|为什么|为何|哪位|怎么办|怎么样|怎样|怎么|如何|什么时候|什么|哪些|哪里|哪儿|哪天|哪个|几点|几[个天次岁种]|是否|能否|可不可以|可以吗|会不会|\bwhat happens\b|\bhappen(?:s|ed)?\b/gi;
 
 /** The question without the parts that identify the contact's own case (order numbers, their name) and its frame. */
 export function topicOf(question: string): string {
@@ -86,7 +86,7 @@ const CUE_MISSING_FACTOR = 0.65;
  * A sentence lacking one of the things the question is about (with its heading and neighbours) answers a question
  * that reuses its other words about something else ("the deposit for a car rental" against the scooter deposit).
  */
-const KEY_MISSING_FACTOR = 0.8;
+const KEY_MISSING_FACTOR = 0.7;
 
 interface Term {
   term: string;
@@ -222,9 +222,12 @@ export function bestSentences(question: string, passages: Passage[], synonyms: S
       const answers = cue ? answersCue(cue, passage.kind === 'qa' ? passage.content : unit.text, askedSet) : false;
       const paragraph = paragraphs.get(unit.paragraph)!;
       const { share, keyMissing } = coverage(terms, unit, heading, around, headingCredit, answers, paragraph);
-      const shaped = (cue ? (answers ? share * (1 - CUE_WEIGHT) + CUE_WEIGHT : share * CUE_MISSING_FACTOR) : share) * (keyMissing ? KEY_MISSING_FACTOR : 1);
+      const shaped = cue && answers ? share * (1 - CUE_WEIGHT) + CUE_WEIGHT : share;
+      // Missing what the question word asks for, or a thing the question is about, is a sign of a question the passage
+      // does not answer however many of its words it shares: these scale the whole score, the passage's included.
+      const doubt = (cue && !answers ? CUE_MISSING_FACTOR : 1) * (keyMissing ? KEY_MISSING_FACTOR : 1);
       // The section named after the question's words breaks ties between sentences that say the same words.
-      out.push({ passage, units, index, score: shaped * 0.85 + Math.min(passage.score, 1) * 0.15 + inHeading * 0.03 });
+      out.push({ passage, units, index, score: (shaped * 0.85 + Math.min(passage.score, 1) * 0.15) * doubt + inHeading * 0.03 });
     });
   }
   return out.sort((a, b) => b.score - a.score || a.index - b.index);

@@ -1,5 +1,5 @@
 import type { TaggedWord } from '@node-rs/jieba';
-import { normalizeText, segmenter, tokenize } from '../knowledge/text-segmenter.js';
+import { normalizeText, segmenter, termWeight, tokenize } from '../knowledge/text-segmenter.js';
 
 /** What the question asks for, from its question words. */
 export type Cue =
@@ -8,6 +8,7 @@ export type Cue =
   | 'price'
   | 'number'
   | 'measure'
+  | 'length'
   | 'duration'
   | 'distance'
   | 'year'
@@ -24,7 +25,8 @@ const CUES: [Cue, RegExp][] = [
   ['phone', /\bphone number\b|\btelephone\b|\bhotline\b|\bservice line\b|\bcall you\b|电话|热线|客服号码/],
   ['year', /\b(?:what|which) year\b|\bwhat century\b|哪一?年|何年|什么年份|哪个年代|哪个世纪/],
   ['price', /\bhow much (?:is|are|does|do|did|will|would)\b(?!.*\bweigh)|\bprices?\b|\bcosts?\b|\bfees?\b|\bfines?\b|\bcharges?\b|多少钱|价格|费用|收费|什么价|几块|几元|门票|罚款/],
-  ['measure', /\bhow (?:long|high|tall|deep|wide|big|large|heavy|cold|hot|warm|fast|far)\b|\bweigh\b|多高|多深|多宽|多大|多重|多冷|多热|多快|多长|海拔|口径|重量|温度|面积/],
+  ['length', /\bhow long\b|多长(?!时间)/],
+  ['measure', /\bhow (?:high|tall|deep|wide|big|large|heavy|cold|hot|warm|fast|far)\b|\bweigh\b|多高|多深|多宽|多大|多重|多冷|多热|多快|海拔|口径|重量|温度|面积/],
   ['number', /\bhow (?:much|many|old)\b|多少|几[个位次岁元块号座台场种名人斤吨]/],
   ['person', /\bwho(?:m|se)?\b|\bwhich (?:person|people|man|woman|engineer|company|team)\b|谁|哪位|什么人/],
   ['time', /\bwhen\b|\bwhat time\b|\bwhat date\b|\bwhich (?:days?|months?|season)\b|\bopening hours\b|什么时候|几点|哪天|何时|营业时间|什么时间|几月/],
@@ -60,8 +62,9 @@ const ANSWERS: Record<Cue, RegExp> = {
     `\\d|${EN_NUMBER}|[两二三四五六七八九十百千万][零一二两三四五六七八九十百千万]*\\s*\\p{Script=Han}|一[零一二两三四五六七八九十百千万点]+\\s*\\p{Script=Han}|免费|不收费`,
     'giu',
   ),
+  measure: new RegExp(`${NUM}\\s*(?:${UNITS})`, 'gi'),
   // "How long is the warranty?" asks for a length of time as much as "how long is the span?" for one of space.
-  measure: new RegExp(`${NUM}\\s*(?:${UNITS}|${TIME_UNITS})`, 'gi'),
+  length: new RegExp(`${NUM}\\s*(?:${UNITS}|${TIME_UNITS})`, 'gi'),
   duration: new RegExp(
     `${NUM}\\s*(?:${TIME_UNITS})|\\b(?:next day|same day|within|until)\\b|次日|当天`,
     'gi',
@@ -137,6 +140,8 @@ export function typeWords(question: string): Set<string> {
 // English nouns by their place: after a determiner ("the motor", "a car rental"), capitalized inside the sentence
 // (Suzhou), or a model code (S3).
 const EN_NOUN = /\b(?:a|an|the|my|your|our|this|that|these|those|its|their|his|her)\s+([a-z][\w-]*)|(?<=\S\s+)([A-Z][\w-]*)|\b([a-z]+\d[\w-]*)\b/gi;
+/** termWeight of a specific noun: English words off the common list (8), Chinese ones above 城市 or 时间 in jieba's IDF. */
+const KEY_MIN_WEIGHT = 5;
 const ZH_NOUN = /^(?:n|nr|nrfg|nrt|ns|nt|nz|eng)$/;
 
 /**
@@ -154,7 +159,8 @@ export function keyTerms(topic: string): Set<string> {
     for (const t of tokenize(word)) out.add(t);
   }
   if (HAN.test(text)) {
-    for (const w of segmenter().tag(text, true)) if (ZH_NOUN.test(w.tag) && HAN.test(w.word) && w.word.length >= 2) for (const t of tokenize(w.word)) out.add(t);
+    for (const w of tagsOf(text)) if (ZH_NOUN.test(w.tag) && HAN.test(w.word) && w.word.length >= 2) for (const t of tokenize(w.word)) out.add(t);
   }
-  return out;
+  // A general noun ("place", 地方, 时间) names no particular thing.
+  return new Set([...out].filter((t) => termWeight(t) >= KEY_MIN_WEIGHT));
 }
