@@ -122,7 +122,7 @@ function editDistance(a: string, b: string, max: number): number {
  * a short word they do not have ("teh") weighs little. Other unknown words weigh more: a question about something
  * the passages do not mention should not be answered from them.
  */
-function known(term: string, vocabulary: Set<string>): Term {
+function known(term: string, vocabulary: Set<string>, key: boolean): Term {
   if (vocabulary.has(term)) return { term, weight: termWeight(term) };
   // A word none of the passages has (a place, a product they do not mention) makes them unlikely to answer.
   if (!/^[a-z]+$/.test(term)) return { term, weight: termWeight(term) * (/^\d+$/.test(term) ? 1 : 1.5) };
@@ -130,7 +130,8 @@ function known(term: string, vocabulary: Set<string>): Term {
   if (max) {
     for (const word of vocabulary) if (/^[a-z]+$/.test(word) && editDistance(term, word, max) <= max) return { term: word, weight: termWeight(word) * 0.9 };
   }
-  return { term, weight: termWeight(term) * (term.length <= 3 ? 0.25 : 1.5) };
+  // A short unknown word is likely a typo, unless the question names it as the thing it is about ("a car rental").
+  return { term, weight: termWeight(term) * (term.length <= 3 && !key ? 0.25 : 1.5) };
 }
 
 /** How much of the question a unit covers: its own words fully, its section heading and its neighbours partly. */
@@ -177,6 +178,8 @@ interface Candidate {
   units: Unit[];
   index: number;
   score: number;
+  /** The score without the refusal factors: how far the sentence continues on the question, for the answer's extent. */
+  related: number;
 }
 
 /**
@@ -200,7 +203,7 @@ export function bestSentences(question: string, passages: Passage[], synonyms: S
   const keys = keyTerms(topic);
   const terms = asked.map((term) => {
     const alts = alternatives.get(term);
-    const t = alts ? { term, weight: termWeight(term), alternatives: alts } : known(term, vocabulary);
+    const t = alts ? { term, weight: termWeight(term), alternatives: alts } : known(term, vocabulary, keys.has(term));
     return types.has(term) ? { ...t, type: true } : keys.has(term) ? { ...t, key: true } : t;
   });
   const askedSet = new Set(asked);
@@ -227,7 +230,11 @@ export function bestSentences(question: string, passages: Passage[], synonyms: S
       // does not answer however many of its words it shares: these scale the whole score, the passage's included.
       const doubt = (cue && !answers ? CUE_MISSING_FACTOR : 1) * (keyMissing ? KEY_MISSING_FACTOR : 1);
       // The section named after the question's words breaks ties between sentences that say the same words.
-      out.push({ passage, units, index, score: (shaped * 0.85 + Math.min(passage.score, 1) * 0.15) * doubt + inHeading * 0.03 });
+      const base = shaped * 0.85 + Math.min(passage.score, 1) * 0.15;
+      const tie = inHeading * 0.03;
+      // For the answer's extent a continuation without the asked-for kind only misses the cue's share, not a factor.
+      const related = (cue ? share * (1 - CUE_WEIGHT) + (answers ? CUE_WEIGHT : 0) : share) * 0.85 + Math.min(passage.score, 1) * 0.15 + tie;
+      out.push({ passage, units, index, score: base * doubt + tie, related });
     });
   }
   return out.sort((a, b) => b.score - a.score || a.index - b.index);
@@ -267,7 +274,7 @@ export function expand(best: Candidate, all: Candidate[], budget: number, allowM
   const prev = units[index - 1];
   const short = HAN.test(unit.text) ? unit.text.length < 8 : unit.text.length < 25;
   if (prev && prev.paragraph === unit.paragraph && !unit.listItem && (ANAPHOR.test(unit.text) || short) && fits(index - 1)) add(index - 1);
-  const scoreOf = new Map(all.filter((c) => c.passage === best.passage).map((c) => [c.index, c.score]));
+  const scoreOf = new Map(all.filter((c) => c.passage === best.passage).map((c) => [c.index, c.related]));
   if (unit.listItem) {
     // The other items of the same list: all of them when the question asks for a list ("what are the prices?"),
     // else those that answer as well as this one.
@@ -276,12 +283,12 @@ export function expand(best: Candidate, all: Candidate[], budget: number, allowM
     while (units[from - 1]?.listItem) from--;
     while (units[to + 1]?.listItem) to++;
     for (let i = from; i <= to; i++) {
-      if (i !== index && units[i]!.paragraph !== unit.paragraph && (asksList || (scoreOf.get(i) ?? 0) >= best.score * 0.85) && fits(i)) add(i);
+      if (i !== index && units[i]!.paragraph !== unit.paragraph && (asksList || (scoreOf.get(i) ?? 0) >= best.related * 0.85) && fits(i)) add(i);
     }
   } else if (allowMore !== 'no') {
     // The rest of the paragraph while it continues on the question's words (detailed: while it fits).
     for (let i = index + 1; units[i]?.paragraph === unit.paragraph && fits(i); i++) {
-      if (allowMore !== 'all' && (scoreOf.get(i) ?? 0) < best.score * 0.75) break;
+      if (allowMore !== 'all' && (scoreOf.get(i) ?? 0) < best.related * 0.75) break;
       add(i);
     }
   }
