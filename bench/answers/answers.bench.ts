@@ -10,7 +10,9 @@
  * developing; test: held out), the correct rate, the wrong-handoff rate, the
  * refusal rates of other-topic and adversarial questions, small talk kept,
  * the median reply length, and first-frame p50/p95 with four questions in
- * flight. Uses DATABASE_URL's server (a fresh database, dropped after), else
+ * flight, with a floor measured in the same run (greetings, which take the
+ * same path without retrieval) and the answerable questions' p95 as a ratio
+ * to it. Uses DATABASE_URL's server (a fresh database, dropped after), else
  * an embedded PostgreSQL. `--split dev|test` limits the questions.
  */
 import 'reflect-metadata';
@@ -36,6 +38,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 // Compiled to dist/.bench/bench/answers; the corpus stays in the source tree.
 const benchDir = path.resolve(here, '../../../../bench/answers');
 const IN_FLIGHT = 4;
+const FLOOR_RUNS = 40;
 
 interface Question {
   question: string;
@@ -118,16 +121,24 @@ async function main(): Promise<void> {
     };
     // Warm-up (jieba's dictionary, connections), then the questions with four in flight.
     await ask({ question: 'warm up', lang: 'en', kind: 'other', variant: 'clean', split: 'dev' }, -1);
-    const results: Outcome[] = new Array(questions.length);
-    let next = 0;
-    await Promise.all(
-      Array.from({ length: IN_FLIGHT }, async () => {
-        while (next < questions.length) {
-          const i = next++;
-          results[i] = await ask(questions[i]!, i);
-        }
-      }),
-    );
+    const inFlight = async (qs: Question[], offset: number): Promise<Outcome[]> => {
+      const out: Outcome[] = new Array(qs.length);
+      let next = 0;
+      await Promise.all(
+        Array.from({ length: IN_FLIGHT }, async () => {
+          while (next < qs.length) {
+            const i = next++;
+            out[i] = await ask(qs[i]!, offset + i);
+          }
+        }),
+      );
+      return out;
+    };
+    // The floor: a greeting takes the same path (intake, session, message rows, the streamed reply) without retrieval
+    // or answer selection, on the machine as loaded as it is now.
+    const greeting: Question = { question: 'hello', lang: 'en', kind: 'smalltalk', variant: 'clean', split: 'dev' };
+    const floor = (await inFlight(Array.from({ length: FLOOR_RUNS }, () => greeting), 100_000)).map((r) => r.firstFrameMs).sort((a, b) => a - b);
+    const results = await inFlight(questions, 0);
 
     console.log(`Answer benchmark: ${questions.length} questions${split ? ` (${split} split)` : ''}, built-in answerer, ${IN_FLIGHT} in flight\n`);
     console.log('lang split  correct  wrong-handoff  other-refused  adversarial-refused  smalltalk-kept  median-reply  first-frame p50/p95 ms');
@@ -156,6 +167,12 @@ async function main(): Promise<void> {
         );
       }
     }
+    const floor95 = percentile(floor, 95);
+    const answerable95 = percentile(results.filter((r) => r.q.kind === 'answerable').map((r) => r.firstFrameMs).sort((a, b) => a - b), 95);
+    console.log(
+      `\nFloor (a greeting, same path without retrieval, ${FLOOR_RUNS} with ${IN_FLIGHT} in flight): first frame p50/p95 ${percentile(floor, 50).toFixed(0)}/${floor95.toFixed(0)} ms; ` +
+        `answerable questions p95 ${answerable95.toFixed(0)} ms = ${(answerable95 / floor95).toFixed(2)}× the floor's p95`,
+    );
     const variants = [...new Set(results.filter((r) => r.q.kind === 'answerable').map((r) => `${r.q.lang}:${r.q.variant}`))].sort();
     console.log(`\nCorrect by variant: ${variants.map((v) => {
       const rs = results.filter((r) => r.q.kind === 'answerable' && `${r.q.lang}:${r.q.variant}` === v);
@@ -164,7 +181,7 @@ async function main(): Promise<void> {
     if (verbose) {
       for (const r of results) {
         const ok = r.q.kind === 'answerable' ? correct(r) : r.q.kind === 'smalltalk' ? !r.handedOff : r.handedOff;
-        if (!ok) console.log(`\n✗ [${r.q.lang} ${r.q.kind} ${r.q.variant}] ${r.q.question}${r.handedOff ? ' (handed off)' : ''}\n  ${r.text.replace(/\n/g, '\n  ')}`);
+        if (!ok) console.log(`\n✗ [${r.q.split} ${r.q.lang} ${r.q.kind} ${r.q.variant}] ${r.q.question}${r.handedOff ? ' (handed off)' : ''}\n  ${r.text.replace(/\n/g, '\n  ')}`);
       }
     }
   } finally {

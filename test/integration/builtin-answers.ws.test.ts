@@ -91,6 +91,13 @@ describe('built-in answers over /ws: short, structured, small talk kept, one lan
     await expect.poll(() => statusOf('c-yearly')).toBe('pending');
   });
 
+  it('refuses a question about a thing the documents do not name, though it shares their other words', async () => {
+    expect(await ask('c-car', 'How much is the deposit for a car rental?')).toContain("couldn't find the answer");
+    await expect.poll(() => statusOf('c-car')).toBe('pending');
+    expect(await ask('c-scooter', 'How much is the deposit for a scooter?')).toContain('500 yuan');
+    expect(await statusOf('c-scooter')).toBe('ai');
+  });
+
   it("meets a word through the merchant's synonym list (GraphQL updateStaff synonyms)", async () => {
     expect(await ask('c-ticket-1', 'How much is the day ticket?')).toContain("couldn't find the answer");
     const bad = await t.gql('mutation($id: Int!) { updateStaff(id: $id, input: { synonyms: ["ticket"] }) { id } }', { id: staff.id }, token);

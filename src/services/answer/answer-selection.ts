@@ -1,6 +1,7 @@
 import { joinSentences, sentences } from '../knowledge/chunker.js';
 import { normalizeText, termWeight, tokenize } from '../knowledge/text-segmenter.js';
 import type { Passage } from './answer.types.js';
+import { answersCue, cueOf, keyTerms, typeWords } from './question-cues.js';
 import { alternativesOf, type SynonymGroups } from './synonyms.js';
 
 /** A sentence of a passage: its paragraph, and whether it is a list item. */
@@ -13,44 +14,9 @@ export interface Unit {
   plain: string;
 }
 
-/** What the question asks for, from its question words. */
-export type Cue = 'phone' | 'frequency' | 'price' | 'number' | 'duration' | 'distance' | 'time' | 'place';
-
-const CUES: [Cue, RegExp][] = [
-  ['distance', /\bhow far\b|多远|多少公里|续航/],
-  ['duration', /\bhow long\b|\bhow soon\b|多久|多长时间|多长|几天|几个小时/],
-  ['frequency', /\bhow often\b|\bhow frequently\b|多久一次|多长时间一次|隔多久|多久.{0,6}一次/],
-  ['phone', /\bphone number\b|\btelephone\b|\bhotline\b|\bservice line\b|\bcall you\b|电话|热线|客服号码/],
-  ['price', /\bhow much (?:is|are|does|do|will|would)\b|\bprices?\b|\bcosts?\b|\bfees?\b|\bcharges?\b|多少钱|价格|费用|收费|什么价|几块|几元/],
-  ['number', /\bhow (?:much|many|old)\b|多少|几[个位次岁元块号]|多大/],
-  ['time', /\bwhen\b|\bwhat time\b|\bwhich days?\b|\bopening hours\b|什么时候|几点|哪天|何时|营业时间/],
-  ['place', /\bwhere\b|\baddress\b|\bwhich cit(?:y|ies)\b|哪里|哪儿|在哪|地址|哪些城市|哪个城市/],
-];
-
-const NUM = '(?:\\d+(?:[.,]\\d+)?|[一二两三四五六七八九十百千万半]+|\\b(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|half an?)\\b)[\\s-]*';
-const ANSWERS: Record<Cue, RegExp> = {
-  phone: /\+?\d[\d\s-]{6,}\d/,
-  frequency: /\b(?:every|each|once|twice|daily|weekly|monthly|times a)\b|每|一次/i,
-  price: /\d+(?:[.,]\d+)?\s*(?:yuan|rmb|cny|dollars?|usd|eur|euros?|元|块)|[¥$€£]\s*\d|\b(?:free|no charge|costs nothing|nothing)\b|免费|不收费|[一二两三四五六七八九十百千]+\s*元/i,
-  number: new RegExp(`\\d|[一二两三四五六七八九十百千]+\\s*(?:周岁|[个位次岁元块号天周月年倍])|\\b(?:free|no charge|nothing)\\b|免费|不收费`, 'i'),
-  duration: new RegExp(`${NUM}\\s*(?:hours?|minutes?|days?|weeks?|months?|years?|小时|分钟|天|周|个月|年|工作日)|\\b(?:next day|same day|within)\\b|次日|当天`, 'i'),
-  distance: new RegExp(`${NUM}\\s*(?:km|kilomet(?:re|er)s?|miles?|met(?:re|er)s?|公里|千米|米)`, 'i'),
-  time: new RegExp(
-    `\\d{1,2}(?::\\d{2})?\\s*(?:am|pm)|\\b(?:mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?|daily|every day|weekdays?|weekends?|holidays?|next day|within|before|after|days?|hours?)\\b|[点时]|[周星期][一二三四五六日天]|次日|当天|工作日|${NUM}\\s*(?:天|小时|分钟)`,
-    'i',
-  ),
-  place: /\b\d+\s+[A-Z][a-z]+\s+(?:Road|Street|Avenue|Lane|Rd|St)\b|\b(?:road|street|avenue|floor|next to|opposite|in [A-Z][a-z]+)\b|[路街道号楼层区市省]|[A-Z][a-z]+,\s*[A-Z][a-z]+/,
-};
-
 /** True when the question asks for several things at once ("what are the prices?", "有哪些套餐"). */
 export function asksForList(question: string): boolean {
   return /\b(?:what|which) (?:are|kinds?|types?)\b|\blist\b|\ball (?:the|your)\b|哪些|有什么|都有|几种/i.test(normalizeText(question));
-}
-
-/** The question words' cue, or null (a yes/no or "how do I" question). */
-export function cueOf(question: string): Cue | null {
-  const q = normalizeText(question).toLowerCase();
-  return CUES.find(([, re]) => re.test(q))?.[0] ?? null;
 }
 
 // Order numbers, tracking codes and phone-like identifiers: they name the contact's case, not the topic.
@@ -60,7 +26,7 @@ const SELF_NAME = /\b(?:[Ii]'?m|[Ii] am|[Mm]y name is|[Tt]his is)\s+[A-Z][a-z]+(
 
 // How a question is asked, not what it is about: the cue stands for these (jieba cuts them into words that would
 // otherwise count as topic, such as 时间 in 多长时间).
-const FRAME = /多长时间|多少(?:钱|岁|天|次|个)?|多久|多远|多大|怎么办|怎么样|怎样|怎么|如何|什么时候|什么|哪些|哪里|哪儿|哪天|哪个|几点|几[个天次岁种]|是否|能否|可不可以|可以吗|会不会|\bwhat happens\b|\bhappen(?:s|ed)?\b/gi;
+const FRAME = /\b(?:tele)?phone number\b|\baddress\b|\bhow (?:many|much|long|old|often|far|high|tall|deep|wide|big|large|heavy|soon)\b|多长时间|多少(?:钱|岁|天|次|个)?|多久|多远|多大|多高|多深|多宽|多重|多冷|多热|多快|哪一?年|为什么|为何|哪位|怎么办|怎么样|怎样|怎么|如何|什么时候|什么|哪些|哪里|哪儿|哪天|哪个|几点|几[个天次岁种]|是否|能否|可不可以|可以吗|会不会|\bwhat happens\b|\bhappen(?:s|ed)?\b/gi;
 
 /** The question without the parts that identify the contact's own case (order numbers, their name) and its frame. */
 export function topicOf(question: string): string {
@@ -89,16 +55,48 @@ export function unitsOf(content: string, titles: string[] = []): Unit[] {
   return out;
 }
 
+// Segmenting a passage costs about a millisecond; the same passages answer many questions.
+const PARSED_MAX = 2000;
+const parsedCache = new Map<string, { units: Unit[]; titles: string[] }>();
+
+/** unitsOf, remembered for the most recently asked passages. */
+function parsedContent(content: string): { units: Unit[]; titles: string[] } {
+  let hit = parsedCache.get(content);
+  if (hit) {
+    parsedCache.delete(content);
+  } else {
+    const titles: string[] = [];
+    hit = { units: unitsOf(content, titles), titles };
+    if (parsedCache.size >= PARSED_MAX) parsedCache.delete(parsedCache.keys().next().value!);
+  }
+  parsedCache.set(content, hit);
+  return hit;
+}
+
 function isTitle(line: string): boolean {
   if (/^[•·▪●◦-]\s/.test(line) || /[.!?;:。！？；：，,]$/.test(line)) return false;
   return HAN.test(line) ? line.length <= 20 : line.split(/\s+/).length <= 8;
 }
+
+/** The share of a sentence's score that holding what the question word asks for (a name, a year, a price) makes. */
+const CUE_WEIGHT = 0.2;
+/** A sentence without it answers another question about the same words ("how much are farmers paid" → "paid to delay mowing"). */
+const CUE_MISSING_FACTOR = 0.65;
+/**
+ * A sentence lacking one of the things the question is about (with its heading and neighbours) answers a question
+ * that reuses its other words about something else ("the deposit for a car rental" against the scooter deposit).
+ */
+const KEY_MISSING_FACTOR = 0.7;
 
 interface Term {
   term: string;
   weight: number;
   /** The staff's synonyms of the word: any of them, all its tokens present, counts as the word. */
   alternatives?: string[][];
+  /** Names the kind of answer ("which cities"): a sentence holding such an answer need not repeat it. */
+  type?: boolean;
+  /** A thing the question is about ("the motor", "Suzhou", 天文馆): a sentence without it is about something else. */
+  key?: boolean;
 }
 
 const holds = (tokens: Set<string>, t: Term) => tokens.has(t.term) || (t.alternatives?.some((w) => w.every((x) => tokens.has(x))) ?? false);
@@ -124,7 +122,7 @@ function editDistance(a: string, b: string, max: number): number {
  * a short word they do not have ("teh") weighs little. Other unknown words weigh more: a question about something
  * the passages do not mention should not be answered from them.
  */
-function known(term: string, vocabulary: Set<string>): Term {
+function known(term: string, vocabulary: Set<string>, key: boolean): Term {
   if (vocabulary.has(term)) return { term, weight: termWeight(term) };
   // A word none of the passages has (a place, a product they do not mention) makes them unlikely to answer.
   if (!/^[a-z]+$/.test(term)) return { term, weight: termWeight(term) * (/^\d+$/.test(term) ? 1 : 1.5) };
@@ -132,28 +130,40 @@ function known(term: string, vocabulary: Set<string>): Term {
   if (max) {
     for (const word of vocabulary) if (/^[a-z]+$/.test(word) && editDistance(term, word, max) <= max) return { term: word, weight: termWeight(word) * 0.9 };
   }
-  return { term, weight: termWeight(term) * (term.length <= 3 ? 0.25 : 1.5) };
+  // A short unknown word is likely a typo, unless the question names it as the thing it is about ("a car rental").
+  return { term, weight: termWeight(term) * (term.length <= 3 && !key ? 0.25 : 1.5) };
 }
 
 /** How much of the question a unit covers: its own words fully, its section heading and its neighbours partly. */
-function coverage(terms: Term[], unit: Unit, heading: Set<string>, around: Set<string>, headingCredit: number): number {
+function coverage(
+  terms: Term[],
+  unit: Unit,
+  heading: Set<string>,
+  around: Set<string>,
+  headingCredit: number,
+  answers: boolean,
+  paragraph: Set<string>,
+): { share: number; keyMissing: boolean } {
   let got = 0;
   let total = 0;
+  let keyMissing = false;
   for (const t of terms) {
     const { term, weight } = t;
-    total += weight;
-    if (holds(unit.tokens, t)) got += weight;
-    else if (holds(heading, t)) got += weight * headingCredit;
-    else if (holds(around, t)) got += weight * 0.4;
-    else if (HAN.test(term) && term.length === 1) {
-      if (unit.plain.includes(term)) got += weight * 0.6;
-    } else if (HAN.test(term)) {
+    let credit = 0;
+    if (holds(unit.tokens, t) || (t.type && answers)) credit = 1;
+    else if (holds(heading, t)) credit = headingCredit;
+    else if (holds(around, t)) credit = 0.4;
+    else if (HAN.test(term) && term.length === 1) credit = unit.plain.includes(term) ? 0.6 : 0;
+    else if (HAN.test(term)) {
       // A Chinese word cut differently in the text still shares its characters.
       const chars = [...term].filter((c) => unit.plain.includes(c)).length;
-      got += weight * 0.5 * (chars / term.length) * (chars >= 2 ? 1 : 0.5);
+      credit = 0.5 * (chars / term.length) * (chars >= 2 ? 1 : 0.5);
     }
+    total += weight;
+    got += weight * credit;
+    if (t.key && credit < 0.4 && !holds(paragraph, t)) keyMissing = true;
   }
-  return total ? got / total : 0;
+  return { share: total ? got / total : 0, keyMissing };
 }
 
 export interface Selection {
@@ -168,6 +178,8 @@ interface Candidate {
   units: Unit[];
   index: number;
   score: number;
+  /** The score without the refusal factors: how far the sentence continues on the question, for the answer's extent. */
+  related: number;
 }
 
 /**
@@ -179,11 +191,7 @@ interface Candidate {
  */
 export function bestSentences(question: string, passages: Passage[], synonyms: SynonymGroups = []): Candidate[] {
   const topic = topicOf(question);
-  const parsed = passages.map((passage) => {
-    const titles: string[] = [];
-    const units = unitsOf(passage.content, titles);
-    return { passage, units, titles };
-  });
+  const parsed = passages.map((passage) => ({ passage, ...parsedContent(passage.content) }));
   const vocabulary = new Set<string>();
   for (const { passage, units, titles } of parsed) {
     for (const u of units) for (const t of u.tokens) vocabulary.add(t);
@@ -191,10 +199,14 @@ export function bestSentences(question: string, passages: Passage[], synonyms: S
   }
   const asked = [...new Set(tokenize(topic))].slice(0, 24);
   const alternatives = alternativesOf(new Set(asked), synonyms);
+  const types = typeWords(question);
+  const keys = keyTerms(topic);
   const terms = asked.map((term) => {
     const alts = alternatives.get(term);
-    return alts ? { term, weight: termWeight(term), alternatives: alts } : known(term, vocabulary);
+    const t = alts ? { term, weight: termWeight(term), alternatives: alts } : known(term, vocabulary, keys.has(term));
+    return types.has(term) ? { ...t, type: true } : keys.has(term) ? { ...t, key: true } : t;
   });
+  const askedSet = new Set(asked);
   const cue = cueOf(question);
   const out: Candidate[] = [];
   for (const { passage, units, titles } of parsed) {
@@ -202,13 +214,27 @@ export function bestSentences(question: string, passages: Passage[], synonyms: S
     const inHeading = terms.length ? terms.filter((t) => holds(heading, t)).length / terms.length : 0;
     // A Q&A entry's question is the heading: matching it means the whole entry answers.
     const headingCredit = passage.kind === 'qa' ? 1 : 0.7;
+    const paragraphs = new Map<number, Set<string>>();
+    for (const u of units) {
+      const words = paragraphs.get(u.paragraph) ?? new Set<string>();
+      for (const t of u.tokens) words.add(t);
+      paragraphs.set(u.paragraph, words);
+    }
     units.forEach((unit, index) => {
       const around = new Set([...(units[index - 1]?.tokens ?? []), ...(units[index + 1]?.tokens ?? [])]);
-      const cov = coverage(terms, unit, heading, around, headingCredit);
-      const answersCue = cue ? ANSWERS[cue].test(passage.kind === 'qa' ? passage.content : unit.text) : false;
-      const shaped = cue ? cov * 0.8 + (answersCue ? 0.2 : 0) : cov;
+      const answers = cue ? answersCue(cue, passage.kind === 'qa' ? passage.content : unit.text, askedSet) : false;
+      const paragraph = paragraphs.get(unit.paragraph)!;
+      const { share, keyMissing } = coverage(terms, unit, heading, around, headingCredit, answers, paragraph);
+      const shaped = cue && answers ? share * (1 - CUE_WEIGHT) + CUE_WEIGHT : share;
+      // Missing what the question word asks for, or a thing the question is about, is a sign of a question the passage
+      // does not answer however many of its words it shares: these scale the whole score, the passage's included.
+      const doubt = (cue && !answers ? CUE_MISSING_FACTOR : 1) * (keyMissing ? KEY_MISSING_FACTOR : 1);
       // The section named after the question's words breaks ties between sentences that say the same words.
-      out.push({ passage, units, index, score: shaped * 0.85 + Math.min(passage.score, 1) * 0.15 + inHeading * 0.03 });
+      const base = shaped * 0.85 + Math.min(passage.score, 1) * 0.15;
+      const tie = inHeading * 0.03;
+      // For the answer's extent a continuation without the asked-for kind only misses the cue's share, not a factor.
+      const related = (cue ? share * (1 - CUE_WEIGHT) + (answers ? CUE_WEIGHT : 0) : share) * 0.85 + Math.min(passage.score, 1) * 0.15 + tie;
+      out.push({ passage, units, index, score: base * doubt + tie, related });
     });
   }
   return out.sort((a, b) => b.score - a.score || a.index - b.index);
@@ -248,7 +274,7 @@ export function expand(best: Candidate, all: Candidate[], budget: number, allowM
   const prev = units[index - 1];
   const short = HAN.test(unit.text) ? unit.text.length < 8 : unit.text.length < 25;
   if (prev && prev.paragraph === unit.paragraph && !unit.listItem && (ANAPHOR.test(unit.text) || short) && fits(index - 1)) add(index - 1);
-  const scoreOf = new Map(all.filter((c) => c.passage === best.passage).map((c) => [c.index, c.score]));
+  const scoreOf = new Map(all.filter((c) => c.passage === best.passage).map((c) => [c.index, c.related]));
   if (unit.listItem) {
     // The other items of the same list: all of them when the question asks for a list ("what are the prices?"),
     // else those that answer as well as this one.
@@ -257,12 +283,12 @@ export function expand(best: Candidate, all: Candidate[], budget: number, allowM
     while (units[from - 1]?.listItem) from--;
     while (units[to + 1]?.listItem) to++;
     for (let i = from; i <= to; i++) {
-      if (i !== index && units[i]!.paragraph !== unit.paragraph && (asksList || (scoreOf.get(i) ?? 0) >= best.score * 0.85) && fits(i)) add(i);
+      if (i !== index && units[i]!.paragraph !== unit.paragraph && (asksList || (scoreOf.get(i) ?? 0) >= best.related * 0.85) && fits(i)) add(i);
     }
   } else if (allowMore !== 'no') {
     // The rest of the paragraph while it continues on the question's words (detailed: while it fits).
     for (let i = index + 1; units[i]?.paragraph === unit.paragraph && fits(i); i++) {
-      if (allowMore !== 'all' && (scoreOf.get(i) ?? 0) < best.score * 0.75) break;
+      if (allowMore !== 'all' && (scoreOf.get(i) ?? 0) < best.related * 0.75) break;
       add(i);
     }
   }

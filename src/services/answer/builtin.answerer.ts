@@ -8,7 +8,7 @@ import { parseSynonyms } from './synonyms.js';
  * Calibrated on the dev split of `npm run bench:answers`: below it the
  * passages share words with the question without answering it.
  */
-export const SENTENCE_MIN_SCORE = 0.6;
+export const SENTENCE_MIN_SCORE = 0.5;
 
 /** Text cut after sentence ends, line breaks and commas into pieces of at least a few words. */
 function pieces(text: string): string[] {

@@ -15,6 +15,7 @@ import type { WebhookOutbox } from '../webhook/webhook-outbox.js';
 import { isSafeFilePath } from './file-name.js';
 import { RetrievalService } from './retrieval.service.js';
 import { TextIndexerPool } from './text-indexer.pool.js';
+import { loadSegmenter } from './text-segmenter.js';
 
 export interface KnowledgeServices {
   files: FileService;
@@ -31,6 +32,7 @@ export function createKnowledgeServices(
   deps: { orm: MikroORM; bus: EventBus; jobs: JobQueue; staff: StaffService; limiter: RateLimiter; storage: StorageAreas; webhooks: WebhookOutbox },
 ): KnowledgeServices {
   const k = config.knowledge;
+  loadSegmenter();
   const files = new FileService(deps.storage('files', isSafeFilePath), {
     publicUrl: config.publicUrl,
     uploadMaxBytes: k.uploadMaxBytes,

@@ -123,6 +123,40 @@ describe('built-in answerer', () => {
     expect(result.text).toMatch(/couldn't find the answer.*connect you with a person/);
   });
 
+  const bridge: Passage = {
+    chunkId: 6,
+    documentId: 5,
+    fileName: 'bridge.md',
+    kind: 'text',
+    heading: 'Marlow Bridge › History',
+    content:
+      'Heavy lorries use the Eastwick tunnel instead.\nThe council chose the design in 1879 over eleven other entries. Work began in 1881 and cost 212,000 pounds. Twenty-three workers died during the construction.\nMarlow Bridge crosses the river Tessel. It was designed by the engineer Harriet Quill.',
+    score: 0.6,
+  };
+
+  it('answers with the sentence holding what the question word asks for: a name, a price in pounds, a number in words', async () => {
+    const who = await answer({ question: 'Who designed Marlow Bridge?', passages: [bridge], outputLength: 'concise' });
+    expect(who.result.text).toBe('Marlow Bridge crosses the river Tessel. It was designed by the engineer Harriet Quill.');
+    const cost = await answer({ question: 'How much did the bridge cost?', passages: [bridge], outputLength: 'concise' });
+    expect(cost.result.text).toBe('Work began in 1881 and cost 212,000 pounds.');
+    const died = await answer({ question: 'How many workers died?', passages: [bridge], outputLength: 'concise' });
+    expect(died.result.text).toBe('Twenty-three workers died during the construction.');
+  });
+
+  it('answers a which-question whose noun the text does not repeat ("which cities" → the city names)', async () => {
+    const delivery: Passage = { ...refunds, chunkId: 7, heading: 'Delivery', content: 'We deliver scooters to your door in Shanghai, Hangzhou and Suzhou.' };
+    const { result } = await answer({ question: 'Which cities do you deliver to?', passages: [delivery] });
+    expect(result).toMatchObject({ grounded: true, text: 'We deliver scooters to your door in Shanghai, Hangzhou and Suzhou.' });
+  });
+
+  it('refuses when the sentence lacks the thing asked about, however many words it shares', async () => {
+    const deposit = { ...returns, chunkId: 8, heading: 'Deposit', content: 'A refundable deposit of 500 yuan is held on your card when you pick up a scooter.' };
+    const car = await answer({ question: 'How much is the deposit for a car rental?', passages: [deposit] });
+    expect(car.result.grounded).toBe(false);
+    const scooter = await answer({ question: 'How much is the deposit for a scooter?', passages: [deposit] });
+    expect(scooter.result.grounded).toBe(true);
+  });
+
   it('says it does not know in the reply language and the persona tone', async () => {
     const zh = await answer({ question: '你们卖宠物食品吗', passages: [], language: 'zh' });
     expect(zh.result).toMatchObject({ grounded: false, confidence: 0 });

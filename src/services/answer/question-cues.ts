@@ -1,0 +1,166 @@
+import type { TaggedWord } from '@node-rs/jieba';
+import { normalizeText, segmenter, termWeight, tokenize } from '../knowledge/text-segmenter.js';
+
+/** What the question asks for, from its question words. */
+export type Cue =
+  | 'phone'
+  | 'frequency'
+  | 'price'
+  | 'number'
+  | 'measure'
+  | 'length'
+  | 'duration'
+  | 'distance'
+  | 'year'
+  | 'time'
+  | 'place'
+  | 'person'
+  | 'reason';
+
+// First match wins: the narrower cues come before the ones they overlap ("how long does it take" before "how long is").
+const CUES: [Cue, RegExp][] = [
+  ['distance', /\bhow far\b|多远|多少公里/],
+  ['frequency', /\bhow often\b|\bhow frequently\b|多久一次|多长时间一次|隔多久|多久.{0,6}一次/],
+  ['duration', /\bhow long (?:does|do|did|will|would|can|could|should|has|have|had|until|before|after|to)\b|\bhow soon\b|多久|多长时间|几天|几个小时/],
+  ['phone', /\bphone number\b|\btelephone\b|\bhotline\b|\bservice line\b|\bcall you\b|电话|热线|客服号码/],
+  ['year', /\b(?:what|which) year\b|\bwhat century\b|哪一?年|何年|什么年份|哪个年代|哪个世纪/],
+  ['price', /\bhow much (?:is|are|does|do|did|will|would)\b(?!.*\bweigh)|\bprices?\b|\bcosts?\b|\bfees?\b|\bfines?\b|\bcharges?\b|多少钱|价格|费用|收费|什么价|几块|几元|门票|罚款/],
+  ['length', /\bhow long\b|多长(?!时间)/],
+  ['measure', /\bhow (?:high|tall|deep|wide|big|large|heavy|cold|hot|warm|fast|far)\b|\bweigh\b|多高|多深|多宽|多大|多重|多冷|多热|多快|海拔|口径|重量|温度|面积/],
+  ['number', /\bhow (?:much|many|old)\b|多少|几[个位次岁元块号座台场种名人斤吨]/],
+  ['person', /\bwho(?:m|se)?\b|\bwhich (?:person|people|man|woman|engineer|company|team)\b|谁|哪位|什么人/],
+  ['time', /\bwhen\b|\bwhat time\b|\bwhat date\b|\bwhich (?:days?|months?|season)\b|\bopening hours\b|什么时候|几点|哪天|何时|营业时间|什么时间|几月/],
+  ['place', /\bwhere\b|\baddress\b|\bwhich (?:cit(?:y|ies)|country|countries|town|region|river|place|street|district|village)\b|哪里|哪儿|在哪|地址|什么地方|哪些地方|哪[个些]?(?:城市|国家|地区|省|市|县|镇)/],
+  ['reason', /\bwhy\b|\bfor what reason\b|\bwhat (?:caused|causes|led to)\b|为什么|为何|什么原因|原因是/],
+];
+
+/** The question words' cue, or null (a yes/no, "what is" or "how do I" question). */
+export function cueOf(question: string): Cue | null {
+  const q = normalizeText(question).toLowerCase();
+  return CUES.find(([, re]) => re.test(q))?.[0] ?? null;
+}
+
+const EN_NUMBER =
+  '(?:\\d+(?:[.,]\\d+)*|\\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|dozen|half an?|several)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine|hundred|thousand|million))*\\b)';
+const ZH_NUMBER = '(?:\\d+(?:[.,]\\d+)*|[零一二两三四五六七八九十百千万亿半几][零一二两三四五六七八九十百千万亿点]*)';
+const NUM = `(?:${EN_NUMBER}|\\ban?\\b|${ZH_NUMBER})[\\s-]*`;
+const UNITS =
+  'km|kilomet(?:re|er)s?|miles?|met(?:re|er)s?|centimet(?:re|er)s?|cm|mm|feet|foot|inch(?:es)?|grams?|kilograms?|kg|tonnes?|tons?|litres?|liters?|degrees?|percent|%|hectares?|acres?|volts?|watts?|' +
+  '公里|千米|米|厘米|毫米|公斤|千克|克|吨|斤|度|亩|平方米|升|伏|瓦|倍|成';
+const MONTHS = 'january|february|march|april|may|june|july|august|september|october|november|december';
+const YEAR = '\\b(?:1[0-9]{3}|20[0-9]{2})s?\\b|\\bcentury\\b|\\d{4}\\s*年|[一二三四五六七八九十]+世纪|年间|年代|[秦汉晋隋唐宋元明清]朝';
+const TIME_UNITS = 'hours?|minutes?|days?|weeks?|months?|years?|小时|分钟|天|周|个月|年|工作日';
+
+const ANSWERS: Record<Cue, RegExp> = {
+  phone: /\+?\d[\d\s-]{6,}\d/g,
+  frequency: /\b(?:every|each|once|twice|daily|weekly|monthly|yearly|annually|times a)\b|每|一次/gi,
+  price: new RegExp(
+    `${NUM}\\s*(?:yuan|rmb|cny|dollars?|usd|eur|euros?|pounds?|pence|yen|元|块)|[¥$€£]\\s*\\d|\\b(?:free|no charge|costs nothing|nothing)\\b|免费|不收费`,
+    'gi',
+  ),
+  number: new RegExp(
+    `\\d|${EN_NUMBER}|[两二三四五六七八九十百千万][零一二两三四五六七八九十百千万]*\\s*\\p{Script=Han}|一[零一二两三四五六七八九十百千万点]+\\s*\\p{Script=Han}|免费|不收费`,
+    'giu',
+  ),
+  measure: new RegExp(`${NUM}\\s*(?:${UNITS})`, 'gi'),
+  // "How long is the warranty?" asks for a length of time as much as "how long is the span?" for one of space.
+  length: new RegExp(`${NUM}\\s*(?:${UNITS}|${TIME_UNITS})`, 'gi'),
+  duration: new RegExp(
+    `${NUM}\\s*(?:${TIME_UNITS})|\\b(?:next day|same day|within|until)\\b|次日|当天`,
+    'gi',
+  ),
+  distance: new RegExp(`${NUM}\\s*(?:km|kilomet(?:re|er)s?|miles?|met(?:re|er)s?|公里|千米|米)`, 'gi'),
+  year: new RegExp(YEAR, 'gi'),
+  time: new RegExp(
+    `\\d{1,2}(?::\\d{2})?\\s*(?:am|pm)|\\b(?:mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?|daily|every day|weekdays?|weekends?|holidays?|next day|within|before|after|until|days?|hours?|spring|summer|autumn|winter|${MONTHS})\\b|${YEAR}|[点时月日春夏秋冬]|[周星期][一二三四五六日天末]|次日|当天|工作日|清明|${NUM}\\s*(?:天|小时|分钟)`,
+    'gi',
+  ),
+  place: /\b\d+\s+[A-Z][a-z]+\s+(?:Road|Street|Avenue|Lane|Rd|St)\b|\b(?:road|street|avenue|floor|next to|opposite)\b|\b(?:in|at|to|from|near|into|across|over|beside)\s+(?:the\s+)?(?:[A-Z][\w-]+|(?:\w+\s+)?(?:marsh(?:es)?|hills?|mountains?|towns?|cit(?:y|ies)|villages?|district|coast|river|lake|sea|island|country|region|north|south|east|west)\b)|[A-Z][a-z]+,\s*[A-Z][a-z]+|\d+\s*号|\p{Script=Han}(?:路|街|楼|层|区|市|省|县|镇|村|山|河|湖|国|州|岛|港|湾|坡|洲)(?=[\s，。、；和与及的,]|$)|位于|坐落/gu,
+  person: /(?<=\S\s+)(?:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+)|\bby (?:the )?[a-z]+ [A-Z][a-z]+|\b(?:Mr|Mrs|Ms|Dr|Sir|Lady|King|Queen)\.?\s+[A-Z][a-z]+/g,
+  reason: /\b(?:because|since|so that|due to|owing to|as a result|in order to|caused? by|the (?:main )?(?:cause|reason))\b|因为|由于|是因为|所以|为了|原因|导致|造成/gi,
+};
+
+const HAN = /\p{Script=Han}/u;
+
+// Tagging a sentence costs about 40 µs, and the same sentences are tagged for question after question.
+const TAGS_MAX = 5000;
+const tagCache = new Map<string, TaggedWord[]>();
+
+function tagsOf(text: string): TaggedWord[] {
+  let hit = tagCache.get(text);
+  if (hit) {
+    tagCache.delete(text);
+  } else {
+    hit = segmenter().tag(text, true);
+    if (tagCache.size >= TAGS_MAX) tagCache.delete(tagCache.keys().next().value!);
+  }
+  tagCache.set(text, hit);
+  return hit;
+}
+
+/**
+ * Chinese names and places by jieba's part-of-speech tags: nr/nrfg/nrt are
+ * person names and ns places; a three-character word jieba does not know (x)
+ * is mostly a name it has never seen (林素华).
+ */
+function chineseEntities(text: string, kind: 'person' | 'place'): string[] {
+  const tagged = tagsOf(text);
+  if (kind === 'place') return tagged.filter((t) => t.tag === 'ns').map((t) => t.word);
+  // Unknown words are also what the HMM glues together across a word boundary (元免): only three characters, a full name's length.
+  return tagged.filter((t) => /^nr/.test(t.tag) || (t.tag === 'x' && t.word.length === 3 && /^\p{Script=Han}+$/u.test(t.word))).map((t) => t.word);
+}
+
+/**
+ * True when the text holds what the cue asks for, and that thing is not just
+ * the question's own words: "Who designed the Eastwick tunnel?" is not
+ * answered by a sentence whose only name is "Eastwick".
+ */
+export function answersCue(cue: Cue, text: string, questionTokens: Set<string>): boolean {
+  const plain = normalizeText(text);
+  const found = [...plain.matchAll(ANSWERS[cue])].map((m) => m[0]);
+  if ((cue === 'person' || cue === 'place') && HAN.test(plain)) found.push(...chineseEntities(plain, cue));
+  return found.some((f) => {
+    const tokens = tokenize(f);
+    // A match of only stop words or numbers ("in", "2 pm") still counts; a match made of the question's words does not.
+    return !tokens.length || !tokens.every((t) => questionTokens.has(t)) || /\d/.test(f);
+  });
+}
+
+// The noun a "which"/"what" question asks about ("which cities", "哪些城市") names the answer's kind; the answer
+// itself need not repeat it.
+const TYPE_NOUN = /\b(?:which|what)\s+(?!(?:is|are|was|were|do|does|did|can|could|will|would|should|has|have|had|a|an|the|kind|kinds|type|types|sort|happens?)\b)([a-z]+)|哪(?![里儿])[个些座家位种所]?([\p{Script=Han}]{2})/giu;
+
+/** Question tokens that name the kind of answer asked for, not its topic. */
+export function typeWords(question: string): Set<string> {
+  const out = new Set<string>();
+  for (const m of normalizeText(question).toLowerCase().matchAll(TYPE_NOUN)) for (const t of tokenize(m[1] ?? m[2] ?? '')) out.add(t);
+  return out;
+}
+
+// English nouns by their place: after a determiner ("the motor", "a car rental"), capitalized inside the sentence
+// (Suzhou), or a model code (S3).
+const EN_NOUN = /\b(?:a|an|the|my|your|our|this|that|these|those|its|their|his|her)\s+([a-z][\w-]*)|(?<=\S\s+)([A-Z][\w-]*)|\b([a-z]+\d[\w-]*)\b/gi;
+/** termWeight of a specific noun: English words off the common list (8), Chinese ones above 城市 or 时间 in jieba's IDF. */
+const KEY_MIN_WEIGHT = 5;
+const ZH_NOUN = /^(?:n|nr|nrfg|nrt|ns|nt|nz|eng)$/;
+
+/**
+ * The question's key terms: the things it is about (nouns and names), as
+ * index tokens. A verb or a modifier may be paraphrased in the text; the
+ * thing asked about is named.
+ */
+export function keyTerms(topic: string): Set<string> {
+  const out = new Set<string>();
+  const text = normalizeText(topic);
+  for (const m of text.matchAll(EN_NOUN)) {
+    const word = m[1] ?? m[2] ?? m[3] ?? '';
+    // Only a capital inside the question marks a name, not one that merely follows a determiner in any case.
+    if (m[2] && !/^[A-Z]/.test(word)) continue;
+    for (const t of tokenize(word)) out.add(t);
+  }
+  if (HAN.test(text)) {
+    for (const w of tagsOf(text)) if (ZH_NOUN.test(w.tag) && HAN.test(w.word) && w.word.length >= 2) for (const t of tokenize(w.word)) out.add(t);
+  }
+  // A general noun ("place", 地方, 时间) names no particular thing.
+  return new Set([...out].filter((t) => termWeight(t) >= KEY_MIN_WEIGHT));
+}

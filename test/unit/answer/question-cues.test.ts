@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { answersCue, cueOf, keyTerms, typeWords } from '../../../src/services/answer/question-cues.js';
+import { tokenize } from '../../../src/services/knowledge/text-segmenter.js';
+
+const asked = (q: string) => new Set(tokenize(q));
+
+describe('question cues', () => {
+  it('reads the kind of answer from the question words, English and Chinese', () => {
+    expect(cueOf('Who designed the bridge?')).toBe('person');
+    expect(cueOf('In what year did the work begin?')).toBe('year');
+    expect(cueOf('How high above the water is the deck?')).toBe('measure');
+    expect(cueOf('How long is the main span?')).toBe('length');
+    expect(cueOf('How long does charging take?')).toBe('duration');
+    expect(cueOf('Why was the design chosen?')).toBe('reason');
+    expect(cueOf('What is the fine for taking eggs?')).toBe('price');
+    expect(cueOf('首任台长是谁？')).toBe('person');
+    expect(cueOf('天文台是哪一年建成的？')).toBe('year');
+    expect(cueOf('茶园分布在多高的地方？')).toBe('measure');
+    expect(cueOf('茶场为什么搬迁？')).toBe('reason');
+    expect(cueOf('Can I pay by card?')).toBeNull();
+  });
+
+  it('finds the asked-for thing in a sentence: names, years, number words, prices in any currency', () => {
+    expect(answersCue('person', 'It was designed by the engineer Harriet Quill.', asked('Who designed the bridge?'))).toBe(true);
+    expect(answersCue('person', '首任台长是天文学家林素华。', asked('首任台长是谁？'))).toBe(true);
+    expect(answersCue('year', 'Work began in 1881.', asked('In what year did work begin?'))).toBe(true);
+    expect(answersCue('number', 'The female lays three to five eggs.', asked('How many eggs does the female lay?'))).toBe(true);
+    expect(answersCue('number', '每年春天要向朝廷进贡一百二十斤。', asked('每年要进贡多少斤茶？'))).toBe(true);
+    expect(answersCue('price', 'Work cost 212,000 pounds.', asked('How much did it cost?'))).toBe(true);
+    expect(answersCue('price', 'Farmers have been paid to delay mowing until July.', asked('How much are farmers paid?'))).toBe(false);
+    expect(answersCue('measure', '茶园分布在海拔六百米到九百米之间。', asked('茶园有多高？'))).toBe(true);
+    expect(answersCue('measure', '茶场在 2003 年改制。', asked('茶园有多高？'))).toBe(false);
+  });
+
+  it('does not take the question’s own words for the answer', () => {
+    expect(answersCue('person', 'Heavy lorries use the Eastwick Tunnel instead.', asked('Who designed the Eastwick Tunnel?'))).toBe(false);
+    expect(answersCue('person', 'The tunnel was designed by Ada Marsh.', asked('Who designed the Eastwick Tunnel?'))).toBe(true);
+  });
+
+  it('knows the noun a which-question asks about names the answer’s kind', () => {
+    expect([...typeWords('Which cities do you deliver to?')]).toEqual(tokenize('cities'));
+    expect([...typeWords('你们在哪些城市送货？')]).toEqual(['城市']);
+    expect(typeWords('What is the deposit?').size).toBe(0);
+  });
+
+  it('takes the things a question is about, not its general nouns, as key terms', () => {
+    expect(keyTerms('the deposit for a car rental')).toEqual(new Set(tokenize('deposit car')));
+    expect(keyTerms('When is the Suzhou store closed')).toContain('suzhou');
+    expect(keyTerms('天文馆的门票')).toContain('天文馆');
+    expect(keyTerms('茶园分布在的地方')).not.toContain('地方');
+  });
+});
