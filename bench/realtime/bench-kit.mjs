@@ -7,6 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { pino } from 'pino';
+import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -55,11 +56,15 @@ export function benchRedisEnv() {
   return process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL, REDIS_PREFIX: `cs-bench-${randomBytes(4).toString('hex')}:` } : {};
 }
 
-/** One server process (bench-server.mjs) on a free loopback port. */
-export async function startServer(env) {
-  const child = fork(path.join(root, 'bench/realtime/bench-server.mjs'), [], {
+/**
+ * One server process on a free loopback port: the app (bench-server.mjs) or the floor
+ * (floor-server.mjs). `call(type, payload)` runs one of its IPC handlers (both answer `memory` and `cpu`).
+ */
+export async function startServer(env, script = 'bench-server.mjs') {
+  const child = fork(path.join(root, 'bench/realtime', script), [], {
     cwd: root,
-    execArgv: ['--expose-gc'],
+    // BENCH_CPU_PROF=<dir>: each app server writes a V8 CPU profile there when it stops (node --cpu-prof).
+    execArgv: ['--expose-gc', ...(process.env.BENCH_CPU_PROF && script === 'bench-server.mjs' ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [])],
     env: { PATH: process.env.PATH, HOME: process.env.HOME, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', DATA_DIR: os.tmpdir(), ...env },
   });
   const pending = new Map();
@@ -84,9 +89,10 @@ export async function startServer(env) {
       for (const p of pending.values()) p.reject(new Error(`server exited with ${code}`));
     });
   });
-  const { url, gc } = await ready;
+  const { url, gc, ...extra } = await ready;
   if (!gc) throw new Error('server started without --expose-gc');
   return {
+    ...extra,
     url,
     pid: child.pid,
     call(type, payload) {
@@ -194,3 +200,56 @@ export function deadline(ms) {
   }, ms);
   t.unref();
 }
+
+/** n, median, p99 and mean of a list of milliseconds. */
+export function stats(values) {
+  const s = [...values].sort((a, b) => a - b);
+  return { n: s.length, p50: percentile(s, 50), p99: percentile(s, 99), mean: s.reduce((a, b) => a + b, 0) / (s.length || 1) };
+}
+
+export const ms = (v) => `${v.toFixed(2)} ms`;
+export const times = (project, floor) => `${(project / floor).toFixed(1)}×`;
+
+/** One line comparing a project figure with the floor's: `label  project (floor …, ratio)`. */
+export function versus(label, project, floor, unit = ms) {
+  return `${label.padEnd(34)} ${unit(project).padStart(10)}   floor ${unit(floor).padStart(10)}   ${times(project, floor).padStart(7)}`;
+}
+
+/** An agent console (/ws/kf) logged in with the agent's token. */
+export async function consoleLogin(serverUrl, token, timeoutMs = 30_000) {
+  const s = await Socket.open(`${serverUrl.replace('http', 'ws')}/ws/kf`);
+  s.send({ method: 'login', token });
+  const reply = await s.json({ method: 'login' }, timeoutMs);
+  if (reply.code !== 0) throw new Error(`login failed: ${JSON.stringify(reply)}`);
+  s.clear();
+  return s;
+}
+
+export const wsUrl = (server, p) => `${server.url.replace('http', 'ws')}${p}`;
+export const sleep = (msDelay) => new Promise((r) => setTimeout(r, msDelay));
+
+/** Settings every benchmark server gets: the chat limits lifted, since a few contacts send every message. */
+export const appEnv = (dbUrl, extra = {}) => ({ DATABASE_URL: dbUrl, CHAT_MESSAGES_PER_CONTACT_PER_MINUTE: '100000', CHAT_MESSAGES_PER_STAFF_PER_MINUTE: '10000000', ...extra });
+
+/** A graphql-ws connection with one subscription, resolved once the server acknowledged the connection. */
+export async function subscriber(url, connectionParams, query, onNext) {
+  let connected;
+  const ready = new Promise((resolve, reject) => {
+    connected = resolve;
+    setTimeout(() => reject(new Error('graphql-ws connection not acknowledged within 60 s')), 60_000).unref();
+  });
+  const client = createClient({ url, webSocketImpl: WebSocket, connectionParams, lazy: false, retryAttempts: 0, on: { connected: () => connected() }, onNonLazyError: () => {} });
+  const errors = [];
+  client.subscribe({ query }, { next: onNext, error: (e) => errors.push(e), complete: () => {} });
+  await ready;
+  return { errors, dispose: () => client.dispose() };
+}
+
+/** Opens `n` of something `batch` at a time (parallel, bounded). */
+export async function openMany(n, batch, open) {
+  const out = [];
+  for (let i = 0; i < n; i += batch) out.push(...(await Promise.all(Array.from({ length: Math.min(batch, n - i) }, (_, j) => open(i + j)))));
+  return out;
+}
+
+export const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
