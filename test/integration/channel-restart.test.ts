@@ -57,7 +57,10 @@ describe('channels across instances and restarts', { timeout: 90_000 }, () => {
     // The AI's answer (it knows nothing, so it also hands the session to a person) was refused once; its retry is due after the restart.
     await expect.poll(() => receiver.requests.length, { timeout: 15_000 }).toBeGreaterThanOrEqual(1);
     const conn = a.app.orm.em.fork().getConnection();
-    const [pending] = await conn.execute(`select id, msg_id, state, attempts from outbound_delivery order by id limit 1`);
+    const firstDelivery = async () => (await conn.execute(`select id, msg_id, state, attempts from outbound_delivery order by id limit 1`))[0];
+    // The gateway answers before the worker commits the refused attempt: wait for the commit.
+    await expect.poll(async () => (await firstDelivery())?.attempts, { timeout: 10_000 }).toBe(1);
+    const pending = await firstDelivery();
     expect(pending).toMatchObject({ state: 'pending', attempts: 1 });
     await stop(a);
     await stop(b);
