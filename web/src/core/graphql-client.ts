@@ -29,7 +29,8 @@ export function createGraphqlConnection(token: string | null, onUnauthenticated:
   const client = new Client({
     url: '/graphql',
     preferGetMethod: false,
-    fetchOptions: (): RequestInit => ({ headers: token ? { authorization: `Bearer ${token}` } : {} }),
+    // The preflight header satisfies Apollo's CSRF check for multipart requests (file uploads).
+    fetchOptions: (): RequestInit => ({ headers: { 'apollo-require-preflight': 'true', ...(token ? { authorization: `Bearer ${token}` } : {}) } }),
     exchanges: [
       cacheExchange,
       mapExchange({ onError: (error) => void (token && isUnauthenticated(error) && onUnauthenticated()) }),
