@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStaffWithKeys, type StaffFixture } from '../support/factories.js';
+import { PUBLIC_URL } from '../support/test-app.js';
 import { signIn, startWebApp, webAgent, webMerchant, type Lang, type WebApp } from '../support/web-app.js';
 
 /** Runs in the agent's page before the app: keeps its sockets, so the test can drop them. */
@@ -16,9 +17,12 @@ function recordSockets() {
   Object.assign(w.WebSocket, { CONNECTING: 0, OPEN: 1, CLOSING: 2, CLOSED: 3 });
 }
 
+// A 1×1 PNG.
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+
 const words = {
-  en: { reconnecting: 'Connection lost, reconnecting…', connected: 'Connected', status: 'My status', accept: 'Accept', reply: 'Reply', note: 'Note for colleagues (the contact does not see it)', addNote: 'Add note', close: 'Close conversation', closed: 'This conversation is closed', position: 'No. 1' },
-  zh: { reconnecting: '连接已断开，正在重连…', connected: '已连接', status: '我的状态', accept: '接入', reply: '回复', note: '给同事的备注（访客看不到）', addNote: '添加备注', close: '结束会话', closed: '会话已结束', position: '第 1 位' },
+  en: { reconnecting: 'Connection lost, reconnecting…', connected: 'Connected', status: 'My status', accept: 'Accept', reply: 'Reply', picture: 'Send a picture', note: 'Note for colleagues (the contact does not see it)', addNote: 'Add note', close: 'Close conversation', closed: 'This conversation is closed', position: 'No. 1' },
+  zh: { reconnecting: '连接已断开，正在重连…', connected: '已连接', status: '我的状态', accept: '接入', reply: '回复', picture: '发送图片', note: '给同事的备注（访客看不到）', addNote: '添加备注', close: '结束会话', closed: '会话已结束', position: '第 1 位' },
 } satisfies Record<Lang, Record<string, string>>;
 
 describe('the agent workspace in Chromium: queue, accept, canned reply, a dropped connection, close and the contact’s rating', () => {
@@ -59,7 +63,8 @@ describe('the agent workspace in Chromium: queue, accept, canned reply, a droppe
       await desk.shot('agent-workspace');
 
       // A contact on the chat page asks for a person: it shows in the queue, with its place and wait, and in the title.
-      const chat = await w.open(lang, { viewport: { width: 390, height: 780 } });
+      // The chat page shows a stored picture at its PUBLIC_URL address, which here is not the test server's.
+      const chat = await w.open(lang, { viewport: { width: 390, height: 780 }, tolerate: (url) => url.startsWith(`${PUBLIC_URL}/assets/files/`) });
       await chat.page.goto(`${w.url}/chat/${staff.serialNo}`);
       await expect.poll(() => chat.page.getAttribute('#status', 'data-state')).toBe('online');
       await chat.page.fill('#input', '转人工');
@@ -85,6 +90,12 @@ describe('the agent workspace in Chromium: queue, accept, canned reply, a droppe
       await expect.poll(() => page.locator('.timeline .message.from-agent').filter({ hasText: CANNED }).count()).toBe(1);
       expect(await reply.inputValue()).toBe('');
       await expect.poll(() => chat.page.locator('#messages .row.agent .bubble').last().textContent()).toBe(CANNED);
+
+      // A picture, uploaded over GraphQL (multipart) and sent: shown from this origin, and on the chat page.
+      await page.getByLabel(say.picture).setInputFiles({ name: 'receipt.png', mimeType: 'image/png', buffer: PNG });
+      await expect.poll(() => page.locator('.timeline img.message-picture').count()).toBe(1);
+      await expect.poll(() => page.locator('.timeline img.message-picture').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(1);
+      await expect.poll(() => chat.page.locator('#messages .row.agent img').count()).toBe(1);
 
       // An internal note and a label.
       await page.getByRole('textbox', { name: say.note }).fill('Order 1234, asked twice');

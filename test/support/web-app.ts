@@ -76,8 +76,11 @@ export interface WebApp {
   t: TestApp;
   url: string;
   browser: Browser;
-  /** A fresh browser context whose browser language is `lang`. */
-  open(lang: Lang, options?: { viewport?: { width: number; height: number } }): Promise<WebPage>;
+  /**
+   * A fresh browser context whose browser language is `lang`. Requests elsewhere are refused; `tolerate`
+   * names those that do not fail the test (still refused), e.g. the chat page's PUBLIC_URL pictures.
+   */
+  open(lang: Lang, options?: { viewport?: { width: number; height: number }; tolerate?: (url: string) => boolean }): Promise<WebPage>;
   close(): Promise<void>;
 }
 
@@ -98,7 +101,7 @@ export async function startWebApp(env: Record<string, string> = {}): Promise<Web
       await context.route(
         (url) => !sameOrigin(url.href),
         (route) => {
-          foreign.push(route.request().url());
+          if (!options.tolerate?.(route.request().url())) foreign.push(route.request().url());
           return route.abort('blockedbyclient');
         },
       );

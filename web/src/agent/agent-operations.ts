@@ -58,7 +58,7 @@ export const ConversationDetails = graphql(`
       ...WorkspaceSession
       labels { id name colour }
       contact { id labels { id name colour } }
-      handoffSummary { text questions answers generatedBy }
+      handoffSummary { text }
       notes { id content createdAt afterSeq authorKind authorId }
     }
     labels { id name colour }
