@@ -10,6 +10,12 @@ export default defineConfig({
   root,
   base: '/',
   plugins: [react()],
-  build: { outDir: 'dist', emptyOutDir: true, assetsInlineLimit: 0 },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    assetsInlineLimit: 0,
+    // The libraries change less often than the app: their own chunk stays cached across releases.
+    rolldownOptions: { output: { codeSplitting: { groups: [{ name: 'vendor', test: /node_modules/ }] } } },
+  },
   server: { proxy: { '/graphql': { target: api, ws: true }, '/api': api, '/chat': api } },
 });

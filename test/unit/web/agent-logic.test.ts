@@ -6,7 +6,8 @@ import { EventCursor } from '../../../web/src/agent/lib/event-cursor';
 import { mediaSrc } from '../../../web/src/agent/lib/media-url';
 import { lastSeq, mergeBySeq } from '../../../web/src/agent/lib/message-log';
 import { arrivals, formatWait, queueOrder, waitedSeconds } from '../../../web/src/agent/lib/queue';
-import { subscribeResumable } from '../../../web/src/agent/lib/resumable';
+import { subscribeResumable, type ResumableSink } from '../../../web/src/agent/lib/resumable';
+import { followSessions, type SessionChange } from '../../../web/src/agent/lib/session-follow';
 
 describe('resume cursors', () => {
   it('merges a replay that overlaps the history: each seq once, in order, the cursor at the greatest', () => {
@@ -96,5 +97,79 @@ describe('stored files', () => {
     expect(mediaSrc('http://127.0.0.1:8080/assets/audio/x.mp3', origin)).toBe('/assets/audio/x.mp3');
     expect(mediaSrc('https://www.pic.com/avatar001.jpg', origin)).toBeNull();
     expect(mediaSrc('not a url ::', origin)).toBe('/not%20a%20url%20::');
+  });
+});
+
+describe('following the sessions', () => {
+  type S = { id: number; status: string };
+  /** A change stream and list loads the test drives by hand. */
+  function harness() {
+    const subs: { since: () => string | null; sink: ResumableSink<SessionChange<S>>; open: boolean }[] = [];
+    const loads: ((list: S[] | null) => void)[] = [];
+    const shown = new Map<number, S>();
+    const replaced: number[][] = [];
+    const following = followSessions<S>({
+      subscribe(since, sink) {
+        const sub = { since, sink, open: true };
+        subs.push(sub);
+        return () => void (sub.open = false);
+      },
+      load: () => new Promise((resolve) => loads.push(resolve)),
+      replace(list) {
+        shown.clear();
+        for (const s of list) shown.set(s.id, s);
+        replaced.push(list.map((s) => s.id));
+      },
+      apply: (list) => list.forEach((s) => shown.set(s.id, s)),
+    });
+    const settle = () => new Promise((r) => setTimeout(r, 0));
+    return { subs, loads, shown, replaced, following, settle };
+  }
+
+  it('applies changes that arrive while the lists load after them, and skips one it already has', async () => {
+    const h = harness();
+    expect(h.subs[0]!.since()).toBeNull();
+    h.subs[0]!.sink.next({ eventSeq: '5', session: { id: 1, status: 'MANUAL' } });
+    h.loads[0]!([{ id: 1, status: 'PENDING' }, { id: 2, status: 'PENDING' }]);
+    await h.settle();
+    expect(h.shown.get(1)?.status).toBe('MANUAL'); // the change is newer than what the list read
+    h.subs[0]!.sink.next({ eventSeq: '5', session: { id: 1, status: 'PENDING' } }); // a replayed duplicate
+    expect(h.shown.get(1)?.status).toBe('MANUAL');
+    h.subs[0]!.sink.next({ eventSeq: '6', session: { id: 2, status: 'CLOSED' } });
+    expect(h.shown.get(2)?.status).toBe('CLOSED');
+    expect(h.subs[0]!.since()).toBe('6'); // what a resend after a drop would ask from
+    h.following.reconnected();
+    expect(h.loads).toHaveLength(1); // there is a cursor: the stream resumes, no reload
+  });
+
+  it('on RESYNC_REQUIRED drops the cursor, subscribes again from now and reloads the lists', async () => {
+    const h = harness();
+    h.loads[0]!([{ id: 1, status: 'PENDING' }]);
+    await h.settle();
+    h.subs[0]!.sink.next({ eventSeq: '40', session: { id: 1, status: 'MANUAL' } });
+    h.subs[0]!.sink.error(['CONFLICT'], 'something else'); // not a resync: nothing happens
+    expect(h.subs).toHaveLength(1);
+    h.subs[0]!.sink.error(['RESYNC_REQUIRED'], 'The cursor is older than the kept events');
+    expect(h.subs).toHaveLength(2);
+    expect(h.subs[1]!.since()).toBeNull();
+    expect(h.loads).toHaveLength(2);
+    h.subs[1]!.sink.next({ eventSeq: '3', session: { id: 9, status: 'PENDING' } }); // numbering as the server has it now
+    h.loads[1]!([{ id: 7, status: 'PENDING' }]);
+    await h.settle();
+    expect(h.replaced).toEqual([[1], [7]]);
+    expect([...h.shown.keys()].sort()).toEqual([7, 9]);
+  });
+
+  it('reloads after a reconnect when no change was seen before the drop, and stops cleanly', async () => {
+    const h = harness();
+    h.loads[0]!([]);
+    await h.settle();
+    h.following.reconnected();
+    expect(h.loads).toHaveLength(2);
+    h.following.stop();
+    expect(h.subs[0]!.open).toBe(false);
+    h.loads[1]!([{ id: 3, status: 'PENDING' }]);
+    await h.settle();
+    expect(h.shown.size).toBe(0);
   });
 });

@@ -5,9 +5,9 @@ import { useAuth } from '../core/auth-context';
 import type { WorkspaceSessionFragment } from '../gql/graphql';
 import { AgentMe, SessionChanged, WorkspaceSessions } from './agent-operations';
 import { chime, enableSound } from './lib/arrival-sound';
-import { EventCursor } from './lib/event-cursor';
 import { arrivals, queueOrder } from './lib/queue';
 import { subscribeResumable, watchSocket, type SocketState } from './lib/resumable';
+import { followSessions } from './lib/session-follow';
 
 export type WorkspaceSession = WorkspaceSessionFragment;
 
@@ -26,11 +26,7 @@ interface Workspace {
 const WorkspaceContext = createContext<Workspace | null>(null);
 const SOUND_KEY = 'cs-web-agent-sound';
 
-/**
- * The agent's sessions, kept current by `sessionChanged`: the lists are loaded once, then each change
- * event replaces its session. The subscription resumes from the last eventSeq after a drop; when the
- * server cannot replay (RESYNC_REQUIRED) the lists are loaded again and the stream followed from now.
- */
+/** The agent's sessions, kept current by `sessionChanged` and resumed after a drop (lib/session-follow.ts). */
 export function WorkspaceProvider({ children }: { children: ReactNode }) {
   const { connection } = useAuth();
   const client = useClient();
@@ -42,48 +38,24 @@ export function WorkspaceProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     if (!agentId) return;
-    const cursor = new EventCursor();
-    let stopped = false;
-    let loaded = false;
-    let buffered: WorkspaceSession[] = [];
-    let unsubscribe = () => {};
-    const apply = (list: WorkspaceSession[]) =>
-      setSessions((prev) => {
-        const next = new Map(prev);
-        for (const s of list) next.set(s.id, s);
-        return next;
-      });
-    const load = async () => {
-      loaded = false;
-      const r = await client.query(WorkspaceSessions, { agentId }, { requestPolicy: 'network-only' }).toPromise();
-      if (stopped || !r.data) return;
-      setSessions(new Map([...r.data.waiting.items, ...r.data.mine.items].map((s) => [s.id, s])));
-      loaded = true;
-      apply(buffered);
-      buffered = [];
-    };
-    const follow = () => {
-      unsubscribe = subscribeResumable(connection.ws, SessionChanged, () => ({ since: cursor.since }), {
-        next: ({ sessionChanged: e }) => {
-          if (!cursor.accept(e.eventSeq)) return;
-          if (loaded) apply([e.session]);
-          else buffered.push(e.session);
-        },
-        error: (codes) => {
-          if (stopped || !codes.includes('RESYNC_REQUIRED')) return;
-          cursor.reset();
-          follow();
-          void load();
-        },
-      });
-    };
-    follow();
-    void load();
-    // Back after a drop before any change was seen: there is no cursor to resume from, so reload.
-    const unwatch = watchSocket(connection.ws, setSocket, () => void (cursor.since === null && load()));
+    const following = followSessions<WorkspaceSession>({
+      subscribe: (since, sink) =>
+        subscribeResumable(connection.ws, SessionChanged, () => ({ since: since() }), { next: (d) => sink.next(d.sessionChanged), error: sink.error }),
+      load: async () => {
+        const r = await client.query(WorkspaceSessions, { agentId }, { requestPolicy: 'network-only' }).toPromise();
+        return r.data ? [...r.data.waiting.items, ...r.data.mine.items] : null;
+      },
+      replace: (list) => setSessions(new Map(list.map((s) => [s.id, s]))),
+      apply: (list) =>
+        setSessions((prev) => {
+          const next = new Map(prev);
+          for (const s of list) next.set(s.id, s);
+          return next;
+        }),
+    });
+    const unwatch = watchSocket(connection.ws, setSocket, following.reconnected);
     return () => {
-      stopped = true;
-      unsubscribe();
+      following.stop();
       unwatch();
     };
   }, [agentId, client, connection]);
