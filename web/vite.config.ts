@@ -17,5 +17,5 @@ export default defineConfig({
     // The libraries change less often than the app: their own chunk stays cached across releases.
     rolldownOptions: { output: { codeSplitting: { groups: [{ name: 'vendor', test: /node_modules/ }] } } },
   },
-  server: { proxy: { '/graphql': { target: api, ws: true }, '/api': api, '/chat': api } },
+  server: { proxy: { '/graphql': { target: api, ws: true }, '/api': api, '/chat': api, '/assets/files': api, '/assets/audio': api } },
 });

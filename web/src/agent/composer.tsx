@@ -104,11 +104,11 @@ export function Composer({ sessionId, staffId, draft, setDraft, onSent, onNoted 
       <div className="composer-actions">
         <label className="btn btn-secondary file-pick">
           {t('attachImage')}
-          <input type="file" accept="image/png,image/jpeg,image/gif,image/webp" hidden onChange={(e) => void sendFile(e.target.files?.[0], 'PICTURE').then(() => (e.target.value = ''))} />
+          <input type="file" className="visually-hidden" accept="image/png,image/jpeg,image/gif,image/webp" onChange={(e) => void sendFile(e.target.files?.[0], 'PICTURE').then(() => (e.target.value = ''))} />
         </label>
         <label className="btn btn-secondary file-pick">
           {t('attachFile')}
-          <input type="file" hidden onChange={(e) => void sendFile(e.target.files?.[0], 'FILE').then(() => (e.target.value = ''))} />
+          <input type="file" className="visually-hidden" onChange={(e) => void sendFile(e.target.files?.[0], 'FILE').then(() => (e.target.value = ''))} />
         </label>
         {busy && <span role="status">{t('uploading', { name: busy })}</span>}
         <Button variant="primary" onClick={() => void submit()}>
