@@ -38,6 +38,7 @@ import { MetricSourcesService } from './services/observability/metric-sources.se
 import type { Logger } from './core/logger.js';
 import { memoryRateLimiter, redisRateLimiter } from './core/rate-limit.js';
 import { openRedis, type RedisConnection } from './core/redis/redis-connection.js';
+import { graphqlUpload } from './graphql/upload.js';
 import { createApollo } from './graphql/apollo.server.js';
 import { graphiqlPage } from './graphql/graphiql.js';
 import { createGraphQLWsServer } from './graphql/graphql-ws.server.js';
@@ -126,7 +127,7 @@ export async function startApp(config: AppConfig, log: Logger): Promise<App> {
     app.use(requestContextMiddleware(services));
     const graphqlWs = createGraphQLWsServer({ schema, orm, services, config, log });
     const apollo = await createApollo({ schema, httpServer, services, config, log });
-    app.use('/graphql', express.json({ limit: '1mb' }), refuseNulBodies, ...apollo.middleware);
+    app.use('/graphql', express.json({ limit: '1mb' }), graphqlUpload(config.knowledge.uploadMaxBytes), refuseNulBodies, ...apollo.middleware);
     app.use(paymentRouter(services, log));
     app.use(channelCallbackRouter(services, log));
     app.use(reportRouter(services, log));

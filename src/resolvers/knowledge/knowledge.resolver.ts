@@ -1,4 +1,5 @@
 import { filter, pipe } from '@graphql-yoga/subscription';
+import { GraphQLUpload, type FileUpload } from 'graphql-upload-minimal';
 import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import { isAppError } from '../../core/errors.js';
 import type { DomainEvents } from '../../core/events/event-bus.js';
@@ -8,6 +9,7 @@ import type { StoredFile } from '../../entities/knowledge/stored-file.entity.js'
 import { Cost, Weight } from '../../graphql/cost.js';
 import type { GqlContext } from '../../graphql/context.js';
 import { untilAccessChanges } from '../../graphql/subscription-guard.js';
+import { tooLarge } from '../../services/knowledge/file.service.js';
 import { collectAnswer, type AnswerResult } from '../../services/answer/index.js';
 import type { Services } from '../../services/index.js';
 import { Role } from '../shared/enums.js';
@@ -56,6 +58,23 @@ export class KnowledgeResolver {
     @Ctx() { ctx }: GqlContext,
   ): Promise<KnowledgeDocument[]> {
     return this.s.documents.update(ctx, staffId, files);
+  }
+
+  @Authorized(Role.MERCHANT)
+  @Mutation(() => DocumentType, {
+    description:
+      'Uploads one file (a GraphQL multipart request, at most UPLOAD_MAX_MB; send the header Apollo-Require-Preflight) as a document of the staff and queues its sync; follow it with documentSync. An unsupported type or a larger file answers BAD_USER_INPUT',
+  })
+  async uploadDocument(
+    @Arg('staffId', () => Int) staffId: number,
+    @Arg('file', () => GraphQLUpload) file: Promise<FileUpload>,
+    @Ctx() { ctx }: GqlContext,
+  ): Promise<KnowledgeDocument> {
+    const upload = await file;
+    const data = upload.createReadStream();
+    // At its own cap graphql-upload unpipes the part, which would leave storage waiting for its end: fail it instead.
+    data.once('limit', () => data.destroy(tooLarge(this.s.files.maxBytes)));
+    return this.s.documents.upload(ctx, staffId, { fileName: upload.filename, data });
   }
 
   @Authorized(Role.MERCHANT, Role.AGENT)
