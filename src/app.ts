@@ -2,6 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import express, { type NextFunction, type Request, type Response } from 'express';
+import graphqlUploadExpress from 'graphql-upload/graphqlUploadExpress.mjs';
 import { compatRestRouter } from './compat-rest/index.js';
 import { sessionRestRouter } from './compat-rest/session/session.routes.js';
 import { agentConsoleHttpRouter } from './compat-rest/agent-console/agent-console.routes.js';
@@ -39,7 +40,6 @@ import { MetricSourcesService } from './services/observability/metric-sources.se
 import type { Logger } from './core/logger.js';
 import { memoryRateLimiter, redisRateLimiter } from './core/rate-limit.js';
 import { openRedis, type RedisConnection } from './core/redis/redis-connection.js';
-import { graphqlUpload } from './graphql/upload.js';
 import { createApollo } from './graphql/apollo.server.js';
 import { graphiqlPage } from './graphql/graphiql.js';
 import { createGraphQLWsServer } from './graphql/graphql-ws.server.js';
@@ -128,7 +128,9 @@ export async function startApp(config: AppConfig, log: Logger): Promise<App> {
     app.use(requestContextMiddleware(services));
     const graphqlWs = createGraphQLWsServer({ schema, orm, services, config, log });
     const apollo = await createApollo({ schema, httpServer, services, config, log });
-    app.use('/graphql', express.json({ limit: '1mb' }), graphqlUpload(config.knowledge.uploadMaxBytes), refuseNulBodies, ...apollo.middleware);
+    // Multipart requests (uploadSessionMedia) carry one file; a byte over the limit lets the storage refuse it in our envelope.
+    const uploads = graphqlUploadExpress({ maxFiles: 1, maxFileSize: services.files.maxBytes + 1, maxFieldSize: 1024 * 1024 });
+    app.use('/graphql', express.json({ limit: '1mb' }), refuseNulBodies, uploads, ...apollo.middleware);
     app.use(paymentRouter(services, log));
     app.use(channelCallbackRouter(services, log));
     app.use(reportRouter(services, log));

@@ -7,6 +7,7 @@ import { PublicStaffDerivedFieldsResolver, StaffDerivedFieldsResolver, StaffReso
 import { TradeResolver } from './trade/trade.resolver.js';
 import { MessageFieldsResolver } from './session/message.resolver.js';
 import { SessionResolver } from './session/session.resolver.js';
+import { SessionMediaResolver } from './session/session-media.resolver.js';
 import { ChannelResolver, MessageDeliveryResolver } from './channel/channel.resolver.js';
 import { CannedReplyResolver } from './helpdesk/canned-reply.resolver.js';
 import { LabelResolver } from './helpdesk/label.resolver.js';
@@ -26,6 +27,7 @@ export const resolvers: NonEmptyArray<Function> = [
   UploadedFileResolver,
   AgentResolver,
   SessionResolver,
+  SessionMediaResolver,
   MessageFieldsResolver,
   ChannelResolver,
   MessageDeliveryResolver,

@@ -28,6 +28,7 @@ import { SessionJournal } from './session/session-journal.js';
 import { CsatService } from './session/csat.service.js';
 import { QueueStatusService } from './conversation/queue-status.service.js';
 import { SessionService } from './session/session.service.js';
+import { SessionMediaService } from './session/session-media.service.js';
 import { SpeechService, isAudioName } from './speech/speech.service.js';
 import { storageAreas } from './storage/storage-areas.js';
 import { InstanceService } from './maintenance/instance.service.js';
@@ -63,6 +64,8 @@ export interface Services extends KnowledgeServices {
   products: ProductService;
   trades: TradeService;
   sessions: SessionService;
+  /** Pictures and files agents send: stored, then sent by URL. */
+  sessionMedia: SessionMediaService;
   routing: RoutingService;
   /** The shared writes of conversations; the channel outbox registers itself on it. */
   journal: SessionJournal;
@@ -145,6 +148,7 @@ export function createServices(config: AppConfig, log: Logger, deps: { bus: Even
   return {
     ...knowledge,
     sessions,
+    sessionMedia: new SessionMediaService(sessions, knowledge.files),
     routing,
     journal,
     intake,

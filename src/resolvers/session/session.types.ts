@@ -93,6 +93,7 @@ export class SessionFilterInput {
   @Field(() => ChannelType, { nullable: true }) channel?: ChannelType;
   @Field(() => Int, { nullable: true }) agentId?: number;
   @Field(() => Int, { nullable: true }) staffId?: number;
+  @Field(() => Int, { nullable: true, description: "One contact's sessions" }) contactId?: number;
   @Field(() => Int, { nullable: true, description: 'Sessions carrying this label' }) labelId?: number;
   @Field(() => String, { nullable: true, description: 'Sessions carrying the label of this name' }) label?: string;
 }

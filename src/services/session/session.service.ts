@@ -29,6 +29,8 @@ export interface SessionFilter {
   agentId?: number;
   channel?: ChannelType;
   staffId?: number;
+  /** One contact's sessions (its earlier conversations). */
+  contactId?: number;
   /** Sessions carrying this label (by id, or by name). */
   labelId?: number;
   label?: string;
@@ -194,6 +196,7 @@ export class SessionService {
     if (filter.channel) wanted.channel = filter.channel;
     if (filter.agentId) wanted.agent = filter.agentId;
     if (filter.staffId) wanted.staff = filter.staffId;
+    if (filter.contactId) wanted.contact = filter.contactId;
     if (filter.labelId) wanted.labels = filter.labelId;
     else if (filter.label) wanted.labels = { name: filter.label };
     // Both: a staffId filter narrows an agent's staff, never replaces them.
