@@ -1,5 +1,4 @@
 import { filter, pipe } from '@graphql-yoga/subscription';
-import { GraphQLUpload, type FileUpload } from 'graphql-upload-minimal';
 import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import { isAppError } from '../../core/errors.js';
 import type { DomainEvents } from '../../core/events/event-bus.js';
@@ -9,7 +8,7 @@ import type { StoredFile } from '../../entities/knowledge/stored-file.entity.js'
 import { Cost, Weight } from '../../graphql/cost.js';
 import type { GqlContext } from '../../graphql/context.js';
 import { untilAccessChanges } from '../../graphql/subscription-guard.js';
-import { tooLarge } from '../../services/knowledge/file.service.js';
+import { UploadScalar, type FileUpload } from '../../graphql/upload.scalar.js';
 import { collectAnswer, type AnswerResult } from '../../services/answer/index.js';
 import type { Services } from '../../services/index.js';
 import { Role } from '../shared/enums.js';
@@ -67,14 +66,11 @@ export class KnowledgeResolver {
   })
   async uploadDocument(
     @Arg('staffId', () => Int) staffId: number,
-    @Arg('file', () => GraphQLUpload) file: Promise<FileUpload>,
+    @Arg('file', () => UploadScalar) file: Promise<FileUpload>,
     @Ctx() { ctx }: GqlContext,
   ): Promise<KnowledgeDocument> {
-    const upload = await file;
-    const data = upload.createReadStream();
-    // At its own cap graphql-upload unpipes the part, which would leave storage waiting for its end: fail it instead.
-    data.once('limit', () => data.destroy(tooLarge(this.s.files.maxBytes)));
-    return this.s.documents.upload(ctx, staffId, { fileName: upload.filename, data });
+    const { filename, createReadStream } = await file;
+    return this.s.documents.upload(ctx, staffId, { fileName: filename, data: createReadStream() });
   }
 
   @Authorized(Role.MERCHANT, Role.AGENT)

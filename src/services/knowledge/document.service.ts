@@ -17,7 +17,7 @@ import type { StaffService } from '../staff/staff.service.js';
 import { replaceChunks, type ChunkRow } from './chunk.repository.js';
 import { EmbeddingsError, type EmbeddingsService } from './embeddings.service.js';
 import { ExtractionError, isSupportedFile, unsupportedTypeMessage } from './extract/index.js';
-import type { FileService } from './file.service.js';
+import { tooLarge, type FileService } from './file.service.js';
 import type { TextIndexerPool } from './text-indexer.pool.js';
 import { documentData } from '../webhook/webhook-events.js';
 import type { WebhookOutbox } from '../webhook/webhook-outbox.js';
@@ -135,7 +135,10 @@ export class DocumentService {
       input.data.resume();
       throw err;
     }
-    const file = await this.deps.files.upload(ctx, input);
+    const file = await this.deps.files.upload(ctx, input).catch((err: unknown) => {
+      // The multipart parser ends a part over its limit with its own 413 error (http-errors).
+      throw (err as { status?: unknown }).status === 413 ? tooLarge(this.deps.files.maxBytes) : err;
+    });
     const [doc] = await this.update(ctx, staffId, [{ filePath: file.filePath }]);
     await this.enqueue(doc!.id);
     return doc!;
