@@ -243,7 +243,7 @@ export type AdminDocumentsQuery = { documents: { total: number, items: Array<{ i
 
 export type AdminUploadDocumentMutationVariables = Exact<{
   staffId: number;
-  file: unknown;
+  file: File;
 }>;
 
 
