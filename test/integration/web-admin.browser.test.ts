@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postGatewayCallback, startGatewayReceiver } from '../support/channel-fakes.js';
-import { md5 } from '../support/factories.js';
+import { createStaff, md5 } from '../support/factories.js';
 import { signIn, startWebApp, webMerchant, type WebApp, type WebPage } from '../support/web-app.js';
 
 const POLICY = `# Opening hours
@@ -93,8 +93,12 @@ describe('the merchant admin in the browser', { timeout: 90_000 }, () => {
     expect(hours.data.staff.businessHours.weekly[0]).toEqual({ day: 1, open: '09:00', close: '17:30' });
     await web.shot('admin-staff');
 
-    // The staff list: freeze and unfreeze.
+    // The staff list: freeze and unfreeze; delete another staff after confirming.
+    await createStaff(w.t, merchant.token, { name: 'Old' });
     await page.getByRole('link', { name: 'Staff', exact: true }).click();
+    await page.getByRole('button', { name: 'Delete Old' }).click();
+    await page.getByRole('dialog', { name: 'Delete Old?' }).getByRole('button', { name: 'Delete', exact: true }).click();
+    await expect.poll(() => page.getByRole('button', { name: 'Delete Old' }).count()).toBe(0);
     await page.getByRole('button', { name: 'Freeze Ada' }).click();
     await expect.poll(() => page.getByRole('row').filter({ hasText: 'Ada' }).textContent()).toContain('Frozen');
     await page.getByRole('button', { name: 'Unfreeze Ada' }).click();
