@@ -175,6 +175,9 @@ describe('the merchant admin in the browser', { timeout: 90_000 }, () => {
       await expect.poll(() => zh.page.getByRole('heading', { level: 1 }).textContent()).toBe(title);
       await expect.poll(() => zh.page.getByRole('status').filter({ hasText: '加载中' }).count()).toBe(0);
       await zh.shot(shot);
+      // Every control has an accessible name: none is listed by its role alone.
+      const unnamed = (await zh.page.locator('body').ariaSnapshot()).split('\n').filter((l) => /^\s*- (button|link|textbox|combobox|checkbox|radio|spinbutton|progressbar)( \[[^\]]*\])?(:.*)?$/.test(l));
+      expect(unnamed, path).toEqual([]);
     }
     expect(await zh.page.getByRole('button', { name: '编辑 /hours' }).count()).toBe(1);
     await zh.close();
