@@ -4,16 +4,7 @@ import { useClient } from 'urql';
 import { Button } from '../core/ui/button';
 import { Field } from '../core/ui/field';
 import { AdminAskStaffStream } from './admin-operations';
-
-interface Turn {
-  id: number;
-  question: string;
-  answer: string;
-  done: boolean;
-  error?: string;
-  grounded?: boolean;
-  sources: string[];
-}
+import { foldAnswer, type Turn } from './answer-stream';
 
 /** A chat with the staff inside the admin: each question streams its answer (askStaffStream); nothing is stored. */
 export function TryOutPane({ staffId }: { staffId: number }) {
@@ -37,16 +28,8 @@ export function TryOutPane({ staffId }: { staffId: number }) {
       const ev = r.data?.askStaffStream;
       if (r.error) return update((x) => ({ ...x, done: true, error: r.error?.graphQLErrors[0]?.message ?? r.error?.message }));
       if (!ev) return;
-      if (!ev.done) return update((x) => ({ ...x, answer: x.answer + (ev.delta ?? '') }));
-      update((x) => ({
-        ...x,
-        done: true,
-        answer: ev.answer?.text ?? x.answer,
-        grounded: ev.answer?.grounded,
-        error: ev.error ?? undefined,
-        sources: [...new Set(ev.answer?.sources.map((s) => s.fileName) ?? [])],
-      }));
-      sub.unsubscribe();
+      update((x) => foldAnswer(x, ev));
+      if (ev.done) sub.unsubscribe();
     });
     stop.current = () => sub.unsubscribe();
   };
