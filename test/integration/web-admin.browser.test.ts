@@ -115,8 +115,11 @@ describe('the merchant admin in the browser', { timeout: 90_000 }, () => {
     await agentForm.getByRole('checkbox', { name: 'Ada' }).check();
     await agentForm.getByRole('button', { name: 'Save' }).click();
     await expect.poll(() => page.getByRole('row').filter({ hasText: 'Bo' }).textContent()).toContain('Ada');
-    const agentLogin = await w.t.gql('mutation($i: LoginInput!) { agentLogin(input: $i) { agent { name } } }', { i: { userName: `bo-${merchant.userName}`, password: md5('agent-pass-1') } });
+    const agentLogin = await w.t.gql('mutation($i: LoginInput!) { agentLogin(input: $i) { token agent { name } } }', { i: { userName: `bo-${merchant.userName}`, password: md5('agent-pass-1') } });
     expect(agentLogin.data.agentLogin.agent.name).toBe('Bo');
+    // Its status follows presence live.
+    expect((await w.t.gql('mutation { setAgentStatus(status: BUSY) { status } }', {}, agentLogin.data.agentLogin.token)).errors).toBeUndefined();
+    await expect.poll(() => page.getByRole('row').filter({ hasText: 'Bo' }).textContent()).toContain('Busy');
     expect((await w.t.gql('{ agents { items { name staffIds } } }', {}, merchant.token)).data.agents.items).toEqual([{ name: 'Bo', staffIds: [staffId] }]);
     await web.shot('admin-agents');
 

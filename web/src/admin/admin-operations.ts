@@ -336,3 +336,12 @@ export const AdminDeleteCannedReply = graphql(`
     deleteCannedReply(id: $id)
   }
 `);
+
+export const AdminAgentPresence = graphql(`
+  subscription AdminAgentPresence {
+    agentPresence {
+      agentId
+      status
+    }
+  }
+`);

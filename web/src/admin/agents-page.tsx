@@ -1,6 +1,6 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useMutation, useQuery } from 'urql';
+import { useClient, useMutation, useQuery } from 'urql';
 import { passwordDigest } from '../core/password';
 import { Button } from '../core/ui/button';
 import { Dialog } from '../core/ui/dialog';
@@ -9,8 +9,8 @@ import { QueryState, useErrorText } from '../core/ui/error-text';
 import { Page } from '../core/ui/page';
 import { Table } from '../core/ui/table';
 import { useToast } from '../core/ui/toast';
-import type { AdminAgentsQuery } from '../gql/graphql';
-import { AdminAgents, AdminCreateAgent, AdminDeleteAgent, AdminStaffList, AdminUpdateAgent } from './admin-operations';
+import type { AdminAgentsQuery, AgentStatus } from '../gql/graphql';
+import { AdminAgentPresence, AdminAgents, AdminCreateAgent, AdminDeleteAgent, AdminStaffList, AdminUpdateAgent } from './admin-operations';
 import { Checkbox } from './checkbox';
 
 type AgentRow = AdminAgentsQuery['agents']['items'][number];
@@ -24,6 +24,16 @@ export function AgentsPage() {
   const [{ data: staffData }] = useQuery({ query: AdminStaffList, variables: { page: { pageSize: 100 } } });
   const [, remove] = useMutation(AdminDeleteAgent);
   const [editing, setEditing] = useState<AgentRow | 'new' | null>(null);
+  // Status changes as agents sign in, out or switch, without reloading the list.
+  const [presence, setPresence] = useState<Record<number, AgentStatus>>({});
+  const client = useClient();
+  useEffect(() => {
+    const sub = client.subscription(AdminAgentPresence, {}).subscribe((r) => {
+      const e = r.data?.agentPresence;
+      if (e) setPresence((p) => ({ ...p, [e.agentId]: e.status }));
+    });
+    return () => sub.unsubscribe();
+  }, [client]);
   const staffs = staffData?.staffs.items ?? [];
   const staffName = (id: number) => staffs.find((s) => s.id === id)?.name ?? `#${id}`;
   const reload = () => refetch({ requestPolicy: 'network-only' });
@@ -44,7 +54,7 @@ export function AgentsPage() {
         columns={[
           { key: 'name', header: t('agents.name'), cell: (a) => a.name },
           { key: 'user', header: t('agents.userName'), cell: (a) => a.userName },
-          { key: 'status', header: t('agents.status'), cell: (a) => t(`agents.statuses.${a.status}`) },
+          { key: 'status', header: t('agents.status'), cell: (a) => t(`agents.statuses.${presence[a.id] ?? a.status}`) },
           { key: 'staff', header: t('agents.staff'), cell: (a) => a.staffIds.map(staffName).join(', ') || t('agents.noStaff') },
           { key: 'max', header: t('agents.maxSessions'), cell: (a) => a.maxSessions },
           {

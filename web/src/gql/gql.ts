@@ -42,6 +42,7 @@ type Documents = {
     "\n  mutation AdminCreateCannedReply($input: CannedReplyCreateInput!) {\n    createCannedReply(input: $input) {\n      id\n    }\n  }\n": typeof types.AdminCreateCannedReplyDocument,
     "\n  mutation AdminUpdateCannedReply($id: Int!, $input: CannedReplyUpdateInput!) {\n    updateCannedReply(id: $id, input: $input) {\n      id\n      shortcut\n      title\n      content\n      staffId\n    }\n  }\n": typeof types.AdminUpdateCannedReplyDocument,
     "\n  mutation AdminDeleteCannedReply($id: Int!) {\n    deleteCannedReply(id: $id)\n  }\n": typeof types.AdminDeleteCannedReplyDocument,
+    "\n  subscription AdminAgentPresence {\n    agentPresence {\n      agentId\n      status\n    }\n  }\n": typeof types.AdminAgentPresenceDocument,
     "\n  mutation MerchantLogin($input: LoginInput!) {\n    login(input: $input) { token expiresAt role }\n  }\n": typeof types.MerchantLoginDocument,
     "\n  mutation AgentLogin($input: LoginInput!) {\n    agentLogin(input: $input) { token expiresAt }\n  }\n": typeof types.AgentLoginDocument,
     "\n  mutation AdminLogin($input: LoginInput!) {\n    adminLogin(input: $input) { token expiresAt role }\n  }\n": typeof types.AdminLoginDocument,
@@ -76,6 +77,7 @@ const documents: Documents = {
     "\n  mutation AdminCreateCannedReply($input: CannedReplyCreateInput!) {\n    createCannedReply(input: $input) {\n      id\n    }\n  }\n": types.AdminCreateCannedReplyDocument,
     "\n  mutation AdminUpdateCannedReply($id: Int!, $input: CannedReplyUpdateInput!) {\n    updateCannedReply(id: $id, input: $input) {\n      id\n      shortcut\n      title\n      content\n      staffId\n    }\n  }\n": types.AdminUpdateCannedReplyDocument,
     "\n  mutation AdminDeleteCannedReply($id: Int!) {\n    deleteCannedReply(id: $id)\n  }\n": types.AdminDeleteCannedReplyDocument,
+    "\n  subscription AdminAgentPresence {\n    agentPresence {\n      agentId\n      status\n    }\n  }\n": types.AdminAgentPresenceDocument,
     "\n  mutation MerchantLogin($input: LoginInput!) {\n    login(input: $input) { token expiresAt role }\n  }\n": types.MerchantLoginDocument,
     "\n  mutation AgentLogin($input: LoginInput!) {\n    agentLogin(input: $input) { token expiresAt }\n  }\n": types.AgentLoginDocument,
     "\n  mutation AdminLogin($input: LoginInput!) {\n    adminLogin(input: $input) { token expiresAt role }\n  }\n": types.AdminLoginDocument,
@@ -208,6 +210,10 @@ export function graphql(source: "\n  mutation AdminUpdateCannedReply($id: Int!, 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation AdminDeleteCannedReply($id: Int!) {\n    deleteCannedReply(id: $id)\n  }\n"): (typeof documents)["\n  mutation AdminDeleteCannedReply($id: Int!) {\n    deleteCannedReply(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription AdminAgentPresence {\n    agentPresence {\n      agentId\n      status\n    }\n  }\n"): (typeof documents)["\n  subscription AdminAgentPresence {\n    agentPresence {\n      agentId\n      status\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
