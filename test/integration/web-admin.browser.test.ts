@@ -99,10 +99,11 @@ describe('the merchant admin in the browser', { timeout: 90_000 }, () => {
     await page.getByRole('button', { name: 'Delete Old' }).click();
     await page.getByRole('dialog', { name: 'Delete Old?' }).getByRole('button', { name: 'Delete', exact: true }).click();
     await expect.poll(() => page.getByRole('button', { name: 'Delete Old' }).count()).toBe(0);
-    await page.getByRole('button', { name: 'Freeze Ada' }).click();
+    await page.getByRole('button', { name: 'Freeze Ada', exact: true }).click();
     await expect.poll(() => page.getByRole('row').filter({ hasText: 'Ada' }).textContent()).toContain('Frozen');
     await page.getByRole('button', { name: 'Unfreeze Ada' }).click();
-    await expect.poll(() => page.getByRole('button', { name: 'Freeze Ada' }).count()).toBe(1);
+    await expect.poll(() => page.getByRole('button', { name: 'Freeze Ada', exact: true }).count()).toBe(1);
+    expect(await page.getByRole('row').filter({ hasText: 'Ada' }).textContent()).not.toContain('Frozen');
     await web.shot('admin-staff-list');
 
     // Agents: create one serving Ada; it signs in with the typed password.

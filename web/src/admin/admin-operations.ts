@@ -2,6 +2,9 @@ import { graphql } from '../gql';
 
 // Every operation the merchant admin sends (typed by `npm run web:codegen`).
 
+/** Context of every staff list: a new staff (a Staff answer) refetches it, even while it is still empty. */
+export const STAFF_LIST = { additionalTypenames: ['Staff'] };
+
 export const StaffFields = graphql(`
   fragment AdminStaffFields on Staff {
     id

@@ -10,18 +10,24 @@ import { Page } from '../core/ui/page';
 import { Table } from '../core/ui/table';
 import { useToast } from '../core/ui/toast';
 import type { AdminAgentsQuery, AgentStatus } from '../gql/graphql';
-import { AdminAgentPresence, AdminAgents, AdminCreateAgent, AdminDeleteAgent, AdminStaffList, AdminUpdateAgent } from './admin-operations';
+import { AdminAgentPresence, AdminAgents, AdminCreateAgent, AdminDeleteAgent, AdminStaffList, AdminUpdateAgent, STAFF_LIST } from './admin-operations';
 import { Checkbox } from './checkbox';
 
 type AgentRow = AdminAgentsQuery['agents']['items'][number];
+
+/**
+ * The list depends on every Agent: a mutation answering one (or, for a delete answering a Boolean, passing
+ * this context) makes urql's document cache refetch it, even while the list is empty.
+ */
+const AGENT_LIST = { additionalTypenames: ['Agent'] };
 
 /** The merchant's human agents: create, edit (staff they serve, capacity), delete. */
 export function AgentsPage() {
   const { t } = useTranslation('admin');
   const toast = useToast();
   const errorText = useErrorText();
-  const [{ data, fetching, error }, refetch] = useQuery({ query: AdminAgents });
-  const [{ data: staffData }] = useQuery({ query: AdminStaffList, variables: { page: { pageSize: 100 } } });
+  const [{ data, fetching, error }] = useQuery({ query: AdminAgents, context: AGENT_LIST, requestPolicy: 'cache-and-network' });
+  const [{ data: staffData }] = useQuery({ query: AdminStaffList, variables: { page: { pageSize: 100 } }, context: STAFF_LIST });
   const [, remove] = useMutation(AdminDeleteAgent);
   const [editing, setEditing] = useState<AgentRow | 'new' | null>(null);
   // Status changes as agents sign in, out or switch, without reloading the list.
@@ -36,7 +42,6 @@ export function AgentsPage() {
   }, [client]);
   const staffs = staffData?.staffs.items ?? [];
   const staffName = (id: number) => staffs.find((s) => s.id === id)?.name ?? `#${id}`;
-  const reload = () => refetch({ requestPolicy: 'network-only' });
   return (
     <Page
       title={t('agents.title')}
@@ -66,10 +71,9 @@ export function AgentsPage() {
                 <Button
                   variant="danger"
                   onClick={() =>
-                    void remove({ id: a.id }).then((r) => {
+                    void remove({ id: a.id }, AGENT_LIST).then((r) => {
                       if (r.error) return toast(errorText(r.error) ?? '', 'error');
                       toast(t('agents.deleted', { name: a.name }));
-                      reload();
                     })
                   }
                 >
@@ -87,7 +91,6 @@ export function AgentsPage() {
             staffs={staffs}
             onDone={() => {
               setEditing(null);
-              reload();
             }}
           />
         )}

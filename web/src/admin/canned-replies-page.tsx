@@ -9,21 +9,26 @@ import { Page } from '../core/ui/page';
 import { Table } from '../core/ui/table';
 import { useToast } from '../core/ui/toast';
 import type { AdminCannedRepliesQuery } from '../gql/graphql';
-import { AdminCannedReplies, AdminCreateCannedReply, AdminDeleteCannedReply, AdminStaffList, AdminUpdateCannedReply } from './admin-operations';
+import { AdminCannedReplies, AdminCreateCannedReply, AdminDeleteCannedReply, AdminStaffList, AdminUpdateCannedReply, STAFF_LIST } from './admin-operations';
 
 type Reply = AdminCannedRepliesQuery['cannedReplies'][number];
+
+/**
+ * The list depends on every CannedReply: a mutation answering one (or, for a delete answering a Boolean, passing
+ * this context) makes urql's document cache refetch it, even while the list is empty.
+ */
+const CANNED_LIST = { additionalTypenames: ['CannedReply'] };
 
 /** Prepared replies agents send by shortcut: shared by every staff, or one staff's own. */
 export function CannedRepliesPage() {
   const { t } = useTranslation('admin');
   const toast = useToast();
   const errorText = useErrorText();
-  const [{ data, fetching, error }, refetch] = useQuery({ query: AdminCannedReplies });
-  const [{ data: staffData }] = useQuery({ query: AdminStaffList, variables: { page: { pageSize: 100 } } });
+  const [{ data, fetching, error }] = useQuery({ query: AdminCannedReplies, context: CANNED_LIST, requestPolicy: 'cache-and-network' });
+  const [{ data: staffData }] = useQuery({ query: AdminStaffList, variables: { page: { pageSize: 100 } }, context: STAFF_LIST });
   const [, remove] = useMutation(AdminDeleteCannedReply);
   const [editing, setEditing] = useState<Reply | 'new' | null>(null);
   const staffs = staffData?.staffs.items ?? [];
-  const reload = () => refetch({ requestPolicy: 'network-only' });
   return (
     <Page
       title={t('canned.title')}
@@ -52,10 +57,9 @@ export function CannedRepliesPage() {
                 <Button
                   variant="danger"
                   onClick={() =>
-                    void remove({ id: r.id }).then((res) => {
+                    void remove({ id: r.id }, CANNED_LIST).then((res) => {
                       if (res.error) return toast(errorText(res.error) ?? '', 'error');
                       toast(t('canned.deleted', { shortcut: r.shortcut }));
-                      reload();
                     })
                   }
                 >
@@ -73,7 +77,6 @@ export function CannedRepliesPage() {
             staffs={staffs}
             onDone={() => {
               setEditing(null);
-              reload();
             }}
           />
         )}

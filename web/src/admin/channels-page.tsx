@@ -9,24 +9,29 @@ import { Page } from '../core/ui/page';
 import { Table } from '../core/ui/table';
 import { useToast } from '../core/ui/toast';
 import type { AdminChannelDeliveriesQuery, ChannelCreateInput, ChannelType } from '../gql/graphql';
-import { AdminChannelDeliveries, AdminChannels, AdminCreateChannel, AdminDeleteChannel, AdminDeliveryChanged, AdminStaffList } from './admin-operations';
+import { AdminChannelDeliveries, AdminChannels, AdminCreateChannel, AdminDeleteChannel, AdminDeliveryChanged, AdminStaffList, STAFF_LIST } from './admin-operations';
 import { mergeDeliveries } from './deliveries';
 
 const TYPES: ChannelType[] = ['WECHAT', 'DOUYIN', 'JD', 'WECOM'];
 type Delivery = AdminChannelDeliveriesQuery['channelDeliveries'][number];
+
+/**
+ * The list depends on every Channel: a mutation answering one (or, for a delete answering a Boolean, passing
+ * this context) makes urql's document cache refetch it, even while the list is empty.
+ */
+const CHANNEL_LIST = { additionalTypenames: ['Channel'] };
 
 /** The merchant's channel accounts, and how their replies are being delivered (live). */
 export function ChannelsPage() {
   const { t } = useTranslation('admin');
   const toast = useToast();
   const errorText = useErrorText();
-  const [{ data, fetching, error }, refetch] = useQuery({ query: AdminChannels });
-  const [{ data: staffData }] = useQuery({ query: AdminStaffList, variables: { page: { pageSize: 100 } } });
+  const [{ data, fetching, error }] = useQuery({ query: AdminChannels, context: CHANNEL_LIST, requestPolicy: 'cache-and-network' });
+  const [{ data: staffData }] = useQuery({ query: AdminStaffList, variables: { page: { pageSize: 100 } }, context: STAFF_LIST });
   const [, remove] = useMutation(AdminDeleteChannel);
   const [creating, setCreating] = useState(false);
   const staffs = staffData?.staffs.items ?? [];
   const staffName = (id: number) => staffs.find((s) => s.id === id)?.name ?? `#${id}`;
-  const reload = () => refetch({ requestPolicy: 'network-only' });
   return (
     <Page
       title={t('channels.title')}
@@ -54,10 +59,9 @@ export function ChannelsPage() {
               <Button
                 variant="danger"
                 onClick={() =>
-                  void remove({ id: c.id }).then((r) => {
+                  void remove({ id: c.id }, CHANNEL_LIST).then((r) => {
                     if (r.error) return toast(errorText(r.error) ?? '', 'error');
                     toast(t('channels.deleted', { account: c.accountId }));
-                    reload();
                   })
                 }
               >
@@ -73,7 +77,6 @@ export function ChannelsPage() {
           staffs={staffs}
           onDone={() => {
             setCreating(false);
-            reload();
           }}
         />
       </Dialog>

@@ -9,7 +9,7 @@ import { QueryState, useErrorText } from '../core/ui/error-text';
 import { Page } from '../core/ui/page';
 import { Table } from '../core/ui/table';
 import { useToast } from '../core/ui/toast';
-import { AdminDeleteDocuments, AdminDocumentSync, AdminDocuments, AdminStaffList, AdminSyncDocuments, AdminUploadDocument } from './admin-operations';
+import { AdminDeleteDocuments, AdminDocumentSync, AdminDocuments, AdminStaffList, AdminSyncDocuments, AdminUploadDocument, STAFF_LIST } from './admin-operations';
 import { DropZone } from './drop-zone';
 import { FaqSection } from './faq-section';
 import { applySyncEvent, isFaq, mergeRows, syncPercent, type DocRow } from './sync-progress';
@@ -18,7 +18,7 @@ import { applySyncEvent, isFaq, mergeRows, syncPercent, type DocRow } from './sy
 export function KnowledgePage() {
   const { t } = useTranslation('admin');
   const [params, setParams] = useSearchParams();
-  const [{ data }] = useQuery({ query: AdminStaffList, variables: { page: { pageSize: 100 } } });
+  const [{ data }] = useQuery({ query: AdminStaffList, variables: { page: { pageSize: 100 } }, context: STAFF_LIST });
   const staffs = data?.staffs.items ?? [];
   const staffId = Number(params.get('staff')) || staffs[0]?.id;
   return (

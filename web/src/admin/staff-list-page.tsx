@@ -9,7 +9,7 @@ import { Page } from '../core/ui/page';
 import { Table } from '../core/ui/table';
 import { useToast } from '../core/ui/toast';
 import type { AdminStaffFieldsFragment } from '../gql/graphql';
-import { AdminDeleteStaff, AdminFreezeStaff, AdminStaffList, AdminUnfreezeStaff } from './admin-operations';
+import { AdminDeleteStaff, AdminFreezeStaff, AdminStaffList, AdminUnfreezeStaff, STAFF_LIST } from './admin-operations';
 import { CopyButton } from './copy-button';
 import { launcherSnippet } from './launcher-snippet';
 
@@ -19,17 +19,14 @@ export function StaffListPage() {
   const { t: tc } = useTranslation();
   const toast = useToast();
   const errorText = useErrorText();
-  const [{ data, fetching, error }, refetch] = useQuery({ query: AdminStaffList, variables: { page: { pageSize: 100 } } });
+  // Each mutation here answers a Staff: urql's document cache then refetches this list by itself.
+  const [{ data, fetching, error }] = useQuery({ query: AdminStaffList, variables: { page: { pageSize: 100 } }, context: STAFF_LIST, requestPolicy: 'cache-and-network' });
   const [, freeze] = useMutation(AdminFreezeStaff);
   const [, unfreeze] = useMutation(AdminUnfreezeStaff);
   const [, remove] = useMutation(AdminDeleteStaff);
   const [deleting, setDeleting] = useState<AdminStaffFieldsFragment | null>(null);
   const done = (r: { error?: Parameters<typeof errorText>[0] }, ok: string) => {
-    if (r.error) toast(errorText(r.error) ?? '', 'error');
-    else {
-      toast(ok);
-      refetch({ requestPolicy: 'network-only' });
-    }
+    toast(r.error ? (errorText(r.error) ?? '') : ok, r.error ? 'error' : 'info');
   };
   const rows = data?.staffs.items ?? [];
   return (
@@ -41,7 +38,7 @@ export function StaffListPage() {
         </Link>
       }
     >
-      <QueryState fetching={fetching} error={error} />
+      <QueryState fetching={fetching && !data} error={error} />
       <Table
         caption={t('staff.caption', { count: data?.staffs.total ?? 0 })}
         rowKey={(s) => s.id}
