@@ -68,11 +68,18 @@ export async function ensureChromium(): Promise<string> {
     throw new MissingPrerequisite(`CHROMIUM_PATH=${given} is not an executable: point it at a Chromium, or unset it to use /usr/bin/chromium`);
   }
   const found = () => (isExecutable('/usr/bin/chromium') ? '/usr/bin/chromium' : onPath('chromium'));
-  const existing = found();
-  if (existing) return existing;
-  const installed = canApt() && (await aptInstall('chromium', 'Chromium (for the chat page browser test)')) ? found() : null;
-  if (installed) return installed;
+  const existing = found() ?? (canApt() && (await aptInstall('chromium', 'Chromium (for the chat page browser test)')) ? found() : null);
+  if (existing) {
+    await ensureChineseFont();
+    return existing;
+  }
   throw new MissingPrerequisite('The tests need Chromium: install it (Debian: apt-get install chromium) or set CHROMIUM_PATH to a Chromium binary.');
+}
+
+/** The browser tests screenshot every screen in Chinese too: without a CJK font its text would be empty boxes. */
+async function ensureChineseFont(): Promise<void> {
+  const fonts = await run('fc-list', [':lang=zh', 'family']).then((r) => r.stdout.trim(), () => null);
+  if (fonts === '' && canApt()) await aptInstall('fonts-wqy-microhei', 'A Chinese font (for the screenshots in Chinese)');
 }
 
 async function answersPing(url: string): Promise<boolean> {

@@ -8,6 +8,7 @@ import type { StoredFile } from '../../entities/knowledge/stored-file.entity.js'
 import { Cost, Weight } from '../../graphql/cost.js';
 import type { GqlContext } from '../../graphql/context.js';
 import { untilAccessChanges } from '../../graphql/subscription-guard.js';
+import { UploadScalar, type FileUpload } from '../../graphql/upload.scalar.js';
 import { collectAnswer, type AnswerResult } from '../../services/answer/index.js';
 import type { Services } from '../../services/index.js';
 import { Role } from '../shared/enums.js';
@@ -56,6 +57,20 @@ export class KnowledgeResolver {
     @Ctx() { ctx }: GqlContext,
   ): Promise<KnowledgeDocument[]> {
     return this.s.documents.update(ctx, staffId, files);
+  }
+
+  @Authorized(Role.MERCHANT)
+  @Mutation(() => DocumentType, {
+    description:
+      'Uploads one file (a GraphQL multipart request, at most UPLOAD_MAX_MB; send the header Apollo-Require-Preflight) as a document of the staff and queues its sync; follow it with documentSync. An unsupported type or a larger file answers BAD_USER_INPUT',
+  })
+  async uploadDocument(
+    @Arg('staffId', () => Int) staffId: number,
+    @Arg('file', () => UploadScalar) file: Promise<FileUpload>,
+    @Ctx() { ctx }: GqlContext,
+  ): Promise<KnowledgeDocument> {
+    const { filename, createReadStream } = await file;
+    return this.s.documents.upload(ctx, staffId, { fileName: filename, data: createReadStream() });
   }
 
   @Authorized(Role.MERCHANT, Role.AGENT)

@@ -1,9 +1,10 @@
 import { webcrypto } from 'node:crypto';
+import type { Readable } from 'node:stream';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { z } from 'zod';
 import type { RequestContext } from '../../core/context.js';
-import { conflict, notFound } from '../../core/errors.js';
+import { badInput, conflict, notFound } from '../../core/errors.js';
 import type { DomainEvents, EventBus } from '../../core/events/event-bus.js';
 import type { JobQueue } from '../../core/jobs/job-queue.js';
 import type { KnowledgeConfig } from '../../core/knowledge/knowledge-config.js';
@@ -15,8 +16,8 @@ import { Merchant } from '../../entities/merchant/merchant.entity.js';
 import type { StaffService } from '../staff/staff.service.js';
 import { replaceChunks, type ChunkRow } from './chunk.repository.js';
 import { EmbeddingsError, type EmbeddingsService } from './embeddings.service.js';
-import { ExtractionError } from './extract/index.js';
-import type { FileService } from './file.service.js';
+import { ExtractionError, isSupportedFile, unsupportedTypeMessage } from './extract/index.js';
+import { tooLarge, type FileService } from './file.service.js';
 import type { TextIndexerPool } from './text-indexer.pool.js';
 import { documentData } from '../webhook/webhook-events.js';
 import type { WebhookOutbox } from '../webhook/webhook-outbox.js';
@@ -119,6 +120,28 @@ export class DocumentService {
     }
     for (const doc of result) if (doc.syncState === DocumentSyncState.PENDING) this.publish(doc);
     return result;
+  }
+
+  /**
+   * One file streamed in (a GraphQL multipart upload): stored, added to the staff and queued for indexing.
+   * A type that cannot be indexed is refused before a byte is kept; one over UPLOAD_MAX_MB while it streams.
+   */
+  async upload(ctx: RequestContext, staffId: number, input: { fileName: string; data: Readable }): Promise<KnowledgeDocument> {
+    try {
+      await this.deps.staff.get(ctx, staffId);
+      if (!isSupportedFile(input.fileName)) throw badInput(unsupportedTypeMessage(input.fileName));
+    } catch (err) {
+      // Unread, the part would hold up the rest of the request.
+      input.data.resume();
+      throw err;
+    }
+    const file = await this.deps.files.upload(ctx, input).catch((err: unknown) => {
+      // The multipart parser ends a part over its limit with its own 413 error (http-errors).
+      throw (err as { status?: unknown }).status === 413 ? tooLarge(this.deps.files.maxBytes) : err;
+    });
+    const [doc] = await this.update(ctx, staffId, [{ filePath: file.filePath }]);
+    await this.enqueue(doc!.id);
+    return doc!;
   }
 
   /** One of the staff's documents, or NOT_FOUND (another merchant's included). */

@@ -12,6 +12,12 @@ export { ExtractionError, type Block } from './blocks.js';
 
 export const SUPPORTED_EXTENSIONS = ['.txt', '.md', '.markdown', '.html', '.htm', '.docx', '.pdf', '.csv', '.xlsx'];
 
+/** Whether a file of this name can be read into passages. */
+export const isSupportedFile = (fileName: string) => SUPPORTED_EXTENSIONS.includes(path.extname(fileName).toLowerCase());
+
+export const unsupportedTypeMessage = (fileName: string) =>
+  `Unsupported file type "${path.extname(fileName).toLowerCase() || fileName}": use text, Markdown, HTML, DOCX, PDF, CSV or XLSX (${SUPPORTED_EXTENSIONS.join(', ')})`;
+
 const isZip = (b: Buffer) => b.length > 4 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
 
 /** A file's text as structured blocks, chosen by extension and checked against the content's magic bytes. */
@@ -49,9 +55,7 @@ export async function extractBlocks(fileName: string, bytes: Buffer): Promise<Bl
       blocks = extractCsv(bytes);
       break;
     default:
-      throw new ExtractionError(
-        `Unsupported file type "${ext || fileName}": use text, Markdown, HTML, DOCX, PDF, CSV or XLSX (${SUPPORTED_EXTENSIONS.join(', ')})`,
-      );
+      throw new ExtractionError(unsupportedTypeMessage(fileName));
   }
   if (!blocks.some((b) => b.kind !== 'heading')) {
     throw new ExtractionError(ext === '.pdf' ? 'No text found in the PDF (a scanned PDF needs OCR first)' : 'No text found in the file');

@@ -1,0 +1,189 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { postGatewayCallback, startGatewayReceiver } from '../support/channel-fakes.js';
+import { createStaff, md5 } from '../support/factories.js';
+import { signIn, startWebApp, webMerchant, type WebApp, type WebPage } from '../support/web-app.js';
+
+const POLICY = `# Opening hours
+
+The shop is open from 9 am to 6 pm on weekdays. On Saturdays it opens at 10 am.
+
+# Returns
+
+You can return any item within thirty days of delivery.
+`;
+const SECRET = 'wechat-gateway-secret';
+
+/** Drops a file on the element as a browser drag and drop does (a DataTransfer holding a File). */
+async function dropFile(web: WebPage, zone: string, name: string, text: string, type: string) {
+  const dataTransfer = await web.page.evaluateHandle(
+    ({ name, text, type }) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([text], name, { type }));
+      return dt;
+    },
+    { name, text, type },
+  );
+  await web.page.getByRole('region', { name: zone }).dispatchEvent('drop', { dataTransfer });
+}
+
+describe('the merchant admin in the browser', { timeout: 90_000 }, () => {
+  let w: WebApp;
+  let receiver: Awaited<ReturnType<typeof startGatewayReceiver>>;
+  beforeAll(async () => {
+    [w, receiver] = await Promise.all([startWebApp({ CHANNEL_RETRY_BASE_MS: '200', CHANNEL_RETRY_MAX_SECONDS: '1', CHANNEL_POLL_MS: '50' }), startGatewayReceiver([503])]);
+  });
+  afterAll(async () => {
+    await w?.close();
+    await receiver?.close();
+  });
+
+  it('creates a staff, uploads a document to ready, tries the staff, sets hours, an agent, a channel and canned replies (en), then shows each screen in zh', async () => {
+    const merchant = await webMerchant(w.t);
+    const web = await w.open('en');
+    const { page } = web;
+    await web.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: w.url });
+    const h1 = () => page.getByRole('heading', { level: 1 }).textContent();
+    const status = (text: string | RegExp) => page.getByRole('status').filter({ hasText: text });
+    await signIn(web, w.url, 'merchant', merchant.userName, merchant.plain);
+
+    // Staff: create.
+    await page.getByRole('link', { name: 'Create staff' }).click();
+    await page.getByRole('textbox', { name: 'Name' }).fill('Ada');
+    await page.getByRole('textbox', { name: 'Organisation' }).fill('Acme Shop');
+    await page.getByRole('textbox', { name: 'Greeting' }).fill('Hello, I am Ada. How can I help?');
+    await page.getByRole('combobox', { name: 'Reply language' }).selectOption('ENGLISH');
+    await page.getByRole('button', { name: 'Create staff' }).click();
+    await page.waitForURL(/\/admin\/staff\/\d+$/);
+    const staffId = Number(new URL(page.url()).pathname.split('/').pop());
+    await expect.poll(h1).toBe('Staff: Ada');
+
+    // Knowledge: drop a document and watch it reach ready; an unsupported file is refused in words.
+    await page.getByRole('main').getByRole('link', { name: 'Knowledge' }).click();
+    await page.waitForURL(/\/admin\/knowledge\?staff=\d+/);
+    await dropFile(web, 'Upload documents', 'opening-hours.md', POLICY, 'text/markdown');
+    await dropFile(web, 'Upload documents', 'setup.exe', 'MZ', 'application/octet-stream');
+    const row = page.getByRole('row').filter({ hasText: 'opening-hours.md' });
+    await expect.poll(() => row.getByRole('cell').nth(2).textContent(), { timeout: 20_000 }).toContain('Ready');
+    expect(await page.getByRole('progressbar', { name: 'Sync of opening-hours.md' }).getAttribute('value')).toBe('100');
+    await expect.poll(() => page.getByRole('alert').filter({ hasText: 'setup.exe' }).textContent()).toMatch(/setup\.exe was not uploaded: .*Unsupported file type "\.exe"/);
+    // An FAQ entry, answered at once.
+    await page.getByRole('textbox', { name: 'Question' }).fill('Do you ship abroad?');
+    await page.getByRole('textbox', { name: 'Answer' }).fill('Yes, we ship to every country in the EU within a week.');
+    await page.getByRole('button', { name: 'Add the entry' }).click();
+    await expect.poll(() => page.getByRole('table', { name: 'Questions with a set answer' }).textContent()).toContain('Do you ship abroad');
+    await web.shot('admin-knowledge');
+
+    // The try-out pane answers from the document; the launcher snippet is copied.
+    await page.goto(`${w.url}/admin/staff/${staffId}`);
+    await page.getByRole('textbox', { name: 'Your question' }).fill('When is the shop open on weekdays?');
+    await page.getByRole('button', { name: 'Ask' }).click();
+    const log = page.getByRole('list', { name: 'Try-out conversation' });
+    await expect.poll(() => log.textContent(), { timeout: 15_000 }).toMatch(/9 am to 6 pm[\s\S]*From: opening-hours\.md/);
+    await page.getByRole('button', { name: 'Copy the launcher snippet' }).click();
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toMatch(/^<script src="http[^"]+\/widget\.js" data-serial="[^"]+"><\/script>$/);
+
+    // Business hours: weekdays, closing at 17:30.
+    await page.getByRole('checkbox', { name: 'Agents are always available' }).uncheck();
+    await page.getByRole('textbox', { name: /^Time zone/ }).fill('Asia/Shanghai');
+    await page.getByRole('textbox', { name: 'Closes (opening 1)' }).fill('17:30');
+    await page.getByRole('button', { name: 'Save business hours' }).click();
+    await expect.poll(() => status('Business hours saved').count()).toBe(1);
+    const hours = await w.t.gql('query($id: Int!) { staff(id: $id) { businessHours { timeZone weekly { day open close } } } }', { id: staffId }, merchant.token);
+    expect(hours.data.staff.businessHours.timeZone).toBe('Asia/Shanghai');
+    expect(hours.data.staff.businessHours.weekly[0]).toEqual({ day: 1, open: '09:00', close: '17:30' });
+    await web.shot('admin-staff');
+
+    // The staff list: freeze and unfreeze; delete another staff after confirming.
+    await createStaff(w.t, merchant.token, { name: 'Old' });
+    await page.getByRole('link', { name: 'Staff', exact: true }).click();
+    await page.getByRole('button', { name: 'Delete Old' }).click();
+    await page.getByRole('dialog', { name: 'Delete Old?' }).getByRole('button', { name: 'Delete', exact: true }).click();
+    await expect.poll(() => page.getByRole('button', { name: 'Delete Old' }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Freeze Ada', exact: true }).click();
+    await expect.poll(() => page.getByRole('row').filter({ hasText: 'Ada' }).textContent()).toContain('Frozen');
+    await page.getByRole('button', { name: 'Unfreeze Ada' }).click();
+    await expect.poll(() => page.getByRole('button', { name: 'Freeze Ada', exact: true }).count()).toBe(1);
+    expect(await page.getByRole('row').filter({ hasText: 'Ada' }).textContent()).not.toContain('Frozen');
+    await web.shot('admin-staff-list');
+
+    // Agents: create one serving Ada; it signs in with the typed password.
+    await page.getByRole('link', { name: 'Agents' }).click();
+    await page.getByRole('button', { name: 'Create agent' }).click();
+    const agentForm = page.getByRole('form', { name: 'Agent' });
+    await agentForm.getByRole('textbox', { name: 'Name', exact: true }).fill('Bo');
+    await agentForm.getByRole('textbox', { name: 'User name' }).fill(`bo-${merchant.userName}`);
+    await agentForm.getByLabel('Password').fill('agent-pass-1');
+    await agentForm.getByRole('checkbox', { name: 'Ada' }).check();
+    await agentForm.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => page.getByRole('row').filter({ hasText: 'Bo' }).textContent()).toContain('Ada');
+    const agentLogin = await w.t.gql('mutation($i: LoginInput!) { agentLogin(input: $i) { token agent { name } } }', { i: { userName: `bo-${merchant.userName}`, password: md5('agent-pass-1') } });
+    expect(agentLogin.data.agentLogin.agent.name).toBe('Bo');
+    // Its status follows presence live.
+    expect((await w.t.gql('mutation { setAgentStatus(status: BUSY) { status } }', {}, agentLogin.data.agentLogin.token)).errors).toBeUndefined();
+    await expect.poll(() => page.getByRole('row').filter({ hasText: 'Bo' }).textContent()).toContain('Busy');
+    expect((await w.t.gql('{ agents { items { name staffIds } } }', {}, merchant.token)).data.agents.items).toEqual([{ name: 'Bo', staffIds: [staffId] }]);
+    await web.shot('admin-agents');
+
+    // Channels: connect a gateway account; a reply to it is refused once, then delivered, shown live.
+    await page.getByRole('link', { name: 'Channels' }).click();
+    await page.getByRole('button', { name: 'Connect a channel' }).click();
+    const channelForm = page.getByRole('form', { name: 'Channel' });
+    await channelForm.getByRole('textbox', { name: 'Account id' }).fill('wx-acme');
+    await channelForm.getByLabel('Secret').fill(SECRET);
+    await channelForm.getByRole('textbox', { name: /^Outbound URL/ }).fill(receiver.url);
+    await channelForm.getByRole('button', { name: 'Create' }).click();
+    await expect.poll(() => page.getByRole('row').filter({ hasText: 'wx-acme' }).count()).toBe(1);
+    const inbound = await postGatewayCallback(w.url, 'wechat', SECRET, {
+      account_id: 'wx-acme',
+      msg_id: 'wx-m-1',
+      user_id: 'wx-user-1',
+      nickname: 'Mia',
+      msg_type: 'text',
+      content: 'When is the shop open on weekdays?',
+      timestamp: Math.floor(Date.now() / 1000),
+    });
+    expect(inbound.status).toBe(200);
+    const deliveries = page.getByRole('table', { name: 'Delivery attempts since this page opened' });
+    await expect.poll(() => deliveries.textContent(), { timeout: 15_000 }).toContain('Delivered');
+    expect(receiver.requests.length).toBe(2);
+    await web.shot('admin-channels');
+
+    // Canned replies: create one, then edit its text.
+    await page.getByRole('link', { name: 'Canned replies' }).click();
+    await page.getByRole('button', { name: 'New canned reply' }).click();
+    const cannedForm = page.getByRole('form', { name: 'Canned reply' });
+    await cannedForm.getByRole('textbox', { name: 'Shortcut' }).fill('/hours');
+    await cannedForm.getByRole('textbox', { name: 'Title' }).fill('Opening hours');
+    await cannedForm.getByRole('textbox', { name: 'Text' }).fill('We are open 9 to 6.');
+    await cannedForm.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('button', { name: 'Edit /hours' }).click();
+    await cannedForm.getByRole('textbox', { name: 'Text' }).fill('We are open from 9 am to 5:30 pm on weekdays.');
+    await cannedForm.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => page.getByRole('row').filter({ hasText: '/hours' }).textContent()).toContain('5:30 pm');
+    await web.shot('admin-canned-replies');
+    await web.close();
+
+    // The same screens in Chinese.
+    const zh = await w.open('zh');
+    await signIn(zh, w.url, 'merchant', merchant.userName, merchant.plain);
+    const screens: [string, string, string][] = [
+      ['/admin', '商户后台', 'admin-staff-list'],
+      [`/admin/staff/${staffId}`, '员工：Ada', 'admin-staff'],
+      [`/admin/knowledge?staff=${staffId}`, '知识库', 'admin-knowledge'],
+      ['/admin/agents', '人工客服', 'admin-agents'],
+      ['/admin/channels', '渠道', 'admin-channels'],
+      ['/admin/canned-replies', '快捷回复', 'admin-canned-replies'],
+    ];
+    for (const [path, title, shot] of screens) {
+      await zh.page.goto(`${w.url}${path}`);
+      await expect.poll(() => zh.page.getByRole('heading', { level: 1 }).textContent()).toBe(title);
+      await expect.poll(() => zh.page.getByRole('status').filter({ hasText: '加载中' }).count()).toBe(0);
+      await zh.shot(shot);
+      // Every control has an accessible name: none is listed by its role alone.
+      const unnamed = (await zh.page.locator('body').ariaSnapshot()).split('\n').filter((l) => /^\s*- (button|link|textbox|combobox|checkbox|radio|spinbutton|progressbar)( \[[^\]]*\])?(:.*)?$/.test(l));
+      expect(unnamed, path).toEqual([]);
+    }
+    expect(await zh.page.getByRole('button', { name: '编辑 /hours' }).count()).toBe(1);
+    await zh.close();
+  });
+});
