@@ -1,9 +1,10 @@
 import js from '@eslint/js';
 import globals from 'globals';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'data/', 'coverage/', 'src/migrations/Migration*.ts'] },
+  { ignores: ['dist/', 'node_modules/', 'data/', 'coverage/', 'src/migrations/Migration*.ts', 'web/dist/', 'web/src/gql/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -34,5 +35,11 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    // The browser app (web/): browser globals and the rules of hooks; it talks only to GraphQL, so no ORM rule here.
+    files: ['web/**/*.{ts,tsx}', 'test/unit/web/**/*.{ts,tsx}'],
+    ...reactHooks.configs.flat.recommended,
+    languageOptions: { globals: { ...globals.browser } },
   },
 );

@@ -1,5 +1,5 @@
 // `npm run check:prod-install`: proves the service starts from an install without dev dependencies.
-// Builds dist/ here, copies the project's files and dist/ to a temporary directory, runs `npm ci --omit=dev`
+// Builds dist/ and web/dist/ here, copies the project's files and both builds to a temporary directory, runs `npm ci --omit=dev`
 // there (needs the npm registry or its cache), then `npm run migrate` and `npm start` against a fresh database
 // on the PostgreSQL server of TEST_DATABASE_URL or DATABASE_URL, waits for /readyz and stops it with SIGTERM.
 // About a minute, most of it npm ci; the test suite checks the cheaper half (test/unit/runtime-imports.test.ts).
@@ -41,6 +41,7 @@ try {
     cpSync(path.join(root, f), path.join(dir, f));
   }
   cpSync(path.join(root, 'dist'), path.join(dir, 'dist'), { recursive: true });
+  cpSync(path.join(root, 'web', 'dist'), path.join(dir, 'web', 'dist'), { recursive: true });
 
   step('npm ci --omit=dev');
   execFileSync('npm', ['ci', '--omit=dev', '--no-audit', '--no-fund'], { cwd: dir, stdio: 'inherit' });
@@ -77,7 +78,9 @@ try {
   });
   const ready = await fetch(`${base}/readyz`);
   if (ready.status !== 200) throw new Error(`/readyz answered ${ready.status}`);
-  step(`${base}/readyz answered 200; stopping`);
+  const app = await fetch(`${base}/login`);
+  if (app.status !== 200) throw new Error(`the browser app (/login) answered ${app.status}`);
+  step(`${base}/readyz and the browser app answered 200; stopping`);
   child.kill('SIGTERM');
   const code = await exited;
   if (code !== 0) throw new Error(`npm start exited with ${code} after SIGTERM`);

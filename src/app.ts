@@ -13,6 +13,7 @@ import { fileAssetsRouter } from './compat-rest/knowledge/file-assets.routes.js'
 import { paymentRouter } from './http/payment/payment.routes.js';
 import { audioAssetsRouter } from './http/audio/audio-assets.routes.js';
 import { chatPageRouter } from './http/chat-page/chat-page.routes.js';
+import { webAppRouter } from './http/web-app/web-app.routes.js';
 import { chatUploadRouter } from './http/chat-page/chat-upload.routes.js';
 import { widgetRouter } from './http/chat-page/widget.routes.js';
 import { channelCallbackRouter } from './http/channel/channel-callback.routes.js';
@@ -138,6 +139,8 @@ export async function startApp(config: AppConfig, log: Logger): Promise<App> {
     app.use(audioAssetsRouter(services, log));
     app.use(widgetRouter(services, log));
     app.use(chatPageRouter(services, log));
+    // Last before the 404: the browser app's files never shadow an API route.
+    app.use(webAppRouter());
     app.use((req, res) => void res.status(404).json({ code: 404, message: `Not found: ${req.method} ${req.path}` }));
     app.use((err: unknown, req: Request, res: Response, _next: NextFunction) => renderHttpError(err, req, res, log));
 

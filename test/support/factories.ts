@@ -112,8 +112,8 @@ export interface AgentFixture {
 export async function createAgent(t: ApiTarget, merchantToken: string, staffIds: number[], overrides: Record<string, unknown> = {}): Promise<AgentFixture> {
   const tag = unique();
   const userName = (overrides.user_name as string) ?? `agent_${tag}`;
-  const password = md5(`agent-${tag}`);
-  const res = await t.rest('/api/v1/customer/create/agent', { user_name: userName, password, name: `Agent ${tag}`, staff_ids: staffIds, max_sessions: 5, ...overrides }, merchantToken);
+  const password = (overrides.password as string) ?? md5(`agent-${tag}`);
+  const res = await t.rest('/api/v1/customer/create/agent', { user_name: userName, name: `Agent ${tag}`, staff_ids: staffIds, max_sessions: 5, ...overrides, password }, merchantToken);
   if (res.body.header.code !== 0) throw new Error(`create agent failed: ${JSON.stringify(res.body)}`);
   const login = await t.rest('/api/v1/agent/login', { user_name: userName, password });
   if (login.body.header.code !== 0) throw new Error(`agent login failed: ${JSON.stringify(login.body)}`);
