@@ -98,7 +98,9 @@ describe('the browser app: billing, reports and the platform admin', () => {
     }
     // Recharts drew the bars; the same numbers are in the volume chart's table.
     expect(await volume.locator('.recharts-bar-rectangle').count()).toBeGreaterThan(0);
-    const table = page.getByRole('table', { name: 'Volume over time' });
+    const figure = page.getByRole('figure', { name: 'Volume over time' });
+    await figure.getByText('Data table').click();
+    const table = figure.getByRole('table', { name: 'Volume over time' });
     expect(await table.getByRole('row').count()).toBe(8);
     expect(await page.getByRole('table', { name: 'Handoff reasons' }).textContent()).toContain('Asked for a person');
     await page.getByRole('combobox', { name: 'Period' }).selectOption('30');

@@ -78,7 +78,7 @@ export function ReportCharts({ series, total }: { series: SeriesPoint[]; total: 
           <LineChart data={series}>
             <CartesianGrid strokeDasharray="3 3" />
             <XAxis dataKey="day" tickFormatter={shortDay} />
-            <YAxis unit={` ${t('seconds')}`} width={72} />
+            <YAxis label={{ value: t('seconds'), angle: -90, position: 'insideLeft' }} />
             <Tooltip />
             <Legend />
             <Line dataKey="waitSeconds" name={t('avgWait')} stroke={COLOURS.wait} connectNulls isAnimationActive={false} />
