@@ -6,6 +6,19 @@ import { signIn, startWebApp, webAdmin, webMerchant, type Lang, type WebApp, typ
 const HOUR = 3_600_000;
 const heading = (web: WebPage) => web.page.getByRole('heading', { level: 1 }).textContent();
 
+/** Every control on the screen has an accessible name: the ARIA snapshot lists none bare ("- button" with no name). */
+async function expectNamedControls(web: WebPage): Promise<void> {
+  const snapshot = await web.page.locator('body').ariaSnapshot();
+  const bare = snapshot.split('\n').filter((line) => /^\s*- (button|link|combobox|textbox|searchbox|checkbox|radio|spinbutton|img)(:|\s*\[[^\]]*\])?\s*$/.test(line));
+  expect(bare, snapshot).toEqual([]);
+}
+
+/** The screenshot of a screen, once its controls are checked for names. */
+async function shot(web: WebPage, name: string): Promise<void> {
+  await expectNamedControls(web);
+  await web.shot(name);
+}
+
 describe('the browser app: billing, reports and the platform admin', () => {
   let w: WebApp;
   let merchant: Awaited<ReturnType<typeof webMerchant>>;
@@ -45,7 +58,7 @@ describe('the browser app: billing, reports and the platform admin', () => {
     await expect.poll(() => heading(web)).toBe('Choose a package');
     expect(await page.getByRole('combobox', { name: 'Staff' }).inputValue()).not.toBe('');
     await page.getByRole('combobox', { name: 'Payment method' }).selectOption('ALIPAY');
-    await web.shot('billing-packages');
+    await shot(web, 'billing-packages');
     await page.getByRole('button', { name: `Buy ${productName} for ${staffName}` }).click();
 
     await page.waitForURL((u) => u.pathname.startsWith('/admin/billing/pay/'));
@@ -55,7 +68,7 @@ describe('the browser app: billing, reports and the platform admin', () => {
     paidTradeNo = decodeURIComponent(new URL(page.url()).pathname.split('/').pop()!);
     const payUrl = await page.getByRole('link', { name: 'Open the payment page' }).getAttribute('href');
     expect(new URL(payUrl!).pathname).toBe(`/pay/sandbox/${paidTradeNo}`);
-    await web.shot('billing-pay');
+    await shot(web, 'billing-pay');
 
     // The sandbox checkout, as a customer would open it from the link (here on the test server's own address).
     const sandbox = await web.context.newPage();
@@ -67,13 +80,13 @@ describe('the browser app: billing, reports and the platform admin', () => {
     // The app hears tradeUpdated and shows the trade paid, with the staff's new period.
     await page.getByRole('status').filter({ hasText: 'Paid' }).waitFor();
     await page.getByText(new RegExp(`${staffName} now has service until`)).waitFor();
-    await web.shot('billing-paid');
+    await shot(web, 'billing-paid');
 
     await page.getByRole('link', { name: 'Trades' }).click();
     const tradeRow = page.getByRole('row').filter({ hasText: paidTradeNo });
     await tradeRow.waitFor();
     expect(await tradeRow.textContent()).toContain('Paid');
-    await web.shot('billing-trades');
+    await shot(web, 'billing-trades');
 
     await page.getByRole('navigation', { name: 'Billing sections' }).getByRole('link', { name: 'Bills' }).click();
     const bills = page.getByRole('table', { name: `Paid periods of ${staffName}` });
@@ -81,7 +94,7 @@ describe('the browser app: billing, reports and the platform admin', () => {
     expect(await bills.getByRole('row').filter({ hasText: paidTradeNo }).textContent()).toContain('31 days');
     const group = page.getByRole('region', { name: staffName });
     expect(await group.getByText('Paid until').count()).toBe(1);
-    await web.shot('billing-bills');
+    await shot(web, 'billing-bills');
     await web.close();
   });
 
@@ -107,7 +120,7 @@ describe('the browser app: billing, reports and the platform admin', () => {
     await page.getByRole('img', { name: /over 30 days/ }).waitFor();
     await page.getByRole('combobox', { name: 'Period' }).selectOption('7');
     await volume.waitFor();
-    await web.shot('reports');
+    await shot(web, 'reports');
     await web.close();
   });
 
@@ -126,13 +139,13 @@ describe('the browser app: billing, reports and the platform admin', () => {
       ['/admin/billing/bills', '账单', 'billing-bills'],
       ['/admin/reports', '数据报表', 'reports'],
     ];
-    for (const [path, title, shot] of screens) {
+    for (const [path, title, name] of screens) {
       await page.goto(`${w.url}${path}`);
       await expect.poll(() => heading(web)).toBe(title);
       await page.getByRole('status').filter({ hasText: '加载中' }).waitFor({ state: 'detached' });
-      if (shot === 'billing-pay') await page.getByRole('img', { name: /支付链接二维码/ }).waitFor();
-      if (shot === 'reports') await page.getByRole('img', { name: /^会话量趋势：|^会话量趋势:/ }).waitFor();
-      await web.shot(shot);
+      if (name === 'billing-pay') await page.getByRole('img', { name: /支付链接二维码/ }).waitFor();
+      if (name === 'reports') await page.getByRole('img', { name: /^会话量趋势:/ }).waitFor();
+      await shot(web, name);
     }
     await web.close();
   });
@@ -157,7 +170,7 @@ describe('the browser app: billing, reports and the platform admin', () => {
     expect(await row.textContent()).toContain('Frozen');
     // Frozen at once: the merchant's token no longer works.
     expect((await w.t.gql('{ me { __typename } }', {}, merchant.token)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
-    await web.shot('platform-merchants');
+    await shot(web, 'platform-merchants');
 
     await page.getByRole('link', { name: platformText.en.products }).click();
     await page.getByRole('button', { name: 'New product' }).click();
@@ -169,7 +182,7 @@ describe('the browser app: billing, reports and the platform admin', () => {
     const productRow = page.getByRole('row').filter({ hasText: 'Pro yearly' });
     await productRow.waitFor();
     expect(await productRow.textContent()).toContain('1,999.00');
-    await web.shot('platform-products');
+    await shot(web, 'platform-products');
 
     await page.getByRole('link', { name: platformText.en.trades }).click();
     await page.getByRole('textbox', { name: 'Trade number' }).fill(paidTradeNo);
@@ -183,7 +196,7 @@ describe('the browser app: billing, reports and the platform admin', () => {
     expect(await tradeRow.getByRole('button', { name: /Refund/ }).count()).toBe(0);
     const after = await w.t.gql('query($n: String!) { trade(tradeNo: $n) { state refundAmount } }', { n: paidTradeNo }, await adminToken(w.t));
     expect(after.data.trade).toEqual({ state: 'REFUNDED', refundAmount: '199.00' });
-    await web.shot('platform-trades');
+    await shot(web, 'platform-trades');
     await web.close();
   });
 
@@ -191,15 +204,15 @@ describe('the browser app: billing, reports and the platform admin', () => {
     const web = await w.open('zh');
     const { page } = web;
     await signIn(web, w.url, 'admin', webAdmin.userName, webAdmin.plain);
-    for (const [path, shot] of [
-      ['/platform', 'platform-merchants'],
-      ['/platform/products', 'platform-products'],
-      ['/platform/trades', 'platform-trades'],
+    for (const [path, title, name] of [
+      ['/platform', platformText.zh.title, 'platform-merchants'],
+      ['/platform/products', platformText.zh.products, 'platform-products'],
+      ['/platform/trades', platformText.zh.trades, 'platform-trades'],
     ] as const) {
       await page.goto(`${w.url}${path}`);
-      await expect.poll(() => heading(web)).toBe(shot === 'platform-merchants' ? platformText.zh.title : shot === 'platform-products' ? platformText.zh.products : platformText.zh.trades);
+      await expect.poll(() => heading(web)).toBe(title);
       await page.getByRole('table').first().waitFor();
-      await web.shot(shot);
+      await shot(web, name);
     }
     await web.close();
   });
