@@ -91,7 +91,12 @@ describe('the browser app: billing, reports and the platform admin', () => {
     await page.getByRole('navigation', { name: 'Billing sections' }).getByRole('link', { name: 'Bills' }).click();
     const bills = page.getByRole('table', { name: `Paid periods of ${staffName}` });
     await bills.waitFor();
-    expect(await bills.getByRole('row').filter({ hasText: paidTradeNo }).textContent()).toContain('31 days');
+    const bill = await bills.getByRole('row').filter({ hasText: paidTradeNo }).textContent();
+    expect(bill).toContain('31 days');
+    // The period the payment bought, from the trade itself.
+    const { periodStart, periodEnd } = (await w.t.gql('query($n: String!) { trade(tradeNo: $n) { periodStart periodEnd } }', { n: paidTradeNo }, merchant.token)).data.trade;
+    const range = await page.evaluate(([a, b]) => new Intl.DateTimeFormat('en', { dateStyle: 'medium' }).formatRange(new Date(a!), new Date(b!)), [periodStart, periodEnd]);
+    expect(bill).toContain(range);
     const group = page.getByRole('region', { name: staffName });
     expect(await group.getByText('Paid until').count()).toBe(1);
     await shot(web, 'billing-bills');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { billsOf, serviceEnd } from '../../../web/src/billing/bills';
-import { formatMoney } from '../../../web/src/billing/money-format';
+import { formatMoney, formatPeriod } from '../../../web/src/billing/billing-format';
 
 describe('money formatting', () => {
   it('writes the exact decimal in the reader’s language and the currency', () => {
@@ -14,6 +14,15 @@ describe('money formatting', () => {
 
   it('falls back to the amount and code for a currency Intl does not know', () => {
     expect(formatMoney('9.90', 'C1', 'en')).toBe('9.90 C1');
+  });
+});
+
+describe('paid periods', () => {
+  it('writes a period as a date range, nothing while it is not recorded', () => {
+    // Intl puts thin spaces around the dash.
+    expect(formatPeriod('2026-12-01T12:00:00Z', '2027-01-01T12:00:00Z', 'en')).toMatch(/^Dec 1, 2026\s–\sJan 1, 2027$/);
+    expect(formatPeriod('2026-12-01T12:00:00Z', '2026-12-31T12:00:00Z', 'en')).toMatch(/^Dec 1\s–\s31, 2026$/);
+    expect(formatPeriod(null, '2027-01-01T12:00:00Z', 'en')).toBe('');
   });
 });
 

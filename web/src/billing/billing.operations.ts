@@ -14,6 +14,8 @@ export const TradeFields = graphql(`
     refundAmount
     currency
     periodDays
+    periodStart
+    periodEnd
     staffId
     staff { id name }
     createdAt

@@ -7,7 +7,7 @@ import { Table, type Column } from '../core/ui/table';
 import { BillingTabs } from './billing-tabs';
 import { BillingStaffsQuery, MerchantTradesQuery } from './billing.operations';
 import { billsOf } from './bills';
-import { formatDate, formatDateTime, formatMoney } from './money-format';
+import { formatDate, formatDateTime, formatMoney, formatPeriod } from './billing-format';
 
 /** `/admin/billing/bills`: per staff, its trial and paid period and the payments (the latest 100 trades) behind it. */
 export function BillsPage() {
@@ -18,7 +18,8 @@ export function BillsPage() {
   const columns: Column<BillingTradeFragment>[] = [
     { key: 'paid', header: t('paid'), cell: (r) => formatDateTime(r.paidAt, lang) },
     { key: 'product', header: t('product'), cell: (r) => r.prodName },
-    { key: 'period', header: t('period'), cell: (r) => t('days', { count: r.periodDays }) },
+    { key: 'period', header: t('period'), cell: (r) => formatPeriod(r.periodStart, r.periodEnd, lang) },
+    { key: 'days', header: t('daysBought'), cell: (r) => t('days', { count: r.periodDays }) },
     { key: 'amount', header: t('amount'), cell: (r) => formatMoney(r.payAmount, r.currency, lang) },
     { key: 'state', header: t('state'), cell: (r) => t(`tradeState.${r.state}`) },
     { key: 'no', header: t('tradeNo'), cell: (r) => <code>{r.tradeNo}</code> },

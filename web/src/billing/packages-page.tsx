@@ -10,7 +10,7 @@ import { Page } from '../core/ui/page';
 import { BillingTabs } from './billing-tabs';
 import { BillingStaffsQuery, OnSaleProductsQuery, PayStaffMutation } from './billing.operations';
 import { serviceEnd } from './bills';
-import { formatDate, formatMoney } from './money-format';
+import { formatDate, formatMoney } from './billing-format';
 
 const PAY_TYPES = ['ALIPAY', 'WXPAY', 'STRIPE'] as const satisfies readonly PayType[];
 

@@ -7,7 +7,7 @@ import { Page } from '../core/ui/page';
 import { BillingTabs } from './billing-tabs';
 import { BillingStaffsQuery, TradeQuery, TradeUpdatedSubscription } from './billing.operations';
 import { serviceEnd } from './bills';
-import { formatDate, formatDateTime, formatMoney } from './money-format';
+import { formatDate, formatDateTime, formatMoney } from './billing-format';
 import { PaymentQr } from './payment-qr';
 
 /** A missed event (a socket that was down) must not leave the page waiting: poll while unpaid too. */

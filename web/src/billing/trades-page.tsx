@@ -9,7 +9,7 @@ import { Page } from '../core/ui/page';
 import { Table, type Column } from '../core/ui/table';
 import { BillingTabs } from './billing-tabs';
 import { MerchantTradesQuery } from './billing.operations';
-import { formatDateTime, formatMoney } from './money-format';
+import { formatDateTime, formatMoney } from './billing-format';
 import { Pager } from './pager';
 import { TRADE_STATES } from './trade-states';
 

@@ -14,7 +14,7 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
-    "\n  fragment BillingTrade on Trade {\n    id\n    tradeNo\n    state\n    payType\n    provider\n    payUrl\n    prodName\n    prodPrice\n    payAmount\n    refundAmount\n    currency\n    periodDays\n    staffId\n    staff { id name }\n    createdAt\n    paidAt\n    expiresAt\n    refundedAt\n  }\n": typeof types.BillingTradeFragmentDoc,
+    "\n  fragment BillingTrade on Trade {\n    id\n    tradeNo\n    state\n    payType\n    provider\n    payUrl\n    prodName\n    prodPrice\n    payAmount\n    refundAmount\n    currency\n    periodDays\n    periodStart\n    periodEnd\n    staffId\n    staff { id name }\n    createdAt\n    paidAt\n    expiresAt\n    refundedAt\n  }\n": typeof types.BillingTradeFragmentDoc,
     "\n  query BillingStaffs {\n    staffs(page: { pageSize: 100 }) {\n      items { id name state trialTime expiringTime }\n    }\n  }\n": typeof types.BillingStaffsDocument,
     "\n  query OnSaleProducts {\n    products(page: { pageSize: 100 }) {\n      items { id name description price currency expiringDays trialDays language }\n    }\n  }\n": typeof types.OnSaleProductsDocument,
     "\n  mutation PayStaff($input: PayStaffInput!) {\n    payStaff(input: $input) { ...BillingTrade }\n  }\n": typeof types.PayStaffDocument,
@@ -38,7 +38,7 @@ type Documents = {
     "\n  query HelpdeskReportView($input: ReportInput!) {\n    helpdeskReport(input: $input) {\n      from\n      to\n      timeZone\n      total {\n        conversations aiOnly aiOnlyRate handedOff handoffRate\n        avgQueueWaitSeconds avgFirstResponseSeconds avgResolutionSeconds csatAverage csatCount\n        handoffReasons { reason count }\n      }\n      byDay {\n        day conversations aiOnly aiOnlyRate handedOff handoffRate\n        avgQueueWaitSeconds avgFirstResponseSeconds csatAverage csatCount\n      }\n      byStaff { id name conversations aiOnlyRate handoffRate avgQueueWaitSeconds avgFirstResponseSeconds csatAverage csatCount }\n      byAgent { id name conversations handedOff avgQueueWaitSeconds avgFirstResponseSeconds csatAverage csatCount }\n    }\n  }\n": typeof types.HelpdeskReportViewDocument,
 };
 const documents: Documents = {
-    "\n  fragment BillingTrade on Trade {\n    id\n    tradeNo\n    state\n    payType\n    provider\n    payUrl\n    prodName\n    prodPrice\n    payAmount\n    refundAmount\n    currency\n    periodDays\n    staffId\n    staff { id name }\n    createdAt\n    paidAt\n    expiresAt\n    refundedAt\n  }\n": types.BillingTradeFragmentDoc,
+    "\n  fragment BillingTrade on Trade {\n    id\n    tradeNo\n    state\n    payType\n    provider\n    payUrl\n    prodName\n    prodPrice\n    payAmount\n    refundAmount\n    currency\n    periodDays\n    periodStart\n    periodEnd\n    staffId\n    staff { id name }\n    createdAt\n    paidAt\n    expiresAt\n    refundedAt\n  }\n": types.BillingTradeFragmentDoc,
     "\n  query BillingStaffs {\n    staffs(page: { pageSize: 100 }) {\n      items { id name state trialTime expiringTime }\n    }\n  }\n": types.BillingStaffsDocument,
     "\n  query OnSaleProducts {\n    products(page: { pageSize: 100 }) {\n      items { id name description price currency expiringDays trialDays language }\n    }\n  }\n": types.OnSaleProductsDocument,
     "\n  mutation PayStaff($input: PayStaffInput!) {\n    payStaff(input: $input) { ...BillingTrade }\n  }\n": types.PayStaffDocument,
@@ -79,7 +79,7 @@ export function graphql(source: string): unknown;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment BillingTrade on Trade {\n    id\n    tradeNo\n    state\n    payType\n    provider\n    payUrl\n    prodName\n    prodPrice\n    payAmount\n    refundAmount\n    currency\n    periodDays\n    staffId\n    staff { id name }\n    createdAt\n    paidAt\n    expiresAt\n    refundedAt\n  }\n"): (typeof documents)["\n  fragment BillingTrade on Trade {\n    id\n    tradeNo\n    state\n    payType\n    provider\n    payUrl\n    prodName\n    prodPrice\n    payAmount\n    refundAmount\n    currency\n    periodDays\n    staffId\n    staff { id name }\n    createdAt\n    paidAt\n    expiresAt\n    refundedAt\n  }\n"];
+export function graphql(source: "\n  fragment BillingTrade on Trade {\n    id\n    tradeNo\n    state\n    payType\n    provider\n    payUrl\n    prodName\n    prodPrice\n    payAmount\n    refundAmount\n    currency\n    periodDays\n    periodStart\n    periodEnd\n    staffId\n    staff { id name }\n    createdAt\n    paidAt\n    expiresAt\n    refundedAt\n  }\n"): (typeof documents)["\n  fragment BillingTrade on Trade {\n    id\n    tradeNo\n    state\n    payType\n    provider\n    payUrl\n    prodName\n    prodPrice\n    payAmount\n    refundAmount\n    currency\n    periodDays\n    periodStart\n    periodEnd\n    staffId\n    staff { id name }\n    createdAt\n    paidAt\n    expiresAt\n    refundedAt\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

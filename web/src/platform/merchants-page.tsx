@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import type { PlatformMerchantsQuery } from '../gql/graphql';
 import { Pager } from '../billing/pager';
-import { formatDateTime } from '../billing/money-format';
+import { formatDateTime } from '../billing/billing-format';
 import { Button } from '../core/ui/button';
 import { Dialog } from '../core/ui/dialog';
 import { QueryState, useErrorText } from '../core/ui/error-text';

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
 import type { PlatformProductFragment } from '../gql/graphql';
 import { Pager } from '../billing/pager';
-import { formatMoney } from '../billing/money-format';
+import { formatMoney } from '../billing/billing-format';
 import { Button } from '../core/ui/button';
 import { Dialog } from '../core/ui/dialog';
 import { QueryState, useErrorText } from '../core/ui/error-text';

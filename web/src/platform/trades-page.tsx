@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import type { PlatformTradesQuery } from '../gql/graphql';
-import { formatDateTime, formatMoney } from '../billing/money-format';
+import { formatDateTime, formatMoney } from '../billing/billing-format';
 import { Pager } from '../billing/pager';
 import { TRADE_STATES } from '../billing/trade-states';
 import { Button } from '../core/ui/button';

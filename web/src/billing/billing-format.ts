@@ -20,3 +20,9 @@ export function formatDateTime(iso: string | null | undefined, locale: string): 
 export function formatDate(iso: string | null | undefined, locale: string): string {
   return iso ? new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(new Date(iso)) : '';
 }
+
+/** A paid period as a local date range ("Dec 1 – 31, 2026"), or an empty string while it is not known. */
+export function formatPeriod(start: string | null | undefined, end: string | null | undefined, locale: string): string {
+  if (!start || !end) return '';
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).formatRange(new Date(start), new Date(end));
+}
