@@ -20,7 +20,10 @@ interface Totals {
 
 const pct = (rate: number) => `${Math.round(rate * 1000) / 10}%`;
 
-/** The four report charts over a filled daily series, each with a summary and a data table. */
+/**
+ * The four report charts over a filled daily series, each with a summary and a data table; recharts' own
+ * keyboard layer is off, as the plot is one image whose numbers the table gives.
+ */
 export function ReportCharts({ series, total }: { series: SeriesPoint[]; total: Totals }) {
   const { t } = useTranslation('reports');
   const day: Column<SeriesPoint> = { key: 'day', header: t('day'), cell: (p) => p.day };
@@ -37,7 +40,7 @@ export function ReportCharts({ series, total }: { series: SeriesPoint[]; total: 
         rowKey={key}
       >
         <ResponsiveContainer>
-          <BarChart data={series}>
+          <BarChart data={series} accessibilityLayer={false}>
             <CartesianGrid strokeDasharray="3 3" />
             <XAxis dataKey="day" tickFormatter={shortDay} />
             <YAxis allowDecimals={false} />
@@ -56,7 +59,7 @@ export function ReportCharts({ series, total }: { series: SeriesPoint[]; total: 
         rowKey={key}
       >
         <ResponsiveContainer>
-          <LineChart data={series}>
+          <LineChart data={series} accessibilityLayer={false}>
             <CartesianGrid strokeDasharray="3 3" />
             <XAxis dataKey="day" tickFormatter={shortDay} />
             <YAxis domain={[0, 100]} unit="%" />
@@ -75,7 +78,7 @@ export function ReportCharts({ series, total }: { series: SeriesPoint[]; total: 
         rowKey={key}
       >
         <ResponsiveContainer>
-          <LineChart data={series}>
+          <LineChart data={series} accessibilityLayer={false}>
             <CartesianGrid strokeDasharray="3 3" />
             <XAxis dataKey="day" tickFormatter={shortDay} />
             <YAxis label={{ value: t('seconds'), angle: -90, position: 'insideLeft' }} />
@@ -94,7 +97,7 @@ export function ReportCharts({ series, total }: { series: SeriesPoint[]; total: 
         rowKey={key}
       >
         <ResponsiveContainer>
-          <LineChart data={series}>
+          <LineChart data={series} accessibilityLayer={false}>
             <CartesianGrid strokeDasharray="3 3" />
             <XAxis dataKey="day" tickFormatter={shortDay} />
             <YAxis domain={[1, 5]} allowDecimals={false} />
