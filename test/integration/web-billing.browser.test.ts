@@ -160,7 +160,7 @@ describe('the browser app: billing, reports and the platform admin', () => {
     zh: { title: '平台管理', products: '产品', trades: '订单与退款' },
   };
 
-  it('the platform admin searches a merchant and freezes it, creates a product and refunds a trade', async () => {
+  it('the platform admin searches a merchant and freezes it, creates, edits and deletes a product, and refunds a trade', async () => {
     const web = await w.open('en');
     const { page } = web;
     await signIn(web, w.url, 'admin', webAdmin.userName, webAdmin.plain);
@@ -188,6 +188,18 @@ describe('the browser app: billing, reports and the platform admin', () => {
     await productRow.waitFor();
     expect(await productRow.textContent()).toContain('1,999.00');
     await shot(web, 'platform-products');
+    // Edit it, then delete it: the merchants' list of packages loses it.
+    await productRow.getByRole('button', { name: 'Edit Pro yearly' }).click();
+    const edit = page.getByRole('dialog', { name: 'Edit Pro yearly' });
+    await edit.getByRole('textbox', { name: 'Price' }).fill('1899.00');
+    await edit.getByRole('button', { name: 'Save' }).click();
+    await productRow.filter({ hasText: '1,899.00' }).waitFor();
+    await productRow.getByRole('button', { name: 'Delete Pro yearly' }).click();
+    await page.getByRole('dialog', { name: 'Delete Pro yearly?' }).getByRole('button', { name: 'Delete', exact: true }).click();
+    await productRow.waitFor({ state: 'detached' });
+    const onSale = (await w.t.gql('{ products { items { name } } }', {}, await adminToken(w.t))).data.products.items.map((p: { name: string }) => p.name);
+    expect(onSale).toContain(productName);
+    expect(onSale).not.toContain('Pro yearly');
 
     await page.getByRole('link', { name: platformText.en.trades }).click();
     await page.getByRole('textbox', { name: 'Trade number' }).fill(paidTradeNo);
