@@ -11,6 +11,7 @@ import { Migration20261201111000_helpdesk_agent } from './Migration2026120111100
 import { Migration20261201112000_helpdesk_contact } from './Migration20261201112000_helpdesk_contact.js';
 import { Migration20261201113000_webhooks } from './Migration20261201113000_webhooks.js';
 import { Migration20261201110000_event_log } from './Migration20261201110000_event_log.js';
+import { Migration20261201124000_trade_period } from './Migration20261201124000_trade_period.js';
 
 /** Migrations in the order they apply; `npm run migration:create` writes a new file, which is then added here. */
 export const migrationsList: MigrationObject[] = [
@@ -26,4 +27,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261201112000_helpdesk_contact', class: Migration20261201112000_helpdesk_contact },
   { name: 'Migration20261201113000_webhooks', class: Migration20261201113000_webhooks },
   { name: 'Migration20261201110000_event_log', class: Migration20261201110000_event_log },
+  { name: 'Migration20261201124000_trade_period', class: Migration20261201124000_trade_period },
 ];

@@ -13,10 +13,12 @@ const REPORT = `query($i: ReportInput!) { helpdeskReport(input: $i) {
   total { ...F }
   byStaff { id name ...R }
   byAgent { id name ...R }
+  byDay { day ...D }
   busiestHours { hour conversations contactMessages }
 } }
 fragment F on ReportFigures { ${FIELDS} }
-fragment R on ReportRow { ${FIELDS} }`;
+fragment R on ReportRow { ${FIELDS} }
+fragment D on ReportDay { ${FIELDS} }`;
 
 const mean = (xs: number[]) => (xs.length ? Math.round((xs.reduce((a, b) => a + b, 0) / xs.length) * 100) / 100 : null);
 const rate = (a: number, b: number) => (b ? Math.round((a / b) * 10_000) / 10_000 : 0);
@@ -124,6 +126,20 @@ describe('helpdesk reports over a scripted day', () => {
     expect(utc[0]).toEqual({ hour: 14, conversations: 3, contactMessages: 6 });
     const shanghai = (await t.gql(REPORT, { i: { ...period, timeZone: 'Asia/Shanghai' } }, m.token)).data.helpdeskReport.busiestHours;
     expect(shanghai[0]).toEqual({ hour: 22, conversations: 3, contactMessages: 6 });
+  });
+
+  it('gives the figures per day, in the time zone asked for', async () => {
+    const utc = (await t.gql(REPORT, { i: period }, m.token)).data.helpdeskReport.byDay;
+    expect(utc).toEqual([{ day: '2026-11-30', ...expected(day) }]);
+    // Shanghai is UTC+8: sessions from 16:00 UTC belong to the next local day.
+    const shanghai = (await t.gql(REPORT, { i: { ...period, timeZone: 'Asia/Shanghai' } }, m.token)).data.helpdeskReport.byDay;
+    const early = day.filter((c) => c.start.getUTCHours() < 16);
+    expect(early.length).toBeGreaterThan(0);
+    expect(early.length).toBeLessThan(day.length);
+    expect(shanghai).toEqual([
+      { day: '2026-11-30', ...expected(early) },
+      { day: '2026-12-01', ...expected(day.filter((c) => c.start.getUTCHours() >= 16)) },
+    ]);
   });
 
   it('narrows to one staff, and refuses agents, other tenants’ staff and bad periods', async () => {

@@ -133,6 +133,33 @@ describe('GraphQL: trades, payStaff, refundTrade, tradeUpdated (sandbox)', () =>
     expect(listed).toMatchObject({ state: 3, refund_amount: '199.00' });
   });
 
+  it('records the service period each payment bought: back to back, kept after a refund', async () => {
+    const staffId = await createStaff(t, alice.token);
+    const period = async (tradeNo: string) =>
+      (await t.gql('query($no: String!) { trade(tradeNo: $no) { state paidAt periodStart periodEnd } }', { no: tradeNo }, alice.token)).data.trade;
+    const first = (await payStaff(alice.token, { staffId, productId, payType: 'ALIPAY' })).data.payStaff.tradeNo;
+    const second = (await payStaff(alice.token, { staffId, productId, payType: 'ALIPAY' })).data.payStaff.tradeNo;
+    expect(await period(first)).toMatchObject({ state: 'PENDING', periodStart: null, periodEnd: null });
+
+    await sandboxPay(first);
+    const p1 = await period(first);
+    // No paid period yet (only the trial): it starts at the payment.
+    expect(p1.periodStart).toBe(p1.paidAt);
+    expect(new Date(p1.periodEnd).getTime() - new Date(p1.periodStart).getTime()).toBe(31 * DAY_MS);
+    expect((await staffExpiry(t, staffId))!.toISOString()).toBe(p1.periodEnd);
+
+    // Paid early: the next period follows on from the first, no day lost.
+    await sandboxPay(second);
+    const p2 = await period(second);
+    expect(p2.periodStart).toBe(p1.periodEnd);
+    expect(new Date(p2.periodEnd).getTime() - new Date(p1.periodEnd).getTime()).toBe(31 * DAY_MS);
+    expect((await staffExpiry(t, staffId))!.toISOString()).toBe(p2.periodEnd);
+
+    expect((await refund(admin, second)).errors).toBeUndefined();
+    expect(await period(second)).toMatchObject({ state: 'REFUNDED', periodStart: p2.periodStart, periodEnd: p2.periodEnd });
+    expect((await staffExpiry(t, staffId))!.toISOString()).toBe(p1.periodEnd);
+  });
+
   it('concurrent confirmations of one trade cause exactly one state change and one extension', async () => {
     const staffId = await createStaff(t, alice.token);
     const ws = t.wsClient({ token: alice.token });

@@ -119,6 +119,13 @@ export class Trade extends BaseEntity<Defaulted> {
   @Property({ type: 'integer', default: 0 })
   creditedDays = 0;
 
+  /** The service period the payment bought (the bill), set when it is credited; kept after a refund as history. */
+  @Property({ type: 'datetime', nullable: true })
+  periodStart: Date | null = null;
+
+  @Property({ type: 'datetime', nullable: true })
+  periodEnd: Date | null = null;
+
   constructor(init: {
     tradeNo: string;
     merchant: Merchant;
@@ -151,13 +158,15 @@ export class Trade extends BaseEntity<Defaulted> {
     return this.state === TradeState.PAID || this.state === TradeState.FINISHED;
   }
 
-  markPaid(p: { transactionId: string; payer: string; at: Date; creditedDays: number; finished: boolean }): void {
+  markPaid(p: { transactionId: string; payer: string; at: Date; creditedDays: number; period: { start: Date; end: Date }; finished: boolean }): void {
     this.expect([TradeState.PENDING], 'be paid');
     this.state = p.finished ? TradeState.FINISHED : TradeState.PAID;
     this.transactionId = p.transactionId;
     this.payer = p.payer;
     this.paidAt = p.at;
     this.creditedDays = p.creditedDays;
+    this.periodStart = p.period.start;
+    this.periodEnd = p.period.end;
     this.message = 'Success';
   }
 

@@ -98,6 +98,11 @@ export class ReportRowType extends ReportFiguresType {
   @Field() name!: string;
 }
 
+@ObjectType('ReportDay')
+export class ReportDayType extends ReportFiguresType {
+  @Field({ description: 'YYYY-MM-DD in the report time zone' }) day!: string;
+}
+
 @ObjectType('BusyHour')
 export class BusyHourType {
   @Field(() => Int, { description: '0–23 in the report time zone' }) hour!: number;
@@ -113,6 +118,7 @@ export class ReportType {
   @Field(() => ReportFiguresType) total!: ReportFiguresType;
   @Field(() => [ReportRowType]) byStaff!: ReportRowType[];
   @Field(() => [ReportRowType], { description: 'By the agent that holds or last held the session' }) byAgent!: ReportRowType[];
+  @Field(() => [ReportDayType], { description: 'Days with sessions, in order (in the report time zone): volume and quality over time' }) byDay!: ReportDayType[];
   @Field(() => [BusyHourType], { description: 'Hours with activity, busiest first' }) busiestHours!: BusyHourType[];
 }
 
@@ -121,5 +127,5 @@ export class ReportInput {
   @Field({ description: 'Sessions started at or after' }) from!: Date;
   @Field({ description: 'Sessions started before' }) to!: Date;
   @Field(() => Int, { nullable: true }) staffId?: number;
-  @Field({ nullable: true, description: 'For busiestHours; default the TIMEZONE setting' }) timeZone?: string;
+  @Field({ nullable: true, description: 'For byDay and busiestHours; default the TIMEZONE setting' }) timeZone?: string;
 }

@@ -12,7 +12,7 @@ export class ReportResolver {
 
   @Authorized(Role.MERCHANT)
   @Weight(Cost.heavyMutation)
-  @Query(() => ReportType, { description: 'Helpdesk figures for sessions started in [from, to), per staff and agent (CSV: GET /api/v1/reports.csv)' })
+  @Query(() => ReportType, { description: 'Helpdesk figures for sessions started in [from, to), per staff, agent and day (CSV: GET /api/v1/reports.csv)' })
   async helpdeskReport(@Arg('input') input: ReportInput, @Ctx() { ctx }: GqlContext): Promise<Report> {
     return this.s.reports.report(ctx, { ...input, staffId: input.staffId ?? undefined, timeZone: input.timeZone ?? undefined });
   }

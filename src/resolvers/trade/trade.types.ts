@@ -28,6 +28,8 @@ export class TradeType {
   @Field(() => Date, { nullable: true }) paidAt!: Date | null;
   @Field(() => Date, { nullable: true }) closedAt!: Date | null;
   @Field(() => Date, { nullable: true }) refundedAt!: Date | null;
+  @Field(() => Date, { nullable: true, description: 'Start of the service period the payment bought (the bill); null until credited' }) periodStart!: Date | null;
+  @Field(() => Date, { nullable: true, description: 'End of that period; after a refund it stays as history (the staff loses the days)' }) periodEnd!: Date | null;
   @Field() createdAt!: Date;
   @Field() updatedAt!: Date;
   // Resolved by field resolvers:

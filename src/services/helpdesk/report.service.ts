@@ -53,6 +53,11 @@ export interface ReportRow extends ReportFigures {
   name: string;
 }
 
+export interface ReportDay extends ReportFigures {
+  /** YYYY-MM-DD in the report's time zone. */
+  day: string;
+}
+
 export interface BusyHour {
   /** 0–23 in the report's time zone. */
   hour: number;
@@ -67,6 +72,8 @@ export interface Report {
   total: ReportFigures;
   byStaff: ReportRow[];
   byAgent: ReportRow[];
+  /** Days with sessions, in order: the volume and quality over time. */
+  byDay: ReportDay[];
   /** Hours with any activity, busiest first. */
   busiestHours: BusyHour[];
 }
@@ -74,8 +81,10 @@ export interface Report {
 interface FigureRow {
   g_staff: number;
   g_agent: number;
+  g_day: number;
   staff_id: number | null;
   agent_id: number | null;
+  day: string | null;
   conversations: number;
   ai_only: number;
   handed_off: number;
@@ -89,23 +98,27 @@ interface FigureRow {
 interface ReasonRow {
   g_staff: number;
   g_agent: number;
+  g_day: number;
   staff_id: number | null;
   agent_id: number | null;
+  day: string | null;
   reason: string;
   count: number;
 }
 
-// One pass over the period's sessions, grouped three ways at once: all, per staff, per agent (the agent that
-// holds or last held the session). The first agent message is looked up per session by its index.
+// One pass over the period's sessions, grouped four ways at once: all, per staff, per agent (the agent that
+// holds or last held the session), per day in the report's time zone. The first agent message is looked up
+// per session by its index.
 const FIGURES_SQL = `
 with s as (
   select s.id, s.staff_id, s.agent_id, s.handoff_reason, s.queued_at, s.accepted_at, s.closed_at, s.created_at, s.csat_score,
+    to_char(s.created_at at time zone ?, 'YYYY-MM-DD') as day,
     (select min(m.created_at) from message m
       where m.session_id = s.id and m.sender_type = 'agent' and m.created_at >= coalesce(s.queued_at, s.accepted_at)) as first_agent_at
   from session s
   where s.merchant_id = ? and s.created_at >= ? and s.created_at < ? and (?::int is null or s.staff_id = ?::int)
 )
-select grouping(staff_id) as g_staff, grouping(agent_id) as g_agent, staff_id, agent_id,
+select grouping(staff_id) as g_staff, grouping(agent_id) as g_agent, grouping(day) as g_day, staff_id, agent_id, day,
   count(*)::int as conversations,
   (count(*) filter (where handoff_reason is null and agent_id is null))::int as ai_only,
   (count(*) filter (where handoff_reason is not null))::int as handed_off,
@@ -115,13 +128,18 @@ select grouping(staff_id) as g_staff, grouping(agent_id) as g_agent, staff_id, a
   avg(csat_score)::float8 as csat_avg,
   count(csat_score)::int as csat_count
 from s
-group by grouping sets ((), (staff_id), (agent_id))`;
+group by grouping sets ((), (staff_id), (agent_id), (day))`;
 
 const REASONS_SQL = `
-select grouping(staff_id) as g_staff, grouping(agent_id) as g_agent, staff_id, agent_id, handoff_reason as reason, count(*)::int as count
-from session
-where merchant_id = ? and created_at >= ? and created_at < ? and (?::int is null or staff_id = ?::int) and handoff_reason is not null
-group by grouping sets ((handoff_reason), (staff_id, handoff_reason), (agent_id, handoff_reason))
+with s as (
+  select staff_id, agent_id, handoff_reason, to_char(created_at at time zone ?, 'YYYY-MM-DD') as day
+  from session
+  where merchant_id = ? and created_at >= ? and created_at < ? and (?::int is null or staff_id = ?::int) and handoff_reason is not null
+)
+select grouping(staff_id) as g_staff, grouping(agent_id) as g_agent, grouping(day) as g_day, staff_id, agent_id, day,
+  handoff_reason as reason, count(*)::int as count
+from s
+group by grouping sets ((handoff_reason), (staff_id, handoff_reason), (agent_id, handoff_reason), (day, handoff_reason))
 order by count desc, reason`;
 
 const HOURS_SQL = `
@@ -152,8 +170,8 @@ export class ReportService {
     const conn = ctx.em.getConnection();
     const period = [merchantId, p.from, p.to, staffId, staffId];
     const [figures, reasons, hours] = (await Promise.all([
-      conn.execute(FIGURES_SQL, period),
-      conn.execute(REASONS_SQL, period),
+      conn.execute(FIGURES_SQL, [timeZone, ...period]),
+      conn.execute(REASONS_SQL, [timeZone, ...period]),
       conn.execute(HOURS_SQL, [timeZone, ...period, timeZone, ...period]),
     ])) as unknown as [FigureRow[], ReasonRow[], { hour: number; conversations: number; contact_messages: number }[]];
 
@@ -172,6 +190,7 @@ export class ReportService {
       csatCount: r?.csat_count ?? 0,
     });
 
+    const isTotal = (r: { g_staff: number; g_agent: number; g_day: number }) => r.g_staff === 1 && r.g_agent === 1 && r.g_day === 1;
     const staffRows = figures.filter((r) => r.g_staff === 0);
     // Sessions no agent held are not an agent's.
     const agentRows = figures.filter((r) => r.g_agent === 0 && r.agent_id !== null);
@@ -185,16 +204,17 @@ export class ReportService {
       from: p.from,
       to: p.to,
       timeZone,
-      total: figuresOf(
-        figures.find((r) => r.g_staff === 1 && r.g_agent === 1),
-        reasonsOf((r) => r.g_staff === 1 && r.g_agent === 1),
-      ),
+      total: figuresOf(figures.find(isTotal), reasonsOf(isTotal)),
       byStaff: staffRows
         .map((r) => ({ id: r.staff_id!, name: nameOf(staffNames, r.staff_id!), ...figuresOf(r, reasonsOf((x) => x.g_staff === 0 && x.staff_id === r.staff_id)) }))
         .sort((a, b) => a.id - b.id),
       byAgent: agentRows
         .map((r) => ({ id: r.agent_id!, name: nameOf(agentNames, r.agent_id!), ...figuresOf(r, reasonsOf((x) => x.g_agent === 0 && x.agent_id === r.agent_id)) }))
         .sort((a, b) => a.id - b.id),
+      byDay: figures
+        .filter((r) => r.g_day === 0)
+        .map((r) => ({ day: r.day!, ...figuresOf(r, reasonsOf((x) => x.g_day === 0 && x.day === r.day)) }))
+        .sort((a, b) => a.day.localeCompare(b.day)),
       busiestHours: hours.map((h) => ({ hour: h.hour, conversations: h.conversations, contactMessages: h.contact_messages })),
     };
   }

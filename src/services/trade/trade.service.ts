@@ -12,7 +12,7 @@ import { Merchant } from '../../entities/merchant/merchant.entity.js';
 import { Product, ProductState } from '../../entities/product/product.entity.js';
 import { Staff } from '../../entities/staff/staff.entity.js';
 import { PaymentProviderName, PayType, TradeState } from '../../entities/trade/trade-enums.js';
-import { extendExpiry, shortenExpiry } from '../../entities/trade/trade-period.js';
+import { paidPeriod, shortenExpiry } from '../../entities/trade/trade-period.js';
 import { Trade } from '../../entities/trade/trade.entity.js';
 import {
   NotificationRejected,
@@ -359,8 +359,9 @@ export class TradeService {
     switch (trade.state) {
       case TradeState.PENDING: {
         const staff = await this.lockStaff(tx, trade.staff.id);
-        staff.expiringTime = extendExpiry(staff.expiringTime, now, trade.periodDays);
-        trade.markPaid({ ...payment, at: now, creditedDays: trade.periodDays });
+        const period = paidPeriod(staff.expiringTime, now, trade.periodDays);
+        staff.expiringTime = period.end;
+        trade.markPaid({ ...payment, at: now, creditedDays: trade.periodDays, period });
         await this.webhooks.enqueue(tx, trade.merchant.id, 'trade.paid', tradeData(trade));
         return { trade, changed: true, staffChanged: true };
       }

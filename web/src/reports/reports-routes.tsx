@@ -1,15 +1,5 @@
 import { useTranslation } from 'react-i18next';
 import { NavLink, type RouteObject } from 'react-router';
-import { Page } from '../core/ui/page';
-
-function ReportsHomePage() {
-  const { t } = useTranslation('reports');
-  return (
-    <Page title={t('title')}>
-      <p>{t('title')}</p>
-    </Page>
-  );
-}
 
 /** The links this area adds to the header's navigation. */
 export function ReportsNav() {
@@ -21,5 +11,5 @@ export function ReportsNav() {
   );
 }
 
-/** Routes under /admin/reports (the app mounts them behind the role guard). */
-export const reportsRoutes: RouteObject[] = [{ index: true, element: <ReportsHomePage /> }];
+/** Routes under /admin/reports (the app mounts them behind the role guard). The charts library loads with the page only. */
+export const reportsRoutes: RouteObject[] = [{ index: true, lazy: async () => ({ Component: (await import('./reports-page')).ReportsPage }) }];
