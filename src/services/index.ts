@@ -12,6 +12,7 @@ import { TokenService } from './auth/token.service.js';
 import type { Mailer } from './mail/mailer.js';
 import { ProductService } from './product/product.service.js';
 import { StaffService } from './staff/staff.service.js';
+import { StaffDirectory } from './staff/staff-directory.js';
 import { createKnowledgeServices, type KnowledgeServices } from './knowledge/knowledge.services.js';
 import { PaymentProviders } from './payment/payment-providers.js';
 import { TradeService } from './trade/trade.service.js';
@@ -66,6 +67,7 @@ export interface Services extends KnowledgeServices {
   routing: RoutingService;
   /** The shared writes of conversations; the channel outbox registers itself on it. */
   journal: SessionJournal;
+  staffDirectory: StaffDirectory;
   intake: ConversationIntake;
   /** The contact's rating of a closed conversation. */
   csat: CsatService;
@@ -119,7 +121,8 @@ export function createServices(config: AppConfig, log: Logger, deps: { bus: Even
   const routing = new RoutingService(journal);
   const sessions = new SessionService(journal, routing, config.conversation.csatWindowMinutes);
   const csat = new CsatService(deps.orm, journal, config.conversation.csatWindowMinutes);
-  const intake = new ConversationIntake(deps.orm, journal, routing, staff, knowledge.answers, knowledge.files, deps.limiter, config.conversation, log.child({ component: 'intake' }), csat);
+  const staffDirectory = new StaffDirectory(deps.orm, deps.bus, log.child({ component: 'staff-directory' }));
+  const intake = new ConversationIntake(deps.orm, journal, routing, staff, knowledge.answers, knowledge.files, deps.limiter, config.conversation, log.child({ component: 'intake' }), csat, staffDirectory);
   const instance = new InstanceService(config.instanceTimeoutMs);
   const agents = new AgentService(tokens, sessions, routing, deps.bus, throttle, instance.id);
   const trades = new TradeService(deps.orm, new PaymentProviders(config.payment, config.publicUrl), deps.bus, deps.jobs, log.child({ component: 'trade' }), {
@@ -148,6 +151,7 @@ export function createServices(config: AppConfig, log: Logger, deps: { bus: Even
     routing,
     journal,
     intake,
+    staffDirectory,
     csat,
     queueStatus: new QueueStatusService(deps.orm),
     contactHistory: new ContactHistoryService(deps.orm),
@@ -170,7 +174,7 @@ export function createServices(config: AppConfig, log: Logger, deps: { bus: Even
     tokens,
     contexts: new ContextFactory(deps.orm, tokens, log),
     accounts: new AccountService(tokens, deps.mailer, deps.limiter, log.child({ component: 'account' }), { codeSendsPerIpPerMinute: config.codeSendsPerIpPerMinute, codeChecksPerIpPerMinute: config.codeChecksPerIpPerMinute }, throttle),
-    admins: new AdminService(tokens, throttle, log.child({ component: 'admin' })),
+    admins: new AdminService(tokens, throttle, log.child({ component: 'admin' }), deps.bus),
     staff,
     products: new ProductService(),
     trades,
