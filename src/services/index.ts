@@ -13,6 +13,7 @@ import type { Mailer } from './mail/mailer.js';
 import { ProductService } from './product/product.service.js';
 import { StaffService } from './staff/staff.service.js';
 import { StaffDirectory } from './staff/staff-directory.js';
+import { ShortAppends } from './session/open-session-append.js';
 import { createKnowledgeServices, type KnowledgeServices } from './knowledge/knowledge.services.js';
 import { PaymentProviders } from './payment/payment-providers.js';
 import { TradeService } from './trade/trade.service.js';
@@ -112,7 +113,7 @@ export function createServices(config: AppConfig, log: Logger, deps: { bus: Even
   const storage = storageAreas(config);
   const webhookOutbox = new WebhookOutbox();
   const knowledge = createKnowledgeServices(config, log, { orm: deps.orm, bus: deps.bus, jobs: deps.jobs, staff, limiter: deps.limiter, storage, webhooks: webhookOutbox });
-  const journal = new SessionJournal(deps.bus, deps.eventLog, log.child({ component: 'conversation' }));
+  const journal = new SessionJournal(deps.bus, deps.eventLog, new ShortAppends(deps.orm), log.child({ component: 'conversation' }));
   const outbox = new OutboxService();
   // Replies and notices on outside channels are queued in the transaction that stores them.
   journal.useOutbox(outbox);

@@ -124,6 +124,8 @@ export class ConversationIntake {
       if (kept.handedOff && (await this.routing.route(this.orm.em.fork(), kept.merchantId)).has(kept.sessionId)) return { kind: 'with_agent', ...ids };
       // Left while the agents are away: told once, then the AI keeps answering until an agent takes it.
       if (kept.offlineMessage && !kept.handedOff && body.msgType === MessageType.TEXT) return { kind: 'answer', answer: this.answer(staff, kept, body.content), ...ids };
+      // The agents' pushes of this message go out before the query for the contact's notice is sent.
+      await new Promise(setImmediate);
       // The contact is told in the language it writes in.
       const language = replyLanguage(body.content, staff);
       const position = await this.queued(kept.merchantId, kept.sessionId);
@@ -218,7 +220,7 @@ export class ConversationIntake {
       const statuses = handsOff ? [SessionStatus.PENDING, SessionStatus.MANUAL] : [SessionStatus.AI, SessionStatus.PENDING, SessionStatus.MANUAL];
       const message = { senderType: SenderType.CONTACT, senderId: body.externalId, msgType: body.msgType, content: body.content, payload: body.payload ?? null };
       const target = { kind: 'contact' as const, merchantId: staff.merchant.id, staffId: staff.id, channel: input.channel, externalId: body.externalId };
-      const appended = await this.journal.appendWhileOpen(this.orm.em.fork(), target, message, statuses);
+      const appended = await this.journal.appendWhileOpen(target, message, statuses);
       if (appended) {
         appended.publish();
         const { row } = appended;
@@ -299,7 +301,7 @@ export class ConversationIntake {
     if (quick) {
       // Stored only while the AI still answers the session (an agent may have taken it meanwhile).
       const message = { senderType: SenderType.AI, senderId: String(staff.id), msgType: MessageType.TEXT, content: text, payload: null };
-      const appended = await this.journal.appendWhileOpen(this.orm.em.fork(), { kind: 'session', merchantId: kept.merchantId, sessionId }, message, [SessionStatus.AI], true);
+      const appended = await this.journal.appendWhileOpen({ kind: 'session', merchantId: kept.merchantId, sessionId }, message, [SessionStatus.AI], true);
       appended?.publish();
       return { messageId: appended?.row.messageId ?? null, text, handedOff: false, notice: null };
     }

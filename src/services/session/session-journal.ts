@@ -11,7 +11,7 @@ import { Message, MessageType, type SenderType } from '../../entities/session/me
 import type { Session, SessionStatus } from '../../entities/session/session.entity.js';
 import type { Staff } from '../../entities/staff/staff.entity.js';
 import { contactFacts, messageFacts, sessionFacts } from './event-facts.js';
-import { appendToOpenSession, type AppendedRow, type AppendTarget } from './open-session-append.js';
+import type { AppendedRow, AppendTarget, ShortAppends } from './open-session-append.js';
 
 export interface ContactProfile {
   nickname?: string;
@@ -73,6 +73,7 @@ export class SessionJournal {
   constructor(
     private readonly bus: EventBus,
     private readonly eventLog: EventLog,
+    private readonly shortAppends: ShortAppends,
     /** Each published event is a step of its conversation's trace (src/core/trace.ts). */
     private readonly log?: Logger,
   ) {}
@@ -182,13 +183,12 @@ export class SessionJournal {
    * written, and the caller takes the full path.
    */
   async appendWhileOpen(
-    em: EntityManager,
     target: AppendTarget,
     m: NewMessage & { payload: Record<string, unknown> | null },
     statuses: SessionStatus[],
     orOffline = false,
   ): Promise<{ row: AppendedRow; publish: Publish } | null> {
-    const row = await appendToOpenSession(em, target, { statuses, orOffline, preview: preview(m), ...m });
+    const row = await this.shortAppends.append(target, { statuses, orOffline, preview: preview(m), ...m });
     if (!row) return null;
     const message: MessageFacts = {
       id: row.messageId,
