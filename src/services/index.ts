@@ -12,6 +12,8 @@ import { TokenService } from './auth/token.service.js';
 import type { Mailer } from './mail/mailer.js';
 import { ProductService } from './product/product.service.js';
 import { StaffService } from './staff/staff.service.js';
+import { StaffDirectory } from './staff/staff-directory.js';
+import { ShortAppends } from './session/open-session-append.js';
 import { createKnowledgeServices, type KnowledgeServices } from './knowledge/knowledge.services.js';
 import { PaymentProviders } from './payment/payment-providers.js';
 import { TradeService } from './trade/trade.service.js';
@@ -69,6 +71,7 @@ export interface Services extends KnowledgeServices {
   routing: RoutingService;
   /** The shared writes of conversations; the channel outbox registers itself on it. */
   journal: SessionJournal;
+  staffDirectory: StaffDirectory;
   intake: ConversationIntake;
   /** The contact's rating of a closed conversation. */
   csat: CsatService;
@@ -113,7 +116,7 @@ export function createServices(config: AppConfig, log: Logger, deps: { bus: Even
   const storage = storageAreas(config);
   const webhookOutbox = new WebhookOutbox();
   const knowledge = createKnowledgeServices(config, log, { orm: deps.orm, bus: deps.bus, jobs: deps.jobs, staff, limiter: deps.limiter, storage, webhooks: webhookOutbox });
-  const journal = new SessionJournal(deps.bus, deps.eventLog, log.child({ component: 'conversation' }));
+  const journal = new SessionJournal(deps.bus, deps.eventLog, new ShortAppends(deps.orm), log.child({ component: 'conversation' }));
   const outbox = new OutboxService();
   // Replies and notices on outside channels are queued in the transaction that stores them.
   journal.useOutbox(outbox);
@@ -122,7 +125,8 @@ export function createServices(config: AppConfig, log: Logger, deps: { bus: Even
   const routing = new RoutingService(journal);
   const sessions = new SessionService(journal, routing, config.conversation.csatWindowMinutes);
   const csat = new CsatService(deps.orm, journal, config.conversation.csatWindowMinutes);
-  const intake = new ConversationIntake(deps.orm, journal, routing, staff, knowledge.answers, knowledge.files, deps.limiter, config.conversation, log.child({ component: 'intake' }), csat);
+  const staffDirectory = new StaffDirectory(deps.orm, deps.bus, log.child({ component: 'staff-directory' }));
+  const intake = new ConversationIntake(deps.orm, journal, routing, staff, knowledge.answers, knowledge.files, deps.limiter, config.conversation, log.child({ component: 'intake' }), csat, staffDirectory);
   const instance = new InstanceService(config.instanceTimeoutMs);
   const agents = new AgentService(tokens, sessions, routing, deps.bus, throttle, instance.id);
   const trades = new TradeService(deps.orm, new PaymentProviders(config.payment, config.publicUrl), deps.bus, deps.jobs, log.child({ component: 'trade' }), {
@@ -152,6 +156,7 @@ export function createServices(config: AppConfig, log: Logger, deps: { bus: Even
     routing,
     journal,
     intake,
+    staffDirectory,
     csat,
     queueStatus: new QueueStatusService(deps.orm),
     contactHistory: new ContactHistoryService(deps.orm),
@@ -174,7 +179,7 @@ export function createServices(config: AppConfig, log: Logger, deps: { bus: Even
     tokens,
     contexts: new ContextFactory(deps.orm, tokens, log),
     accounts: new AccountService(tokens, deps.mailer, deps.limiter, log.child({ component: 'account' }), { codeSendsPerIpPerMinute: config.codeSendsPerIpPerMinute, codeChecksPerIpPerMinute: config.codeChecksPerIpPerMinute }, throttle),
-    admins: new AdminService(tokens, throttle, log.child({ component: 'admin' })),
+    admins: new AdminService(tokens, throttle, log.child({ component: 'admin' }), deps.bus),
     staff,
     products: new ProductService(),
     trades,

@@ -92,8 +92,8 @@ describe('WeCom /wecom/callback', { timeout: 60_000 }, () => {
     expect(api.tokensIssued()).toBe(2);
     expect((await conn().execute(`select count(*)::int as n from message where channel_msg_id = '4561255354251345929'`))[0]!.n).toBe(1);
     expect(await said('zhangsan')).toBe(1);
-    const [d] = await conn().execute(`select state, attempts from outbound_delivery order by id desc limit 1`);
-    expect(d).toEqual({ state: 'delivered', attempts: 1 });
+    // Marked delivered once WeCom has answered the send, a moment after the fake API saw it.
+    await expect.poll(async () => (await conn().execute(`select state, attempts from outbound_delivery order by id desc limit 1`))[0], { timeout: 15_000 }).toEqual({ state: 'delivered', attempts: 1 });
     // The token is cached: a second reply fetches none.
     await postXml(text('zhangsan', '节假日营业吗？', '4561255354251345930'));
     await expect.poll(() => api.sent.length, { timeout: 15_000 }).toBe(2);

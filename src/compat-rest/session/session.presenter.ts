@@ -3,6 +3,7 @@ import { ChannelType } from '../../entities/contact/contact.entity.js';
 import { MessageType, SenderType, type Message } from '../../entities/session/message.entity.js';
 import { NoteAuthorKind, SessionNote } from '../../entities/helpdesk/session-note.entity.js';
 import { SessionStatus, type Session } from '../../entities/session/session.entity.js';
+import type { MessageView } from '../../services/session/event-facts.js';
 
 /** The multichannel seed's names for senders. */
 const senderTypes = {
@@ -70,7 +71,7 @@ export function presentSessionInfo(s: Session): z.input<typeof sessionInfo> {
   };
 }
 
-export function presentMessageInfo(m: Message): z.input<typeof messageInfo> {
+export function presentMessageInfo(m: MessageView): z.input<typeof messageInfo> {
   return {
     msgId: String(m.id),
     sessionId: String(m.session.id),

@@ -7,7 +7,8 @@ import { containsNul } from '../../core/nul-guard.js';
 import type { RequestContext } from '../../core/context.js';
 import type { Logger } from '../../core/logger.js';
 import { AgentStatus } from '../../entities/agent/agent.entity.js';
-import { SenderType, type Message } from '../../entities/session/message.entity.js';
+import { SenderType } from '../../entities/session/message.entity.js';
+import type { ContactView, MessageView } from '../../services/session/event-facts.js';
 import { SessionStatus, type Session } from '../../entities/session/session.entity.js';
 import type { Services } from '../../services/index.js';
 import type { AgentHub, AgentSocket } from '../agents/agent-hub.js';
@@ -416,14 +417,14 @@ export class AgentConsoleConnection implements AgentSocket {
 
   /** A contact's message as a wait-list or current-list push. */
   private async push(method: 'wait_list_push' | 'connect_list_push', view: EventView, eventSeq: number): Promise<void> {
-    const [session, message] = await Promise.all([view.session(), view.message()]);
-    if (session && message) this.sendUserPush(method, session, message, eventSeq);
+    const [contact, message] = await Promise.all([view.contact(), view.message()]);
+    if (contact && message) this.sendUserPush(method, contact, message, eventSeq);
   }
 
   /** A session that joined a list, shown with the contact's latest message. */
   private async pushContactMessage(method: 'wait_list_push' | 'connect_list_push', session: Session, view: EventView, eventSeq: number): Promise<void> {
     const [message, summary] = await Promise.all([view.lastContactMessage(), this.summaryFor(session)]);
-    this.sendUserPush(method, session, message, eventSeq, summary);
+    this.sendUserPush(method, session.contact, message, eventSeq, summary);
   }
 
   /** The handoff summary for a push (never waiting for an LLM); a push goes out without it should that fail. */
@@ -436,13 +437,13 @@ export class AgentConsoleConnection implements AgentSocket {
     }
   }
 
-  private sendUserPush(method: 'wait_list_push' | 'connect_list_push', session: Session, message: Message | null, eventSeq: number, summary?: string | null): void {
+  private sendUserPush(method: 'wait_list_push' | 'connect_list_push', contact: ContactView, message: MessageView | null, eventSeq: number, summary?: string | null): void {
     this.transport.send({
       code: 0,
       method,
-      userid: session.contact.externalId,
-      head_img: session.contact.avatarUrl,
-      nickname: session.contact.nickname,
+      userid: contact.externalId,
+      head_img: contact.avatarUrl,
+      nickname: contact.nickname,
       timestamp: message ? Math.floor(message.createdAt.getTime() / 1000) : now(),
       user_query: message ? [toConsoleItem(message)] : [],
       event_seq: eventSeq,

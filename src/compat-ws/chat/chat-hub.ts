@@ -1,5 +1,6 @@
 import type { Logger } from '../../core/logger.js';
-import { SenderType, type Message } from '../../entities/session/message.entity.js';
+import { SenderType } from '../../entities/session/message.entity.js';
+import type { MessageView } from '../../services/session/event-facts.js';
 import type { Services } from '../../services/index.js';
 import type { QueueStatus } from '../../services/conversation/queue-status.service.js';
 import { EventPumps } from '../event-pump.js';
@@ -7,7 +8,7 @@ import { EventPumps } from '../event-pump.js';
 /** What a web-chat connection is told about its contact's conversation. */
 export interface ChatListener {
   /** `agentName`: who holds the session (the chat page labels the message with it). */
-  agentSaid(message: Message, agentName: string | null): void;
+  agentSaid(message: MessageView, agentName: string | null): void;
   /** The contact's own message or the AI's answer was stored (a resuming client keeps its id as the cursor). */
   messageStored(messageId: number): void;
   agentJoined(agentName: string): void;
@@ -44,12 +45,12 @@ export class ChatHub {
       if (!listeners?.size) return;
       if (topic === 'MESSAGE_ADDED') {
         if (e.senderType !== SenderType.AGENT) return listeners.forEach((l) => l.messageStored(e.messageId));
-        const m = await eventViews.of(e).message();
-        const agent = m ? await eventViews.of(e).agent() : null;
-        if (m) listeners.forEach((l) => l.agentSaid(m, agent?.name ?? null));
+        const view = eventViews.of(e);
+        const [m, agentName] = await Promise.all([view.message(), view.agentName()]);
+        if (m) listeners.forEach((l) => l.agentSaid(m, agentName));
       } else if (e.kind === 'accepted' && e.agentId) {
-        const agent = await eventViews.of(e).agent();
-        if (agent) listeners.forEach((l) => l.agentJoined(agent.name));
+        const agentName = await eventViews.of(e).agentName();
+        if (agentName !== null) listeners.forEach((l) => l.agentJoined(agentName));
       } else if (e.kind === 'closed') {
         listeners.forEach((l) => l.conversationClosed(e.sessionId));
       }

@@ -3,7 +3,8 @@ import { isAppError } from '../../core/errors.js';
 import { containsNul } from '../../core/nul-guard.js';
 import type { Logger } from '../../core/logger.js';
 import { ChannelType } from '../../entities/contact/contact.entity.js';
-import { MessageType, type Message } from '../../entities/session/message.entity.js';
+import { MessageType } from '../../entities/session/message.entity.js';
+import type { MessageView } from '../../services/session/event-facts.js';
 import type { Services } from '../../services/index.js';
 import { contactNotices } from '../../services/conversation/contact-notices.js';
 import type { AnswerStream, IntakeOutcome } from '../../services/conversation/intake-outcome.js';
@@ -292,12 +293,12 @@ export class ChatConnection {
    * A message as a resuming client gets it: one JSON frame with its id, so it can ask for what follows;
    * an agent's carries the agent's name when it is known (live pushes; the chat page labels it).
    */
-  private messageFrame(m: Message, agentName?: string | null): void {
+  private messageFrame(m: MessageView, agentName?: string | null): void {
     const name = agentName ? { name: agentName } : {};
     this.reply({ code: CHAT_CODES.ok, message: 'OK', result: { msgId: String(m.id), senderType: m.senderType, msgType: m.msgType, content: m.content, media: m.payload, ...name } });
   }
 
-  private agentMessage(m: Message, agentName: string | null): void {
+  private agentMessage(m: MessageView, agentName: string | null): void {
     if (this.transport.rich) {
       const sender = { type: 'agent', name: agentName };
       if (m.msgType === MessageType.TEXT) return this.reply({ code: CHAT_CODES.ok, message: 'OK', result: { ...sender, msgType: m.msgType, text: m.content } });

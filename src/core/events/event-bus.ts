@@ -15,6 +15,8 @@ export type StaffChangeKind = (typeof StaffChangeKind)[keyof typeof StaffChangeK
 /** Domain events; each carries its tenant so every rendering can filter by it. */
 export type DomainEvents = {
   STAFF_CHANGED: [{ merchantId: number; staffId: number; kind: StaffChangeKind }];
+  /** A merchant account was frozen or unfrozen (its staff refuse or answer again). */
+  MERCHANT_CHANGED: [{ merchantId: number }];
   /** A training document moved to another sync state (pending, indexing, ready, failed). */
   DOCUMENT_SYNC: [{ merchantId: number; staffId: number; documentId: number; state: 'pending' | 'indexing' | 'ready' | 'failed'; error: string | null; chunkCount: number }];
   /** A trade was created or changed state (paid, closed, refunded, …); `state` is the seed's 0–5. */
@@ -37,6 +39,40 @@ export interface ChannelDeliveryEvent {
 
 export type SessionChangeKind = 'opened' | 'handoff' | 'accepted' | 'transferred' | 'closed';
 
+/** A contact as the renderers show it. */
+export interface ContactFacts {
+  id: number;
+  externalId: string;
+  nickname: string;
+  avatarUrl: string;
+}
+
+/** A stored message as the renderers show it (`createdAt` in ISO form, so it crosses Redis unchanged). */
+export interface MessageFacts {
+  id: number;
+  sessionId: number;
+  seq: number;
+  senderType: string;
+  senderId: string;
+  msgType: string;
+  content: string;
+  payload: Record<string, unknown> | null;
+  clientMsgId: string | null;
+  createdAt: string;
+}
+
+/**
+ * What the writer already holds and every renderer shows, carried by the live event so that no renderer
+ * reads it back (one fact each per event, whatever the number of sockets). Not written to the event log:
+ * an event replayed from there is rendered from the database (src/services/session/event-views.ts).
+ */
+export interface EventFacts {
+  contact?: ContactFacts;
+  message?: MessageFacts;
+  /** The name of the agent the event names (`agentId`), when the writer knew it. */
+  agentName?: string | null;
+}
+
 /** What a session event carries: enough for every rendering to filter without a query. */
 export interface SessionChangedEvent {
   merchantId: number;
@@ -50,6 +86,7 @@ export interface SessionChangedEvent {
   previousAgentId: number | null;
   /** The merchant's event number, set when the transaction commits (src/core/events/event-log.ts); 0 before. */
   eventSeq: number;
+  facts?: EventFacts;
 }
 
 export interface MessageAddedEvent {
@@ -65,6 +102,7 @@ export interface MessageAddedEvent {
   agentId: number | null;
   /** The merchant's event number, set when the transaction commits (src/core/events/event-log.ts); 0 before. */
   eventSeq: number;
+  facts?: EventFacts;
 }
 
 /** An internal note was written on a session: for the merchant and the agents of its staff, never the contact. */

@@ -50,7 +50,7 @@ export class EventLog {
            select ?, s.last_seq - ? + t.ord, t.e->>'topic', t.e->'payload'
            from s, jsonb_array_elements(?::jsonb) with ordinality as t(e, ord))
          select last_seq from s`,
-        [merchantId, items.length, merchantId, items.length, JSON.stringify(items.map((i) => ({ topic: i.topic, payload: { ...i.event, eventSeq: undefined } })))],
+        [merchantId, items.length, merchantId, items.length, JSON.stringify(items.map((i) => ({ topic: i.topic, payload: { ...i.event, eventSeq: undefined, facts: undefined } })))],
         'all',
         transaction,
       );

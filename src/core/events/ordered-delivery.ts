@@ -19,15 +19,24 @@ export class OrderedDelivery {
   private readonly sequencer = new EventSequencer();
   /** Per merchant, the catch-up in progress; events of that merchant queue behind it. */
   private readonly chains = new Map<number, Promise<void>>();
+  /**
+   * Per merchant, events that came ahead of a number still missing, by number. Concurrent writers publish
+   * in whatever order their commits come back, so the missing one is usually a moment behind: it is
+   * waited for (up to `holdMs`) before the log is read, and every event keeps the facts it brought.
+   */
+  private readonly held = new Map<number, { events: Map<number, LoggedEvent>; timer: NodeJS.Timeout }>();
   private previousHeads = new Map<number, number>();
   private timer: NodeJS.Timeout | null = null;
   private polling = false;
+  private readonly holdMs: number;
 
   constructor(
     private readonly log: EventLog,
     private readonly logger: Logger,
     private readonly pollMs: number,
-  ) {}
+  ) {
+    this.holdMs = Math.min(100, pollMs);
+  }
 
   /** Where the bus's subscribers listen: the logged topics come out of here, the others straight from `raw`. */
   listenTarget(raw: Listenable): Listenable {
@@ -52,6 +61,8 @@ export class OrderedDelivery {
   stop(): void {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
+    for (const h of this.held.values()) clearTimeout(h.timer);
+    this.held.clear();
   }
 
   /** One check of the log's heads (also run by the timer); resolves when the catch-ups it started are done. */
@@ -74,9 +85,51 @@ export class OrderedDelivery {
     const { merchantId, eventSeq } = e.event;
     // Unnumbered (published outside a transaction): passed on as it is, like any other topic.
     if (!(eventSeq > 0)) return this.dispatch(e);
-    // The usual case, synchronously: nothing queued for the merchant and this is its next event.
-    if (!this.chains.has(merchantId) && this.sequencer.judge(merchantId, eventSeq).kind !== 'gap') return this.deliver(e);
-    void this.serially(merchantId, () => this.accept(e));
+    if (this.chains.has(merchantId)) return void this.serially(merchantId, () => this.accept(e));
+    // The usual case, synchronously: this is the merchant's next event (or one already delivered).
+    if (this.sequencer.judge(merchantId, eventSeq).kind !== 'gap') {
+      this.deliver(e);
+      return this.deliverHeld(merchantId);
+    }
+    this.hold(e);
+  }
+
+  /** Keeps an event that came early; if what it waits for has not come within `holdMs`, the log supplies it. */
+  private hold(e: LoggedEvent): void {
+    const { merchantId, eventSeq } = e.event;
+    let h = this.held.get(merchantId);
+    if (!h) {
+      const timer = setTimeout(() => this.releaseHeld(merchantId), this.holdMs);
+      timer.unref();
+      this.held.set(merchantId, (h = { events: new Map(), timer }));
+    }
+    h.events.set(eventSeq, e);
+  }
+
+  /** Delivers the held events that are next in line now. */
+  private deliverHeld(merchantId: number): void {
+    const h = this.held.get(merchantId);
+    if (!h) return;
+    for (let next = this.sequencer.lastOf(merchantId) + 1, e = h.events.get(next); e; next++, e = h.events.get(next)) {
+      h.events.delete(next);
+      this.deliver(e);
+    }
+    for (const seq of h.events.keys()) if (seq <= this.sequencer.lastOf(merchantId)) h.events.delete(seq);
+    if (!h.events.size) {
+      clearTimeout(h.timer);
+      this.held.delete(merchantId);
+    }
+  }
+
+  /** The wait is over: the held events go in order, each gap before them read from the log. */
+  private releaseHeld(merchantId: number): void {
+    const h = this.held.get(merchantId);
+    if (!h) return;
+    this.held.delete(merchantId);
+    for (const seq of [...h.events.keys()].sort((a, b) => a - b)) {
+      const e = h.events.get(seq)!;
+      void this.serially(merchantId, () => this.accept(e));
+    }
   }
 
   private async accept(e: LoggedEvent): Promise<void> {
@@ -88,6 +141,7 @@ export class OrderedDelivery {
       if (missing > 0) this.logger.warn({ merchantId, from: this.sequencer.lastOf(merchantId) + 1, to: eventSeq - 1 }, 'events missing from the log; skipped');
     }
     this.deliver(e);
+    this.deliverHeld(merchantId);
   }
 
   /** Delivers the merchant's logged events up to `upTo` that this process has not delivered yet. */

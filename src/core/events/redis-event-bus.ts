@@ -13,6 +13,7 @@ type Topic = keyof BusEvents & string;
 // A Record, so a topic added to the event types without being listed here fails to compile.
 const TOPICS: Record<Topic, true> = {
   STAFF_CHANGED: true,
+  MERCHANT_CHANGED: true,
   DOCUMENT_SYNC: true,
   TRADE_UPDATED: true,
   CHANNEL_DELIVERY: true,

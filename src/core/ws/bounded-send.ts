@@ -1,3 +1,4 @@
+import type { Socket } from 'node:net';
 import { WebSocket } from 'ws';
 
 /**
@@ -24,8 +25,26 @@ function overBound(ws: WebSocket, data: string | Buffer, maxBuffered: number): b
  */
 export function sendBounded(ws: WebSocket, data: string | Buffer, maxBuffered: number): boolean {
   if (ws.readyState !== WebSocket.OPEN || overBound(ws, data, maxBuffered)) return false;
+  coalesce(ws);
   ws.send(data);
   return true;
+}
+
+const corked = new WeakSet<WebSocket>();
+
+/**
+ * The frames a socket is sent in one tick (a reply and its `|=EOF=|`) leave in one write: a system call
+ * per frame costs more than the frame. `ws` has no public handle on its TCP socket; `_socket` is it.
+ */
+function coalesce(ws: WebSocket): void {
+  const socket = (ws as unknown as { _socket?: Socket })._socket;
+  if (!socket || corked.has(ws)) return;
+  corked.add(ws);
+  socket.cork();
+  process.nextTick(() => {
+    corked.delete(ws);
+    socket.uncork();
+  });
 }
 
 type SendCallback = (err?: Error) => void;

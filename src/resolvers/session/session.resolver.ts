@@ -1,3 +1,4 @@
+import type { MessageView } from '../../services/session/event-facts.js';
 import { filter, pipe } from '@graphql-yoga/subscription';
 import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import { AppError, ErrorCode, badInput, notFound } from '../../core/errors.js';
@@ -106,7 +107,7 @@ export class SessionResolver {
     @Root() e: MessageAddedEvent | Message,
     @Ctx() { ctx }: GqlContext,
     @Arg('after', () => Int, { nullable: true, description: 'The seq of the last message the client has' }) _after?: number,
-  ): Promise<Message> {
+  ): Promise<MessageView> {
     // A replayed message was read for this subscription; a live one is loaded once for every subscriber.
     if (e instanceof Message) return e;
     ctx.refreshForEvent();

@@ -6,6 +6,7 @@ import { AppError, ErrorCode, notFound } from '../../core/errors.js';
 import { likeContains, pageSchema, type PageInput, type PageResult } from '../../core/paging.js';
 import { Agent } from '../../entities/agent/agent.entity.js';
 import { Merchant } from '../../entities/merchant/merchant.entity.js';
+import type { EventBus } from '../../core/events/event-bus.js';
 import type { Logger } from '../../core/logger.js';
 import type { LoginThrottle } from '../../core/auth/login-throttle.js';
 import { hashPassword, verifyPassword, verifyPasswordOrDummy } from '../../core/auth/password.js';
@@ -28,6 +29,7 @@ export class AdminService {
     private readonly tokens: TokenService,
     private readonly throttle: LoginThrottle,
     private readonly log: Logger,
+    private readonly bus: EventBus,
   ) {}
 
   /** Creates the configured admin, or updates its password when ADMIN_PASSWORD changed. */
@@ -84,6 +86,7 @@ export class AdminService {
       return { merchant, announce };
     });
     announce.forEach((a) => a());
+    this.bus.publish('MERCHANT_CHANGED', { merchantId: merchant.id });
     return merchant;
   }
 

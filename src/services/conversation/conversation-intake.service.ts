@@ -22,6 +22,7 @@ import { asksForHuman, needsHuman } from '../session/handoff-rules.js';
 import type { RoutingService } from '../session/routing.service.js';
 import { isOutsideChannel, type Publish, type SessionJournal } from '../session/session-journal.js';
 import type { CsatService } from '../session/csat.service.js';
+import type { StaffDirectory } from '../staff/staff-directory.js';
 import type { StaffService } from '../staff/staff.service.js';
 import { contactNotices } from './contact-notices.js';
 import type { AnswerEnd, AnswerStream, InboundMessage, IntakeOutcome } from './intake-outcome.js';
@@ -37,13 +38,31 @@ const inboundSchema = z.object({
 
 const PICTURE_NAME = /\.(png|jpe?g|gif|webp)$/i;
 
+/** Where a stored message went, as the rest of the intake needs it. */
 interface StoreResult {
-  session: Session;
-  message: Message;
+  sessionId: number;
+  contactId: number;
+  merchantId: number;
+  channel: ChannelType;
+  messageId: number;
+  status: SessionStatus;
+  offlineMessage: boolean;
   duplicate: boolean;
   /** This message handed the session off. */
-  handedOff?: boolean;
+  handedOff: boolean;
 }
+
+const stored = (s: Session, m: Message, duplicate: boolean, handedOff = false): StoreResult => ({
+  sessionId: s.id,
+  contactId: s.contact.id,
+  merchantId: s.merchant.id,
+  channel: s.channel,
+  messageId: m.id,
+  status: s.status,
+  offlineMessage: s.offlineMessage,
+  duplicate,
+  handedOff,
+});
 
 /**
  * The one way a contact's message enters a conversation, whatever surface it came from: the staff's
@@ -62,6 +81,7 @@ export class ConversationIntake {
     private readonly config: ConversationConfig,
     private readonly log: Logger,
     private readonly csat: CsatService,
+    private readonly directory: StaffDirectory,
   ) {}
 
   /** Takes one inbound message. Bad input throws BAD_USER_INPUT; every other result is an outcome. */
@@ -69,22 +89,21 @@ export class ConversationIntake {
     const body = parseInput(inboundSchema, input);
     if (body.msgType === MessageType.TEXT && !body.content.trim()) throw badInput('content must not be empty');
     const media = body.msgType === MessageType.TEXT ? { content: body.content, payload: body.payload ?? null } : mediaMessage(body.content, body.payload);
-    const em = this.orm.em.fork();
-    const staff = await em.findOne(Staff, input.staffId, { populate: ['merchant'] });
+    const staff = await this.directory.get(input.staffId);
     const refusal = staff ? this.staffService.refusalOf(staff) : 'This AI staff has been deleted';
     const limited = staff ? await this.rateLimit(staff.id, input.channel, body.externalId) : null;
     if (limited) return { kind: 'rate_limited', reason: limited };
     if (!staff || refusal) {
       const reason = refusal ?? 'This AI staff has been deleted';
       if (!staff || !isOutsideChannel(input.channel)) return { kind: 'refused', reason };
-      const kept = await this.store(em, staff, input, { ...body, ...media }, { handoffRules: false });
-      traceConversation(kept.session.id);
-      this.log.info({ staffId: staff.id, sessionId: kept.session.id, reason }, 'channel message stored, not answered');
-      return { kind: 'refused', reason, sessionId: kept.session.id, messageId: kept.message.id, contactId: kept.session.contact.id };
+      const kept = await this.storeFully(staff.id, input, { ...body, ...media }, { handoffRules: false });
+      traceConversation(kept.sessionId);
+      this.log.info({ staffId: staff.id, sessionId: kept.sessionId, reason }, 'channel message stored, not answered');
+      return { kind: 'refused', reason, sessionId: kept.sessionId, messageId: kept.messageId, contactId: kept.contactId };
     }
     if (input.channel === ChannelType.WEB && media.payload && body.msgType !== MessageType.TEXT) {
       // A web contact shows only what it uploaded to us, never a link of its choosing to the agents.
-      const own = await this.files.mediaOf(em, staff.merchant.id, media.payload.url as string);
+      const own = await this.files.mediaOf(this.orm.em.fork(), staff.merchant.id, media.payload.url as string);
       if (!own) throw badInput('Upload the picture first (POST …/upload) and send the url it answers');
       media.payload = own;
     }
@@ -94,25 +113,27 @@ export class ConversationIntake {
       const rated = await this.csat.rateFromText(staff, input.channel, body.externalId, body.content);
       if (rated) return { kind: 'rated', ...rated };
     }
-    const stored = await this.store(em, staff, input, { ...body, ...media });
-    traceConversation(stored.session.id);
-    const ids = { sessionId: stored.session.id, messageId: stored.message.id, contactId: stored.session.contact.id };
-    if (stored.duplicate) return { kind: 'duplicate', ...ids };
+    const kept = await this.store(staff, input, { ...body, ...media });
+    traceConversation(kept.sessionId);
+    const ids = { sessionId: kept.sessionId, messageId: kept.messageId, contactId: kept.contactId };
+    if (kept.duplicate) return { kind: 'duplicate', ...ids };
 
-    const { session } = stored;
-    if (session.status === SessionStatus.PENDING) {
-      const assigned = await this.routing.route(em, staff.merchant.id);
-      if (assigned.has(session.id)) return { kind: 'with_agent', ...ids };
+    if (kept.status === SessionStatus.PENDING) {
+      // Routing runs on every change that can free an agent (and in the sweep): a session already waiting
+      // is routed again by those, not by each message its contact writes.
+      if (kept.handedOff && (await this.routing.route(this.orm.em.fork(), kept.merchantId)).has(kept.sessionId)) return { kind: 'with_agent', ...ids };
       // Left while the agents are away: told once, then the AI keeps answering until an agent takes it.
-      if (session.offlineMessage && !stored.handedOff && body.msgType === MessageType.TEXT) return { kind: 'answer', answer: this.answer(session.id, body.content), ...ids };
+      if (kept.offlineMessage && !kept.handedOff && body.msgType === MessageType.TEXT) return { kind: 'answer', answer: this.answer(staff, kept, body.content), ...ids };
+      // The agents' pushes of this message go out before the query for the contact's notice is sent.
+      await new Promise(setImmediate);
       // The contact is told in the language it writes in.
       const language = replyLanguage(body.content, staff);
-      const position = await this.queued(em, session);
-      return { kind: 'queued', position, offline: session.offlineMessage, notice: this.handoffNotice(language, session, staff, position), ...ids };
+      const position = await this.queued(kept.merchantId, kept.sessionId);
+      return { kind: 'queued', position, offline: kept.offlineMessage, notice: this.handoffNotice(language, kept.offlineMessage, staff, position), ...ids };
     }
-    if (session.status === SessionStatus.MANUAL) return { kind: 'with_agent', ...ids };
+    if (kept.status === SessionStatus.MANUAL) return { kind: 'with_agent', ...ids };
     if (body.msgType !== MessageType.TEXT) return { kind: 'stored', ...ids };
-    return { kind: 'answer', answer: traced(conversationTraceId(session.id), this.answer(session.id, body.content)), ...ids };
+    return { kind: 'answer', answer: traced(conversationTraceId(kept.sessionId), this.answer(staff, kept, body.content)), ...ids };
   }
 
   /** Like `receive`, for surfaces that deliver the answer as one message (channels): the answer is awaited. */
@@ -186,15 +207,41 @@ export class ConversationIntake {
     return null;
   }
 
+  /**
+   * Stores the message. A web contact's message to a session that only grows by it (waiting, with an agent,
+   * or with the AI when this message does not hand it off) takes the short path: one statement and the
+   * events (session-journal.ts `appendWhileOpen`). Anything else, or a session that changed meanwhile,
+   * takes the full path.
+   */
+  private async store(staff: Staff, input: InboundMessage, body: z.output<typeof inboundSchema>): Promise<StoreResult> {
+    const short = input.channel === ChannelType.WEB && !body.channelMsgId && !body.clientMsgId && !input.profile;
+    if (short) {
+      const handsOff = staff.humanFirst || asksForHuman(body.content, staff.handoffPhrases);
+      const statuses = handsOff ? [SessionStatus.PENDING, SessionStatus.MANUAL] : [SessionStatus.AI, SessionStatus.PENDING, SessionStatus.MANUAL];
+      const message = { senderType: SenderType.CONTACT, senderId: body.externalId, msgType: body.msgType, content: body.content, payload: body.payload ?? null };
+      const target = { kind: 'contact' as const, merchantId: staff.merchant.id, staffId: staff.id, channel: input.channel, externalId: body.externalId };
+      const appended = await this.journal.appendWhileOpen(target, message, statuses);
+      if (appended) {
+        appended.publish();
+        const { row } = appended;
+        return { sessionId: row.sessionId, contactId: row.contactId, merchantId: staff.merchant.id, channel: row.channel, messageId: row.messageId, status: row.status, offlineMessage: row.offlineMessage, duplicate: false, handedOff: false };
+      }
+    }
+    return this.storeFully(staff.id, input, body);
+  }
+
   /** Stores the message in one transaction: de-duplicated, in the contact's open session, handed off if asked. */
-  private async store(em: EntityManager, staff: Staff, input: InboundMessage, body: z.output<typeof inboundSchema>, opts = { handoffRules: true }): Promise<StoreResult> {
+  private async storeFully(staffId: number, input: InboundMessage, body: z.output<typeof inboundSchema>, opts = { handoffRules: true }): Promise<StoreResult> {
+    const em = this.orm.em.fork();
+    // Its own copy: the directory's is a shared, read-only snapshot.
+    const staff = await em.findOneOrFail(Staff, staffId, { populate: ['merchant'] });
     const after: Publish[] = [];
     const result = await em.transactional(async (tx): Promise<StoreResult> => {
       // Under the contact's lock, so the same message arriving twice at once is stored once.
       const contact = await this.journal.lockContact(tx, staff, input.channel, body.externalId, input.profile);
       if (body.channelMsgId) {
         const seen = await tx.findOne(Message, { merchantId: staff.merchant.id, channel: input.channel, channelMsgId: body.channelMsgId }, { populate: ['session', 'session.contact'] });
-        if (seen) return { session: seen.session, message: seen, duplicate: true };
+        if (seen) return stored(seen.session, seen, true);
       }
       let session = await tx.findOne(Session, { contact, status: { $ne: SessionStatus.CLOSED } }, { lockMode: LockMode.PESSIMISTIC_WRITE });
       if (!session) {
@@ -204,7 +251,7 @@ export class ConversationIntake {
         after.push(await this.journal.sessionEvent(tx, session, 'opened', null, null));
       } else if (body.clientMsgId) {
         const seen = await tx.findOne(Message, { session, clientMsgId: body.clientMsgId });
-        if (seen) return { session, message: seen, duplicate: true };
+        if (seen) return stored(session, seen, true);
       }
       const message = await this.journal.append(tx, session, {
         senderType: SenderType.CONTACT,
@@ -230,7 +277,7 @@ export class ConversationIntake {
       // A message that caused the handoff is announced as said in the AI's session; the handoff event brings it to the queue.
       after.push(await this.journal.messageEvent(tx, session, message, handedOff ? SessionStatus.AI : undefined));
       if (handedOff) after.push(await this.journal.sessionEvent(tx, session, 'handoff', SessionStatus.AI, null));
-      return { session, message, duplicate: false, handedOff };
+      return stored(session, message, false, handedOff);
     });
     after.forEach((publish) => publish());
     return result;
@@ -240,19 +287,27 @@ export class ConversationIntake {
    * The AI's answer, streamed; stored when it ends. An ungrounded or unsure answer hands the session
    * to a person. Nothing is stored if an agent took the session over meanwhile.
    */
-  private async *answer(sessionId: number, question: string): AnswerStream {
-    const em = this.orm.em.fork();
-    const session = await em.findOne(Session, sessionId, { populate: ['staff'] });
-    if (!session || !answersNow(session)) return { messageId: null, text: '', handedOff: false, notice: null };
-    const stream = this.answerer.answer(em, session.staff, question);
+  private async *answer(staff: Staff, kept: StoreResult, question: string): AnswerStream {
+    const { sessionId } = kept;
+    const stream = this.answerer.answer(this.orm.em.fork(), staff, question);
     let text = '';
     for await (const piece of stream) {
       text += piece;
       yield piece;
     }
     const outcome = await stream.result;
+    // On a channel the answer is also queued for delivery, and a handoff changes the session: the full path.
+    const quick = !needsHuman(outcome) && !isOutsideChannel(kept.channel);
+    if (quick) {
+      // Stored only while the AI still answers the session (an agent may have taken it meanwhile).
+      const message = { senderType: SenderType.AI, senderId: String(staff.id), msgType: MessageType.TEXT, content: text, payload: null };
+      const appended = await this.journal.appendWhileOpen({ kind: 'session', merchantId: kept.merchantId, sessionId }, message, [SessionStatus.AI], true);
+      appended?.publish();
+      return { messageId: appended?.row.messageId ?? null, text, handedOff: false, notice: null };
+    }
     const after: Publish[] = [];
-    const stored = await this.orm.em.fork().transactional(async (tx) => {
+    const em = this.orm.em.fork();
+    const result = await em.transactional(async (tx) => {
       // Only the session row is locked: a joined populate would lock the shared staff and merchant rows too, and
       // concurrent answers of one staff would deadlock.
       const s = await tx.findOneOrFail(Session, sessionId, { lockMode: LockMode.PESSIMISTIC_WRITE });
@@ -272,25 +327,25 @@ export class ConversationIntake {
       return { s, messageId: message.id, handedOff };
     });
     after.forEach((publish) => publish());
-    if (!stored.handedOff) return { messageId: stored.messageId, text, handedOff: false, notice: null };
-    const assigned = await this.routing.route(em, stored.s.merchant.id);
-    if (assigned.has(sessionId)) return { messageId: stored.messageId, text, handedOff: true, notice: null };
+    if (!result.handedOff) return { messageId: result.messageId, text, handedOff: false, notice: null };
+    const assigned = await this.routing.route(em, kept.merchantId);
+    if (assigned.has(sessionId)) return { messageId: result.messageId, text, handedOff: true, notice: null };
     // The queue notice speaks the answer's language.
-    const position = await this.queued(em, stored.s);
-    return { messageId: stored.messageId, text, handedOff: true, notice: this.handoffNotice(outcome.language, stored.s, stored.s.staff, position) };
+    const position = await this.queued(kept.merchantId, sessionId);
+    return { messageId: result.messageId, text, handedOff: true, notice: this.handoffNotice(outcome.language, result.s.offlineMessage, result.s.staff, position) };
   }
 
   /** Queued with its place, or, outside business hours, when the agents return and that a message may be left. */
-  private handoffNotice(language: ReplyLanguage, session: Session, staff: Staff, position: number | null): string {
+  private handoffNotice(language: ReplyLanguage, offlineMessage: boolean, staff: Staff, position: number | null): string {
     const hours = staff.businessHours;
-    if (!session.offlineMessage || !hours) return contactNotices.queued(language, position);
+    if (!offlineMessage || !hours) return contactNotices.queued(language, position);
     const back = nextOpening(hours, new Date());
     return contactNotices.offline(language, back ? formatOpening(back, hours, language) : null);
   }
 
   /** The session's place in the queue, for the notice a surface shows. */
-  private async queued(em: EntityManager, session: Session): Promise<number | null> {
-    return (await queuePositions(em, session.merchant.id, [session.id])).get(session.id) ?? null;
+  private async queued(merchantId: number, sessionId: number): Promise<number | null> {
+    return (await queuePositions(this.orm.em.fork(), merchantId, [sessionId])).get(sessionId) ?? null;
   }
 
   /**
@@ -300,7 +355,7 @@ export class ConversationIntake {
   private async noticeQueued(tx: EntityManager, session: Session, language: ReplyLanguage, staff: Staff): Promise<void> {
     if (!isOutsideChannel(session.channel)) return;
     const position = (await queuePositions(tx, session.merchant.id, [session.id])).get(session.id) ?? null;
-    await this.journal.notice(tx, session, this.handoffNotice(language, session, staff, position));
+    await this.journal.notice(tx, session, this.handoffNotice(language, session.offlineMessage, staff, position));
   }
 }
 

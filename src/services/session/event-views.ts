@@ -4,12 +4,16 @@ import { SessionNote } from '../../entities/helpdesk/session-note.entity.js';
 import { Agent } from '../../entities/agent/agent.entity.js';
 import { Message } from '../../entities/session/message.entity.js';
 import { Session } from '../../entities/session/session.entity.js';
+import { messageOfFacts, type ContactView, type MessageView } from './event-facts.js';
 import { lastContactMessages } from './session-reads.js';
 
-/** What renderings of one event need, each part loaded at most once, when a renderer first asks. */
+/**
+ * What renderings of one event need, each part loaded at most once, when a renderer first asks. A live
+ * event brings the message, its contact and agent's name with it (EventFacts): those are never read back.
+ */
 export class EventView {
   private sessionP?: Promise<Session | null>;
-  private messageP?: Promise<Message | null>;
+  private messageP?: Promise<MessageView | null>;
   private agentP?: Promise<Agent | null>;
   private lastContactP?: Promise<Message | null>;
 
@@ -24,11 +28,23 @@ export class EventView {
     return this.sessionP;
   }
 
-  message(): Promise<Message | null> {
+  message(): Promise<MessageView | null> {
     if (!('messageId' in this.e)) return Promise.resolve(null);
-    const id = this.e.messageId;
-    this.messageP ??= this.orm.em.fork().findOne(Message, id);
+    const { messageId, facts } = this.e;
+    this.messageP ??= facts?.message ? Promise.resolve(messageOfFacts(facts.message)) : this.orm.em.fork().findOne(Message, messageId);
     return this.messageP;
+  }
+
+  /** The session's contact. */
+  async contact(): Promise<ContactView | null> {
+    return this.e.facts?.contact ?? (await this.session())?.contact ?? null;
+  }
+
+  /** The name of the agent the event names, or null when it names none. */
+  async agentName(): Promise<string | null> {
+    const known = this.e.facts?.agentName;
+    if (known !== undefined) return known;
+    return (await this.agent())?.name ?? null;
   }
 
   /** The agent the event names (who accepted, who holds the session). */

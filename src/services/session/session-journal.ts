@@ -1,6 +1,6 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { EventBus, MessageAddedEvent, SessionChangeKind, SessionChangedEvent } from '../../core/events/event-bus.js';
+import type { EventBus, MessageAddedEvent, MessageFacts, SessionChangeKind, SessionChangedEvent } from '../../core/events/event-bus.js';
 import type { EventLog } from '../../core/events/event-log.js';
 import type { Logger } from '../../core/logger.js';
 import { queueWait } from '../../core/metrics/metrics.js';
@@ -10,6 +10,8 @@ import { Contact } from '../../entities/contact/contact.entity.js';
 import { Message, MessageType, type SenderType } from '../../entities/session/message.entity.js';
 import type { Session, SessionStatus } from '../../entities/session/session.entity.js';
 import type { Staff } from '../../entities/staff/staff.entity.js';
+import { contactFacts, messageFacts, sessionFacts } from './event-facts.js';
+import type { AppendedRow, AppendTarget, ShortAppends } from './open-session-append.js';
 
 export interface ContactProfile {
   nickname?: string;
@@ -44,7 +46,16 @@ export interface ContactOutbox {
  */
 export interface ConversationChangeLog {
   sessionChanged(tx: EntityManager, s: Session, kind: SessionChangeKind, previousStatus: SessionStatus | null, previousAgentId: number | null): Promise<void>;
-  messageAdded(tx: EntityManager, s: Session, m: Message): Promise<void>;
+  messageAdded(tx: EntityManager, c: MessageChange): Promise<void>;
+}
+
+/** A stored message with the session facts a report of it names. */
+export interface MessageChange {
+  merchantId: number;
+  staffId: number;
+  contactId: number;
+  channel: ChannelType;
+  message: MessageFacts;
 }
 
 const preview = (m: { msgType: MessageType; content: string }) =>
@@ -62,6 +73,7 @@ export class SessionJournal {
   constructor(
     private readonly bus: EventBus,
     private readonly eventLog: EventLog,
+    private readonly shortAppends: ShortAppends,
     /** Each published event is a step of its conversation's trace (src/core/trace.ts). */
     private readonly log?: Logger,
   ) {}
@@ -131,6 +143,7 @@ export class SessionJournal {
       agentId: s.agent?.id ?? null,
       previousAgentId,
       eventSeq: 0,
+      facts: sessionFacts(s),
     };
     this.eventLog.record(tx, 'SESSION_CHANGED', event);
     const waited = kind === 'accepted' && previousStatus === 'pending' && s.queuedAt && s.acceptedAt ? (s.acceptedAt.getTime() - s.queuedAt.getTime()) / 1000 : null;
@@ -143,7 +156,8 @@ export class SessionJournal {
 
   /** Like `sessionEvent`, for a stored message (after the flush that gave it its id). */
   async messageEvent(tx: EntityManager, s: Session, m: Message, status: SessionStatus = s.status): Promise<Publish> {
-    await this.changeLog?.messageAdded(tx, s, m);
+    const message = messageFacts(m);
+    await this.changeLog?.messageAdded(tx, { merchantId: s.merchant.id, staffId: s.staff.id, contactId: s.contact.id, channel: s.channel, message });
     const event: MessageAddedEvent = {
       merchantId: s.merchant.id,
       staffId: s.staff.id,
@@ -155,12 +169,58 @@ export class SessionJournal {
       status,
       agentId: s.agent?.id ?? null,
       eventSeq: 0,
+      facts: { ...sessionFacts(s), message },
     };
     this.eventLog.record(tx, 'MESSAGE_ADDED', event);
-    return () => {
-      this.bus.publish('MESSAGE_ADDED', event);
-      this.log?.info({ traceId: conversationTraceId(event.sessionId), sessionId: event.sessionId, messageId: event.messageId, seq: event.seq, senderType: event.senderType, status: event.status }, 'message stored');
+    return () => this.publishMessage(event);
+  }
+
+  /**
+   * The short path of a message that changes nothing but the session's counters (a contact writing to a
+   * session in the queue or with an agent, the AI answering its own): the message, its event and its
+   * webhooks in one statement (open-session-append.ts), no transaction around it. Null when the session
+   * is not open in one of `statuses` (or, with `orOffline`, waiting as an offline message): nothing was
+   * written, and the caller takes the full path.
+   */
+  async appendWhileOpen(
+    target: AppendTarget,
+    m: NewMessage & { payload: Record<string, unknown> | null },
+    statuses: SessionStatus[],
+    orOffline = false,
+  ): Promise<{ row: AppendedRow; publish: Publish } | null> {
+    const row = await this.shortAppends.append(target, { statuses, orOffline, preview: preview(m), ...m });
+    if (!row) return null;
+    const message: MessageFacts = {
+      id: row.messageId,
+      sessionId: row.sessionId,
+      seq: row.seq,
+      senderType: m.senderType,
+      senderId: m.senderId,
+      msgType: m.msgType,
+      content: m.content,
+      payload: m.payload,
+      clientMsgId: null,
+      createdAt: new Date(row.createdAt).toISOString(),
     };
+    const event: MessageAddedEvent = {
+      merchantId: target.merchantId,
+      staffId: row.staffId,
+      sessionId: row.sessionId,
+      contactId: row.contactId,
+      messageId: row.messageId,
+      seq: row.seq,
+      senderType: m.senderType,
+      status: row.status,
+      agentId: row.agentId,
+      eventSeq: Number(row.eventSeq),
+      facts: { message, contact: contactFacts({ id: row.contactId, externalId: row.externalId, nickname: row.nickname, avatarUrl: row.avatarUrl }), agentName: row.agentName },
+    };
+    return { row, publish: () => this.publishMessage(event) };
+  }
+
+  private publishMessage(event: MessageAddedEvent): void {
+    this.bus.publish('MESSAGE_ADDED', event);
+    this.log?.info({ traceId: conversationTraceId(event.sessionId), sessionId: event.sessionId, messageId: event.messageId, seq: event.seq, senderType: event.senderType, status: event.status }, 'message stored');
   }
 }
 

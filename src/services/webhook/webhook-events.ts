@@ -1,8 +1,8 @@
 import type { SessionChangeKind } from '../../core/events/event-bus.js';
 import { formatAmount } from '../../core/money.js';
-import type { Message } from '../../entities/session/message.entity.js';
 import type { Session, SessionStatus } from '../../entities/session/session.entity.js';
 import type { Trade } from '../../entities/trade/trade.entity.js';
+import type { MessageChange } from '../session/session-journal.js';
 
 /** The event types a merchant can subscribe an endpoint to (docs/webhooks.md). */
 export const WEBHOOK_EVENT_TYPES = [
@@ -43,19 +43,20 @@ export function sessionData(s: Session, previousStatus: SessionStatus | null, pr
   };
 }
 
-export function messageData(s: Session, m: Message): Record<string, unknown> {
+export function messageData(c: MessageChange): Record<string, unknown> {
+  const m = c.message;
   return {
-    session_id: s.id,
-    staff_id: s.staff.id,
-    contact_id: s.contact.id,
-    channel: s.channel,
+    session_id: m.sessionId,
+    staff_id: c.staffId,
+    contact_id: c.contactId,
+    channel: c.channel,
     message_id: m.id,
     seq: m.seq,
     sender_type: m.senderType,
     sender_id: m.senderId,
     msg_type: m.msgType,
     content: m.content,
-    payload: m.payload ?? null,
+    payload: m.payload,
   };
 }
 

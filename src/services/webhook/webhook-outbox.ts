@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager, Knex } from '@mikro-orm/postgresql';
 import type { SessionChangeKind } from '../../core/events/event-bus.js';
-import type { Message } from '../../entities/session/message.entity.js';
 import type { Session, SessionStatus } from '../../entities/session/session.entity.js';
 import type { WebhookPayload } from '../../entities/webhook/webhook-delivery.entity.js';
-import type { ConversationChangeLog } from '../session/session-journal.js';
+import type { ConversationChangeLog, MessageChange } from '../session/session-journal.js';
 import { SESSION_EVENT_TYPES, messageData, sessionData, type WebhookEventType } from './webhook-events.js';
 
 /** A MikroORM transaction or a Knex one (the document indexer writes through Knex). */
@@ -33,7 +32,7 @@ export class WebhookOutbox implements ConversationChangeLog {
     return this.enqueue(tx, s.merchant.id, SESSION_EVENT_TYPES[kind], sessionData(s, previousStatus, previousAgentId));
   }
 
-  messageAdded(tx: EntityManager, s: Session, m: Message): Promise<void> {
-    return this.enqueue(tx, s.merchant.id, 'message.created', messageData(s, m));
+  messageAdded(tx: EntityManager, c: MessageChange): Promise<void> {
+    return this.enqueue(tx, c.merchantId, 'message.created', messageData(c));
   }
 }
