@@ -14,6 +14,35 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  fragment AdminStaffFields on Staff {\n    id\n    name\n    orgName\n    serialNo\n    chatUrl\n    avatarUrl\n    description\n    greetings\n    tone\n    outputLength\n    languageResponse\n    languageMode\n    humanFirst\n    handoffPhrases\n    isFrozen\n    state\n    openNow\n    businessHours {\n      timeZone\n      holidays\n      weekly {\n        day\n        open\n        close\n      }\n    }\n  }\n": typeof types.AdminStaffFieldsFragmentDoc,
+    "\n  query AdminStaffList($page: PageInput) {\n    staffs(page: $page) {\n      total\n      items {\n        ...AdminStaffFields\n      }\n    }\n  }\n": typeof types.AdminStaffListDocument,
+    "\n  query AdminStaff($id: Int!) {\n    staff(id: $id) {\n      ...AdminStaffFields\n    }\n  }\n": typeof types.AdminStaffDocument,
+    "\n  mutation AdminCreateStaff($input: StaffCreateInput!) {\n    createStaff(input: $input) {\n      ...AdminStaffFields\n    }\n  }\n": typeof types.AdminCreateStaffDocument,
+    "\n  mutation AdminUpdateStaff($id: Int!, $input: StaffUpdateInput!) {\n    updateStaff(id: $id, input: $input) {\n      ...AdminStaffFields\n    }\n  }\n": typeof types.AdminUpdateStaffDocument,
+    "\n  mutation AdminFreezeStaff($id: Int!) {\n    freezeStaff(id: $id) {\n      id\n      isFrozen\n    }\n  }\n": typeof types.AdminFreezeStaffDocument,
+    "\n  mutation AdminUnfreezeStaff($id: Int!) {\n    unfreezeStaff(id: $id) {\n      id\n      isFrozen\n    }\n  }\n": typeof types.AdminUnfreezeStaffDocument,
+    "\n  mutation AdminDeleteStaff($id: Int!) {\n    deleteStaff(id: $id) {\n      id\n      isDeleted\n    }\n  }\n": typeof types.AdminDeleteStaffDocument,
+    "\n  subscription AdminAskStaffStream($staffId: Int!, $question: String!) {\n    askStaffStream(staffId: $staffId, question: $question) {\n      delta\n      done\n      error\n      answer {\n        text\n        grounded\n        sources {\n          fileName\n          heading\n        }\n      }\n    }\n  }\n": typeof types.AdminAskStaffStreamDocument,
+    "\n  query AdminDocuments($staffId: Int!) {\n    documents(staffId: $staffId, page: { pageSize: 100 }) {\n      total\n      items {\n        id\n        fileName\n        fileSize\n        syncState\n        syncError\n        chunkCount\n        updatedAt\n      }\n    }\n  }\n": typeof types.AdminDocumentsDocument,
+    "\n  mutation AdminUploadDocument($staffId: Int!, $file: Upload!) {\n    uploadDocument(staffId: $staffId, file: $file) {\n      id\n      fileName\n      fileSize\n      syncState\n      syncError\n      chunkCount\n      updatedAt\n    }\n  }\n": typeof types.AdminUploadDocumentDocument,
+    "\n  mutation AdminSyncDocuments($staffId: Int!) {\n    syncDocuments(staffId: $staffId) {\n      id\n      syncState\n    }\n  }\n": typeof types.AdminSyncDocumentsDocument,
+    "\n  mutation AdminDeleteDocuments($staffId: Int!, $ids: [Int!]!) {\n    deleteDocuments(staffId: $staffId, ids: $ids)\n  }\n": typeof types.AdminDeleteDocumentsDocument,
+    "\n  subscription AdminDocumentSync($staffId: Int) {\n    documentSync(staffId: $staffId) {\n      documentId\n      staffId\n      state\n      error\n      chunkCount\n      document {\n        id\n        fileName\n        fileSize\n        syncState\n        syncError\n        chunkCount\n        updatedAt\n      }\n    }\n  }\n": typeof types.AdminDocumentSyncDocument,
+    "\n  mutation AdminSaveFaq($staffId: Int!, $question: String!, $answer: String!, $replaces: Int) {\n    saveFaqEntry(staffId: $staffId, question: $question, answer: $answer, replacesDocumentId: $replaces) {\n      id\n      fileName\n      syncState\n    }\n  }\n": typeof types.AdminSaveFaqDocument,
+    "\n  query AdminAgents {\n    agents(page: { pageSize: 100 }) {\n      total\n      items {\n        id\n        name\n        userName\n        status\n        maxSessions\n        autoAccept\n        staffIds\n      }\n    }\n  }\n": typeof types.AdminAgentsDocument,
+    "\n  mutation AdminCreateAgent($input: AgentCreateInput!) {\n    createAgent(input: $input) {\n      id\n    }\n  }\n": typeof types.AdminCreateAgentDocument,
+    "\n  mutation AdminUpdateAgent($id: Int!, $input: AgentUpdateInput!) {\n    updateAgent(id: $id, input: $input) {\n      id\n      name\n      maxSessions\n      autoAccept\n      staffIds\n    }\n  }\n": typeof types.AdminUpdateAgentDocument,
+    "\n  mutation AdminDeleteAgent($id: Int!) {\n    deleteAgent(id: $id)\n  }\n": typeof types.AdminDeleteAgentDocument,
+    "\n  query AdminChannels {\n    channels(page: { pageSize: 100 }) {\n      total\n      items {\n        id\n        channelType\n        staffId\n        accountId\n        outboundUrl\n        secret\n        corpId\n        agentId\n        token\n        createdAt\n      }\n    }\n  }\n": typeof types.AdminChannelsDocument,
+    "\n  mutation AdminCreateChannel($input: ChannelCreateInput!) {\n    createChannel(input: $input) {\n      id\n    }\n  }\n": typeof types.AdminCreateChannelDocument,
+    "\n  mutation AdminDeleteChannel($id: Int!) {\n    deleteChannel(id: $id)\n  }\n": typeof types.AdminDeleteChannelDocument,
+    "\n  query AdminChannelDeliveries($sessionId: Int!) {\n    channelDeliveries(sessionId: $sessionId) {\n      id\n      sessionId\n      msgId\n      state\n      attempts\n      lastError\n      nextAttemptAt\n      deliveredAt\n      createdAt\n    }\n  }\n": typeof types.AdminChannelDeliveriesDocument,
+    "\n  subscription AdminDeliveryChanged {\n    channelDeliveryChanged {\n      id\n      sessionId\n      msgId\n      state\n      attempts\n      lastError\n      nextAttemptAt\n      deliveredAt\n      createdAt\n    }\n  }\n": typeof types.AdminDeliveryChangedDocument,
+    "\n  query AdminCannedReplies {\n    cannedReplies {\n      id\n      shortcut\n      title\n      content\n      staffId\n    }\n  }\n": typeof types.AdminCannedRepliesDocument,
+    "\n  mutation AdminCreateCannedReply($input: CannedReplyCreateInput!) {\n    createCannedReply(input: $input) {\n      id\n    }\n  }\n": typeof types.AdminCreateCannedReplyDocument,
+    "\n  mutation AdminUpdateCannedReply($id: Int!, $input: CannedReplyUpdateInput!) {\n    updateCannedReply(id: $id, input: $input) {\n      id\n      shortcut\n      title\n      content\n      staffId\n    }\n  }\n": typeof types.AdminUpdateCannedReplyDocument,
+    "\n  mutation AdminDeleteCannedReply($id: Int!) {\n    deleteCannedReply(id: $id)\n  }\n": typeof types.AdminDeleteCannedReplyDocument,
+    "\n  subscription AdminAgentPresence {\n    agentPresence {\n      agentId\n      status\n    }\n  }\n": typeof types.AdminAgentPresenceDocument,
     "\n  fragment WorkspaceSession on Session {\n    id\n    status\n    channel\n    staffId\n    createdAt\n    queuedAt\n    acceptedAt\n    closedAt\n    queuePosition\n    lastMessage\n    lastMessageAt\n    lastSeq\n    handoffReason\n    csatScore\n    agent { id name }\n    contact { id nickname externalId channel avatarUrl }\n  }\n": typeof types.WorkspaceSessionFragmentDoc,
     "\n  query AgentMe {\n    agentMe { id name status autoAccept staffIds }\n  }\n": typeof types.AgentMeDocument,
     "\n  mutation SetAgentStatus($status: AgentStatus!) {\n    setAgentStatus(status: $status) { id status }\n  }\n": typeof types.SetAgentStatusDocument,
@@ -36,12 +65,59 @@ type Documents = {
     "\n  mutation UploadSessionMedia($sessionId: Int!, $file: Upload!) {\n    uploadSessionMedia(sessionId: $sessionId, file: $file) { url name mimeType size }\n  }\n": typeof types.UploadSessionMediaDocument,
     "\n  mutation AddSessionNote($sessionId: Int!, $content: String!) {\n    addSessionNote(sessionId: $sessionId, content: $content) { id content createdAt afterSeq authorKind authorId }\n  }\n": typeof types.AddSessionNoteDocument,
     "\n  mutation LabelSession($sessionId: Int!, $labelId: Int!, $on: Boolean!) {\n    labelSession(sessionId: $sessionId, labelId: $labelId, on: $on) { id labels { id name colour } }\n  }\n": typeof types.LabelSessionDocument,
+    "\n  fragment BillingTrade on Trade {\n    id\n    tradeNo\n    state\n    payType\n    provider\n    payUrl\n    prodName\n    prodPrice\n    payAmount\n    refundAmount\n    currency\n    periodDays\n    periodStart\n    periodEnd\n    staffId\n    staff { id name }\n    createdAt\n    paidAt\n    expiresAt\n    refundedAt\n  }\n": typeof types.BillingTradeFragmentDoc,
+    "\n  query BillingStaffs {\n    staffs(page: { pageSize: 100 }) {\n      items { id name state trialTime expiringTime }\n    }\n  }\n": typeof types.BillingStaffsDocument,
+    "\n  query OnSaleProducts {\n    products(page: { pageSize: 100 }) {\n      items { id name description price currency expiringDays trialDays language }\n    }\n  }\n": typeof types.OnSaleProductsDocument,
+    "\n  mutation PayStaff($input: PayStaffInput!) {\n    payStaff(input: $input) { ...BillingTrade }\n  }\n": typeof types.PayStaffDocument,
+    "\n  query BillingTradeOne($tradeNo: String!) {\n    trade(tradeNo: $tradeNo) { ...BillingTrade }\n  }\n": typeof types.BillingTradeOneDocument,
+    "\n  subscription BillingTradeUpdated($tradeNo: String) {\n    tradeUpdated(tradeNo: $tradeNo) { tradeNo state trade { ...BillingTrade } }\n  }\n": typeof types.BillingTradeUpdatedDocument,
+    "\n  query MerchantTrades($filter: TradeFilterInput, $page: PageInput) {\n    trades(filter: $filter, page: $page) {\n      total\n      pageNo\n      pageSize\n      items { ...BillingTrade }\n    }\n  }\n": typeof types.MerchantTradesDocument,
     "\n  mutation MerchantLogin($input: LoginInput!) {\n    login(input: $input) { token expiresAt role }\n  }\n": typeof types.MerchantLoginDocument,
     "\n  mutation AgentLogin($input: LoginInput!) {\n    agentLogin(input: $input) { token expiresAt }\n  }\n": typeof types.AgentLoginDocument,
     "\n  mutation AdminLogin($input: LoginInput!) {\n    adminLogin(input: $input) { token expiresAt role }\n  }\n": typeof types.AdminLoginDocument,
     "\n  mutation Logout {\n    logout\n  }\n": typeof types.LogoutDocument,
+    "\n  query PlatformMerchants($search: String, $page: PageInput) {\n    merchants(search: $search, page: $page) {\n      total\n      pageNo\n      pageSize\n      items { id userName email isFrozen createdAt }\n    }\n  }\n": typeof types.PlatformMerchantsDocument,
+    "\n  mutation PlatformSetMerchantFrozen($id: Int!, $frozen: Boolean!) {\n    setMerchantFrozen(id: $id, frozen: $frozen) { id isFrozen }\n  }\n": typeof types.PlatformSetMerchantFrozenDocument,
+    "\n  fragment PlatformProduct on Product {\n    id\n    serialNo\n    name\n    description\n    price\n    currency\n    expiringDays\n    trialDays\n    language\n    state\n    updatedAt\n  }\n": typeof types.PlatformProductFragmentDoc,
+    "\n  query PlatformProducts($filter: ProductFilterInput, $page: PageInput) {\n    products(filter: $filter, page: $page) {\n      total\n      pageNo\n      pageSize\n      items { ...PlatformProduct }\n    }\n  }\n": typeof types.PlatformProductsDocument,
+    "\n  mutation PlatformCreateProduct($input: ProductCreateInput!) {\n    createProduct(input: $input) { ...PlatformProduct }\n  }\n": typeof types.PlatformCreateProductDocument,
+    "\n  mutation PlatformUpdateProduct($id: Int!, $input: ProductUpdateInput!) {\n    updateProduct(id: $id, input: $input) { ...PlatformProduct }\n  }\n": typeof types.PlatformUpdateProductDocument,
+    "\n  mutation PlatformDeleteProduct($id: Int!) {\n    deleteProduct(id: $id)\n  }\n": typeof types.PlatformDeleteProductDocument,
+    "\n  query PlatformTrades($filter: TradeFilterInput, $page: PageInput) {\n    trades(filter: $filter, page: $page) {\n      total\n      pageNo\n      pageSize\n      items {\n        id tradeNo state payType provider prodName payAmount refundAmount currency periodDays merchantId staffId\n        staff { id name }\n        createdAt paidAt refundedAt\n      }\n    }\n  }\n": typeof types.PlatformTradesDocument,
+    "\n  mutation PlatformRefundTrade($tradeNo: String!, $reason: String) {\n    refundTrade(tradeNo: $tradeNo, reason: $reason) { id tradeNo state refundAmount refundedAt }\n  }\n": typeof types.PlatformRefundTradeDocument,
+    "\n  query ReportStaffs {\n    staffs(page: { pageSize: 100 }) {\n      items { id name }\n    }\n  }\n": typeof types.ReportStaffsDocument,
+    "\n  query HelpdeskReportView($input: ReportInput!) {\n    helpdeskReport(input: $input) {\n      from\n      to\n      timeZone\n      total {\n        conversations aiOnly aiOnlyRate handedOff handoffRate\n        avgQueueWaitSeconds avgFirstResponseSeconds avgResolutionSeconds csatAverage csatCount\n        handoffReasons { reason count }\n      }\n      byDay {\n        day conversations aiOnly aiOnlyRate handedOff handoffRate\n        avgQueueWaitSeconds avgFirstResponseSeconds csatAverage csatCount\n      }\n      byStaff { id name conversations aiOnlyRate handoffRate avgQueueWaitSeconds avgFirstResponseSeconds csatAverage csatCount }\n      byAgent { id name conversations handedOff avgQueueWaitSeconds avgFirstResponseSeconds csatAverage csatCount }\n    }\n  }\n": typeof types.HelpdeskReportViewDocument,
 };
 const documents: Documents = {
+    "\n  fragment AdminStaffFields on Staff {\n    id\n    name\n    orgName\n    serialNo\n    chatUrl\n    avatarUrl\n    description\n    greetings\n    tone\n    outputLength\n    languageResponse\n    languageMode\n    humanFirst\n    handoffPhrases\n    isFrozen\n    state\n    openNow\n    businessHours {\n      timeZone\n      holidays\n      weekly {\n        day\n        open\n        close\n      }\n    }\n  }\n": types.AdminStaffFieldsFragmentDoc,
+    "\n  query AdminStaffList($page: PageInput) {\n    staffs(page: $page) {\n      total\n      items {\n        ...AdminStaffFields\n      }\n    }\n  }\n": types.AdminStaffListDocument,
+    "\n  query AdminStaff($id: Int!) {\n    staff(id: $id) {\n      ...AdminStaffFields\n    }\n  }\n": types.AdminStaffDocument,
+    "\n  mutation AdminCreateStaff($input: StaffCreateInput!) {\n    createStaff(input: $input) {\n      ...AdminStaffFields\n    }\n  }\n": types.AdminCreateStaffDocument,
+    "\n  mutation AdminUpdateStaff($id: Int!, $input: StaffUpdateInput!) {\n    updateStaff(id: $id, input: $input) {\n      ...AdminStaffFields\n    }\n  }\n": types.AdminUpdateStaffDocument,
+    "\n  mutation AdminFreezeStaff($id: Int!) {\n    freezeStaff(id: $id) {\n      id\n      isFrozen\n    }\n  }\n": types.AdminFreezeStaffDocument,
+    "\n  mutation AdminUnfreezeStaff($id: Int!) {\n    unfreezeStaff(id: $id) {\n      id\n      isFrozen\n    }\n  }\n": types.AdminUnfreezeStaffDocument,
+    "\n  mutation AdminDeleteStaff($id: Int!) {\n    deleteStaff(id: $id) {\n      id\n      isDeleted\n    }\n  }\n": types.AdminDeleteStaffDocument,
+    "\n  subscription AdminAskStaffStream($staffId: Int!, $question: String!) {\n    askStaffStream(staffId: $staffId, question: $question) {\n      delta\n      done\n      error\n      answer {\n        text\n        grounded\n        sources {\n          fileName\n          heading\n        }\n      }\n    }\n  }\n": types.AdminAskStaffStreamDocument,
+    "\n  query AdminDocuments($staffId: Int!) {\n    documents(staffId: $staffId, page: { pageSize: 100 }) {\n      total\n      items {\n        id\n        fileName\n        fileSize\n        syncState\n        syncError\n        chunkCount\n        updatedAt\n      }\n    }\n  }\n": types.AdminDocumentsDocument,
+    "\n  mutation AdminUploadDocument($staffId: Int!, $file: Upload!) {\n    uploadDocument(staffId: $staffId, file: $file) {\n      id\n      fileName\n      fileSize\n      syncState\n      syncError\n      chunkCount\n      updatedAt\n    }\n  }\n": types.AdminUploadDocumentDocument,
+    "\n  mutation AdminSyncDocuments($staffId: Int!) {\n    syncDocuments(staffId: $staffId) {\n      id\n      syncState\n    }\n  }\n": types.AdminSyncDocumentsDocument,
+    "\n  mutation AdminDeleteDocuments($staffId: Int!, $ids: [Int!]!) {\n    deleteDocuments(staffId: $staffId, ids: $ids)\n  }\n": types.AdminDeleteDocumentsDocument,
+    "\n  subscription AdminDocumentSync($staffId: Int) {\n    documentSync(staffId: $staffId) {\n      documentId\n      staffId\n      state\n      error\n      chunkCount\n      document {\n        id\n        fileName\n        fileSize\n        syncState\n        syncError\n        chunkCount\n        updatedAt\n      }\n    }\n  }\n": types.AdminDocumentSyncDocument,
+    "\n  mutation AdminSaveFaq($staffId: Int!, $question: String!, $answer: String!, $replaces: Int) {\n    saveFaqEntry(staffId: $staffId, question: $question, answer: $answer, replacesDocumentId: $replaces) {\n      id\n      fileName\n      syncState\n    }\n  }\n": types.AdminSaveFaqDocument,
+    "\n  query AdminAgents {\n    agents(page: { pageSize: 100 }) {\n      total\n      items {\n        id\n        name\n        userName\n        status\n        maxSessions\n        autoAccept\n        staffIds\n      }\n    }\n  }\n": types.AdminAgentsDocument,
+    "\n  mutation AdminCreateAgent($input: AgentCreateInput!) {\n    createAgent(input: $input) {\n      id\n    }\n  }\n": types.AdminCreateAgentDocument,
+    "\n  mutation AdminUpdateAgent($id: Int!, $input: AgentUpdateInput!) {\n    updateAgent(id: $id, input: $input) {\n      id\n      name\n      maxSessions\n      autoAccept\n      staffIds\n    }\n  }\n": types.AdminUpdateAgentDocument,
+    "\n  mutation AdminDeleteAgent($id: Int!) {\n    deleteAgent(id: $id)\n  }\n": types.AdminDeleteAgentDocument,
+    "\n  query AdminChannels {\n    channels(page: { pageSize: 100 }) {\n      total\n      items {\n        id\n        channelType\n        staffId\n        accountId\n        outboundUrl\n        secret\n        corpId\n        agentId\n        token\n        createdAt\n      }\n    }\n  }\n": types.AdminChannelsDocument,
+    "\n  mutation AdminCreateChannel($input: ChannelCreateInput!) {\n    createChannel(input: $input) {\n      id\n    }\n  }\n": types.AdminCreateChannelDocument,
+    "\n  mutation AdminDeleteChannel($id: Int!) {\n    deleteChannel(id: $id)\n  }\n": types.AdminDeleteChannelDocument,
+    "\n  query AdminChannelDeliveries($sessionId: Int!) {\n    channelDeliveries(sessionId: $sessionId) {\n      id\n      sessionId\n      msgId\n      state\n      attempts\n      lastError\n      nextAttemptAt\n      deliveredAt\n      createdAt\n    }\n  }\n": types.AdminChannelDeliveriesDocument,
+    "\n  subscription AdminDeliveryChanged {\n    channelDeliveryChanged {\n      id\n      sessionId\n      msgId\n      state\n      attempts\n      lastError\n      nextAttemptAt\n      deliveredAt\n      createdAt\n    }\n  }\n": types.AdminDeliveryChangedDocument,
+    "\n  query AdminCannedReplies {\n    cannedReplies {\n      id\n      shortcut\n      title\n      content\n      staffId\n    }\n  }\n": types.AdminCannedRepliesDocument,
+    "\n  mutation AdminCreateCannedReply($input: CannedReplyCreateInput!) {\n    createCannedReply(input: $input) {\n      id\n    }\n  }\n": types.AdminCreateCannedReplyDocument,
+    "\n  mutation AdminUpdateCannedReply($id: Int!, $input: CannedReplyUpdateInput!) {\n    updateCannedReply(id: $id, input: $input) {\n      id\n      shortcut\n      title\n      content\n      staffId\n    }\n  }\n": types.AdminUpdateCannedReplyDocument,
+    "\n  mutation AdminDeleteCannedReply($id: Int!) {\n    deleteCannedReply(id: $id)\n  }\n": types.AdminDeleteCannedReplyDocument,
+    "\n  subscription AdminAgentPresence {\n    agentPresence {\n      agentId\n      status\n    }\n  }\n": types.AdminAgentPresenceDocument,
     "\n  fragment WorkspaceSession on Session {\n    id\n    status\n    channel\n    staffId\n    createdAt\n    queuedAt\n    acceptedAt\n    closedAt\n    queuePosition\n    lastMessage\n    lastMessageAt\n    lastSeq\n    handoffReason\n    csatScore\n    agent { id name }\n    contact { id nickname externalId channel avatarUrl }\n  }\n": types.WorkspaceSessionFragmentDoc,
     "\n  query AgentMe {\n    agentMe { id name status autoAccept staffIds }\n  }\n": types.AgentMeDocument,
     "\n  mutation SetAgentStatus($status: AgentStatus!) {\n    setAgentStatus(status: $status) { id status }\n  }\n": types.SetAgentStatusDocument,
@@ -64,10 +140,28 @@ const documents: Documents = {
     "\n  mutation UploadSessionMedia($sessionId: Int!, $file: Upload!) {\n    uploadSessionMedia(sessionId: $sessionId, file: $file) { url name mimeType size }\n  }\n": types.UploadSessionMediaDocument,
     "\n  mutation AddSessionNote($sessionId: Int!, $content: String!) {\n    addSessionNote(sessionId: $sessionId, content: $content) { id content createdAt afterSeq authorKind authorId }\n  }\n": types.AddSessionNoteDocument,
     "\n  mutation LabelSession($sessionId: Int!, $labelId: Int!, $on: Boolean!) {\n    labelSession(sessionId: $sessionId, labelId: $labelId, on: $on) { id labels { id name colour } }\n  }\n": types.LabelSessionDocument,
+    "\n  fragment BillingTrade on Trade {\n    id\n    tradeNo\n    state\n    payType\n    provider\n    payUrl\n    prodName\n    prodPrice\n    payAmount\n    refundAmount\n    currency\n    periodDays\n    periodStart\n    periodEnd\n    staffId\n    staff { id name }\n    createdAt\n    paidAt\n    expiresAt\n    refundedAt\n  }\n": types.BillingTradeFragmentDoc,
+    "\n  query BillingStaffs {\n    staffs(page: { pageSize: 100 }) {\n      items { id name state trialTime expiringTime }\n    }\n  }\n": types.BillingStaffsDocument,
+    "\n  query OnSaleProducts {\n    products(page: { pageSize: 100 }) {\n      items { id name description price currency expiringDays trialDays language }\n    }\n  }\n": types.OnSaleProductsDocument,
+    "\n  mutation PayStaff($input: PayStaffInput!) {\n    payStaff(input: $input) { ...BillingTrade }\n  }\n": types.PayStaffDocument,
+    "\n  query BillingTradeOne($tradeNo: String!) {\n    trade(tradeNo: $tradeNo) { ...BillingTrade }\n  }\n": types.BillingTradeOneDocument,
+    "\n  subscription BillingTradeUpdated($tradeNo: String) {\n    tradeUpdated(tradeNo: $tradeNo) { tradeNo state trade { ...BillingTrade } }\n  }\n": types.BillingTradeUpdatedDocument,
+    "\n  query MerchantTrades($filter: TradeFilterInput, $page: PageInput) {\n    trades(filter: $filter, page: $page) {\n      total\n      pageNo\n      pageSize\n      items { ...BillingTrade }\n    }\n  }\n": types.MerchantTradesDocument,
     "\n  mutation MerchantLogin($input: LoginInput!) {\n    login(input: $input) { token expiresAt role }\n  }\n": types.MerchantLoginDocument,
     "\n  mutation AgentLogin($input: LoginInput!) {\n    agentLogin(input: $input) { token expiresAt }\n  }\n": types.AgentLoginDocument,
     "\n  mutation AdminLogin($input: LoginInput!) {\n    adminLogin(input: $input) { token expiresAt role }\n  }\n": types.AdminLoginDocument,
     "\n  mutation Logout {\n    logout\n  }\n": types.LogoutDocument,
+    "\n  query PlatformMerchants($search: String, $page: PageInput) {\n    merchants(search: $search, page: $page) {\n      total\n      pageNo\n      pageSize\n      items { id userName email isFrozen createdAt }\n    }\n  }\n": types.PlatformMerchantsDocument,
+    "\n  mutation PlatformSetMerchantFrozen($id: Int!, $frozen: Boolean!) {\n    setMerchantFrozen(id: $id, frozen: $frozen) { id isFrozen }\n  }\n": types.PlatformSetMerchantFrozenDocument,
+    "\n  fragment PlatformProduct on Product {\n    id\n    serialNo\n    name\n    description\n    price\n    currency\n    expiringDays\n    trialDays\n    language\n    state\n    updatedAt\n  }\n": types.PlatformProductFragmentDoc,
+    "\n  query PlatformProducts($filter: ProductFilterInput, $page: PageInput) {\n    products(filter: $filter, page: $page) {\n      total\n      pageNo\n      pageSize\n      items { ...PlatformProduct }\n    }\n  }\n": types.PlatformProductsDocument,
+    "\n  mutation PlatformCreateProduct($input: ProductCreateInput!) {\n    createProduct(input: $input) { ...PlatformProduct }\n  }\n": types.PlatformCreateProductDocument,
+    "\n  mutation PlatformUpdateProduct($id: Int!, $input: ProductUpdateInput!) {\n    updateProduct(id: $id, input: $input) { ...PlatformProduct }\n  }\n": types.PlatformUpdateProductDocument,
+    "\n  mutation PlatformDeleteProduct($id: Int!) {\n    deleteProduct(id: $id)\n  }\n": types.PlatformDeleteProductDocument,
+    "\n  query PlatformTrades($filter: TradeFilterInput, $page: PageInput) {\n    trades(filter: $filter, page: $page) {\n      total\n      pageNo\n      pageSize\n      items {\n        id tradeNo state payType provider prodName payAmount refundAmount currency periodDays merchantId staffId\n        staff { id name }\n        createdAt paidAt refundedAt\n      }\n    }\n  }\n": types.PlatformTradesDocument,
+    "\n  mutation PlatformRefundTrade($tradeNo: String!, $reason: String) {\n    refundTrade(tradeNo: $tradeNo, reason: $reason) { id tradeNo state refundAmount refundedAt }\n  }\n": types.PlatformRefundTradeDocument,
+    "\n  query ReportStaffs {\n    staffs(page: { pageSize: 100 }) {\n      items { id name }\n    }\n  }\n": types.ReportStaffsDocument,
+    "\n  query HelpdeskReportView($input: ReportInput!) {\n    helpdeskReport(input: $input) {\n      from\n      to\n      timeZone\n      total {\n        conversations aiOnly aiOnlyRate handedOff handoffRate\n        avgQueueWaitSeconds avgFirstResponseSeconds avgResolutionSeconds csatAverage csatCount\n        handoffReasons { reason count }\n      }\n      byDay {\n        day conversations aiOnly aiOnlyRate handedOff handoffRate\n        avgQueueWaitSeconds avgFirstResponseSeconds csatAverage csatCount\n      }\n      byStaff { id name conversations aiOnlyRate handoffRate avgQueueWaitSeconds avgFirstResponseSeconds csatAverage csatCount }\n      byAgent { id name conversations handedOff avgQueueWaitSeconds avgFirstResponseSeconds csatAverage csatCount }\n    }\n  }\n": types.HelpdeskReportViewDocument,
 };
 
 /**
@@ -84,6 +178,122 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment AdminStaffFields on Staff {\n    id\n    name\n    orgName\n    serialNo\n    chatUrl\n    avatarUrl\n    description\n    greetings\n    tone\n    outputLength\n    languageResponse\n    languageMode\n    humanFirst\n    handoffPhrases\n    isFrozen\n    state\n    openNow\n    businessHours {\n      timeZone\n      holidays\n      weekly {\n        day\n        open\n        close\n      }\n    }\n  }\n"): (typeof documents)["\n  fragment AdminStaffFields on Staff {\n    id\n    name\n    orgName\n    serialNo\n    chatUrl\n    avatarUrl\n    description\n    greetings\n    tone\n    outputLength\n    languageResponse\n    languageMode\n    humanFirst\n    handoffPhrases\n    isFrozen\n    state\n    openNow\n    businessHours {\n      timeZone\n      holidays\n      weekly {\n        day\n        open\n        close\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminStaffList($page: PageInput) {\n    staffs(page: $page) {\n      total\n      items {\n        ...AdminStaffFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query AdminStaffList($page: PageInput) {\n    staffs(page: $page) {\n      total\n      items {\n        ...AdminStaffFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminStaff($id: Int!) {\n    staff(id: $id) {\n      ...AdminStaffFields\n    }\n  }\n"): (typeof documents)["\n  query AdminStaff($id: Int!) {\n    staff(id: $id) {\n      ...AdminStaffFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminCreateStaff($input: StaffCreateInput!) {\n    createStaff(input: $input) {\n      ...AdminStaffFields\n    }\n  }\n"): (typeof documents)["\n  mutation AdminCreateStaff($input: StaffCreateInput!) {\n    createStaff(input: $input) {\n      ...AdminStaffFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminUpdateStaff($id: Int!, $input: StaffUpdateInput!) {\n    updateStaff(id: $id, input: $input) {\n      ...AdminStaffFields\n    }\n  }\n"): (typeof documents)["\n  mutation AdminUpdateStaff($id: Int!, $input: StaffUpdateInput!) {\n    updateStaff(id: $id, input: $input) {\n      ...AdminStaffFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminFreezeStaff($id: Int!) {\n    freezeStaff(id: $id) {\n      id\n      isFrozen\n    }\n  }\n"): (typeof documents)["\n  mutation AdminFreezeStaff($id: Int!) {\n    freezeStaff(id: $id) {\n      id\n      isFrozen\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminUnfreezeStaff($id: Int!) {\n    unfreezeStaff(id: $id) {\n      id\n      isFrozen\n    }\n  }\n"): (typeof documents)["\n  mutation AdminUnfreezeStaff($id: Int!) {\n    unfreezeStaff(id: $id) {\n      id\n      isFrozen\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminDeleteStaff($id: Int!) {\n    deleteStaff(id: $id) {\n      id\n      isDeleted\n    }\n  }\n"): (typeof documents)["\n  mutation AdminDeleteStaff($id: Int!) {\n    deleteStaff(id: $id) {\n      id\n      isDeleted\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription AdminAskStaffStream($staffId: Int!, $question: String!) {\n    askStaffStream(staffId: $staffId, question: $question) {\n      delta\n      done\n      error\n      answer {\n        text\n        grounded\n        sources {\n          fileName\n          heading\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription AdminAskStaffStream($staffId: Int!, $question: String!) {\n    askStaffStream(staffId: $staffId, question: $question) {\n      delta\n      done\n      error\n      answer {\n        text\n        grounded\n        sources {\n          fileName\n          heading\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminDocuments($staffId: Int!) {\n    documents(staffId: $staffId, page: { pageSize: 100 }) {\n      total\n      items {\n        id\n        fileName\n        fileSize\n        syncState\n        syncError\n        chunkCount\n        updatedAt\n      }\n    }\n  }\n"): (typeof documents)["\n  query AdminDocuments($staffId: Int!) {\n    documents(staffId: $staffId, page: { pageSize: 100 }) {\n      total\n      items {\n        id\n        fileName\n        fileSize\n        syncState\n        syncError\n        chunkCount\n        updatedAt\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminUploadDocument($staffId: Int!, $file: Upload!) {\n    uploadDocument(staffId: $staffId, file: $file) {\n      id\n      fileName\n      fileSize\n      syncState\n      syncError\n      chunkCount\n      updatedAt\n    }\n  }\n"): (typeof documents)["\n  mutation AdminUploadDocument($staffId: Int!, $file: Upload!) {\n    uploadDocument(staffId: $staffId, file: $file) {\n      id\n      fileName\n      fileSize\n      syncState\n      syncError\n      chunkCount\n      updatedAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminSyncDocuments($staffId: Int!) {\n    syncDocuments(staffId: $staffId) {\n      id\n      syncState\n    }\n  }\n"): (typeof documents)["\n  mutation AdminSyncDocuments($staffId: Int!) {\n    syncDocuments(staffId: $staffId) {\n      id\n      syncState\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminDeleteDocuments($staffId: Int!, $ids: [Int!]!) {\n    deleteDocuments(staffId: $staffId, ids: $ids)\n  }\n"): (typeof documents)["\n  mutation AdminDeleteDocuments($staffId: Int!, $ids: [Int!]!) {\n    deleteDocuments(staffId: $staffId, ids: $ids)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription AdminDocumentSync($staffId: Int) {\n    documentSync(staffId: $staffId) {\n      documentId\n      staffId\n      state\n      error\n      chunkCount\n      document {\n        id\n        fileName\n        fileSize\n        syncState\n        syncError\n        chunkCount\n        updatedAt\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription AdminDocumentSync($staffId: Int) {\n    documentSync(staffId: $staffId) {\n      documentId\n      staffId\n      state\n      error\n      chunkCount\n      document {\n        id\n        fileName\n        fileSize\n        syncState\n        syncError\n        chunkCount\n        updatedAt\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminSaveFaq($staffId: Int!, $question: String!, $answer: String!, $replaces: Int) {\n    saveFaqEntry(staffId: $staffId, question: $question, answer: $answer, replacesDocumentId: $replaces) {\n      id\n      fileName\n      syncState\n    }\n  }\n"): (typeof documents)["\n  mutation AdminSaveFaq($staffId: Int!, $question: String!, $answer: String!, $replaces: Int) {\n    saveFaqEntry(staffId: $staffId, question: $question, answer: $answer, replacesDocumentId: $replaces) {\n      id\n      fileName\n      syncState\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminAgents {\n    agents(page: { pageSize: 100 }) {\n      total\n      items {\n        id\n        name\n        userName\n        status\n        maxSessions\n        autoAccept\n        staffIds\n      }\n    }\n  }\n"): (typeof documents)["\n  query AdminAgents {\n    agents(page: { pageSize: 100 }) {\n      total\n      items {\n        id\n        name\n        userName\n        status\n        maxSessions\n        autoAccept\n        staffIds\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminCreateAgent($input: AgentCreateInput!) {\n    createAgent(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation AdminCreateAgent($input: AgentCreateInput!) {\n    createAgent(input: $input) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminUpdateAgent($id: Int!, $input: AgentUpdateInput!) {\n    updateAgent(id: $id, input: $input) {\n      id\n      name\n      maxSessions\n      autoAccept\n      staffIds\n    }\n  }\n"): (typeof documents)["\n  mutation AdminUpdateAgent($id: Int!, $input: AgentUpdateInput!) {\n    updateAgent(id: $id, input: $input) {\n      id\n      name\n      maxSessions\n      autoAccept\n      staffIds\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminDeleteAgent($id: Int!) {\n    deleteAgent(id: $id)\n  }\n"): (typeof documents)["\n  mutation AdminDeleteAgent($id: Int!) {\n    deleteAgent(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminChannels {\n    channels(page: { pageSize: 100 }) {\n      total\n      items {\n        id\n        channelType\n        staffId\n        accountId\n        outboundUrl\n        secret\n        corpId\n        agentId\n        token\n        createdAt\n      }\n    }\n  }\n"): (typeof documents)["\n  query AdminChannels {\n    channels(page: { pageSize: 100 }) {\n      total\n      items {\n        id\n        channelType\n        staffId\n        accountId\n        outboundUrl\n        secret\n        corpId\n        agentId\n        token\n        createdAt\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminCreateChannel($input: ChannelCreateInput!) {\n    createChannel(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation AdminCreateChannel($input: ChannelCreateInput!) {\n    createChannel(input: $input) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminDeleteChannel($id: Int!) {\n    deleteChannel(id: $id)\n  }\n"): (typeof documents)["\n  mutation AdminDeleteChannel($id: Int!) {\n    deleteChannel(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminChannelDeliveries($sessionId: Int!) {\n    channelDeliveries(sessionId: $sessionId) {\n      id\n      sessionId\n      msgId\n      state\n      attempts\n      lastError\n      nextAttemptAt\n      deliveredAt\n      createdAt\n    }\n  }\n"): (typeof documents)["\n  query AdminChannelDeliveries($sessionId: Int!) {\n    channelDeliveries(sessionId: $sessionId) {\n      id\n      sessionId\n      msgId\n      state\n      attempts\n      lastError\n      nextAttemptAt\n      deliveredAt\n      createdAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription AdminDeliveryChanged {\n    channelDeliveryChanged {\n      id\n      sessionId\n      msgId\n      state\n      attempts\n      lastError\n      nextAttemptAt\n      deliveredAt\n      createdAt\n    }\n  }\n"): (typeof documents)["\n  subscription AdminDeliveryChanged {\n    channelDeliveryChanged {\n      id\n      sessionId\n      msgId\n      state\n      attempts\n      lastError\n      nextAttemptAt\n      deliveredAt\n      createdAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminCannedReplies {\n    cannedReplies {\n      id\n      shortcut\n      title\n      content\n      staffId\n    }\n  }\n"): (typeof documents)["\n  query AdminCannedReplies {\n    cannedReplies {\n      id\n      shortcut\n      title\n      content\n      staffId\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminCreateCannedReply($input: CannedReplyCreateInput!) {\n    createCannedReply(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation AdminCreateCannedReply($input: CannedReplyCreateInput!) {\n    createCannedReply(input: $input) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminUpdateCannedReply($id: Int!, $input: CannedReplyUpdateInput!) {\n    updateCannedReply(id: $id, input: $input) {\n      id\n      shortcut\n      title\n      content\n      staffId\n    }\n  }\n"): (typeof documents)["\n  mutation AdminUpdateCannedReply($id: Int!, $input: CannedReplyUpdateInput!) {\n    updateCannedReply(id: $id, input: $input) {\n      id\n      shortcut\n      title\n      content\n      staffId\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminDeleteCannedReply($id: Int!) {\n    deleteCannedReply(id: $id)\n  }\n"): (typeof documents)["\n  mutation AdminDeleteCannedReply($id: Int!) {\n    deleteCannedReply(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription AdminAgentPresence {\n    agentPresence {\n      agentId\n      status\n    }\n  }\n"): (typeof documents)["\n  subscription AdminAgentPresence {\n    agentPresence {\n      agentId\n      status\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -175,6 +385,34 @@ export function graphql(source: "\n  mutation LabelSession($sessionId: Int!, $la
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  fragment BillingTrade on Trade {\n    id\n    tradeNo\n    state\n    payType\n    provider\n    payUrl\n    prodName\n    prodPrice\n    payAmount\n    refundAmount\n    currency\n    periodDays\n    periodStart\n    periodEnd\n    staffId\n    staff { id name }\n    createdAt\n    paidAt\n    expiresAt\n    refundedAt\n  }\n"): (typeof documents)["\n  fragment BillingTrade on Trade {\n    id\n    tradeNo\n    state\n    payType\n    provider\n    payUrl\n    prodName\n    prodPrice\n    payAmount\n    refundAmount\n    currency\n    periodDays\n    periodStart\n    periodEnd\n    staffId\n    staff { id name }\n    createdAt\n    paidAt\n    expiresAt\n    refundedAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query BillingStaffs {\n    staffs(page: { pageSize: 100 }) {\n      items { id name state trialTime expiringTime }\n    }\n  }\n"): (typeof documents)["\n  query BillingStaffs {\n    staffs(page: { pageSize: 100 }) {\n      items { id name state trialTime expiringTime }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OnSaleProducts {\n    products(page: { pageSize: 100 }) {\n      items { id name description price currency expiringDays trialDays language }\n    }\n  }\n"): (typeof documents)["\n  query OnSaleProducts {\n    products(page: { pageSize: 100 }) {\n      items { id name description price currency expiringDays trialDays language }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PayStaff($input: PayStaffInput!) {\n    payStaff(input: $input) { ...BillingTrade }\n  }\n"): (typeof documents)["\n  mutation PayStaff($input: PayStaffInput!) {\n    payStaff(input: $input) { ...BillingTrade }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query BillingTradeOne($tradeNo: String!) {\n    trade(tradeNo: $tradeNo) { ...BillingTrade }\n  }\n"): (typeof documents)["\n  query BillingTradeOne($tradeNo: String!) {\n    trade(tradeNo: $tradeNo) { ...BillingTrade }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription BillingTradeUpdated($tradeNo: String) {\n    tradeUpdated(tradeNo: $tradeNo) { tradeNo state trade { ...BillingTrade } }\n  }\n"): (typeof documents)["\n  subscription BillingTradeUpdated($tradeNo: String) {\n    tradeUpdated(tradeNo: $tradeNo) { tradeNo state trade { ...BillingTrade } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MerchantTrades($filter: TradeFilterInput, $page: PageInput) {\n    trades(filter: $filter, page: $page) {\n      total\n      pageNo\n      pageSize\n      items { ...BillingTrade }\n    }\n  }\n"): (typeof documents)["\n  query MerchantTrades($filter: TradeFilterInput, $page: PageInput) {\n    trades(filter: $filter, page: $page) {\n      total\n      pageNo\n      pageSize\n      items { ...BillingTrade }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation MerchantLogin($input: LoginInput!) {\n    login(input: $input) { token expiresAt role }\n  }\n"): (typeof documents)["\n  mutation MerchantLogin($input: LoginInput!) {\n    login(input: $input) { token expiresAt role }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -188,6 +426,50 @@ export function graphql(source: "\n  mutation AdminLogin($input: LoginInput!) {\
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation Logout {\n    logout\n  }\n"): (typeof documents)["\n  mutation Logout {\n    logout\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PlatformMerchants($search: String, $page: PageInput) {\n    merchants(search: $search, page: $page) {\n      total\n      pageNo\n      pageSize\n      items { id userName email isFrozen createdAt }\n    }\n  }\n"): (typeof documents)["\n  query PlatformMerchants($search: String, $page: PageInput) {\n    merchants(search: $search, page: $page) {\n      total\n      pageNo\n      pageSize\n      items { id userName email isFrozen createdAt }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PlatformSetMerchantFrozen($id: Int!, $frozen: Boolean!) {\n    setMerchantFrozen(id: $id, frozen: $frozen) { id isFrozen }\n  }\n"): (typeof documents)["\n  mutation PlatformSetMerchantFrozen($id: Int!, $frozen: Boolean!) {\n    setMerchantFrozen(id: $id, frozen: $frozen) { id isFrozen }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment PlatformProduct on Product {\n    id\n    serialNo\n    name\n    description\n    price\n    currency\n    expiringDays\n    trialDays\n    language\n    state\n    updatedAt\n  }\n"): (typeof documents)["\n  fragment PlatformProduct on Product {\n    id\n    serialNo\n    name\n    description\n    price\n    currency\n    expiringDays\n    trialDays\n    language\n    state\n    updatedAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PlatformProducts($filter: ProductFilterInput, $page: PageInput) {\n    products(filter: $filter, page: $page) {\n      total\n      pageNo\n      pageSize\n      items { ...PlatformProduct }\n    }\n  }\n"): (typeof documents)["\n  query PlatformProducts($filter: ProductFilterInput, $page: PageInput) {\n    products(filter: $filter, page: $page) {\n      total\n      pageNo\n      pageSize\n      items { ...PlatformProduct }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PlatformCreateProduct($input: ProductCreateInput!) {\n    createProduct(input: $input) { ...PlatformProduct }\n  }\n"): (typeof documents)["\n  mutation PlatformCreateProduct($input: ProductCreateInput!) {\n    createProduct(input: $input) { ...PlatformProduct }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PlatformUpdateProduct($id: Int!, $input: ProductUpdateInput!) {\n    updateProduct(id: $id, input: $input) { ...PlatformProduct }\n  }\n"): (typeof documents)["\n  mutation PlatformUpdateProduct($id: Int!, $input: ProductUpdateInput!) {\n    updateProduct(id: $id, input: $input) { ...PlatformProduct }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PlatformDeleteProduct($id: Int!) {\n    deleteProduct(id: $id)\n  }\n"): (typeof documents)["\n  mutation PlatformDeleteProduct($id: Int!) {\n    deleteProduct(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PlatformTrades($filter: TradeFilterInput, $page: PageInput) {\n    trades(filter: $filter, page: $page) {\n      total\n      pageNo\n      pageSize\n      items {\n        id tradeNo state payType provider prodName payAmount refundAmount currency periodDays merchantId staffId\n        staff { id name }\n        createdAt paidAt refundedAt\n      }\n    }\n  }\n"): (typeof documents)["\n  query PlatformTrades($filter: TradeFilterInput, $page: PageInput) {\n    trades(filter: $filter, page: $page) {\n      total\n      pageNo\n      pageSize\n      items {\n        id tradeNo state payType provider prodName payAmount refundAmount currency periodDays merchantId staffId\n        staff { id name }\n        createdAt paidAt refundedAt\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PlatformRefundTrade($tradeNo: String!, $reason: String) {\n    refundTrade(tradeNo: $tradeNo, reason: $reason) { id tradeNo state refundAmount refundedAt }\n  }\n"): (typeof documents)["\n  mutation PlatformRefundTrade($tradeNo: String!, $reason: String) {\n    refundTrade(tradeNo: $tradeNo, reason: $reason) { id tradeNo state refundAmount refundedAt }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ReportStaffs {\n    staffs(page: { pageSize: 100 }) {\n      items { id name }\n    }\n  }\n"): (typeof documents)["\n  query ReportStaffs {\n    staffs(page: { pageSize: 100 }) {\n      items { id name }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query HelpdeskReportView($input: ReportInput!) {\n    helpdeskReport(input: $input) {\n      from\n      to\n      timeZone\n      total {\n        conversations aiOnly aiOnlyRate handedOff handoffRate\n        avgQueueWaitSeconds avgFirstResponseSeconds avgResolutionSeconds csatAverage csatCount\n        handoffReasons { reason count }\n      }\n      byDay {\n        day conversations aiOnly aiOnlyRate handedOff handoffRate\n        avgQueueWaitSeconds avgFirstResponseSeconds csatAverage csatCount\n      }\n      byStaff { id name conversations aiOnlyRate handoffRate avgQueueWaitSeconds avgFirstResponseSeconds csatAverage csatCount }\n      byAgent { id name conversations handedOff avgQueueWaitSeconds avgFirstResponseSeconds csatAverage csatCount }\n    }\n  }\n"): (typeof documents)["\n  query HelpdeskReportView($input: ReportInput!) {\n    helpdeskReport(input: $input) {\n      from\n      to\n      timeZone\n      total {\n        conversations aiOnly aiOnlyRate handedOff handoffRate\n        avgQueueWaitSeconds avgFirstResponseSeconds avgResolutionSeconds csatAverage csatCount\n        handoffReasons { reason count }\n      }\n      byDay {\n        day conversations aiOnly aiOnlyRate handedOff handoffRate\n        avgQueueWaitSeconds avgFirstResponseSeconds csatAverage csatCount\n      }\n      byStaff { id name conversations aiOnlyRate handoffRate avgQueueWaitSeconds avgFirstResponseSeconds csatAverage csatCount }\n      byAgent { id name conversations handedOff avgQueueWaitSeconds avgFirstResponseSeconds csatAverage csatCount }\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};
