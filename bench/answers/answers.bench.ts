@@ -32,6 +32,7 @@ import { KnowledgeDocument } from '../../src/entities/knowledge/document.entity.
 import { StoredFile } from '../../src/entities/knowledge/stored-file.entity.js';
 import { Merchant } from '../../src/entities/merchant/merchant.entity.js';
 import { Staff } from '../../src/entities/staff/staff.entity.js';
+import { bestSentences } from '../../src/services/answer/answer-selection.js';
 import { contentTypeFor, newFilePath } from '../../src/services/knowledge/file-name.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -68,6 +69,7 @@ const correct = (o: Outcome) => !o.handedOff && (o.q.expect ?? []).some((e) => f
 async function main(): Promise<void> {
   const split = process.argv.includes('--split') ? process.argv[process.argv.indexOf('--split') + 1] : null;
   const verbose = process.argv.includes('--verbose');
+  const lang = process.argv.includes('--lang') ? process.argv[process.argv.indexOf('--lang') + 1] : null;
   const log = createLogger('silent');
   const tmp = await mkdtemp(path.join(os.tmpdir(), 'cs-bench-answers-'));
   const given = process.env.DATABASE_URL;
@@ -106,7 +108,7 @@ async function main(): Promise<void> {
     }
 
     const all = JSON.parse(await readFile(path.join(benchDir, 'questions.json'), 'utf8')) as Question[];
-    const questions = all.filter((q) => !split || q.split === split);
+    const questions = all.filter((q) => (!split || q.split === split) && (!lang || q.lang === lang));
     const ask = async (q: Question, i: number): Promise<Outcome> => {
       const started = performance.now();
       const outcome = await services.intake.receive({ staffId: staff.id, channel: ChannelType.WEB, externalId: `bench-${i}-${randomBytes(3).toString('hex')}`, content: q.question });
@@ -181,7 +183,13 @@ async function main(): Promise<void> {
     if (verbose) {
       for (const r of results) {
         const ok = r.q.kind === 'answerable' ? correct(r) : r.q.kind === 'smalltalk' ? !r.handedOff : r.handedOff;
-        if (!ok) console.log(`\n✗ [${r.q.split} ${r.q.lang} ${r.q.kind} ${r.q.variant}] ${r.q.question}${r.handedOff ? ' (handed off)' : ''}\n  ${r.text.replace(/\n/g, '\n  ')}`);
+        if (ok) continue;
+        console.log(`\n✗ [${r.q.split} ${r.q.lang} ${r.q.kind} ${r.q.variant}] ${r.q.question}${r.handedOff ? ' (handed off)' : ''}\n  ${r.text.replace(/\n/g, '\n  ')}`);
+        // Why: the best-scoring sentences of the retrieved passages, with their scores.
+        const passages = await services.retrieval.retrieve(em.fork(), staff.id, r.q.question, { k: 8 });
+        for (const c of bestSentences(r.q.question, passages).slice(0, 3)) {
+          console.log(`    ${c.score.toFixed(3)} (passage ${c.passage.score.toFixed(2)} ${c.passage.fileName} › ${c.passage.heading}) ${c.units[c.index]!.text}`);
+        }
       }
     }
   } finally {
