@@ -1,7 +1,7 @@
 import { joinSentences, sentences } from '../knowledge/chunker.js';
 import { morphemesOf, normalizeText, termWeight, tokenize } from '../knowledge/text-segmenter.js';
 import type { Passage } from './answer.types.js';
-import { answersCue, cueOf, keyNames, keyTerms, quantityOf, typeWords } from './question-cues.js';
+import { countedUnit, cueOf, cueStrength, keyNames, keyTerms, quantityOf, typeWords } from './question-cues.js';
 import { alternativesOf, type SynonymGroups } from './synonyms.js';
 
 /** A sentence of a passage: its paragraph, and whether it is a list item. */
@@ -241,6 +241,7 @@ export function bestSentences(question: string, passages: Passage[], synonyms: S
   const askedSet = new Set(asked);
   const stranger = [...keyNames(topic)].some((t) => !vocabulary.has(t) && !alternatives.has(t));
   const cue = cueOf(question);
+  const counted = countedUnit(question);
   const out: Candidate[] = [];
   for (const { passage, units, titles } of parsed) {
     const heading = new Set(tokenize([passage.heading, ...titles].join('\n')));
@@ -255,10 +256,11 @@ export function bestSentences(question: string, passages: Passage[], synonyms: S
     }
     units.forEach((unit, index) => {
       const around = new Set([...(units[index - 1]?.tokens ?? []), ...(units[index + 1]?.tokens ?? [])]);
-      const answers = cue ? answersCue(cue, passage.kind === 'qa' ? passage.content : unit.text, askedSet) : false;
+      const strength = cue ? cueStrength(cue, passage.kind === 'qa' ? passage.content : unit.text, askedSet, counted) : 0;
+      const answers = strength > 0;
       const paragraph = paragraphs.get(unit.paragraph)!;
       const { share, keyMissing } = coverage(terms, unit, heading, around, headingCredit, answers, paragraph);
-      const shaped = cue && answers ? share * (1 - CUE_WEIGHT) + CUE_WEIGHT : share;
+      const shaped = cue && answers ? share * (1 - CUE_WEIGHT) + CUE_WEIGHT * strength : share;
       // Missing what the question word asks for, or a thing the question is about, is a sign of a question the passage
       // does not answer however many of its words it shares: these scale the whole score, the passage's included.
       const doubt = (cue && !answers ? CUE_MISSING_FACTOR : 1) * (keyMissing ? KEY_MISSING_FACTOR : 1) * (stranger ? NAME_UNKNOWN_FACTOR : 1);
@@ -266,7 +268,7 @@ export function bestSentences(question: string, passages: Passage[], synonyms: S
       const base = shaped * 0.85 + Math.min(passage.score, 1) * 0.15;
       const tie = inHeading * 0.03;
       // For the answer's extent a continuation without the asked-for kind only misses the cue's share, not a factor.
-      const related = (cue ? share * (1 - CUE_WEIGHT) + (answers ? CUE_WEIGHT : 0) : share) * 0.85 + Math.min(passage.score, 1) * 0.15 + tie;
+      const related = (cue ? share * (1 - CUE_WEIGHT) + CUE_WEIGHT * strength : share) * 0.85 + Math.min(passage.score, 1) * 0.15 + tie;
       out.push({ passage, units, index, score: base * doubt + tie, related });
     });
   }

@@ -137,20 +137,41 @@ function chineseEntities(text: string, kind: 'person' | 'place'): string[] {
   return tagged.filter((t) => /^nr/.test(t.tag) || (t.tag === 'x' && t.word.length === 3 && /^\p{Script=Han}+$/u.test(t.word))).map((t) => t.word);
 }
 
+// "Free" answers a price question only when the text names no price: "a coupon for a free day pass" is weaker than
+// "day pass: 68 yuan" for "how much is a day pass?".
+const FREE = /^(?:free|no charge|costs nothing|nothing|免费|不收费)$/i;
+
+// The classifier a Chinese count question names (多少岁, 几次): the answer counts in it (十八周岁, not 20 次). 个, 名
+// and 位 are left out: they count anything (几个积分 → 1 积分, 多少名工人 → 一千八百人).
+const COUNTED = /(?:多少|几)(岁|次|天|年|斤|吨|台|座|种|辆|层|倍|周|小时|分钟|公里|米)/;
+
+/** The unit a count question asks in (租车需要满多少岁 → 岁), or null. */
+export function countedUnit(question: string): string | null {
+  return COUNTED.exec(normalizeText(question))?.[1] ?? null;
+}
+
 /**
- * True when the text holds what the cue asks for, and that thing is not just
- * the question's own words: "Who designed the Eastwick tunnel?" is not
- * answered by a sentence whose only name is "Eastwick".
+ * How well the text holds what the cue asks for: 1 when it does, 0.5 when only by "free" for a price, 0 when not or
+ * when that thing is just the question's own words: "Who designed the Eastwick tunnel?" is not answered by a
+ * sentence whose only name is "Eastwick". With `counted`, a number must be in that unit.
  */
-export function answersCue(cue: Cue, text: string, questionTokens: Set<string>): boolean {
+export function cueStrength(cue: Cue, text: string, questionTokens: Set<string>, counted: string | null = null): number {
   const plain = normalizeText(text);
+  if (counted && cue === 'number') return new RegExp(`${ZH_NUMBER}\\s*(?:个|周)?${counted}`).test(plain) ? 1 : 0;
   const found = [...plain.matchAll(ANSWERS[cue])].map((m) => m[0]);
   if ((cue === 'person' || cue === 'place') && HAN.test(plain)) found.push(...chineseEntities(plain, cue));
-  return found.some((f) => {
+  const own = found.filter((f) => {
     const tokens = tokenize(f);
     // A match of only stop words or numbers ("in", "2 pm") still counts; a match made of the question's words does not.
     return !tokens.length || !tokens.every((t) => questionTokens.has(t)) || /\d/.test(f);
   });
+  if (!own.length) return 0;
+  return cue === 'price' && own.every((f) => FREE.test(f.trim())) ? 0.5 : 1;
+}
+
+/** True when the text holds what the cue asks for (see cueStrength). */
+export function answersCue(cue: Cue, text: string, questionTokens: Set<string>): boolean {
+  return cueStrength(cue, text, questionTokens) > 0;
 }
 
 // The noun a "which"/"what" question asks about ("which cities", "哪些城市") names the answer's kind; the answer

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answersCue, cueOf, keyNames, keyTerms, quantityOf, typeWords } from '../../../src/services/answer/question-cues.js';
+import { answersCue, countedUnit, cueOf, cueStrength, keyNames, keyTerms, quantityOf, typeWords } from '../../../src/services/answer/question-cues.js';
 import { morphemesOf, tokenize } from '../../../src/services/knowledge/text-segmenter.js';
 
 const asked = (q: string) => new Set(tokenize(q));
@@ -70,5 +70,14 @@ describe('question cues', () => {
     expect(quantityOf('门店')).toBeUndefined();
     expect(morphemesOf('送货')).toEqual(['送', '货']);
     expect(morphemesOf('北京')).toEqual([]);
+  });
+
+  it('counts a named price above "free", and a count in the unit the question asks in', () => {
+    expect(cueStrength('price', 'Day pass: 68 yuan for 24 hours.', asked('How much is a day pass?'))).toBe(1);
+    expect(cueStrength('price', 'We send you a coupon for a free day pass.', asked('How much is a day pass?'))).toBe(0.5);
+    expect(countedUnit('租车需要满多少岁？')).toBe('岁');
+    expect(countedUnit('消费一元能得几个积分？')).toBeNull();
+    expect(cueStrength('number', '骑行者须年满十八周岁。', asked('租车需要满多少岁？'), '岁')).toBe(1);
+    expect(cueStrength('number', '一个自然年内租车满 20 次升为金卡。', asked('租车需要满多少岁？'), '岁')).toBe(0);
   });
 });
