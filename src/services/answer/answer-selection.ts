@@ -149,12 +149,12 @@ function known(term: string, vocabulary: Set<string>, key: boolean): Term {
  * across the word's edge (满电); such a word is no key. A word that is not a key (送货) may also be another word of
  * the same morpheme in the text (送车上门). A key noun the text does not have otherwise (汽车, 车险) stays whole.
  */
-function splitsAs(term: string, topic: string, key: boolean, texts: string[]): boolean {
+function splitsAs(term: string, topic: string, key: boolean, text: () => string): boolean {
   if (!key) return true;
   const at = topic.indexOf(term);
   if (at < 0) return false;
   const edges = [topic.slice(Math.max(at - 1, 0), at + 1), topic.slice(at + term.length - 1, at + term.length + 1)];
-  return edges.some((e) => e.length === 2 && /^\p{Script=Han}{2}$/u.test(e) && texts.some((t) => t.includes(e)));
+  return edges.some((e) => e.length === 2 && /^\p{Script=Han}{2}$/u.test(e) && text().includes(e));
 }
 
 /** How much of the question a unit covers: its own words fully, its section heading and its neighbours partly. */
@@ -224,11 +224,13 @@ export function bestSentences(question: string, passages: Passage[], synonyms: S
   const alternatives = alternativesOf(new Set(asked), synonyms);
   const types = typeWords(question);
   const keys = keyTerms(topic);
-  const texts = parsed.map((p) => normalizeText(p.passage.content));
+  // The passages' text as one lower-cased string (their sentences are normalized already), for splitsAs.
+  let texts: string | null = null;
+  const passageText = () => (texts ??= parsed.map((p) => p.units.map((u) => u.plain).join('\n')).join('\n'));
   const terms = asked.flatMap((term): Term[] => {
     const alts = alternatives.get(term);
     const quantity = quantityOf(term);
-    if (!alts && !quantity && !vocabulary.has(term) && splitsAs(term, topic, keys.has(term), texts)) {
+    if (!alts && !quantity && !vocabulary.has(term) && splitsAs(term, topic, keys.has(term), passageText)) {
       const parts = morphemesOf(term);
       if (parts.some((c) => vocabulary.has(c))) return parts.map((c) => ({ term: c, weight: termWeight(term) / parts.length }));
     }
