@@ -1,7 +1,7 @@
 import { joinSentences, sentences } from '../knowledge/chunker.js';
-import { normalizeText, termWeight, tokenize } from '../knowledge/text-segmenter.js';
+import { morphemesOf, normalizeText, termWeight, tokenize } from '../knowledge/text-segmenter.js';
 import type { Passage } from './answer.types.js';
-import { answersCue, cueOf, keyTerms, typeWords } from './question-cues.js';
+import { countedUnit, cueOf, cueStrength, keyNames, keyTerms, quantityOf, typeWords } from './question-cues.js';
 import { alternativesOf, type SynonymGroups } from './synonyms.js';
 
 /** A sentence of a passage: its paragraph, and whether it is a list item. */
@@ -87,6 +87,11 @@ const CUE_MISSING_FACTOR = 0.65;
  * that reuses its other words about something else ("the deposit for a car rental" against the scooter deposit).
  */
 const KEY_MISSING_FACTOR = 0.7;
+/**
+ * A question naming a place or a person none of the passages mentions (北京门店 against the Shanghai and Hangzhou
+ * stores) is about something they do not cover, however well the rest matches.
+ */
+const NAME_UNKNOWN_FACTOR = 0.6;
 
 interface Term {
   term: string;
@@ -97,6 +102,10 @@ interface Term {
   type?: boolean;
   /** A thing the question is about ("the motor", "Suzhou", 天文馆): a sentence without it is about something else. */
   key?: boolean;
+  /** A noun naming a quantity (电压, weight): a number in its unit holds it ("48 伏"). */
+  quantity?: RegExp;
+  /** A Chinese key noun's first character (not of a name): the text naming the thing by it (茶 for 茶叶) is about it. */
+  head?: string;
 }
 
 const holds = (tokens: Set<string>, t: Term) => tokens.has(t.term) || (t.alternatives?.some((w) => w.every((x) => tokens.has(x))) ?? false);
@@ -134,6 +143,20 @@ function known(term: string, vocabulary: Set<string>, key: boolean): Term {
   return { term, weight: termWeight(term) * (term.length <= 3 && !key ? 0.25 : 1.5) };
 }
 
+/**
+ * Whether a Chinese word the passages do not have stands for its characters. A word jieba cut differently in the
+ * question than in the text (电能 in 充满电能跑 against 充满电后) shows in the text holding the question's characters
+ * across the word's edge (满电); such a word is no key. A word that is not a key (送货) may also be another word of
+ * the same morpheme in the text (送车上门). A key noun the text does not have otherwise (汽车, 车险) stays whole.
+ */
+function splitsAs(term: string, topic: string, key: boolean, text: () => string): boolean {
+  if (!key) return true;
+  const at = topic.indexOf(term);
+  if (at < 0) return false;
+  const edges = [topic.slice(Math.max(at - 1, 0), at + 1), topic.slice(at + term.length - 1, at + term.length + 1)];
+  return edges.some((e) => e.length === 2 && /^\p{Script=Han}{2}$/u.test(e) && text().includes(e));
+}
+
 /** How much of the question a unit covers: its own words fully, its section heading and its neighbours partly. */
 function coverage(
   terms: Term[],
@@ -150,7 +173,7 @@ function coverage(
   for (const t of terms) {
     const { term, weight } = t;
     let credit = 0;
-    if (holds(unit.tokens, t) || (t.type && answers)) credit = 1;
+    if (holds(unit.tokens, t) || (t.type && answers) || t.quantity?.test(unit.plain)) credit = 1;
     else if (holds(heading, t)) credit = headingCredit;
     else if (holds(around, t)) credit = 0.4;
     else if (HAN.test(term) && term.length === 1) credit = unit.plain.includes(term) ? 0.6 : 0;
@@ -161,7 +184,7 @@ function coverage(
     }
     total += weight;
     got += weight * credit;
-    if (t.key && credit < 0.4 && !holds(paragraph, t)) keyMissing = true;
+    if (t.key && credit < 0.4 && !holds(paragraph, t) && !(t.head && (unit.tokens.has(t.head) || heading.has(t.head)))) keyMissing = true;
   }
   return { share: total ? got / total : 0, keyMissing };
 }
@@ -201,13 +224,26 @@ export function bestSentences(question: string, passages: Passage[], synonyms: S
   const alternatives = alternativesOf(new Set(asked), synonyms);
   const types = typeWords(question);
   const keys = keyTerms(topic);
-  const terms = asked.map((term) => {
+  // The passages' text as one lower-cased string (their sentences are normalized already), for splitsAs.
+  let texts: string | null = null;
+  const passageText = () => (texts ??= parsed.map((p) => p.units.map((u) => u.plain).join('\n')).join('\n'));
+  const terms = asked.flatMap((term): Term[] => {
     const alts = alternatives.get(term);
+    const quantity = quantityOf(term);
+    if (!alts && !quantity && !vocabulary.has(term) && splitsAs(term, topic, keys.has(term), passageText)) {
+      const parts = morphemesOf(term);
+      if (parts.some((c) => vocabulary.has(c))) return parts.map((c) => ({ term: c, weight: termWeight(term) / parts.length }));
+    }
     const t = alts ? { term, weight: termWeight(term), alternatives: alts } : known(term, vocabulary, keys.has(term));
-    return types.has(term) ? { ...t, type: true } : keys.has(term) ? { ...t, key: true } : t;
+    if (quantity) t.quantity = quantity;
+    if (types.has(term)) return [{ ...t, type: true }];
+    if (!keys.has(term)) return [t];
+    return [HAN.test(term) && morphemesOf(term).length ? { ...t, key: true, head: term[0] } : { ...t, key: true }];
   });
   const askedSet = new Set(asked);
+  const stranger = [...keyNames(topic)].some((t) => !vocabulary.has(t) && !alternatives.has(t));
   const cue = cueOf(question);
+  const counted = countedUnit(question);
   const out: Candidate[] = [];
   for (const { passage, units, titles } of parsed) {
     const heading = new Set(tokenize([passage.heading, ...titles].join('\n')));
@@ -222,18 +258,19 @@ export function bestSentences(question: string, passages: Passage[], synonyms: S
     }
     units.forEach((unit, index) => {
       const around = new Set([...(units[index - 1]?.tokens ?? []), ...(units[index + 1]?.tokens ?? [])]);
-      const answers = cue ? answersCue(cue, passage.kind === 'qa' ? passage.content : unit.text, askedSet) : false;
+      const strength = cue ? cueStrength(cue, passage.kind === 'qa' ? passage.content : unit.text, askedSet, counted) : 0;
+      const answers = strength > 0;
       const paragraph = paragraphs.get(unit.paragraph)!;
       const { share, keyMissing } = coverage(terms, unit, heading, around, headingCredit, answers, paragraph);
-      const shaped = cue && answers ? share * (1 - CUE_WEIGHT) + CUE_WEIGHT : share;
+      const shaped = cue && answers ? share * (1 - CUE_WEIGHT) + CUE_WEIGHT * strength : share;
       // Missing what the question word asks for, or a thing the question is about, is a sign of a question the passage
       // does not answer however many of its words it shares: these scale the whole score, the passage's included.
-      const doubt = (cue && !answers ? CUE_MISSING_FACTOR : 1) * (keyMissing ? KEY_MISSING_FACTOR : 1);
+      const doubt = (cue && !answers ? CUE_MISSING_FACTOR : 1) * (keyMissing ? KEY_MISSING_FACTOR : 1) * (stranger ? NAME_UNKNOWN_FACTOR : 1);
       // The section named after the question's words breaks ties between sentences that say the same words.
       const base = shaped * 0.85 + Math.min(passage.score, 1) * 0.15;
       const tie = inHeading * 0.03;
       // For the answer's extent a continuation without the asked-for kind only misses the cue's share, not a factor.
-      const related = (cue ? share * (1 - CUE_WEIGHT) + (answers ? CUE_WEIGHT : 0) : share) * 0.85 + Math.min(passage.score, 1) * 0.15 + tie;
+      const related = (cue ? share * (1 - CUE_WEIGHT) + CUE_WEIGHT * strength : share) * 0.85 + Math.min(passage.score, 1) * 0.15 + tie;
       out.push({ passage, units, index, score: base * doubt + tie, related });
     });
   }

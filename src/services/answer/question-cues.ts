@@ -51,6 +51,33 @@ const MONTHS = 'january|february|march|april|may|june|july|august|september|octo
 const YEAR = '\\b(?:1[0-9]{3}|20[0-9]{2})s?\\b|\\bcentury\\b|\\d{4}\\s*年|[一二三四五六七八九十]+世纪|年间|年代|[秦汉晋隋唐宋元明清]朝';
 const TIME_UNITS = 'hours?|minutes?|days?|weeks?|months?|years?|小时|分钟|天|周|个月|年|工作日';
 
+// Nouns naming a quantity, and the units that measure it: "电池电压是多少" is answered by "48 伏" without the word 电压.
+const QUANTITIES: [string[], string][] = [
+  [['voltage', '电压'], '伏|v|volts?'],
+  [['电流'], '安|amps?|amperes?'],
+  [['capacity', '容量', '电量'], '安时|毫安时|ah|mah|wh|千瓦时|度|升|litres?|liters?'],
+  [['power', '功率'], '瓦|千瓦|w|kw|watts?|kilowatts?'],
+  [['weight', 'mass', '重量', '体重', '载重'], '公斤|千克|克|吨|斤|kg|kilograms?|grams?|g|tonnes?|tons?|pounds?|lbs?'],
+  [['range', 'distance', '续航', '距离', '里程'], '公里|千米|米|km|kilomet(?:re|er)s?|miles?|met(?:re|er)s?'],
+  [['height', 'altitude', 'elevation', 'depth', '高度', '海拔', '深度'], '米|千米|m|met(?:re|er)s?|feet|foot|ft'],
+  [['temperature', '温度', '气温'], '度|°c?|℃|degrees?'],
+  [['speed', '速度', '时速', '车速'], '公里每小时|公里/小时|km/h|kph|mph|公里'],
+  [['area', '面积'], '亩|平方米|平方公里|公顷|hectares?|acres?|square'],
+];
+let quantityOfToken: Map<string, RegExp> | null = null;
+
+/** For a question token naming a quantity (voltage, 电压), a pattern of a number in its unit. */
+export function quantityOf(term: string): RegExp | undefined {
+  // Built on first use: the nouns are turned into index tokens by jieba.
+  quantityOfToken ??= new Map(
+    QUANTITIES.flatMap(([nouns, units]) => {
+      const re = new RegExp(`(?:\\d+(?:[.,]\\d+)*|[零一二两三四五六七八九十百千万点]+)\\s*(?:${units})(?![a-z])`, 'i');
+      return nouns.flatMap((n) => tokenize(n)).map((t) => [t, re] as const);
+    }),
+  );
+  return quantityOfToken.get(term);
+}
+
 const ANSWERS: Record<Cue, RegExp> = {
   phone: /\+?\d[\d\s-]{6,}\d/g,
   frequency: /\b(?:every|each|once|twice|daily|weekly|monthly|yearly|annually|times a)\b|每|一次/gi,
@@ -72,7 +99,7 @@ const ANSWERS: Record<Cue, RegExp> = {
   distance: new RegExp(`${NUM}\\s*(?:km|kilomet(?:re|er)s?|miles?|met(?:re|er)s?|公里|千米|米)`, 'gi'),
   year: new RegExp(YEAR, 'gi'),
   time: new RegExp(
-    `\\d{1,2}(?::\\d{2})?\\s*(?:am|pm)|\\b(?:mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?|daily|every day|weekdays?|weekends?|holidays?|next day|within|before|after|until|days?|hours?|spring|summer|autumn|winter|${MONTHS})\\b|${YEAR}|[点时月日春夏秋冬]|[周星期][一二三四五六日天末]|次日|当天|工作日|清明|${NUM}\\s*(?:天|小时|分钟)`,
+    `\\d{1,2}(?::\\d{2})?\\s*(?:am|pm)|\\b(?:mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?|daily|every day|weekdays?|weekends?|holidays?|next day|within|before|after|until|days?|hours?|spring|summer|autumn|winter|${MONTHS})\\b|${YEAR}|(?:\\d+|[零一二两三四五六七八九十]+)\\s*(?:[点时月日号]|个月)|[春夏秋冬][天季]|[上下中]午|早上|晚上|傍晚|凌晨|[周星期][一二三四五六日天末]|次日|当天|工作日|清明|${NUM}\\s*(?:天|小时|分钟)`,
     'gi',
   ),
   place: /\b\d+\s+[A-Z][a-z]+\s+(?:Road|Street|Avenue|Lane|Rd|St)\b|\b(?:road|street|avenue|floor|next to|opposite)\b|\b(?:in|at|to|from|near|into|across|over|beside)\s+(?:the\s+)?(?:[A-Z][\w-]+|(?:\w+\s+)?(?:marsh(?:es)?|hills?|mountains?|towns?|cit(?:y|ies)|villages?|district|coast|river|lake|sea|island|country|region|north|south|east|west)\b)|[A-Z][a-z]+,\s*[A-Z][a-z]+|\d+\s*号|\p{Script=Han}(?:路|街|楼|层|区|市|省|县|镇|村|山|河|湖|国|州|岛|港|湾|坡|洲)(?=[\s，。、；和与及的,]|$)|位于|坐落/gu,
@@ -110,20 +137,41 @@ function chineseEntities(text: string, kind: 'person' | 'place'): string[] {
   return tagged.filter((t) => /^nr/.test(t.tag) || (t.tag === 'x' && t.word.length === 3 && /^\p{Script=Han}+$/u.test(t.word))).map((t) => t.word);
 }
 
+// "Free" answers a price question only when the text names no price: "a coupon for a free day pass" is weaker than
+// "day pass: 68 yuan" for "how much is a day pass?".
+const FREE = /^(?:free|no charge|costs nothing|nothing|免费|不收费)$/i;
+
+// The classifier a Chinese count question names (多少岁, 几次): the answer counts in it (十八周岁, not 20 次). 个, 名
+// and 位 are left out: they count anything (几个积分 → 1 积分, 多少名工人 → 一千八百人).
+const COUNTED = /(?:多少|几)(岁|次|天|年|斤|吨|台|座|种|辆|层|倍|周|小时|分钟|公里|米)/;
+
+/** The unit a count question asks in (租车需要满多少岁 → 岁), or null. */
+export function countedUnit(question: string): string | null {
+  return COUNTED.exec(normalizeText(question))?.[1] ?? null;
+}
+
 /**
- * True when the text holds what the cue asks for, and that thing is not just
- * the question's own words: "Who designed the Eastwick tunnel?" is not
- * answered by a sentence whose only name is "Eastwick".
+ * How well the text holds what the cue asks for: 1 when it does, 0.5 when only by "free" for a price, 0 when not or
+ * when that thing is just the question's own words: "Who designed the Eastwick tunnel?" is not answered by a
+ * sentence whose only name is "Eastwick". With `counted`, a number must be in that unit.
  */
-export function answersCue(cue: Cue, text: string, questionTokens: Set<string>): boolean {
+export function cueStrength(cue: Cue, text: string, questionTokens: Set<string>, counted: string | null = null): number {
   const plain = normalizeText(text);
+  if (counted && cue === 'number') return new RegExp(`${ZH_NUMBER}\\s*(?:个|周)?${counted}`).test(plain) ? 1 : 0;
   const found = [...plain.matchAll(ANSWERS[cue])].map((m) => m[0]);
   if ((cue === 'person' || cue === 'place') && HAN.test(plain)) found.push(...chineseEntities(plain, cue));
-  return found.some((f) => {
+  const own = found.filter((f) => {
     const tokens = tokenize(f);
     // A match of only stop words or numbers ("in", "2 pm") still counts; a match made of the question's words does not.
     return !tokens.length || !tokens.every((t) => questionTokens.has(t)) || /\d/.test(f);
   });
+  if (!own.length) return 0;
+  return cue === 'price' && own.every((f) => FREE.test(f.trim())) ? 0.5 : 1;
+}
+
+/** True when the text holds what the cue asks for (see cueStrength). */
+export function answersCue(cue: Cue, text: string, questionTokens: Set<string>): boolean {
+  return cueStrength(cue, text, questionTokens) > 0;
 }
 
 // The noun a "which"/"what" question asks about ("which cities", "哪些城市") names the answer's kind; the answer
@@ -144,23 +192,39 @@ const EN_NOUN = /\b(?:a|an|the|my|your|our|this|that|these|those|its|their|his|h
 const KEY_MIN_WEIGHT = 5;
 const ZH_NOUN = /^(?:n|nr|nrfg|nrt|ns|nt|nz|eng)$/;
 
+const ZH_NAME = /^(?:nr|nrfg|nrt|ns)$/;
+const GENERAL_PLACES = new Set('城市 国家 地区 地方 全国 各地 当地 本地 国内 国外 海外 市区 城区 郊区 市中心 附近 周边 世界 全球'.split(' '));
+
+/** The question's key terms, each marked whether it is a name (a capitalized word, a Chinese person or place). */
+function keyTermsOf(topic: string): Map<string, boolean> {
+  const out = new Map<string, boolean>();
+  const text = normalizeText(topic);
+  for (const m of text.matchAll(EN_NOUN)) {
+    const word = m[1] ?? m[2] ?? m[3] ?? '';
+    // Only a capital inside the question marks a name, not one that merely follows a determiner in any case.
+    if (m[2] && !/^[A-Z]/.test(word)) continue;
+    for (const t of tokenize(word)) out.set(t, out.get(t) || (!m[3] && /^[A-Z]/.test(word)));
+  }
+  if (HAN.test(text)) {
+    for (const w of tagsOf(text)) {
+      if (ZH_NOUN.test(w.tag) && HAN.test(w.word) && w.word.length >= 2) for (const t of tokenize(w.word)) out.set(t, out.get(t) || ZH_NAME.test(w.tag));
+    }
+  }
+  // A general noun ("place", 地方, 时间) names no particular thing; a name does, however common (北京 weighs less than
+  // 门店 in jieba's IDF), unless it is a general word jieba tags as a place (城市).
+  return new Map([...out].filter(([t, name]) => (name ? !GENERAL_PLACES.has(t) : termWeight(t) >= KEY_MIN_WEIGHT)));
+}
+
 /**
  * The question's key terms: the things it is about (nouns and names), as
  * index tokens. A verb or a modifier may be paraphrased in the text; the
  * thing asked about is named.
  */
 export function keyTerms(topic: string): Set<string> {
-  const out = new Set<string>();
-  const text = normalizeText(topic);
-  for (const m of text.matchAll(EN_NOUN)) {
-    const word = m[1] ?? m[2] ?? m[3] ?? '';
-    // Only a capital inside the question marks a name, not one that merely follows a determiner in any case.
-    if (m[2] && !/^[A-Z]/.test(word)) continue;
-    for (const t of tokenize(word)) out.add(t);
-  }
-  if (HAN.test(text)) {
-    for (const w of tagsOf(text)) if (ZH_NOUN.test(w.tag) && HAN.test(w.word) && w.word.length >= 2) for (const t of tokenize(w.word)) out.add(t);
-  }
-  // A general noun ("place", 地方, 时间) names no particular thing.
-  return new Set([...out].filter((t) => termWeight(t) >= KEY_MIN_WEIGHT));
+  return new Set(keyTermsOf(topic).keys());
+}
+
+/** The key terms that are names (Suzhou, 北京, 林素华): a text that never names them is not about them. */
+export function keyNames(topic: string): Set<string> {
+  return new Set([...keyTermsOf(topic)].filter(([, name]) => name).map(([t]) => t));
 }

@@ -3,7 +3,7 @@ import type { Logger } from '../../core/logger.js';
 import { embeddingFallbacks } from '../../core/metrics/metrics.js';
 import { searchChunks, similarTerms, vectorSearch, type ChunkHit } from './chunk.repository.js';
 import type { Embedding, EmbeddingsService } from './embeddings.service.js';
-import { queryTerms, termWeight } from './text-segmenter.js';
+import { morphemesOf, queryTerms, termWeight } from './text-segmenter.js';
 
 /** A retrieved passage with its score (0–1, comparable across questions: the answerers' threshold applies to it). */
 export interface Passage {
@@ -128,19 +128,24 @@ export class RetrievalService {
     const df = first.df;
     let hits = first.hits;
     let penalty = 1;
-    // Only Latin words are corrected: a Chinese word jieba cut differently shares too few trigrams to correct, and
-    // the trigram search over a large Chinese vocabulary costs more than the rest of the retrieval together.
+    // Latin words found in no chunk are corrected to the most similar word of the vocabulary; Chinese ones stand half
+    // for their characters (a word cut differently, or another word of the same morpheme; answer selection decides). A
+    // Chinese word jieba cut differently shares too few trigrams to correct, and the trigram search over a large
+    // Chinese vocabulary costs more than the rest of the retrieval together.
     const unknown = weighted.filter((w, i) => df[i] === 0 && /^[a-z][a-z0-9]{2,}$/.test(w.term)).map((w) => w.term);
-    if (unknown.length) {
-      const fixes = await similarTerms(em, staffId, unknown, CORRECTION_SIMILARITY);
-      if (fixes.size) {
-        const seen = new Set<string>();
-        weighted = weighted
-          .map((w) => ({ term: fixes.get(w.term)?.term ?? w.term, weight: w.weight }))
-          .filter((w) => !seen.has(w.term) && seen.add(w.term));
-        ({ hits } = await searchChunks(em, staffId, weighted, pool));
-        penalty = CORRECTION_PENALTY;
-      }
+    const fixes = unknown.length ? await similarTerms(em, staffId, unknown, CORRECTION_SIMILARITY) : new Map<string, { term: string }>();
+    const split = new Map(weighted.filter((w, i) => df[i] === 0).map((w) => [w.term, morphemesOf(w.term)] as const).filter(([, parts]) => parts.length));
+    if (fixes.size || split.size) {
+      const seen = new Set<string>();
+      weighted = weighted
+        .flatMap((w) => {
+          const parts = split.get(w.term);
+          if (parts) return [{ term: w.term, weight: w.weight / 2 }, ...parts.map((term) => ({ term, weight: w.weight / 2 / parts.length }))];
+          return [{ term: fixes.get(w.term)?.term ?? w.term, weight: w.weight }];
+        })
+        .filter((w) => !seen.has(w.term) && seen.add(w.term));
+      ({ hits } = await searchChunks(em, staffId, weighted, pool));
+      if (fixes.size) penalty = CORRECTION_PENALTY;
     }
     return hits
       .map((h) => ({

@@ -95,6 +95,18 @@ export function tokenize(text: string): string[] {
   return out;
 }
 
+const NAME_TAG = /^(?:nr|nrfg|nrt|ns|nt|nz)$/;
+
+/**
+ * The characters a Chinese word of the question stands for when the documents do not have the word: jieba cuts a
+ * question differently from the text that answers it (充满电能跑 → 充满/电能/跑 against 充满/电 in 充满电后), or the
+ * text uses another word of the same morpheme (送货 against 送车上门). Names are not split: 北京 does not match 北.
+ */
+export function morphemesOf(word: string): string[] {
+  if (!/^\p{Script=Han}{2,4}$/u.test(word) || segmenter().tag(word, true).some((t) => NAME_TAG.test(t.tag))) return [];
+  return [...word].filter((c) => !STOP.has(c));
+}
+
 /** The text stored in `search_text` (and indexed as a `simple` tsvector). */
 export function searchText(text: string): string {
   return tokenize(text).join(' ');

@@ -157,6 +157,30 @@ describe('built-in answerer', () => {
     expect(scooter.result.grounded).toBe(true);
   });
 
+  const battery: Passage = {
+    ...textDoc,
+    chunkId: 9,
+    heading: '电池与充电',
+    content: 'Voltra S2 的电池为 48 伏、15 安时。\n充满电后在平路上可行驶约 45 公里；使用标准充电器从空电充满大约需要 5 小时。',
+  };
+
+  it('meets a Chinese question cut differently from the text (充满电能跑 against 充满电后)', async () => {
+    const { result } = await answer({ question: '充满电能跑多远？', passages: [battery], outputLength: 'concise', language: 'zh' });
+    expect(result).toMatchObject({ grounded: true, text: '充满电后在平路上可行驶约 45 公里；' });
+  });
+
+  it('takes a number in the unit of the quantity asked about as naming it (电压 → 48 伏)', async () => {
+    const { result } = await answer({ question: '电池电压是多少？', passages: [battery], outputLength: 'concise', language: 'zh' });
+    expect(result).toMatchObject({ grounded: true, text: 'Voltra S2 的电池为 48 伏、15 安时。' });
+  });
+
+  it('refuses a question naming a place none of the passages mentions, and a key noun they lack', async () => {
+    const stores: Passage = { ...textDoc, chunkId: 10, heading: '门店信息 › 杭州', content: '杭州门店位于文三路 12 号，紧邻地铁站。' };
+    expect((await answer({ question: '杭州门店在哪里？', passages: [stores], language: 'zh' })).result.grounded).toBe(true);
+    expect((await answer({ question: '北京门店在哪里？', passages: [stores], language: 'zh' })).result.grounded).toBe(false);
+    expect((await answer({ question: '你们提供车险吗？', passages: [battery], language: 'zh' })).result.grounded).toBe(false);
+  });
+
   it('says it does not know in the reply language and the persona tone', async () => {
     const zh = await answer({ question: '你们卖宠物食品吗', passages: [], language: 'zh' });
     expect(zh.result).toMatchObject({ grounded: false, confidence: 0 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { answersCue, cueOf, keyTerms, typeWords } from '../../../src/services/answer/question-cues.js';
-import { tokenize } from '../../../src/services/knowledge/text-segmenter.js';
+import { answersCue, countedUnit, cueOf, cueStrength, keyNames, keyTerms, quantityOf, typeWords } from '../../../src/services/answer/question-cues.js';
+import { morphemesOf, tokenize } from '../../../src/services/knowledge/text-segmenter.js';
 
 const asked = (q: string) => new Set(tokenize(q));
 
@@ -48,5 +48,36 @@ describe('question cues', () => {
     expect(keyTerms('When is the Suzhou store closed')).toContain('suzhou');
     expect(keyTerms('天文馆的门票')).toContain('天文馆');
     expect(keyTerms('茶园分布在的地方')).not.toContain('地方');
+  });
+
+  it('marks names among the key terms, however common the place, but not a general place noun', () => {
+    expect(keyNames('北京门店在')).toEqual(new Set(['北京']));
+    expect(keyNames('哪些城市送货').size).toBe(0);
+    expect(keyNames('When is the Suzhou store closed')).toEqual(new Set(['suzhou']));
+    expect(keyNames('the deposit for a car rental').size).toBe(0);
+  });
+
+  it('reads a time as a number with its unit, not any 时 (取车时 is no time)', () => {
+    expect(answersCue('time', '车辆归还后，押金在三个工作日内解冻。', asked('押金什么时候退？'))).toBe(true);
+    expect(answersCue('time', '每年三月到十一月开放。', asked('什么时候开放？'))).toBe(true);
+    expect(answersCue('time', '取车时会冻结押金。', asked('押金什么时候退？'))).toBe(false);
+  });
+
+  it('knows the units of a quantity noun, and splits a Chinese word into its characters, never a name', () => {
+    expect(quantityOf(tokenize('电压')[0]!)?.test('电池为 48 伏')).toBe(true);
+    expect(quantityOf(tokenize('weight')[0]!)?.test('it weighs 14 kg')).toBe(true);
+    expect(quantityOf(tokenize('voltage')[0]!)?.test('a 48 volume set')).toBe(false);
+    expect(quantityOf('门店')).toBeUndefined();
+    expect(morphemesOf('送货')).toEqual(['送', '货']);
+    expect(morphemesOf('北京')).toEqual([]);
+  });
+
+  it('counts a named price above "free", and a count in the unit the question asks in', () => {
+    expect(cueStrength('price', 'Day pass: 68 yuan for 24 hours.', asked('How much is a day pass?'))).toBe(1);
+    expect(cueStrength('price', 'We send you a coupon for a free day pass.', asked('How much is a day pass?'))).toBe(0.5);
+    expect(countedUnit('租车需要满多少岁？')).toBe('岁');
+    expect(countedUnit('消费一元能得几个积分？')).toBeNull();
+    expect(cueStrength('number', '骑行者须年满十八周岁。', asked('租车需要满多少岁？'), '岁')).toBe(1);
+    expect(cueStrength('number', '一个自然年内租车满 20 次升为金卡。', asked('租车需要满多少岁？'), '岁')).toBe(0);
   });
 });
