@@ -58,8 +58,11 @@ export class TokenService {
     return { token, expiresAt };
   }
 
-  /** Resolves a presented token to its actor; unknown, expired, revoked or frozen → anonymous with `tokenRejected`. */
-  async authenticate(em: EntityManager, token: string | undefined): Promise<Actor> {
+  /**
+   * Resolves a presented token to its actor; unknown, expired, revoked or frozen → anonymous with `tokenRejected`.
+   * `emOrFork` is only used (and a fork only made) when the token is not remembered.
+   */
+  async authenticate(emOrFork: EntityManager | (() => EntityManager), token: string | undefined): Promise<Actor> {
     if (!token) return { kind: 'anonymous', tokenRejected: false };
     const rejected: Actor = { kind: 'anonymous', tokenRejected: true };
     if (token.length > 256) return rejected;
@@ -67,6 +70,7 @@ export class TokenService {
     const known = this.verified.get(hash);
     if (known) return known;
     const revocations = this.revocations;
+    const em = typeof emOrFork === 'function' ? emOrFork() : emOrFork;
     const row = await em.findOne(AuthToken, { tokenHash: hash });
     const now = new Date();
     if (!row || !row.isActive(now)) return rejected;
