@@ -29,9 +29,13 @@ async function grow(server, n, open) {
   return { conns, seconds, rss: (after.rss - before.rss) / n, heap: (after.heapUsed - before.heapUsed) / n, external: (after.external - before.external) / n };
 }
 
+// heap: the V8 heap in use after a full GC, what the connection's objects hold; external: Buffers and
+// other memory V8 tracks outside its heap. RSS also counts allocator high-water marks left by the
+// logins' transient work, so it overstates what a connection keeps.
 function print(label, p, f) {
   console.log(versus(`  ${label} RSS`, p.rss, f.rss, kb));
   console.log(versus(`  ${label} heap`, p.heap, f.heap, kb));
+  console.log(versus(`  ${label} heap + external`, p.heap + p.external, f.heap + f.external, kb));
 }
 
 export async function idleBench(app, floor) {
