@@ -12,8 +12,9 @@ const PER_MERCHANT = 20;
 function connectionCount() {
   const wanted = Number(process.env.IDLE_CONNECTIONS ?? 20_000);
   const limit = Number(execFileSync('sh', ['-c', 'ulimit -n']).toString().trim());
-  // Headroom for the database pool, Redis, logs and the other process's listening sockets.
-  const cap = Number.isFinite(limit) ? limit - 1_000 : wanted;
+  // Headroom for the server's own descriptors (database pool, Redis, logs, listening sockets: about 60)
+  // and the driver's; with a hard limit of 20,000 that is 19,500 connections.
+  const cap = Number.isFinite(limit) ? limit - 500 : wanted;
   if (wanted > cap) console.log(`\n(e) note: open-file limit ${limit}; ${cap} connections instead of ${wanted} (raise with ulimit -n)`);
   return Math.min(wanted, cap);
 }
@@ -28,9 +29,13 @@ async function grow(server, n, open) {
   return { conns, seconds, rss: (after.rss - before.rss) / n, heap: (after.heapUsed - before.heapUsed) / n, external: (after.external - before.external) / n };
 }
 
+// heap: the V8 heap in use after a full GC, what the connection's objects hold; external: Buffers and
+// other memory V8 tracks outside its heap. RSS also counts allocator high-water marks left by the
+// logins' transient work, so it overstates what a connection keeps.
 function print(label, p, f) {
   console.log(versus(`  ${label} RSS`, p.rss, f.rss, kb));
   console.log(versus(`  ${label} heap`, p.heap, f.heap, kb));
+  console.log(versus(`  ${label} heap + external`, p.heap + p.external, f.heap + f.external, kb));
 }
 
 export async function idleBench(app, floor) {

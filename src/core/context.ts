@@ -9,15 +9,28 @@ import type { Logger } from './logger.js';
  * a forked EntityManager, the actor, and DataLoaders that live as long as it does.
  */
 export class RequestContext {
-  loaders: Loaders;
+  private made: Loaders | null = null;
+  private forked: EntityManager | null;
+  private readonly fork: () => EntityManager;
 
+  /** `em` may be a fork to make on first use: an idle subscription's context then holds none (about 4 KB each). */
   constructor(
-    readonly em: EntityManager,
+    em: EntityManager | (() => EntityManager),
     readonly actor: Actor,
     readonly log: Logger,
     readonly meta: { requestId: string; ip: string },
   ) {
-    this.loaders = createLoaders(em, actor);
+    this.forked = typeof em === 'function' ? null : em;
+    this.fork = typeof em === 'function' ? em : () => em;
+  }
+
+  get em(): EntityManager {
+    return (this.forked ??= this.fork());
+  }
+
+  /** Made on first use: most requests and idle subscriptions never batch a load. */
+  get loaders(): Loaders {
+    return (this.made ??= createLoaders(this.em, this.actor));
   }
 
   /**
@@ -25,8 +38,8 @@ export class RequestContext {
    * cleared identity map and fresh loaders, so it shows the data as it is now, and memory stays flat.
    */
   refreshForEvent(): this {
-    this.em.clear();
-    this.loaders = createLoaders(this.em, this.actor);
+    this.forked?.clear();
+    this.made = null;
     return this;
   }
 

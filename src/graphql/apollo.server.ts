@@ -1,10 +1,11 @@
 import type { Server } from 'node:http';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { GraphQLSchema } from 'graphql';
 import type { RequestHandler } from 'express';
+import { LRUCache } from 'lru-cache';
 import type { AppConfig } from '../core/config.js';
 import { contextOf } from '../core/http/request-context.js';
 import type { Logger } from '../core/logger.js';
@@ -14,19 +15,28 @@ import { formatGraphQLError } from './errors.js';
 import { checkDocument, graphqlLimitsOf, noNulStrings, type GraphqlLimits } from './limits.js';
 import { metricsPlugin } from './metrics.plugin.js';
 
+/** Characters of accepted documents the guard remembers (clients send the same few documents again and again). */
+const ACCEPTED_DOCUMENTS_CHARS = 4_000_000;
+
 /**
  * Refuses, with 400 in the GraphQL envelope, a document over the size, token
  * or limit rules before Apollo sees it. Apollo has no hook before its own
  * validation that can answer 400 (a plugin's throw there is a 500), so the
- * check runs in front; Apollo then parses the (bounded) document once more.
+ * check runs in front; Apollo then parses the (bounded) document once more,
+ * or finds it in its own document cache. A document that passed once passes
+ * again (the schema and limits are fixed): it is not parsed a second time.
  */
 function documentGuard(schema: GraphQLSchema, limits: GraphqlLimits, log: Logger): RequestHandler {
+  const accepted = new LRUCache<string, true>({ maxSize: ACCEPTED_DOCUMENTS_CHARS, sizeCalculation: (_v, source) => Math.max(1, source.length) });
   return (req, res, next) => {
     const source: unknown = req.method === 'GET' ? req.query.query : (req.body as { query?: unknown } | undefined)?.query;
     // Anything else (no query, a batch array, a persisted-query hash) is Apollo's to answer.
-    if (typeof source !== 'string') return next();
+    if (typeof source !== 'string' || accepted.has(source)) return next();
     const checked = checkDocument(schema, source, limits);
-    if (!('errors' in checked)) return next();
+    if (!('errors' in checked)) {
+      accepted.set(source, true);
+      return next();
+    }
     res.status(400).json({ errors: checked.errors.map((e) => formatGraphQLError(e.toJSON(), e, log)) });
   };
 }
@@ -52,6 +62,8 @@ export async function createApollo(deps: {
     plugins: [
       // Apollo's landing page loads from a CDN; GraphiQL is served at /graphiql instead.
       ApolloServerPluginLandingPageDisabled(),
+      // No cache hints are set or read here; Apollo's default cache-control plugin would still wrap every field.
+      ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer: deps.httpServer }),
       metricsPlugin(),
     ],

@@ -13,8 +13,11 @@ import { formatGraphQLError } from './errors.js';
 import { graphqlLimitsOf, prepareDocument } from './limits.js';
 import { containsNul } from '../core/nul-guard.js';
 import { boundedWebSocketClass } from '../core/ws/bounded-send.js';
+import { pingSockets } from '../core/ws/heartbeat.js';
 
 export const MAX_WS_FRAME_BYTES = 1024 * 1024;
+/** graphql-ws's own keep-alive period, kept; one timer wheel pings instead of a timer per socket. */
+const KEEP_ALIVE_MS = 12_000;
 
 /** The token a graphql-ws client sends: `{ token }` or `{ Authorization: "Bearer …" }` in connectionParams. */
 export function tokenFromParams(params: Readonly<Record<string, unknown>> | undefined): string | undefined {
@@ -48,7 +51,7 @@ export function createGraphQLWsServer(deps: {
       onConnect: async (c) => {
         const token = tokenFromParams(c.connectionParams);
         if (!token) return true;
-        const actor = await services.tokens.authenticate(orm.em.fork(), token);
+        const actor = await services.tokens.authenticate(() => orm.em.fork(), token);
         return actor.kind !== 'anonymous';
       },
       context: async (c): Promise<GqlContext> => {
@@ -71,11 +74,14 @@ export function createGraphQLWsServer(deps: {
       onError: (_c, _id, _payload, errors) => errors.map((e) => formatGraphQLError(e.toJSON(), e, log)),
     },
     wss,
+    0,
   );
+  const stopPings = pingSockets(wss, KEEP_ALIVE_MS);
   return {
     wss,
     // Sockets first, each waiting for its close handshake (1001), so none is cut with the HTTP server.
     close: async () => {
+      stopPings();
       await closeWebSockets(wss);
       await cleanup.dispose();
     },

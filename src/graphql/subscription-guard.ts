@@ -2,6 +2,50 @@ import { Repeater } from '@graphql-yoga/subscription';
 import type { RequestContext } from '../core/context.js';
 import type { EventBus } from '../core/events/event-bus.js';
 
+type Authenticated = Exclude<RequestContext['actor'], { kind: 'anonymous' }>;
+
+interface Watcher {
+  actor: Authenticated;
+  stop: () => void;
+}
+
+/**
+ * The subscriptions of one bus that end when their access changes, all heard through one
+ * subscription of each topic: an idle subscription holds a set entry, not two bus subscriptions.
+ */
+class AccessWatch {
+  private readonly watchers = new Set<Watcher>();
+
+  constructor(bus: EventBus) {
+    // Revocations and reassignments are rare: every watcher is looked at, none is indexed.
+    void (async () => {
+      for await (const e of bus.subscribe('TOKENS_REVOKED')) {
+        for (const w of this.watchers) {
+          if (e.tokenId === w.actor.tokenId || (e.tokenId === null && e.role === w.actor.kind && e.subjectId === subjectOf(w.actor))) w.stop();
+        }
+      }
+    })();
+    void (async () => {
+      for await (const e of bus.subscribe('AGENT_STAFF_CHANGED')) {
+        for (const w of this.watchers) if (w.actor.kind === 'agent' && e.agentId === w.actor.agentId) w.stop();
+      }
+    })();
+  }
+
+  watch(w: Watcher): () => void {
+    this.watchers.add(w);
+    return () => this.watchers.delete(w);
+  }
+}
+
+const watches = new WeakMap<EventBus, AccessWatch>();
+
+function watchOf(bus: EventBus): AccessWatch {
+  let watch = watches.get(bus);
+  if (!watch) watches.set(bus, (watch = new AccessWatch(bus)));
+  return watch;
+}
+
 /**
  * Ends a subscription when the token it was opened with stops working (logout, password change,
  * deletion), or, for an agent, when its staff assignments change (what it may see changed; the
@@ -10,18 +54,10 @@ import type { EventBus } from '../core/events/event-bus.js';
 export function untilAccessChanges<T>(ctx: RequestContext, bus: EventBus, source: AsyncIterable<T>): AsyncIterable<T> {
   const actor = ctx.actor;
   if (actor.kind === 'anonymous') return source;
+  const watch = watchOf(bus);
   return new Repeater<T>(async (push, stop) => {
-    const revoked = bus.subscribe('TOKENS_REVOKED');
-    const staffChanged = bus.subscribe('AGENT_STAFF_CHANGED');
+    const unwatch = watch.watch({ actor, stop: () => stop() });
     const events = source[Symbol.asyncIterator]();
-    void (async () => {
-      for await (const e of revoked) {
-        if (e.tokenId === actor.tokenId || (e.tokenId === null && e.role === actor.kind && e.subjectId === subjectOf(actor))) return stop();
-      }
-    })();
-    void (async () => {
-      for await (const e of staffChanged) if (actor.kind === 'agent' && e.agentId === actor.agentId) return stop();
-    })();
     void (async () => {
       for (;;) {
         const step = await events.next();
@@ -30,10 +66,11 @@ export function untilAccessChanges<T>(ctx: RequestContext, bus: EventBus, source
       }
     })().catch((err) => stop(err));
     await stop;
-    await Promise.allSettled([events.return?.(), revoked.return?.(), staffChanged.return?.()]);
+    unwatch();
+    await Promise.allSettled([events.return?.()]);
   });
 }
 
-function subjectOf(actor: Exclude<RequestContext['actor'], { kind: 'anonymous' }>): number {
+function subjectOf(actor: Authenticated): number {
   return actor.kind === 'merchant' ? actor.merchantId : actor.kind === 'admin' ? actor.adminId : actor.agentId;
 }

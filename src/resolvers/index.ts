@@ -1,5 +1,6 @@
 import type { NonEmptyArray } from 'type-graphql';
 import { AccountResolver } from './account/account.resolver.js';
+import { ViewerFieldsResolver } from './account/viewer.resolver.js';
 import { KnowledgeResolver, UploadedFileResolver } from './knowledge/knowledge.resolver.js';
 import { AgentResolver } from './agent/agent.resolver.js';
 import { ProductResolver } from './product/product.resolver.js';
@@ -18,6 +19,7 @@ import { WebhookResolver } from './webhook/webhook.resolver.js';
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const resolvers: NonEmptyArray<Function> = [
   AccountResolver,
+  ViewerFieldsResolver,
   StaffResolver,
   StaffDerivedFieldsResolver,
   PublicStaffDerivedFieldsResolver,

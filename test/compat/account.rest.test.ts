@@ -124,6 +124,15 @@ describe('ai-staff REST: accounts (§1 with DESIGN.md paths)', () => {
     expect((await t.rest('/api/v1/customer/logout', {})).status).toBe(401);
   });
 
+  it("stops a token in use as soon as another instance's revocation is announced (tokens are remembered briefly)", async () => {
+    const m = await createMerchant(t);
+    expect((await t.rest('/api/v1/customer/list/staff', {}, m.token)).body.header.code).toBe(0);
+    // What another instance does on logout: the row, then the announcement (over Redis in production).
+    await t.app.orm.em.fork().getConnection().execute(`update auth_token set revoked_at = now() where subject_id = ? and role = 'merchant'`, [m.id]);
+    t.app.services.bus.publish('TOKENS_REVOKED', { role: 'merchant', subjectId: m.id, tokenId: null });
+    await expect.poll(async () => (await t.rest('/api/v1/customer/list/staff', {}, m.token)).status).toBe(401);
+  });
+
   it('resets the password with a code and ends the old sessions', async () => {
     const m = await createMerchant(t);
     await ageCodes(t, m.email);

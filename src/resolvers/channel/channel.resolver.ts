@@ -129,7 +129,7 @@ export class MessageDeliveryResolver {
   constructor(private readonly s: Services) {}
 
   @FieldResolver(() => ChannelDeliveryObject, { nullable: true, description: 'For agent and AI messages of channel sessions: how their delivery stands' })
-  async delivery(@Root() m: Message, @Ctx() { ctx }: GqlContext): Promise<ChannelDeliveryObject | null> {
+  async delivery(@Root() m: Pick<Message, 'id'>, @Ctx() { ctx }: GqlContext): Promise<ChannelDeliveryObject | null> {
     let loader = deliveryLoaders.get(ctx);
     if (!loader) {
       const { merchantId } = ctx.requireTenant();

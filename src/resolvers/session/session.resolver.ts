@@ -10,6 +10,7 @@ import type { GqlContext } from '../../graphql/context.js';
 import { resumable } from '../../graphql/resumable.js';
 import { untilAccessChanges } from '../../graphql/subscription-guard.js';
 import type { Services } from '../../services/index.js';
+import type { MessageView } from '../../services/session/session-reads.js';
 import { AgentType } from '../agent/agent.types.js';
 import { Role } from '../shared/enums.js';
 import { PageInput } from '../shared/page.types.js';
@@ -42,8 +43,8 @@ export class SessionResolver {
     @Ctx() { ctx }: GqlContext,
     @Arg('after', () => Int, { nullable: true }) after?: number,
     @Arg('limit', () => Int, { nullable: true }) limit?: number,
-  ): Promise<Message[]> {
-    return this.s.sessions.messages(ctx, sessionId, { afterSeq: after ?? 0, limit: limit ?? undefined });
+  ): Promise<MessageView[]> {
+    return this.s.sessions.history(ctx, sessionId, { afterSeq: after ?? 0, limit: limit ?? undefined });
   }
 
   @Authorized(Role.MERCHANT, Role.AGENT)

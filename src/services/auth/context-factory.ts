@@ -1,4 +1,4 @@
-import type { MikroORM } from '@mikro-orm/postgresql';
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { anonymous } from '../../core/auth/actor.js';
 import { RequestContext } from '../../core/context.js';
 import type { Logger } from '../../core/logger.js';
@@ -21,9 +21,11 @@ export class ContextFactory {
   ) {}
 
   async forToken(token: string | undefined, meta: RequestMeta): Promise<RequestContext> {
-    const em = this.orm.em.fork();
-    const actor = await this.tokens.authenticate(em, token);
-    return new RequestContext(em, actor, this.log.child({ requestId: meta.requestId }), meta);
+    // Forked on first use: a remembered token needs no lookup, and an idle subscription no queries.
+    let em: EntityManager | undefined;
+    const fork = () => (em ??= this.orm.em.fork());
+    const actor = await this.tokens.authenticate(fork, token);
+    return new RequestContext(fork, actor, this.log.child({ requestId: meta.requestId }), meta);
   }
 
   /** For work a surface does on no one's token (an agent going offline when its socket closed). */

@@ -12,7 +12,7 @@ import { Message, MessageType, SenderType } from '../../entities/session/message
 import { Session, SessionStatus } from '../../entities/session/session.entity.js';
 import { contactNotices } from '../conversation/contact-notices.js';
 import type { RoutingService } from './routing.service.js';
-import { lastContactMessages } from './session-reads.js';
+import { lastContactMessages, visibleMessages, type MessageView } from './session-reads.js';
 import type { Publish, SessionJournal } from './session-journal.js';
 import { traceConversation } from '../../core/trace.js';
 
@@ -37,6 +37,8 @@ export interface SessionFilter {
   /** `activity` (default): latest message first; `queue`: waiting order. */
   order?: 'activity' | 'queue';
 }
+
+const sessionIdSchema = z.number().int().positive('session id must be a positive whole number');
 
 const contentSchema = z.object({
   content: z.string().max(20_000, 'content must be at most 20000 characters'),
@@ -211,7 +213,7 @@ export class SessionService {
 
   /** A session the caller may see; anything else is "not found". */
   async get(ctx: RequestContext, sessionId: number): Promise<Session> {
-    const id = parseInput(z.number().int().positive('session id must be a positive whole number'), sessionId);
+    const id = parseInput(sessionIdSchema, sessionId);
     const where = await this.visibleWhere(ctx);
     const s = await ctx.em.findOne(Session, { ...where, id }, { populate: ['contact'] });
     if (!s) throw notFound(`Session ${id}`);
@@ -223,6 +225,18 @@ export class SessionService {
     const s = await this.get(ctx, sessionId);
     const limit = Math.min(Math.max(opts.limit ?? 1000, 1), 1000);
     return ctx.em.find(Message, { session: s, seq: { $gt: opts.afterSeq ?? 0 } }, { orderBy: { seq: 'asc' }, limit });
+  }
+
+  /**
+   * `messages` for a reader that only shows them (the GraphQL history query): plain rows in one
+   * statement, the visibility check included. Only an empty answer asks whether the session is visible.
+   */
+  async history(ctx: RequestContext, sessionId: number, opts: { afterSeq?: number; limit?: number } = {}): Promise<MessageView[]> {
+    const id = parseInput(sessionIdSchema, sessionId);
+    const limit = Math.min(Math.max(opts.limit ?? 1000, 1), 1000);
+    const rows = await visibleMessages(ctx.em, ctx.requireTenant(), id, opts.afterSeq ?? 0, limit);
+    if (!rows.length) await this.get(ctx, id);
+    return rows;
   }
 
   /**
