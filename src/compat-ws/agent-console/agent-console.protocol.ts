@@ -14,6 +14,7 @@ import type { Services } from '../../services/index.js';
 import type { AgentHub, AgentSocket } from '../agents/agent-hub.js';
 import type { ConsoleRegistry } from '../agents/console-registry.js';
 import type { EventView } from '../../services/session/event-views.js';
+import type { TimerWheel } from '../../core/ws/timer-wheel.js';
 import { fromConsoleItem, toConsoleItem } from '../agents/legacy-message.js';
 
 /** Who wrote a note, as the console's record and push show it. */
@@ -36,8 +37,8 @@ export interface ConsoleTransport {
 }
 
 export interface ConsoleTiming {
-  /** How often `beat` is sent; three unanswered beats, or no login within three beats, close the socket. */
-  beatMs: number;
+  /** Ticks every connection once per beat (AGENT_WS_BEAT_MS): three unanswered beats, or no login within three beats, close it. */
+  beats: TimerWheel<AgentConsoleConnection>;
 }
 
 type Reply = Record<string, unknown>;
@@ -62,7 +63,8 @@ export class AgentConsoleConnection implements AgentSocket {
   private token: string | null = null;
   private missedBeats = 0;
   private beatAnswered = true;
-  private readonly timers: NodeJS.Timeout[] = [];
+  private beatsBeforeLogin = 0;
+  private readonly beats: TimerWheel<AgentConsoleConnection>;
   private closed = false;
   private readonly handlers: Record<string, Handler>;
 
@@ -189,18 +191,18 @@ export class AgentConsoleConnection implements AgentSocket {
     };
 
     // Beats start when the socket opens; three unanswered ones, or no login within as long, end it.
-    this.timers.push(
-      setInterval(() => {
-        if (!this.beatAnswered) this.missedBeats++;
-        if (this.missedBeats >= 3) return this.close(4001, 'no heartbeat');
-        this.beatAnswered = false;
-        this.transport.sendRaw('beat');
-        if (this.agentId) void deps.registry.touch(this.agentId, this.clientId);
-      }, timing.beatMs),
-      setTimeout(() => {
-        if (!this.agentId) this.close(4002, 'not logged in');
-      }, timing.beatMs * 3),
-    );
+    this.beats = timing.beats;
+    this.beats.add(this);
+  }
+
+  /** One beat of the shared wheel (agent-console.socket.ts), in place of a timer per connection. */
+  beat(): void {
+    if (!this.agentId && ++this.beatsBeforeLogin >= 3) return this.close(4002, 'not logged in');
+    if (!this.beatAnswered) this.missedBeats++;
+    if (this.missedBeats >= 3) return this.close(4001, 'no heartbeat');
+    this.beatAnswered = false;
+    this.transport.sendRaw('beat');
+    if (this.agentId) void this.deps.registry.touch(this.agentId, this.clientId);
   }
 
   /** One frame from the console. Never throws: every problem is a reply. */
@@ -241,7 +243,7 @@ export class AgentConsoleConnection implements AgentSocket {
   close(code = 1000, reason = ''): void {
     if (this.closed) return;
     this.closed = true;
-    this.timers.forEach((t) => clearInterval(t));
+    this.beats.delete(this);
     this.deps.hub.remove(this);
     this.transport.close(code, reason);
   }
@@ -249,7 +251,7 @@ export class AgentConsoleConnection implements AgentSocket {
   /** The socket went away: the agent goes offline unless another login took over. */
   async onClosed(): Promise<void> {
     this.closed = true;
-    this.timers.forEach((t) => clearInterval(t));
+    this.beats.delete(this);
     this.deps.hub.remove(this);
     if (!this.agentId) return;
     const agentId = this.agentId;

@@ -10,6 +10,7 @@ import type { Services } from '../../services/index.js';
 import type { AgentHub } from '../agents/agent-hub.js';
 import type { ConsoleRegistry } from '../agents/console-registry.js';
 import { sendBounded } from '../../core/ws/bounded-send.js';
+import { TimerWheel } from '../../core/ws/timer-wheel.js';
 import { MAX_FRAME_BYTES } from '../frames.js';
 import type { UpgradeHandler } from '../upgrade.js';
 import { AgentConsoleConnection } from './agent-console.protocol.js';
@@ -21,6 +22,8 @@ export function agentConsoleSockets(deps: { services: Services; hub: AgentHub; r
   let ownServer: http.Server | null = null;
   // Close handlers still running (an agent going offline), awaited at shutdown before the database closes.
   const closing = new Set<Promise<void>>();
+  // Every connection's beat from one interval, not a timer (two, before login) per socket.
+  const beats = new TimerWheel<AgentConsoleConnection>(deps.config.agentWsBeatMs, (conn) => conn.beat());
 
   const upgrade: UpgradeHandler = (req, socket, head) => {
     wss.handleUpgrade(req, socket, head, (ws: WebSocket) => {
@@ -32,7 +35,7 @@ export function agentConsoleSockets(deps: { services: Services; hub: AgentHub; r
           close: (code, reason) => ws.close(code, reason),
         },
         { ip: clientIp(req, deps.config.trustProxy), requestId: requestIdOf(req) },
-        { beatMs: deps.config.agentWsBeatMs },
+        { beats },
       );
       // Frames are handled one at a time, in order.
       let chain = Promise.resolve();
@@ -62,6 +65,7 @@ export function agentConsoleSockets(deps: { services: Services; hub: AgentHub; r
       return (ownServer.address() as AddressInfo).port;
     },
     async close(): Promise<void> {
+      beats.stop();
       await closeWebSockets(wss);
       await Promise.allSettled([...closing]);
       ownServer?.close();

@@ -10,7 +10,7 @@ import type { GqlContext } from '../../graphql/context.js';
 import { resumable } from '../../graphql/resumable.js';
 import { untilAccessChanges } from '../../graphql/subscription-guard.js';
 import type { Services } from '../../services/index.js';
-import type { MessageView } from '../../services/session/session-reads.js';
+import type { MessageRow } from '../../services/session/session-reads.js';
 import { AgentType } from '../agent/agent.types.js';
 import { Role } from '../shared/enums.js';
 import { PageInput } from '../shared/page.types.js';
@@ -43,7 +43,7 @@ export class SessionResolver {
     @Ctx() { ctx }: GqlContext,
     @Arg('after', () => Int, { nullable: true }) after?: number,
     @Arg('limit', () => Int, { nullable: true }) limit?: number,
-  ): Promise<MessageView[]> {
+  ): Promise<MessageRow[]> {
     return this.s.sessions.history(ctx, sessionId, { afterSeq: after ?? 0, limit: limit ?? undefined });
   }
 

@@ -18,7 +18,7 @@ export async function lastContactMessages(em: EntityManager, sessionIds: readonl
 }
 
 /** A message as a history read answers it: its columns as they are stored, no entity to hydrate or track. */
-export interface MessageView {
+export interface MessageRow {
   id: number;
   seq: number;
   senderType: SenderType;
@@ -37,11 +37,11 @@ const MESSAGE_VIEW_COLUMNS = `m.id, m.seq, m.sender_type as "senderType", m.send
  * statement, the tenancy check in its WHERE (the message's own merchant; for an agent, a staff it is
  * assigned to). Answers nothing for a session the caller may not see, as for one without such messages.
  */
-export async function visibleMessages(em: EntityManager, actor: MerchantActor | AgentActor, sessionId: number, afterSeq: number, limit: number): Promise<MessageView[]> {
+export async function visibleMessages(em: EntityManager, actor: MerchantActor | AgentActor, sessionId: number, afterSeq: number, limit: number): Promise<MessageRow[]> {
   const agentOnly =
     actor.kind === 'agent' ? ' and m.session_id in (select s.id from session s join agent_staff a on a.staff_id = s.staff_id where s.id = ? and a.agent_id = ?)' : '';
   const params = actor.kind === 'agent' ? [sessionId, actor.merchantId, afterSeq, sessionId, actor.agentId, limit] : [sessionId, actor.merchantId, afterSeq, limit];
-  const rows: (Omit<MessageView, 'createdAt'> & { createdAt: string })[] = await em
+  const rows: (Omit<MessageRow, 'createdAt'> & { createdAt: string })[] = await em
     .getConnection()
     .execute(
       `select ${MESSAGE_VIEW_COLUMNS} from message m where m.session_id = ? and m.merchant_id = ? and m.seq > ?${agentOnly} order by m.seq limit ?`,

@@ -12,7 +12,7 @@ import { Message, MessageType, SenderType } from '../../entities/session/message
 import { Session, SessionStatus } from '../../entities/session/session.entity.js';
 import { contactNotices } from '../conversation/contact-notices.js';
 import type { RoutingService } from './routing.service.js';
-import { lastContactMessages, visibleMessages, type MessageView } from './session-reads.js';
+import { lastContactMessages, visibleMessages, type MessageRow } from './session-reads.js';
 import type { Publish, SessionJournal } from './session-journal.js';
 import { traceConversation } from '../../core/trace.js';
 
@@ -231,7 +231,7 @@ export class SessionService {
    * `messages` for a reader that only shows them (the GraphQL history query): plain rows in one
    * statement, the visibility check included. Only an empty answer asks whether the session is visible.
    */
-  async history(ctx: RequestContext, sessionId: number, opts: { afterSeq?: number; limit?: number } = {}): Promise<MessageView[]> {
+  async history(ctx: RequestContext, sessionId: number, opts: { afterSeq?: number; limit?: number } = {}): Promise<MessageRow[]> {
     const id = parseInput(sessionIdSchema, sessionId);
     const limit = Math.min(Math.max(opts.limit ?? 1000, 1), 1000);
     const rows = await visibleMessages(ctx.em, ctx.requireTenant(), id, opts.afterSeq ?? 0, limit);
