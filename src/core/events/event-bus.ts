@@ -84,6 +84,8 @@ export interface SessionChangedEvent {
   previousStatus: string | null;
   agentId: number | null;
   previousAgentId: number | null;
+  /** The session's last message `seq` at the change: a rendering shows the conversation as it was then. */
+  lastSeq?: number;
   /** The merchant's event number, set when the transaction commits (src/core/events/event-log.ts); 0 before. */
   eventSeq: number;
   facts?: EventFacts;

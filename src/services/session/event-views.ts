@@ -55,9 +55,11 @@ export class EventView {
     return this.agentP;
   }
 
-  /** The newest message the contact sent in the session (the agent-console lists show it). */
+  /** The newest message the contact had sent in the session when the event happened (the agent-console lists show it). */
   lastContactMessage(): Promise<Message | null> {
-    this.lastContactP ??= lastContactMessages(this.orm.em.fork(), [this.e.sessionId]).then((m) => m.get(this.e.sessionId) ?? null);
+    // As of the event: a change rendered late must not show a message that came after it (and is pushed on its own).
+    const upTo = 'lastSeq' in this.e ? this.e.lastSeq : undefined;
+    this.lastContactP ??= lastContactMessages(this.orm.em.fork(), [this.e.sessionId], upTo).then((m) => m.get(this.e.sessionId) ?? null);
     return this.lastContactP;
   }
 }

@@ -142,6 +142,7 @@ export class SessionJournal {
       previousStatus,
       agentId: s.agent?.id ?? null,
       previousAgentId,
+      lastSeq: s.lastSeq,
       eventSeq: 0,
       facts: sessionFacts(s),
     };

@@ -3,13 +3,14 @@ import type { AgentActor, MerchantActor } from '../../core/auth/actor.js';
 import { Message, type MessageType, type SenderType } from '../../entities/session/message.entity.js';
 
 /** The newest message the contact sent in each session, in two queries whatever the number of sessions. */
-export async function lastContactMessages(em: EntityManager, sessionIds: readonly number[]): Promise<Map<number, Message>> {
+export async function lastContactMessages(em: EntityManager, sessionIds: readonly number[], upToSeq?: number): Promise<Map<number, Message>> {
   if (!sessionIds.length) return new Map();
+  const bound = upToSeq === undefined ? '' : ' and seq <= ?';
   const rows: { id: number }[] = await em
     .getConnection()
     .execute(
-      `select distinct on (session_id) id from message where sender_type = 'contact' and session_id in (${sessionIds.map(() => '?').join(',')}) order by session_id, seq desc`,
-      [...sessionIds],
+      `select distinct on (session_id) id from message where sender_type = 'contact' and session_id in (${sessionIds.map(() => '?').join(',')})${bound} order by session_id, seq desc`,
+      upToSeq === undefined ? [...sessionIds] : [...sessionIds, upToSeq],
       'all',
       em.getTransactionContext(),
     );
