@@ -17,6 +17,7 @@ export interface AppConfig {
   databaseUrl?: string;
   /** Longest statement of the request pool, in ms; 0: unbounded. */
   dbStatementTimeoutMs: number;
+  dbPoolMax: number;
   /** Port for the embedded PostgreSQL; 0 picks a free one. */
   embeddedPgPort: number;
   publicUrl: string;
@@ -98,6 +99,7 @@ const envSchema = z
     DATABASE_URL: url(['postgres:', 'postgresql:']),
     EMBEDDED_PG_PORT: int(0, 0, 65535),
     DB_STATEMENT_TIMEOUT_MS: int(15_000, 0, 3_600_000),
+    DB_POOL_MAX: int(10, 3, 1000),
     PUBLIC_URL: url(['http:', 'https:']),
     SMTP_URL: url(['smtp:', 'smtps:']),
     MAIL_FROM: z.string().default('no-reply@localhost'),
@@ -189,6 +191,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     dataDir: path.resolve(e.DATA_DIR),
     databaseUrl: e.DATABASE_URL,
     dbStatementTimeoutMs: e.DB_STATEMENT_TIMEOUT_MS,
+    dbPoolMax: e.DB_POOL_MAX,
     embeddedPgPort: e.EMBEDDED_PG_PORT,
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
     smtpUrl: e.SMTP_URL,

@@ -17,7 +17,7 @@ export async function openDatabase(config: AppConfig, log: Logger): Promise<Data
   const embedded = config.databaseUrl ? null : await (await loadEmbedded()).startEmbeddedPostgres(config.dataDir, config.embeddedPgPort, log);
   try {
     const url = config.databaseUrl ?? embedded!.url;
-    const orm = await MikroORM.init(ormConfig(url, { statementTimeoutMs: config.dbStatementTimeoutMs }));
+    const orm = await MikroORM.init(ormConfig(url, { statementTimeoutMs: config.dbStatementTimeoutMs, poolMax: config.dbPoolMax }));
     const applied = await migrateLocked(orm);
     if (applied.length) log.info({ migrations: applied }, 'migrations applied');
     return {

@@ -305,10 +305,10 @@ export class SessionService {
   // ---------- internals ----------
 
   /** Row filter for what the caller may see: the merchant's sessions, or for an agent those of its staff. */
-  private async visibleWhere(ctx: RequestContext): Promise<ObjectQuery<Session>> {
+  private async visibleWhere(ctx: RequestContext, em: EntityManager = ctx.em): Promise<ObjectQuery<Session>> {
     const actor = ctx.requireTenant();
     if (actor.kind === 'merchant') return { merchant: actor.merchantId };
-    return { merchant: actor.merchantId, staff: { $in: await this.staffIdsOfAgent(ctx.em, actor.agentId) } };
+    return { merchant: actor.merchantId, staff: { $in: await this.staffIdsOfAgent(em, actor.agentId) } };
   }
 
   /** The staff an agent caller is assigned to (its sockets and subscriptions follow them). */
@@ -323,7 +323,9 @@ export class SessionService {
 
   private async lockVisible(ctx: RequestContext, tx: EntityManager, sessionId: number): Promise<Session> {
     const id = parseInput(z.number().int().positive('session id must be a positive whole number'), sessionId);
-    const where = await this.visibleWhere(ctx);
+    // Read on the transaction's own connection: a second one from the pool while this one is held can deadlock
+    // the pool when many replies wait on one session's lock.
+    const where = await this.visibleWhere(ctx, tx);
     const s = await tx.findOne(Session, { ...where, id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
     if (!s) throw notFound(`Session ${id}`);
     await tx.populate(s, ['staff', 'contact', 'agent']);
