@@ -1,4 +1,3 @@
-import { Repeater } from '@graphql-yoga/subscription';
 import type { RequestContext } from '../core/context.js';
 import type { EventBus } from '../core/events/event-bus.js';
 
@@ -55,20 +54,30 @@ export function untilAccessChanges<T>(ctx: RequestContext, bus: EventBus, source
   const actor = ctx.actor;
   if (actor.kind === 'anonymous') return source;
   const watch = watchOf(bus);
-  return new Repeater<T>(async (push, stop) => {
-    const unwatch = watch.watch({ actor, stop: () => stop() });
-    const events = source[Symbol.asyncIterator]();
-    void (async () => {
-      for (;;) {
-        const step = await events.next();
-        if (step.done) return stop();
-        await push(step.value);
-      }
-    })().catch((err) => stop(err));
-    await stop;
-    unwatch();
-    await Promise.allSettled([events.return?.()]);
-  });
+  // No stage of its own: the source's iterator, ended through its return() (a Repeater's settles a waiting
+  // next(), so the client sees the end at once), and the watch dropped whichever way it ends.
+  return {
+    [Symbol.asyncIterator]: (): AsyncIterator<T> => {
+      const events = source[Symbol.asyncIterator]();
+      const end = (): Promise<IteratorResult<T>> => {
+        unwatch();
+        return events.return?.() ?? Promise.resolve({ done: true, value: undefined });
+      };
+      const unwatch = watch.watch({ actor, stop: () => void end() });
+      return {
+        next: async () => {
+          const step = await events.next();
+          if (step.done) unwatch();
+          return step;
+        },
+        return: end,
+        throw: (err: unknown) => {
+          unwatch();
+          return events.throw?.(err) ?? Promise.reject(err);
+        },
+      };
+    },
+  };
 }
 
 function subjectOf(actor: Authenticated): number {

@@ -1,4 +1,3 @@
-import { filter, pipe } from '@graphql-yoga/subscription';
 import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import type { AgentPresenceEvent as PresencePayload } from '../../core/events/event-bus.js';
 import { Agent, AgentStatus } from '../../entities/agent/agent.entity.js';
@@ -78,10 +77,7 @@ export class AgentResolver {
       return untilAccessChanges(
         ctx,
         bus,
-        pipe(
-          bus.subscribe('AGENT_PRESENCE'),
-          filter((e: PresencePayload) => e.merchantId === merchantId),
-        ),
+        bus.where('AGENT_PRESENCE', (e) => e.merchantId === merchantId),
       );
     },
   })

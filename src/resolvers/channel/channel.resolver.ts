@@ -1,4 +1,3 @@
-import { filter, pipe } from '@graphql-yoga/subscription';
 import DataLoader from 'dataloader';
 import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import type { RequestContext } from '../../core/context.js';
@@ -106,10 +105,7 @@ export class ChannelResolver {
       return untilAccessChanges(
         ctx,
         bus,
-        pipe(
-          bus.subscribe('CHANNEL_DELIVERY'),
-          filter((e: ChannelDeliveryEvent) => e.merchantId === actor.merchantId && (!staffIds || staffIds.has(e.staffId)) && (sessionId === null || e.sessionId === sessionId)),
-        ),
+        bus.where('CHANNEL_DELIVERY', (e) => e.merchantId === actor.merchantId && (!staffIds || staffIds.has(e.staffId)) && (sessionId === null || e.sessionId === sessionId)),
       );
     },
   })

@@ -1,4 +1,3 @@
-import { filter, pipe } from '@graphql-yoga/subscription';
 import DataLoader from 'dataloader';
 import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import type { RequestContext } from '../../core/context.js';
@@ -93,10 +92,7 @@ export class SessionHelpdeskResolver {
       return untilAccessChanges(
         ctx,
         bus,
-        pipe(
-          bus.subscribe('NOTE_ADDED'),
-          filter((e: NoteAddedEvent) => e.sessionId === session.id),
-        ),
+        bus.where('NOTE_ADDED', (e) => e.sessionId === session.id),
       );
     },
   })

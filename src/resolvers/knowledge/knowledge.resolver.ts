@@ -1,4 +1,3 @@
-import { filter, pipe } from '@graphql-yoga/subscription';
 import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import { isAppError } from '../../core/errors.js';
 import type { DomainEvents } from '../../core/events/event-bus.js';
@@ -115,10 +114,7 @@ export class KnowledgeResolver {
       return untilAccessChanges(
         ctx,
         bus,
-        pipe(
-          bus.subscribe('DOCUMENT_SYNC'),
-          filter((e: SyncEvent) => e.merchantId === actor.merchantId && (staffId === null || e.staffId === staffId)),
-        ),
+        bus.where('DOCUMENT_SYNC', (e) => e.merchantId === actor.merchantId && (staffId === null || e.staffId === staffId)),
       );
     },
   })

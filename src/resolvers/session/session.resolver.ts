@@ -1,5 +1,4 @@
 import type { MessageView } from '../../services/session/event-facts.js';
-import { filter, pipe } from '@graphql-yoga/subscription';
 import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import { AppError, ErrorCode, badInput, notFound } from '../../core/errors.js';
 import type { MessageAddedEvent, SessionChangedEvent } from '../../core/events/event-bus.js';
@@ -84,10 +83,7 @@ export class SessionResolver {
     subscribe: async ({ args, context }) => {
       const { ctx, bus, services } = context as GqlContext;
       const session = await services.sessions.get(ctx, args.sessionId as number);
-      const live = pipe(
-        bus.subscribe('MESSAGE_ADDED'),
-        filter((e: MessageAddedEvent) => e.sessionId === session.id),
-      );
+      const live = bus.where('MESSAGE_ADDED', (e) => e.sessionId === session.id);
       const after = args.after as number | null | undefined;
       if (after === null || after === undefined) return untilAccessChanges(ctx, bus, live);
       if (after < 0) throw badInput('after: must be a seq (0 or more)');
@@ -123,7 +119,7 @@ export class SessionResolver {
       const actor = ctx.requireTenant();
       const staffIds = actor.kind === 'agent' ? new Set(await services.sessions.staffIdsOfCaller(ctx)) : null;
       const visible = (e: SessionChangedEvent) => e.merchantId === actor.merchantId && (!staffIds || staffIds.has(e.staffId));
-      const live = pipe(bus.subscribe('SESSION_CHANGED'), filter(visible));
+      const live = bus.where('SESSION_CHANGED', visible);
       const sinceArg = args.since as string | null | undefined;
       if (sinceArg === null || sinceArg === undefined) return untilAccessChanges(ctx, bus, live);
       if (!/^\d{1,15}$/.test(sinceArg)) throw badInput('since: must be an eventSeq');

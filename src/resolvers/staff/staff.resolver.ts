@@ -1,4 +1,3 @@
-import { filter, pipe } from '@graphql-yoga/subscription';
 import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root, Subscription, type ClassType } from 'type-graphql';
 import type { DomainEvents } from '../../core/events/event-bus.js';
 import { isOpenAt, nextOpening } from '../../entities/staff/business-hours.js';
@@ -85,10 +84,7 @@ export class StaffResolver {
       return untilAccessChanges(
         ctx,
         bus,
-        pipe(
-          bus.subscribe('STAFF_CHANGED'),
-          filter((e: StaffChanged) => e.merchantId === actor.merchantId),
-        ),
+        bus.where('STAFF_CHANGED', (e) => e.merchantId === actor.merchantId),
       );
     },
   })

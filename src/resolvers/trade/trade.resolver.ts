@@ -1,4 +1,3 @@
-import { filter, pipe } from '@graphql-yoga/subscription';
 import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import type { DomainEvents } from '../../core/events/event-bus.js';
 import { formatAmount } from '../../core/money.js';
@@ -62,10 +61,7 @@ export class TradeResolver {
       return untilAccessChanges(
         ctx,
         bus,
-        pipe(
-          bus.subscribe('TRADE_UPDATED'),
-          filter((e: TradeUpdated) => (merchant === undefined || e.merchantId === merchant) && (!args.tradeNo || e.tradeNo === args.tradeNo)),
-        ),
+        bus.where('TRADE_UPDATED', (e) => (merchant === undefined || e.merchantId === merchant) && (!args.tradeNo || e.tradeNo === args.tradeNo)),
       );
     },
   })
