@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAgent, createMerchant, createStaffWithKeys, type AgentFixture, type MerchantFixture, type StaffFixture } from '../support/factories.js';
+import { ShortAppends, type AppendValues } from '../../src/services/session/open-session-append.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { FrameClient, basicAuth } from '../support/ws-clients.js';
 
@@ -157,5 +158,43 @@ describe('the short path of a message writes what the full path writes', () => {
     ]);
     mine.close();
     theirs.close();
+  });
+
+  it('writes the appends that wait together in one round trip, and a failing one fails alone', async () => {
+    const c = await contact('batch-1');
+    await say(c, 'I want to talk to a human');
+    c.close();
+    const [session] = await sql<{ id: number; last_seq: number }>(`select s.id, s.last_seq from session s join contact k on k.id = s.contact_id where k.external_id = 'batch-1' and s.status = 'pending'`);
+    const appends = new ShortAppends(t.app.orm);
+    const values = (content: string): AppendValues => ({
+      statuses: ['pending' as AppendValues['statuses'][number]],
+      orOffline: false,
+      preview: content,
+      senderType: 'contact',
+      senderId: 'batch-1',
+      msgType: 'text',
+      content,
+      payload: { quote: "it's \\ fine; really" },
+    });
+    const target = { kind: 'session' as const, merchantId: merchant.id, sessionId: session!.id };
+    const run = (contents: string[]) => Promise.allSettled(contents.map((text) => appends.append(target, values(text))));
+    const stored = (like: string) =>
+      sql<{ content: string; seq: number; payload: Row; xmin: string }>(`select content, seq, payload, xmin::text from message where session_id = ? and content like ? order by seq`, [session!.id, like]);
+
+    // The first goes alone; the eleven that wait for it go as one batch: one statement list, one transaction.
+    const good = Array.from({ length: 12 }, (_, i) => `batched ${i}; it's 'quoted' \\ too`);
+    expect((await run(good)).map((r) => r.status)).toEqual(good.map(() => 'fulfilled'));
+    const batched = await stored('batched %');
+    expect(batched.map((r) => r.content)).toEqual(good);
+    expect(batched.map((r) => r.seq)).toEqual(batched.map((_, i) => session!.last_seq + 1 + i));
+    expect(batched[0]!.payload).toEqual({ quote: "it's \\ fine; really" });
+    expect(new Set(batched.map((r) => r.xmin)).size).toBe(2);
+
+    // One of a batch that PostgreSQL refuses (a NUL) fails alone: the others are written again one by one.
+    const mixed = Array.from({ length: 6 }, (_, i) => (i === 3 ? 'mixed bad \u0000 byte' : `mixed ${i}`));
+    expect((await run(mixed)).map((r) => r.status)).toEqual(mixed.map((_, i) => (i === 3 ? 'rejected' : 'fulfilled')));
+    expect((await stored('mixed %')).map((r) => r.content)).toEqual(mixed.filter((_, i) => i !== 3));
+    const seqs = (await sql<{ seq: string }>('select seq from event_log where merchant_id = ? order by seq', [merchant.id])).map((r) => Number(r.seq));
+    expect(seqs).toEqual(seqs.map((_, i) => seqs[0]! + i));
   });
 });

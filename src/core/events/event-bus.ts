@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { Repeater, SlidingBuffer } from '@repeaterjs/repeater';
 import { createPubSub, type PubSub, type PubSubEventTarget } from '@graphql-yoga/subscription';
 import { eventsDelivered, eventsPublished } from '../metrics/metrics.js';
@@ -179,15 +180,22 @@ export const SUBSCRIBER_BACKLOG = 10_000;
  * The bus over an event target: in-process by default, Redis's for several instances. Publishing is
  * the library's; each subscription gets its own bounded buffer (the library would share one).
  */
+/** An event target for subscribers: each is one listener, and thousands are expected (no leak warning past ten). */
+export function subscriberTarget(): EventTarget {
+  const target = new EventTarget();
+  setMaxListeners(0, target);
+  return target;
+}
+
 /** The in-process bus, with the logged topics in order and exactly once (ordered-delivery.ts). */
 export async function createLocalEventBus(delivery: OrderedDelivery): Promise<EventBus> {
-  const target = new EventTarget();
+  const target = subscriberTarget();
   await delivery.start(target);
   return createEventBus(target as never, delivery.listenTarget(target));
 }
 
 export function createEventBus(
-  eventTarget: PubSubEventTarget<DomainEvents & ConversationEvents> = new EventTarget() as never,
+  eventTarget: PubSubEventTarget<DomainEvents & ConversationEvents> = subscriberTarget() as never,
   /** Where subscribers listen, when it is not where events are published (the ordered delivery of logged topics). */
   listenTarget: Pick<EventTarget, 'addEventListener' | 'removeEventListener'> = eventTarget as never,
 ): EventBus {

@@ -1,5 +1,5 @@
 import type { Logger } from '../logger.js';
-import { LOGGED_TOPICS, type LoggedEvent } from './event-bus.js';
+import { LOGGED_TOPICS, subscriberTarget, type LoggedEvent } from './event-bus.js';
 import type { EventLog } from './event-log.js';
 import { EventSequencer } from './event-sequencer.js';
 
@@ -15,7 +15,7 @@ const logged = new Set<string>(LOGGED_TOPICS);
  * behind the heads of the previous check (pub/sub had a whole interval to bring them) is caught up.
  */
 export class OrderedDelivery {
-  private readonly local = new EventTarget();
+  private readonly local = subscriberTarget();
   private readonly sequencer = new EventSequencer();
   /** Per merchant, the catch-up in progress; events of that merchant queue behind it. */
   private readonly chains = new Map<number, Promise<void>>();
