@@ -160,4 +160,15 @@ describe('WeCom /wecom/callback', { timeout: 60_000 }, () => {
       ['CONTACT', null], ['AI', 'DELIVERED'], ['CONTACT', null], ['AGENT', 'DELIVERED'],
     ]);
   });
+
+  it('keeps a message over the rate limit, unanswered: WeCom was told "success" and will not send it again', async () => {
+    const aiSaid = async () =>
+      Number((await conn().execute(`select count(*)::int as n from message m join session s on s.id = m.session_id join contact c on c.id = s.contact_id where c.external_id = 'flood' and m.sender_type = 'ai'`))[0]!.n);
+    // CHAT_MESSAGES_PER_CONTACT_PER_MINUTE is 30 here: three more than the limit within the minute.
+    for (let i = 0; i < 33; i++) expect(await postXml(text('flood', `第${i}个问题：营业时间？`, `770${String(i).padStart(3, '0')}`))).toEqual({ status: 200, text: 'success' });
+    await expect.poll(() => said('flood'), { timeout: 20_000 }).toBe(33);
+    await expect.poll(aiSaid, { timeout: 20_000 }).toBe(30);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await aiSaid()).toBe(30);
+  });
 });

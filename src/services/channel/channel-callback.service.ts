@@ -165,17 +165,17 @@ export class ChannelCallbackService {
     if (m.kind === 'event') return log.info({ event: m.event, eventKey: m.eventKey }, 'WeCom event received');
     if (m.kind === 'unsupported') return log.info({ msgType: m.msgType }, 'WeCom message of an unsupported type received');
     if (m.kind === 'message') {
-      await this.inbound.receive(channel, { externalId: m.fromUser, msgType: m.msgType, content: m.content, payload: m.payload, channelMsgId: m.msgId });
+      await this.inbound.receive(channel, { keepOverLimit: true, externalId: m.fromUser, msgType: m.msgType, content: m.content, payload: m.payload, channelMsgId: m.msgId });
       return;
     }
     const payload = { ...m.payload, ...(await this.fetchMedia(channel, m, log)) };
     const url = typeof payload.url === 'string' ? payload.url : '';
     // A media message needs its URL; one WeCom would not hand over is kept as a note of what came, with the reason.
     if (!url) {
-      await this.inbound.receive(channel, { externalId: m.fromUser, msgType: MessageType.TEXT, content: `[${m.msgType}] (the file could not be fetched from WeCom)`, payload, channelMsgId: m.msgId });
+      await this.inbound.receive(channel, { keepOverLimit: true, externalId: m.fromUser, msgType: MessageType.TEXT, content: `[${m.msgType}] (the file could not be fetched from WeCom)`, payload, channelMsgId: m.msgId });
       return;
     }
-    await this.inbound.receive(channel, { externalId: m.fromUser, msgType: m.msgType, content: url, payload, channelMsgId: m.msgId });
+    await this.inbound.receive(channel, { keepOverLimit: true, externalId: m.fromUser, msgType: m.msgType, content: url, payload, channelMsgId: m.msgId });
   }
 
   /** The media into file storage, so agents see a URL; on failure the message is kept with the reason. */

@@ -17,6 +17,8 @@ export interface ChannelInboundInput {
   /** The channel's message id (gateway `msg_id`, WeCom `MsgId`): a repeat is stored once. */
   channelMsgId: string | null;
   profile?: { nickname?: string; avatarUrl?: string };
+  /** The channel was answered before the message was handled and will not send it again (WeCom). */
+  keepOverLimit?: boolean;
 }
 
 export interface ChannelInboundResult {
@@ -38,10 +40,13 @@ export class ChannelInboundService {
     private readonly log: Logger,
   ) {}
 
-  /** Stores the message (once per channel message id); over the contact's or staff's limit it is refused (429), so the channel retries. */
+  /**
+   * Stores the message (once per channel message id); over the contact's or staff's limit it is refused (429), so
+   * the channel retries, unless the channel will not (`keepOverLimit`): then it is stored unanswered.
+   */
   async receive(channel: Channel, input: ChannelInboundInput): Promise<ChannelInboundResult> {
     const outcome = await this.intake.receive({ staffId: channel.staff.id, channel: channel.channelType, ...input });
-    if (outcome.kind === 'rate_limited') throw rateLimited(outcome.reason);
+    if (outcome.kind === 'rate_limited' && outcome.messageId === undefined) throw rateLimited(outcome.reason);
     if (outcome.kind === 'answer') this.track(this.drain(outcome.answer));
     return { sessionId: outcome.sessionId ?? null, messageId: outcome.messageId ?? null, duplicate: outcome.kind === 'duplicate' };
   }

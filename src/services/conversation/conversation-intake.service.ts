@@ -92,14 +92,14 @@ export class ConversationIntake {
     const staff = await this.directory.get(input.staffId);
     const refusal = staff ? this.staffService.refusalOf(staff) : 'This AI staff has been deleted';
     const limited = staff ? await this.rateLimit(staff.id, input.channel, body.externalId) : null;
-    if (limited) return { kind: 'rate_limited', reason: limited };
+    if (limited) {
+      if (!staff || !input.keepOverLimit) return { kind: 'rate_limited', reason: limited };
+      return { kind: 'rate_limited', reason: limited, ...(await this.keepUnanswered(staff.id, input, { ...body, ...media }, limited)) };
+    }
     if (!staff || refusal) {
       const reason = refusal ?? 'This AI staff has been deleted';
       if (!staff || !isOutsideChannel(input.channel)) return { kind: 'refused', reason };
-      const kept = await this.storeFully(staff.id, input, { ...body, ...media }, { handoffRules: false });
-      traceConversation(kept.sessionId);
-      this.log.info({ staffId: staff.id, sessionId: kept.sessionId, reason }, 'channel message stored, not answered');
-      return { kind: 'refused', reason, sessionId: kept.sessionId, messageId: kept.messageId, contactId: kept.contactId };
+      return { kind: 'refused', reason, ...(await this.keepUnanswered(staff.id, input, { ...body, ...media }, reason)) };
     }
     if (input.channel === ChannelType.WEB && media.payload && body.msgType !== MessageType.TEXT) {
       // A web contact shows only what it uploaded to us, never a link of its choosing to the agents.
@@ -228,6 +228,14 @@ export class ConversationIntake {
       }
     }
     return this.storeFully(staff.id, input, body);
+  }
+
+  /** A channel's message that the AI does not answer, stored so that agents see it and nothing the channel sent is lost. */
+  private async keepUnanswered(staffId: number, input: InboundMessage, body: z.output<typeof inboundSchema>, reason: string): Promise<{ sessionId: number; messageId: number; contactId: number }> {
+    const kept = await this.storeFully(staffId, input, body, { handoffRules: false });
+    traceConversation(kept.sessionId);
+    this.log.info({ staffId, sessionId: kept.sessionId, reason }, 'channel message stored, not answered');
+    return { sessionId: kept.sessionId, messageId: kept.messageId, contactId: kept.contactId };
   }
 
   /** Stores the message in one transaction: de-duplicated, in the contact's open session, handed off if asked. */

@@ -18,6 +18,11 @@ export interface InboundMessage {
   /** A client's own id of the message: a resend is stored once. */
   clientMsgId?: string | null;
   profile?: ContactProfile;
+  /**
+   * The channel was already told the message arrived and will not send it again (WeCom is answered before
+   * the message is handled): over a rate limit it is then stored unanswered instead of refused.
+   */
+  keepOverLimit?: boolean;
 }
 
 /** How an AI answer ended. */
@@ -49,8 +54,11 @@ export type IntakeOutcome =
    * since the channel was told it arrived.
    */
   | ({ kind: 'refused'; reason: string } & Partial<Stored>)
-  /** Too many messages from this contact or to this staff; nothing was stored. */
-  | { kind: 'rate_limited'; reason: string }
+  /**
+   * Too many messages from this contact or to this staff: nothing was stored, or, for a message the channel
+   * will not send again (`keepOverLimit`), it was stored unanswered (its ids are set).
+   */
+  | ({ kind: 'rate_limited'; reason: string } & Partial<Stored>)
   /** Already stored earlier (a channel retry or a client resend); nothing else happens. */
   | ({ kind: 'duplicate' } & Stored)
   /** The AI answers: the stream yields text, then ends with how it ended (stored, handed off). */
