@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { type Actor, type AdminActor, type AgentActor, type MerchantActor } from './auth/actor.js';
+import { scopeToTenant } from './db/tenancy.js';
 import { forbidden, unauthenticated } from './errors.js';
 import { createLoaders, type Loaders } from './loaders.js';
 import type { Logger } from './logger.js';
@@ -7,6 +8,8 @@ import type { Logger } from './logger.js';
 /**
  * One per HTTP request, graphql-ws operation or legacy WebSocket message:
  * a forked EntityManager, the actor, and DataLoaders that live as long as it does.
+ * A merchant's or agent's EntityManager is scoped to its merchant by the tenant filter
+ * (src/core/db/tenancy.ts): its ORM queries see no other tenant's rows, with or without a condition.
  */
 export class RequestContext {
   private made: Loaders | null = null;
@@ -25,7 +28,7 @@ export class RequestContext {
   }
 
   get em(): EntityManager {
-    return (this.forked ??= this.fork());
+    return (this.forked ??= this.scoped(this.fork()));
   }
 
   /** Made on first use: most requests and idle subscriptions never batch a load. */
@@ -71,6 +74,10 @@ export class RequestContext {
   requireAuthenticated(): Exclude<Actor, { kind: 'anonymous' }> {
     if (this.actor.kind === 'anonymous') throw unauthenticated(this.unauthenticatedMessage());
     return this.actor;
+  }
+
+  private scoped(em: EntityManager): EntityManager {
+    return this.actor.kind === 'merchant' || this.actor.kind === 'agent' ? scopeToTenant(em, this.actor.merchantId) : em;
   }
 
   private unauthenticatedMessage(): string {
