@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { type Actor, type AdminActor, type AgentActor, type MerchantActor } from './auth/actor.js';
-import { scopeToTenant } from './db/tenancy.js';
+import { scopeToTenant, unscopedFork } from './db/tenancy.js';
 import { forbidden, unauthenticated } from './errors.js';
 import { createLoaders, type Loaders } from './loaders.js';
 import type { Logger } from './logger.js';
@@ -14,6 +14,7 @@ import type { Logger } from './logger.js';
 export class RequestContext {
   private made: Loaders | null = null;
   private forked: EntityManager | null;
+  private unscoped: EntityManager | null = null;
   private readonly fork: () => EntityManager;
 
   /** `em` may be a fork to make on first use: an idle subscription's context then holds none (about 4 KB each). */
@@ -31,6 +32,15 @@ export class RequestContext {
     return (this.forked ??= this.scoped(this.fork()));
   }
 
+  /**
+   * Sees every tenant whatever token came with the call: only for what is no tenant's own (signing in,
+   * registering, a public staff page or file, a staff's console keys). Code using it scopes its queries itself.
+   */
+  get crossTenantEm(): EntityManager {
+    if (this.actor.kind !== 'merchant' && this.actor.kind !== 'agent') return this.em;
+    return (this.unscoped ??= unscopedFork(this.em));
+  }
+
   /** Made on first use: most requests and idle subscriptions never batch a load. */
   get loaders(): Loaders {
     return (this.made ??= createLoaders(this.em, this.actor));
@@ -42,6 +52,7 @@ export class RequestContext {
    */
   refreshForEvent(): this {
     this.forked?.clear();
+    this.unscoped?.clear();
     this.made = null;
     return this;
   }

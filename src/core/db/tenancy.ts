@@ -80,6 +80,13 @@ export function scopeToTenant<T extends EntityManager>(em: T, merchantId: number
   return em;
 }
 
+/** A fork of `em` that sees every tenant (it shares `em`'s connection and transaction, not its identity map). */
+export function unscopedFork(em: EntityManager): EntityManager {
+  const fork = em.fork();
+  fork.setFilterParams(TENANT_FILTER, {});
+  return fork;
+}
+
 /** A fresh EntityManager that sees only `merchantId`'s rows: for workers that act for one merchant. */
 export function tenantEm(orm: MikroORM, merchantId: number): EntityManager {
   return scopeToTenant(orm.em.fork(), merchantId);

@@ -93,7 +93,7 @@ export class TradeService {
   async pay(ctx: RequestContext, input: PayInput): Promise<Trade> {
     const actor = ctx.requireMerchant();
     const data = parseInput(paySchema, input);
-    const staff = await ctx.em.findOne(Staff, { id: data.staffId, merchant: actor.merchantId, isDeleted: false });
+    const staff = await ctx.em.findOne(Staff, { id: data.staffId, isDeleted: false });
     if (!staff) throw notFound(`Staff ${data.staffId}`);
     const product = await ctx.em.findOne(Product, { id: data.productId, isDeleted: false, state: ProductState.ON_SALE });
     if (!product) throw notFound(`Product ${data.productId}`);
