@@ -86,6 +86,16 @@ describe('tenant filter', () => {
     expect(await staffName(aliceStaff)).toBe('Alice bot');
   });
 
+  it("signs in and shows public pages whatever tenant's token comes with the call", async () => {
+    const asAgent = await t.rest('/api/v1/agent/login', { user_name: aliceAgent.userName, password: aliceAgent.password }, bob.token);
+    expect(asAgent.body.header.code).toBe(0);
+    const asMerchant = await t.rest('/api/v1/customer/login', { user_name: alice.userName, password: alice.password }, bob.token);
+    expect(asMerchant.body.header.code).toBe(0);
+    const serialNo = (await t.rest('/api/v1/customer/list/staff', { id: aliceStaff }, alice.token)).body.data.list[0].serial_no;
+    const page = await t.rest('/api/v1/customer/query/staff', { serial_no: serialNo }, bob.token);
+    expect(page.body.data.list.map((s: { id: number }) => s.id)).toEqual([aliceStaff]);
+  });
+
   it('lets the admin, workers and a deliberate tenant fork act as they must', async () => {
     const adminCtx = await contextOf(admin);
     expect(tenantOf(adminCtx.em)).toBeNull();
