@@ -80,7 +80,7 @@ export function scopeToTenant<T extends EntityManager>(em: T, merchantId: number
   return em;
 }
 
-/** A fork of `em` that sees every tenant (it shares `em`'s connection and transaction, not its identity map). */
+/** A fork of `em` that sees every tenant, with an identity map of its own. */
 export function unscopedFork(em: EntityManager): EntityManager {
   const fork = em.fork();
   fork.setFilterParams(TENANT_FILTER, {});
