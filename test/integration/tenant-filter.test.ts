@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { crossTenantEm, scopeToTenant, tenantEm, tenantOf } from '../../src/core/db/tenancy.js';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { crossTenantEm, scopeToTenant, TENANT_FILTER, tenantEm, type TenantScope } from '../../src/core/db/tenancy.js';
 import { Agent } from '../../src/entities/agent/agent.entity.js';
 import { Merchant } from '../../src/entities/merchant/merchant.entity.js';
 import { Staff } from '../../src/entities/staff/staff.entity.js';
@@ -21,6 +22,7 @@ describe('tenant filter', () => {
 
   const meta = { requestId: 'tenant-filter-test', ip: '127.0.0.1' };
   const contextOf = (token: string) => t.app.services.contexts.forToken(token, meta);
+  const tenantOf = (em: EntityManager) => (em.getFilterParams(TENANT_FILTER) as TenantScope | undefined)?.merchantId ?? null;
   const staffName = async (id: number) => (await crossTenantEm(t.app.orm).findOneOrFail(Staff, id)).name;
 
   beforeAll(async () => {

@@ -100,8 +100,3 @@ export function tenantEm(orm: MikroORM, merchantId: number): EntityManager {
 export function crossTenantEm(orm: MikroORM): EntityManager {
   return orm.em.fork();
 }
-
-/** The merchant `em` is scoped to, or null when it sees every tenant. */
-export function tenantOf(em: EntityManager): number | null {
-  return (em.getFilterParams(TENANT_FILTER) as TenantScope | undefined)?.merchantId ?? null;
-}

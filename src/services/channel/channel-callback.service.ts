@@ -14,7 +14,7 @@ import type { NonceStore } from './nonce-store.js';
 import type { WecomApiClient } from './wecom-api.client.js';
 import { parseWecomXml, wecomDecrypt, wecomSignatureMatches } from './wecom-crypto.js';
 import { readWecomMessage, type WecomInbound } from './wecom-message.js';
-import { crossTenantEm } from '../../core/db/tenancy.js';
+import { crossTenantEm, tenantEm } from '../../core/db/tenancy.js';
 
 /** A refused callback: the HTTP status, and the seed's code and message for the JSON envelope. */
 export class CallbackRefusal extends Error {
@@ -185,7 +185,7 @@ export class ChannelCallbackService {
     try {
       if (!appSecret || !channel.corpId || !channel.agentId) throw new Error('the WeCom channel has no app_secret');
       const media = await this.wecom.media({ corpId: channel.corpId, agentId: channel.agentId, appSecret }, m.mediaId, this.config.mediaMaxBytes);
-      const file = await this.files.storeFetched(crossTenantEm(this.orm), channel.merchant.id, { fileName: media.fileName ?? m.fileName, data: media.data, contentType: media.contentType });
+      const file = await this.files.storeFetched(tenantEm(this.orm, channel.merchant.id), channel.merchant.id, { fileName: media.fileName ?? m.fileName, data: media.data, contentType: media.contentType });
       return { url: this.files.fileUrl(file.filePath), mimeType: file.contentType, size: file.fileSize, name: file.fileName };
     } catch (err) {
       log.warn({ err, mediaId: m.mediaId }, 'WeCom media could not be fetched');
