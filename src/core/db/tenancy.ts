@@ -75,6 +75,8 @@ export const tenantFilter = {
  * scope (a request's token lookup) would otherwise escape the filter. Call it before any pending change.
  */
 export function scopeToTenant<T extends EntityManager>(em: T, merchantId: number): T {
+  // Already this merchant's (an agent's context handed on as its merchant's): nothing loaded escaped it.
+  if ((em.getFilterParams(TENANT_FILTER) as TenantScope | undefined)?.merchantId === merchantId) return em;
   em.clear();
   em.setFilterParams(TENANT_FILTER, { merchantId } satisfies TenantScope);
   return em;
