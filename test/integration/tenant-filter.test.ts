@@ -3,8 +3,11 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { crossTenantEm, scopeToTenant, TENANT_FILTER, tenantEm, type TenantScope } from '../../src/core/db/tenancy.js';
 import { Agent } from '../../src/entities/agent/agent.entity.js';
 import { Merchant } from '../../src/entities/merchant/merchant.entity.js';
+import { Message } from '../../src/entities/session/message.entity.js';
+import { Session } from '../../src/entities/session/session.entity.js';
 import { Staff } from '../../src/entities/staff/staff.entity.js';
 import { adminToken, createAgent, createMerchant, createStaff, type AgentFixture, type MerchantFixture } from '../support/factories.js';
+import { insertConversation } from '../support/helpdesk-factories.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 /**
@@ -62,6 +65,18 @@ describe('tenant filter', () => {
     expect(await ctx.em.nativeUpdate(Staff, {}, { orgName: 'Bob org' })).toBe(1);
     expect(await staffName(aliceStaff)).toBe('Alice bot');
     expect((await crossTenantEm(t.app.orm).findOneOrFail(Staff, aliceStaff)).orgName).not.toBe('Bob org');
+  });
+
+  it("cannot reach another merchant's conversation, by relation or by its denormalised merchant id", async () => {
+    const sessionId = await insertConversation(t, { merchantId: alice.id, staffId: aliceStaff, start: new Date(), contactAt: [0, 10] });
+    const ctx = await contextOf(bob.token);
+    expect(await ctx.em.findOne(Session, sessionId)).toBeNull();
+    expect(await ctx.em.count(Message, { session: sessionId })).toBe(0);
+    expect(await ctx.em.nativeUpdate(Message, { session: sessionId }, { content: 'taken' })).toBe(0);
+    expect(await ctx.em.nativeDelete(Message, { session: sessionId })).toBe(0);
+    expect(await ctx.em.nativeDelete(Session, { id: sessionId })).toBe(0);
+    const mine = await contextOf(alice.token);
+    expect(await mine.em.count(Message, { session: sessionId, content: { $ne: 'taken' } })).toBe(4);
   });
 
   it('does not answer a primary-key lookup from the identity map for another tenant', async () => {
