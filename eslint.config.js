@@ -16,6 +16,20 @@ export default tseslint.config(
     },
   },
   {
+    // Tenancy is chosen, never defaulted: a bare fork of the ORM would see every tenant (docs/architecture.md, "Tenancy").
+    files: ['src/**/*.ts'],
+    ignores: ['src/core/db/tenancy.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.property.name='fork'][callee.object.property.name='em'][callee.object.object.name='orm'], CallExpression[callee.property.name='fork'][callee.object.property.name='em'][callee.object.object.property.name='orm']",
+          message: 'Choose the tenancy: tenantEm(orm, merchantId) to act for one merchant, crossTenantEm(orm) for work that is no one tenant\'s (src/core/db/tenancy.ts).',
+        },
+      ],
+    },
+  },
+  {
     // Transports are codecs: parse, authenticate, call one service method, render (docs/architecture.md).
     files: ['src/compat-*/**/*.ts', 'src/resolvers/**/*.ts', 'src/http/**/*.ts'],
     rules: {

@@ -46,6 +46,7 @@ import { createGraphQLWsServer } from './graphql/graphql-ws.server.js';
 import { buildAppSchema } from './graphql/schema.js';
 import { createServices, type Services } from './services/index.js';
 import { LogMailer, SmtpMailer } from './services/mail/mailer.js';
+import { crossTenantEm } from './core/db/tenancy.js';
 
 export interface App {
   /** Base URL the server answers on, e.g. http://127.0.0.1:8080 */
@@ -88,7 +89,7 @@ export async function startApp(config: AppConfig, log: Logger): Promise<App> {
     const services = createServices(config, log, { bus, eventLog, jobs, mailer, limiter: redis ? redisRateLimiter(redis, log) : memoryRateLimiter(), orm });
     stopIndexing = () => services.documents.close();
     if (config.adminUser && config.adminPassword) {
-      await services.admins.ensureAdmin(orm.em.fork(), config.adminUser, config.adminPassword);
+      await services.admins.ensureAdmin(crossTenantEm(orm), config.adminUser, config.adminPassword);
     }
     await jobs.start();
     stopJobs = () => jobs.stop();
@@ -148,7 +149,7 @@ export async function startApp(config: AppConfig, log: Logger): Promise<App> {
     app.use((err: unknown, req: Request, res: Response, _next: NextFunction) => renderHttpError(err, req, res, log));
 
     const registry = redis ? new RedisConsoleRegistry(redis, config.agentWsBeatMs * 3, log) : new MemoryConsoleRegistry();
-    const stale = await services.agents.reconcilePresence(orm.em.fork(), (agentId) => registry.holder(agentId));
+    const stale = await services.agents.reconcilePresence(crossTenantEm(orm), (agentId) => registry.holder(agentId));
     if (stale) log.info({ agents: stale }, 'agents without a console marked offline');
     const legacyWs = legacyWebSockets({ services, registry, config, log });
     closeSockets = legacyWs.close;

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { type Actor, type AdminActor, type AgentActor, type MerchantActor } from './auth/actor.js';
+import { scopeToTenant, unscopedFork } from './db/tenancy.js';
 import { forbidden, unauthenticated } from './errors.js';
 import { createLoaders, type Loaders } from './loaders.js';
 import type { Logger } from './logger.js';
@@ -7,10 +8,13 @@ import type { Logger } from './logger.js';
 /**
  * One per HTTP request, graphql-ws operation or legacy WebSocket message:
  * a forked EntityManager, the actor, and DataLoaders that live as long as it does.
+ * A merchant's or agent's EntityManager is scoped to its merchant by the tenant filter
+ * (src/core/db/tenancy.ts): its ORM queries see no other tenant's rows, with or without a condition.
  */
 export class RequestContext {
   private made: Loaders | null = null;
   private forked: EntityManager | null;
+  private unscoped: EntityManager | null = null;
   private readonly fork: () => EntityManager;
 
   /** `em` may be a fork to make on first use: an idle subscription's context then holds none (about 4 KB each). */
@@ -25,7 +29,16 @@ export class RequestContext {
   }
 
   get em(): EntityManager {
-    return (this.forked ??= this.fork());
+    return (this.forked ??= this.scoped(this.fork()));
+  }
+
+  /**
+   * Sees every tenant whatever token came with the call: only for what is no tenant's own (signing in,
+   * registering, a public staff page or file, a staff's console keys). Code using it scopes its queries itself.
+   */
+  get crossTenantEm(): EntityManager {
+    if (this.actor.kind !== 'merchant' && this.actor.kind !== 'agent') return this.em;
+    return (this.unscoped ??= unscopedFork(this.em));
   }
 
   /** Made on first use: most requests and idle subscriptions never batch a load. */
@@ -39,6 +52,7 @@ export class RequestContext {
    */
   refreshForEvent(): this {
     this.forked?.clear();
+    this.unscoped?.clear();
     this.made = null;
     return this;
   }
@@ -71,6 +85,10 @@ export class RequestContext {
   requireAuthenticated(): Exclude<Actor, { kind: 'anonymous' }> {
     if (this.actor.kind === 'anonymous') throw unauthenticated(this.unauthenticatedMessage());
     return this.actor;
+  }
+
+  private scoped(em: EntityManager): EntityManager {
+    return this.actor.kind === 'merchant' || this.actor.kind === 'agent' ? scopeToTenant(em, this.actor.merchantId) : em;
   }
 
   private unauthenticatedMessage(): string {

@@ -22,10 +22,9 @@ function byId<T extends { id: number }>(rows: T[], ids: readonly number[]): (T |
   return ids.map((id) => map.get(id) ?? null);
 }
 
-/** Per-request batch loaders; each tenant-owned loader filters by the caller's merchant. */
+/** Per-request batch loaders; the context's tenant filter keeps a tenant's loaders to its merchant's rows. */
 export function createLoaders(em: EntityManager, actor: Actor): Loaders {
   const tenantId = actor.kind === 'merchant' || actor.kind === 'agent' ? actor.merchantId : null;
-  const tenant = tenantId === null ? {} : { merchant: tenantId };
   const canSeeAll = actor.kind === 'admin';
   return {
     merchant: new DataLoader(async (ids) => {
@@ -35,15 +34,15 @@ export function createLoaders(em: EntityManager, actor: Actor): Loaders {
     }),
     staff: new DataLoader(async (ids) => {
       if (!canSeeAll && tenantId === null) return ids.map(() => null);
-      return byId(await em.find(Staff, { id: { $in: [...ids] }, ...tenant }), ids);
+      return byId(await em.find(Staff, { id: { $in: [...ids] } }), ids);
     }),
     agent: new DataLoader(async (ids) => {
       if (tenantId === null) return ids.map(() => null);
-      return byId(await em.find(Agent, { id: { $in: [...ids] }, ...tenant }), ids);
+      return byId(await em.find(Agent, { id: { $in: [...ids] } }), ids);
     }),
     contact: new DataLoader(async (ids) => {
       if (tenantId === null) return ids.map(() => null);
-      return byId(await em.find(Contact, { id: { $in: [...ids] }, ...tenant }), ids);
+      return byId(await em.find(Contact, { id: { $in: [...ids] } }), ids);
     }),
     queuePosition: new DataLoader(async (ids) => {
       if (tenantId === null) return ids.map(() => null);

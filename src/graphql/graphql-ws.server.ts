@@ -14,6 +14,7 @@ import { graphqlLimitsOf, prepareDocument } from './limits.js';
 import { containsNul } from '../core/nul-guard.js';
 import { boundedWebSocketClass } from '../core/ws/bounded-send.js';
 import { pingSockets } from '../core/ws/heartbeat.js';
+import { crossTenantEm } from '../core/db/tenancy.js';
 
 export const MAX_WS_FRAME_BYTES = 1024 * 1024;
 /** graphql-ws's own keep-alive period, kept; one timer wheel pings instead of a timer per socket. */
@@ -51,7 +52,7 @@ export function createGraphQLWsServer(deps: {
       onConnect: async (c) => {
         const token = tokenFromParams(c.connectionParams);
         if (!token) return true;
-        const actor = await services.tokens.authenticate(() => orm.em.fork(), token);
+        const actor = await services.tokens.authenticate(() => crossTenantEm(orm), token);
         return actor.kind !== 'anonymous';
       },
       context: async (c): Promise<GqlContext> => {

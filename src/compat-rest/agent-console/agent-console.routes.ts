@@ -99,7 +99,7 @@ export function agentConsoleHttpRouter(services: Services, log: Logger): Router 
     if (/^Basic\s/i.test(req.headers.authorization ?? '')) {
       const creds = basicCredentials(req.headers.authorization);
       if (!creds) throw new AppError(ErrorCode.Unauthenticated, 'Wrong api_key or secret_key');
-      return services.agentConsole.scopeOfKeys(contextOf(req).em, creds[0], creds[1]);
+      return services.agentConsole.scopeOfKeys(contextOf(req).crossTenantEm, creds[0], creds[1]);
     }
     const ctx = contextOf(req);
     if (ctx.actor.kind !== 'merchant') throw new AppError(ErrorCode.Unauthenticated, "Send the staff's keys as HTTP Basic credentials, or a merchant token");
@@ -129,19 +129,19 @@ export function agentConsoleHttpRouter(services: Services, log: Logger): Router 
     sendToGroup: handle(async (req, body, c) => {
       const exclude = body.exclude_client_id ?? [];
       if (!Array.isArray(exclude) || !exclude.every((x) => typeof x === 'string')) throw badInput('exclude_client_id: must be a list of client ids');
-      await consoles.pushToStaff(contextOf(req).em, c, intField(body, 'bid'), exclude as string[], dataOf(body));
+      await consoles.pushToStaff(contextOf(req).crossTenantEm, c, intField(body, 'bid'), exclude as string[], dataOf(body));
       return {};
     }),
     sendToCustomer: handle(async (req, body, c) => {
-      await consoles.pushToAgent(contextOf(req).em, c, intField(body, 'customer_id'), dataOf(body));
+      await consoles.pushToAgent(contextOf(req).crossTenantEm, c, intField(body, 'customer_id'), dataOf(body));
       return {};
     }),
     list: handle(async (req, body, c) => {
-      const agents = await consoles.presentAgents(contextOf(req).em, c, intField(body, 'bid'));
+      const agents = await consoles.presentAgents(contextOf(req).crossTenantEm, c, intField(body, 'bid'));
       return agents.map((a) => ({ customer_id: a.id, customer_name: a.name, status: a.status }));
     }),
     info: handle(async (req, body, c) => {
-      const info = await consoles.agentInfo(contextOf(req).em, c, intField(body, 'customer_id'));
+      const info = await consoles.agentInfo(contextOf(req).crossTenantEm, c, intField(body, 'customer_id'));
       return {
         bid: info.staffId === null ? '' : String(info.staffId),
         customer_name: info.agent.name,
@@ -150,6 +150,6 @@ export function agentConsoleHttpRouter(services: Services, log: Logger): Router 
         connecting_user: info.connectingContacts,
       };
     }),
-    isOnline: handle(async (req, body, c) => ({ is_online: (await consoles.isOnline(contextOf(req).em, c, intField(body, 'customer_id'))) ? 1 : 0 })),
+    isOnline: handle(async (req, body, c) => ({ is_online: (await consoles.isOnline(contextOf(req).crossTenantEm, c, intField(body, 'customer_id'))) ? 1 : 0 })),
   });
 }

@@ -35,7 +35,7 @@ export function fileAssetsRouter(services: Services, log: Logger): Router {
     file: async (req, res) => {
     try {
       const filePath = String(req.params.filePath);
-      const file = await services.files.findPublic(contextOf(req).em, filePath);
+      const file = await services.files.findPublic(contextOf(req).crossTenantEm, filePath);
       if (!file) {
         res.status(404).json({ code: 404, message: 'File not found' });
         return;

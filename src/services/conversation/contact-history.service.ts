@@ -1,6 +1,7 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { Message } from '../../entities/session/message.entity.js';
 import { Session } from '../../entities/session/session.entity.js';
+import { crossTenantEm } from '../../core/db/tenancy.js';
 
 /**
  * What a web-chat contact missed while its socket was away (docs/protocols.md, "Resuming"). A contact's
@@ -16,7 +17,7 @@ export class ContactHistoryService {
 
   /** The contact's messages after `afterMsgId` (0: its conversation), the newest `maxMessages`, oldest first. */
   async after(contactId: number, afterMsgId: number): Promise<Message[]> {
-    const em = this.orm.em.fork();
+    const em = crossTenantEm(this.orm);
     // Sessions first: the messages are then read through their (session, seq) index, not a scan of all ids.
     const sessions = await em.find(Session, { contact: contactId }, { fields: ['id'] });
     if (!sessions.length) return [];

@@ -26,6 +26,7 @@ import type { StaffDirectory } from '../staff/staff-directory.js';
 import type { StaffService } from '../staff/staff.service.js';
 import { contactNotices } from './contact-notices.js';
 import type { AnswerEnd, AnswerStream, InboundMessage, IntakeOutcome } from './intake-outcome.js';
+import { crossTenantEm } from '../../core/db/tenancy.js';
 
 const inboundSchema = z.object({
   content: z.string('content must be a string').max(20_000, 'content must be at most 20000 characters'),
@@ -103,7 +104,7 @@ export class ConversationIntake {
     }
     if (input.channel === ChannelType.WEB && media.payload && body.msgType !== MessageType.TEXT) {
       // A web contact shows only what it uploaded to us, never a link of its choosing to the agents.
-      const own = await this.files.mediaOf(this.orm.em.fork(), staff.merchant.id, media.payload.url as string);
+      const own = await this.files.mediaOf(crossTenantEm(this.orm), staff.merchant.id, media.payload.url as string);
       if (!own) throw badInput('Upload the picture first (POST …/upload) and send the url it answers');
       media.payload = own;
     }
@@ -121,7 +122,7 @@ export class ConversationIntake {
     if (kept.status === SessionStatus.PENDING) {
       // Routing runs on every change that can free an agent (and in the sweep): a session already waiting
       // is routed again by those, not by each message its contact writes.
-      if (kept.handedOff && (await this.routing.route(this.orm.em.fork(), kept.merchantId)).has(kept.sessionId)) return { kind: 'with_agent', ...ids };
+      if (kept.handedOff && (await this.routing.route(crossTenantEm(this.orm), kept.merchantId)).has(kept.sessionId)) return { kind: 'with_agent', ...ids };
       // Left while the agents are away: told once, then the AI keeps answering until an agent takes it.
       if (kept.offlineMessage && !kept.handedOff && body.msgType === MessageType.TEXT) return { kind: 'answer', answer: this.answer(staff, kept, body.content), ...ids };
       // The agents' pushes of this message go out before the query for the contact's notice is sent.
@@ -150,7 +151,7 @@ export class ConversationIntake {
    * merchant, under the same refusal and limits as messages.
    */
   async uploadPicture(staffId: number, input: { fileName: string; data: Readable; externalId: string }): Promise<{ kind: 'stored'; media: MediaPayload } | { kind: 'refused' | 'rate_limited'; reason: string }> {
-    const em = this.orm.em.fork();
+    const em = crossTenantEm(this.orm);
     const staff = await em.findOne(Staff, staffId, { populate: ['merchant'] });
     const refusal = staff ? this.staffService.refusalOf(staff) : 'This AI staff has been deleted';
     if (!staff || refusal) return { kind: 'refused', reason: refusal ?? 'This AI staff has been deleted' };
@@ -163,29 +164,29 @@ export class ConversationIntake {
 
   /** The contact's row id when it already has a conversation with the staff (a resumed web-chat connection). */
   async knownContact(staffId: number, channel: InboundMessage['channel'], externalId: string): Promise<number | null> {
-    const s = await this.orm.em.fork().findOne(Session, { staff: staffId, contact: { channel, externalId } }, { fields: ['contact'] });
+    const s = await crossTenantEm(this.orm).findOne(Session, { staff: staffId, contact: { channel, externalId } }, { fields: ['contact'] });
     return s?.contact.id ?? null;
   }
 
   /** The web-chat contact of one of the staff's sessions (`/ws?session_id=`), or null. */
   async contactOfSession(staffId: number, sessionId: number): Promise<string | null> {
-    const s = await this.orm.em.fork().findOne(Session, { id: sessionId, staff: staffId }, { populate: ['contact'] });
+    const s = await crossTenantEm(this.orm).findOne(Session, { id: sessionId, staff: staffId }, { populate: ['contact'] });
     return s ? s.contact.externalId : null;
   }
 
   /** The staff for a public serial number, or null. */
   async staffBySerial(serialNo: string): Promise<Staff | null> {
-    return this.orm.em.fork().findOne(Staff, { serialNo, isDeleted: false });
+    return crossTenantEm(this.orm).findOne(Staff, { serialNo, isDeleted: false });
   }
 
   /** The staff whose api_key and secret_key these are, or null. */
   async staffByKeys(apiKey: string, secretKey: string): Promise<Staff | null> {
-    return this.staffService.authenticateKeys(this.orm.em.fork(), apiKey, secretKey);
+    return this.staffService.authenticateKeys(crossTenantEm(this.orm), apiKey, secretKey);
   }
 
   /** The staff as it is now (its reply language for notices), or null once deleted. */
   async staffNow(staffId: number): Promise<Staff | null> {
-    return this.orm.em.fork().findOne(Staff, { id: staffId, isDeleted: false });
+    return crossTenantEm(this.orm).findOne(Staff, { id: staffId, isDeleted: false });
   }
 
   /**
@@ -240,7 +241,7 @@ export class ConversationIntake {
 
   /** Stores the message in one transaction: de-duplicated, in the contact's open session, handed off if asked. */
   private async storeFully(staffId: number, input: InboundMessage, body: z.output<typeof inboundSchema>, opts = { handoffRules: true }): Promise<StoreResult> {
-    const em = this.orm.em.fork();
+    const em = crossTenantEm(this.orm);
     // Its own copy: the directory's is a shared, read-only snapshot.
     const staff = await em.findOneOrFail(Staff, staffId, { populate: ['merchant'] });
     const after: Publish[] = [];
@@ -297,7 +298,7 @@ export class ConversationIntake {
    */
   private async *answer(staff: Staff, kept: StoreResult, question: string): AnswerStream {
     const { sessionId } = kept;
-    const stream = this.answerer.answer(this.orm.em.fork(), staff, question);
+    const stream = this.answerer.answer(crossTenantEm(this.orm), staff, question);
     let text = '';
     for await (const piece of stream) {
       text += piece;
@@ -314,7 +315,7 @@ export class ConversationIntake {
       return { messageId: appended?.row.messageId ?? null, text, handedOff: false, notice: null };
     }
     const after: Publish[] = [];
-    const em = this.orm.em.fork();
+    const em = crossTenantEm(this.orm);
     const result = await em.transactional(async (tx) => {
       // Only the session row is locked: a joined populate would lock the shared staff and merchant rows too, and
       // concurrent answers of one staff would deadlock.
@@ -353,7 +354,7 @@ export class ConversationIntake {
 
   /** The session's place in the queue, for the notice a surface shows. */
   private async queued(merchantId: number, sessionId: number): Promise<number | null> {
-    return (await queuePositions(this.orm.em.fork(), merchantId, [sessionId])).get(sessionId) ?? null;
+    return (await queuePositions(crossTenantEm(this.orm), merchantId, [sessionId])).get(sessionId) ?? null;
   }
 
   /**

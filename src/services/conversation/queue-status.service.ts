@@ -1,5 +1,6 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { queuePositions } from '../../entities/session/session-queue.js';
+import { crossTenantEm } from '../../core/db/tenancy.js';
 
 /** Where a waiting contact stands: its 1-based place in its staff's queue and the expected wait. */
 export interface QueueStatus {
@@ -22,7 +23,7 @@ export class QueueStatusService {
 
   /** The statuses of some pending sessions of one merchant; sessions not waiting are absent. */
   async of(merchantId: number, sessionIds: readonly number[]): Promise<Map<number, QueueStatus>> {
-    const em = this.orm.em.fork();
+    const em = crossTenantEm(this.orm);
     const positions = await queuePositions(em, merchantId, sessionIds);
     if (!positions.size) return new Map();
     const ids = [...positions.keys()];
@@ -43,8 +44,7 @@ export class QueueStatusService {
 
   /** The contact's waiting session, if it has one. */
   async ofContact(contactId: number): Promise<QueueStatus | null> {
-    const [row]: { id: number; merchant_id: number }[] = await this.orm.em
-      .fork()
+    const [row]: { id: number; merchant_id: number }[] = await crossTenantEm(this.orm)
       .getConnection()
       .execute(`select id, merchant_id from session where contact_id = ? and status = 'pending' order by id desc limit 1`, [contactId]);
     if (!row) return null;

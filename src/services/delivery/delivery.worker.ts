@@ -3,6 +3,7 @@ import type { ChannelConfig } from '../../core/channel/channel-config.js';
 import type { Logger } from '../../core/logger.js';
 import { DeliveryState, type DeliveryRecord } from '../../entities/delivery/delivery-record.js';
 import { retryDelayMs } from '../channel/gateway-signature.js';
+import { crossTenantEm } from '../../core/db/tenancy.js';
 
 /** A refusal no retry can fix (no channel, a disabled endpoint, a forbidden address): the delivery fails at once. */
 export class PermanentFailure extends Error {}
@@ -101,7 +102,7 @@ export class DeliveryWorker {
 
   private async attemptIn(lane: DeliveryLane, id?: number): Promise<boolean> {
     let announce: (() => void) | null = null;
-    const worked = await this.orm.em.fork().transactional(async (tx) => {
+    const worked = await crossTenantEm(this.orm).transactional(async (tx) => {
       const d = await lane.claim(tx, id);
       if (!d) return false;
       await this.attempt(tx, lane, d);
@@ -135,7 +136,7 @@ export class DeliveryWorker {
   private async sweep(): Promise<void> {
     if (Date.now() - this.lastSweep < 60_000) return;
     this.lastSweep = Date.now();
-    for (const lane of this.lanes) await lane.sweep?.(this.orm.em.fork());
+    for (const lane of this.lanes) await lane.sweep?.(crossTenantEm(this.orm));
   }
 }
 

@@ -39,7 +39,7 @@ export class CannedReplyService {
   async create(ctx: RequestContext, input: CannedReplyCreateInput): Promise<CannedReply> {
     const { merchantId } = ctx.requireMerchant();
     const data = parseInput(createSchema, input);
-    const staff = data.staffId ? await this.ownStaff(ctx, merchantId, data.staffId) : null;
+    const staff = data.staffId ? await this.ownStaff(ctx, data.staffId) : null;
     const reply = new CannedReply({ merchant: ctx.em.getReference(Merchant, merchantId), staff, title: data.title, shortcut: data.shortcut, content: data.content });
     ctx.em.persist(reply);
     await this.flushUnique(ctx);
@@ -47,10 +47,10 @@ export class CannedReplyService {
   }
 
   async update(ctx: RequestContext, id: number, input: CannedReplyUpdateInput): Promise<CannedReply> {
-    const { merchantId } = ctx.requireMerchant();
+    ctx.requireMerchant();
     const data = parseInput(updateSchema, input);
     const reply = await this.get(ctx, id);
-    if (data.staffId !== undefined) reply.staff = data.staffId === null ? null : await this.ownStaff(ctx, merchantId, data.staffId);
+    if (data.staffId !== undefined) reply.staff = data.staffId === null ? null : await this.ownStaff(ctx, data.staffId);
     ctx.em.assign(reply, definedOnly({ title: data.title, shortcut: data.shortcut, content: data.content }));
     await this.flushUnique(ctx);
     return reply;
@@ -95,16 +95,16 @@ export class CannedReplyService {
     return this.sessions.sendAsAgent(ctx, session.id, { content: reply.content, clientMsgId: clientMsgId ?? null });
   }
 
-  /** The merchant's replies; for an agent only the shared ones and those of its staff. */
+  /** The merchant's replies (the tenant filter); for an agent only the shared ones and those of its staff. */
   private async visibleWhere(ctx: RequestContext): Promise<FilterQuery<CannedReply>> {
     const actor = ctx.requireTenant();
-    if (actor.kind === 'merchant') return { merchant: actor.merchantId };
+    if (actor.kind === 'merchant') return {};
     const staffIds = await this.sessions.staffIdsOfCaller(ctx);
-    return { merchant: actor.merchantId, $or: [{ staff: null }, { staff: { $in: staffIds } }] };
+    return { $or: [{ staff: null }, { staff: { $in: staffIds } }] };
   }
 
-  private async ownStaff(ctx: RequestContext, merchantId: number, staffId: number): Promise<Staff> {
-    const staff = await ctx.em.findOne(Staff, { id: staffId, merchant: merchantId, isDeleted: false });
+  private async ownStaff(ctx: RequestContext, staffId: number): Promise<Staff> {
+    const staff = await ctx.em.findOne(Staff, { id: staffId, isDeleted: false });
     if (!staff) throw notFound(`Staff ${staffId}`);
     return staff;
   }

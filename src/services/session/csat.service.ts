@@ -8,6 +8,7 @@ import { Session, SessionStatus } from '../../entities/session/session.entity.js
 import type { Staff } from '../../entities/staff/staff.entity.js';
 import { contactNotices } from '../conversation/contact-notices.js';
 import type { SessionJournal } from './session-journal.js';
+import { crossTenantEm } from '../../core/db/tenancy.js';
 
 const ratingSchema = z.object({
   score: z.number('score must be a number from 1 to 5').int('score must be a whole number from 1 to 5').min(1, 'score must be from 1 to 5').max(5, 'score must be from 1 to 5'),
@@ -34,7 +35,7 @@ export class CsatService {
   /** Rates the contact's latest conversation closed within the window; NOT_FOUND without one, CONFLICT when it was rated. */
   async rate(staffId: number, channel: ChannelType, externalId: string, input: RatingInput): Promise<Session> {
     const rating = parseInput(ratingSchema, input);
-    return this.orm.em.fork().transactional(async (tx) => {
+    return crossTenantEm(this.orm).transactional(async (tx) => {
       const session = await this.latestClosed(tx, staffId, channel, externalId);
       if (!session) throw new AppError(ErrorCode.NotFound, `No conversation closed in the last ${this.windowMinutes} minutes to rate`);
       session.rate(rating.score, rating.comment || null);
@@ -51,7 +52,7 @@ export class CsatService {
   async rateFromText(staff: Staff, channel: ChannelType, externalId: string, text: string): Promise<{ sessionId: number; contactId: number } | null> {
     const digit = TEXT_RATING.exec(text);
     if (!digit) return null;
-    return this.orm.em.fork().transactional(async (tx) => {
+    return crossTenantEm(this.orm).transactional(async (tx) => {
       const session = await this.latestClosed(tx, staff.id, channel, externalId);
       if (!session) return null;
       const open = await tx.count(Session, { contact: session.contact, status: { $ne: SessionStatus.CLOSED } });

@@ -6,6 +6,7 @@ import { Message } from '../../entities/session/message.entity.js';
 import { Session } from '../../entities/session/session.entity.js';
 import { messageOfFacts, type ContactView, type MessageView } from './event-facts.js';
 import { lastContactMessages } from './session-reads.js';
+import { crossTenantEm } from '../../core/db/tenancy.js';
 
 /**
  * What renderings of one event need, each part loaded at most once, when a renderer first asks. A live
@@ -24,14 +25,14 @@ export class EventView {
 
   /** The session with its contact and agent. */
   session(): Promise<Session | null> {
-    this.sessionP ??= this.orm.em.fork().findOne(Session, this.e.sessionId, { populate: ['contact', 'agent'] });
+    this.sessionP ??= crossTenantEm(this.orm).findOne(Session, this.e.sessionId, { populate: ['contact', 'agent'] });
     return this.sessionP;
   }
 
   message(): Promise<MessageView | null> {
     if (!('messageId' in this.e)) return Promise.resolve(null);
     const { messageId, facts } = this.e;
-    this.messageP ??= facts?.message ? Promise.resolve(messageOfFacts(facts.message)) : this.orm.em.fork().findOne(Message, messageId);
+    this.messageP ??= facts?.message ? Promise.resolve(messageOfFacts(facts.message)) : crossTenantEm(this.orm).findOne(Message, messageId);
     return this.messageP;
   }
 
@@ -51,7 +52,7 @@ export class EventView {
   agent(): Promise<Agent | null> {
     const id = this.e.agentId;
     if (id === null) return Promise.resolve(null);
-    this.agentP ??= this.orm.em.fork().findOne(Agent, id);
+    this.agentP ??= crossTenantEm(this.orm).findOne(Agent, id);
     return this.agentP;
   }
 
@@ -59,7 +60,7 @@ export class EventView {
   lastContactMessage(): Promise<Message | null> {
     // As of the event: a change rendered late must not show a message that came after it (and is pushed on its own).
     const upTo = 'lastSeq' in this.e ? this.e.lastSeq : undefined;
-    this.lastContactP ??= lastContactMessages(this.orm.em.fork(), [this.e.sessionId], upTo).then((m) => m.get(this.e.sessionId) ?? null);
+    this.lastContactP ??= lastContactMessages(crossTenantEm(this.orm), [this.e.sessionId], upTo).then((m) => m.get(this.e.sessionId) ?? null);
     return this.lastContactP;
   }
 }
@@ -83,7 +84,7 @@ export class EventViews {
   /** The note a NOTE_ADDED event names, with its session's contact, loaded once for every renderer. */
   note(e: NoteAddedEvent): Promise<SessionNote | null> {
     let note = this.notes.get(e);
-    if (!note) this.notes.set(e, (note = this.orm.em.fork().findOne(SessionNote, { id: e.noteId, merchantId: e.merchantId }, { populate: ['session', 'session.contact'] })));
+    if (!note) this.notes.set(e, (note = crossTenantEm(this.orm).findOne(SessionNote, { id: e.noteId, merchantId: e.merchantId }, { populate: ['session', 'session.contact'] })));
     return note;
   }
 }

@@ -2,6 +2,7 @@ import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { ChannelType } from '../../entities/contact/contact.entity.js';
 import type { SessionStatus } from '../../entities/session/session.entity.js';
 import { newMsgId } from '../webhook/webhook-outbox.js';
+import { crossTenantEm } from '../../core/db/tenancy.js';
 
 /** Where a message goes: the open session of a contact (its own message) or a session by id (the AI's answer). */
 export type AppendTarget =
@@ -171,11 +172,11 @@ export class ShortAppends {
   private async write(batch: Job[]): Promise<void> {
     if (batch.length === 1) {
       const [job] = batch as [Job];
-      return appendToOpenSession(this.orm.em.fork(), job.target, job.values).then(job.resolve, job.reject);
+      return appendToOpenSession(crossTenantEm(this.orm), job.target, job.values).then(job.resolve, job.reject);
     }
     let rows: (AppendedRow | null)[];
     try {
-      rows = await appendManyToOpenSessions(this.orm.em.fork(), batch);
+      rows = await appendManyToOpenSessions(crossTenantEm(this.orm), batch);
     } catch {
       for (const job of batch) await this.write([job]);
       return;

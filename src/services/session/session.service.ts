@@ -95,7 +95,7 @@ export class SessionService {
       const previous = s.status;
       const previousAgentId = s.agent?.id ?? null;
       if (toAgentId) {
-        const target = await this.agentForStaff(tx, merchantId, toAgentId, s.staff.id);
+        const target = await this.agentForStaff(tx, toAgentId, s.staff.id);
         s.reassign(target, new Date());
         await this.journal.notice(tx, s, contactNotices.accepted(s.staff, target.name));
       } else {
@@ -282,7 +282,7 @@ export class SessionService {
   /** A contact (by its channel id, the agent console's `userid`) of a staff the caller may see. */
   async contactOf(ctx: RequestContext, externalId: string, staffId?: number): Promise<Contact> {
     const actor = ctx.requireTenant();
-    const where: FilterQuery<Contact> = { merchant: actor.merchantId, externalId };
+    const where: FilterQuery<Contact> = { externalId };
     if (actor.kind === 'agent') {
       const mine = await this.staffIdsOfAgent(ctx.em, actor.agentId);
       where.staff = { $in: staffId === undefined ? mine : mine.filter((id) => id === staffId) };
@@ -304,11 +304,11 @@ export class SessionService {
 
   // ---------- internals ----------
 
-  /** Row filter for what the caller may see: the merchant's sessions, or for an agent those of its staff. */
+  /** Row filter for what the caller may see: the merchant's sessions (the tenant filter), or for an agent those of its staff. */
   private async visibleWhere(ctx: RequestContext, em: EntityManager = ctx.em): Promise<ObjectQuery<Session>> {
     const actor = ctx.requireTenant();
-    if (actor.kind === 'merchant') return { merchant: actor.merchantId };
-    return { merchant: actor.merchantId, staff: { $in: await this.staffIdsOfAgent(em, actor.agentId) } };
+    if (actor.kind === 'merchant') return {};
+    return { staff: { $in: await this.staffIdsOfAgent(em, actor.agentId) } };
   }
 
   /** The staff an agent caller is assigned to (its sockets and subscriptions follow them). */
@@ -337,14 +337,14 @@ export class SessionService {
     const actor = ctx.requireTenant();
     if (actor.kind === 'agent') {
       if (agentId !== undefined && agentId !== actor.agentId) throw forbidden('An agent can only accept sessions for itself');
-      return this.agentForStaff(tx, actor.merchantId, actor.agentId, staffId);
+      return this.agentForStaff(tx, actor.agentId, staffId);
     }
     if (agentId === undefined) throw badInput('csId (the agent to accept for) is required');
-    return this.agentForStaff(tx, actor.merchantId, agentId, staffId);
+    return this.agentForStaff(tx, agentId, staffId);
   }
 
-  private async agentForStaff(tx: EntityManager, merchantId: number, agentId: number, staffId: number): Promise<Agent> {
-    const agent = await tx.findOne(Agent, { id: agentId, merchant: merchantId, isDeleted: false }, { populate: ['staffs'] });
+  private async agentForStaff(tx: EntityManager, agentId: number, staffId: number): Promise<Agent> {
+    const agent = await tx.findOne(Agent, { id: agentId, isDeleted: false }, { populate: ['staffs'] });
     if (!agent) throw notFound(`Agent ${agentId}`);
     if (!agent.staffs.getItems().some((s) => s.id === staffId)) throw forbidden(`Agent ${agentId} is not assigned to this session's staff`);
     return agent;

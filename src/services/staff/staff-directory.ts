@@ -3,6 +3,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import type { EventBus } from '../../core/events/event-bus.js';
 import type { Logger } from '../../core/logger.js';
 import { Staff } from '../../entities/staff/staff.entity.js';
+import { crossTenantEm } from '../../core/db/tenancy.js';
 
 /**
  * Staff (with its merchant) by id for the conversation intake, which asks on every message of every
@@ -28,7 +29,7 @@ export class StaffDirectory {
   get(staffId: number): Promise<Staff | null> {
     let staff = this.cache.get(staffId);
     if (!staff) {
-      staff = this.orm.em.fork().findOne(Staff, staffId, { populate: ['merchant'] });
+      staff = crossTenantEm(this.orm).findOne(Staff, staffId, { populate: ['merchant'] });
       this.cache.set(staffId, staff);
       // A failed read is not kept.
       staff.catch(() => this.cache.delete(staffId));

@@ -109,10 +109,10 @@ export class StaffService {
   }
 
   async list(ctx: RequestContext, filter: StaffFilter = {}, page: PageInput = {}): Promise<PageResult<Staff>> {
-    const actor = ctx.requireMerchant();
+    ctx.requireMerchant();
     const f = parseInput(filterSchema, filter);
     const p = parseInput(pageSchema, page);
-    const where: FilterQuery<Staff> = { merchant: actor.merchantId, isDeleted: false };
+    const where: FilterQuery<Staff> = { isDeleted: false };
     if (f.id) where.id = f.id;
     if (f.name) where.name = { $ilike: likeContains(f.name) };
     if (f.serialNo) where.serialNo = f.serialNo;
@@ -126,9 +126,9 @@ export class StaffService {
 
   /** A staff of the caller's merchant; another tenant's or a deleted one is "not found". */
   async get(ctx: RequestContext, id: number): Promise<Staff> {
-    const actor = ctx.requireMerchant();
+    ctx.requireMerchant();
     const staffId = parseInput(idSchema, id);
-    const staff = await ctx.em.findOne(Staff, { id: staffId, merchant: actor.merchantId, isDeleted: false });
+    const staff = await ctx.em.findOne(Staff, { id: staffId, isDeleted: false });
     if (!staff) throw notFound(`Staff ${staffId}`);
     return staff;
   }
@@ -162,7 +162,7 @@ export class StaffService {
   /** The public lookup by serial number (chat widgets); callers must not expose its keys. */
   async findPublic(ctx: RequestContext, serialNo: string): Promise<Staff> {
     const sn = parseInput(z.string().trim().min(1, 'serial_no is required').max(64), serialNo);
-    const staff = await ctx.em.findOne(Staff, { serialNo: sn, isDeleted: false });
+    const staff = await ctx.crossTenantEm.findOne(Staff, { serialNo: sn, isDeleted: false });
     if (!staff) throw notFound('Staff with this serial number');
     return staff;
   }
@@ -201,8 +201,8 @@ export class StaffService {
 
   /** Loads a staff for a subscription event (the caller refreshed the context, so the latest state is read). */
   async loadForEvent(ctx: RequestContext, id: number): Promise<Staff | null> {
-    const actor = ctx.requireMerchant();
-    return ctx.em.findOne(Staff, { id, merchant: actor.merchantId });
+    ctx.requireMerchant();
+    return ctx.em.findOne(Staff, { id });
   }
 
   private publish(merchantId: number, staffId: number, kind: StaffChangeKind): void {

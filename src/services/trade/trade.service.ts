@@ -25,6 +25,7 @@ import type { PaymentProviders } from '../payment/payment-providers.js';
 import { tradeData } from '../webhook/webhook-events.js';
 import type { WebhookOutbox } from '../webhook/webhook-outbox.js';
 import { newTradeNo } from './trade-no.js';
+import { crossTenantEm } from '../../core/db/tenancy.js';
 
 /** Trades are seen by their merchant and by the admin; anyone else is refused. */
 export function tradeViewer(ctx: RequestContext): { merchant?: number } {
@@ -93,7 +94,7 @@ export class TradeService {
   async pay(ctx: RequestContext, input: PayInput): Promise<Trade> {
     const actor = ctx.requireMerchant();
     const data = parseInput(paySchema, input);
-    const staff = await ctx.em.findOne(Staff, { id: data.staffId, merchant: actor.merchantId, isDeleted: false });
+    const staff = await ctx.em.findOne(Staff, { id: data.staffId, isDeleted: false });
     if (!staff) throw notFound(`Staff ${data.staffId}`);
     const product = await ctx.em.findOne(Product, { id: data.productId, isDeleted: false, state: ProductState.ON_SALE });
     if (!product) throw notFound(`Product ${data.productId}`);
@@ -239,7 +240,7 @@ export class TradeService {
   async sandboxPay(tradeNo: string): Promise<Trade> {
     const no = parseInput(tradeNoSchema, tradeNo);
     if (!this.providers.sandboxEnabled) throw notFound(`Sandbox trade ${no}`);
-    const result = await this.orm.em.fork().transactional(async (tx): Promise<Change> => {
+    const result = await crossTenantEm(this.orm).transactional(async (tx): Promise<Change> => {
       const trade = await this.lockTrade(tx, no);
       if (!trade || trade.provider !== PaymentProviderName.SANDBOX) throw notFound(`Sandbox trade ${no}`);
       if (trade.state !== TradeState.PENDING && !trade.isCredited) {
@@ -262,7 +263,7 @@ export class TradeService {
   async sandboxTrade(tradeNo: string): Promise<Trade> {
     const no = parseInput(tradeNoSchema, tradeNo);
     if (!this.providers.sandboxEnabled) throw notFound(`Sandbox trade ${no}`);
-    const trade = await this.orm.em.fork().findOne(Trade, { tradeNo: no, provider: PaymentProviderName.SANDBOX });
+    const trade = await crossTenantEm(this.orm).findOne(Trade, { tradeNo: no, provider: PaymentProviderName.SANDBOX });
     if (!trade) throw notFound(`Sandbox trade ${no}`);
     return trade;
   }
@@ -270,14 +271,14 @@ export class TradeService {
   /** The page a payer's browser returns to: the trade's state, nothing private. */
   async publicStatus(tradeNo: string): Promise<Pick<Trade, 'tradeNo' | 'state' | 'message' | 'prodName'>> {
     const no = parseInput(tradeNoSchema, tradeNo);
-    const trade = await this.orm.em.fork().findOne(Trade, { tradeNo: no });
+    const trade = await crossTenantEm(this.orm).findOne(Trade, { tradeNo: no });
     if (!trade) throw notFound(`Trade ${no}`);
     return { tradeNo: trade.tradeNo, state: trade.state, message: trade.message, prodName: trade.prodName };
   }
 
   /** Job handler: closes a trade still unpaid at its deadline (state 2). */
   async closeUnpaid(tradeNo: string, attempt = 0): Promise<void> {
-    const em = this.orm.em.fork();
+    const em = crossTenantEm(this.orm);
     const trade = await em.findOne(Trade, { tradeNo });
     if (!trade || trade.state !== TradeState.PENDING) return;
     if (trade.expiresAt.getTime() > Date.now()) {
@@ -313,8 +314,7 @@ export class TradeService {
    */
   async closeOverdue(limit = 100): Promise<number> {
     const horizonMs = this.opts.closeRetrySeconds * 2 ** CLOSE_RETRIES * 1000;
-    const overdue = await this.orm.em
-      .fork()
+    const overdue = await crossTenantEm(this.orm)
       .find(Trade, { state: TradeState.PENDING, expiresAt: { $lt: new Date(Date.now() - horizonMs) } }, { fields: ['tradeNo'], orderBy: { id: 'asc' }, limit });
     for (const t of overdue) await this.closeUnpaid(t.tradeNo, CLOSE_RETRIES);
     return overdue.length;
@@ -327,7 +327,7 @@ export class TradeService {
 
   private async applyNotice(provider: PaymentProviderName, notice: PaymentNotice): Promise<string> {
     if (notice.kind === 'ignored') return notice.reason;
-    const result = await this.orm.em.fork().transactional(async (tx): Promise<Change> => {
+    const result = await crossTenantEm(this.orm).transactional(async (tx): Promise<Change> => {
       const trade = await this.lockTrade(tx, notice.tradeNo);
       if (!trade) throw new NotificationRejected(`unknown trade ${notice.tradeNo}`, 404);
       if (trade.provider !== provider) throw new NotificationRejected(`trade ${trade.tradeNo} was not placed with ${provider}`, 404);
