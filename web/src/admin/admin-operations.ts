@@ -264,6 +264,14 @@ export const AdminCreateChannel = graphql(`
   }
 `);
 
+export const AdminUpdateChannel = graphql(`
+  mutation AdminUpdateChannel($id: Int!, $input: ChannelUpdateInput!) {
+    updateChannel(id: $id, input: $input) {
+      id
+    }
+  }
+`);
+
 export const AdminDeleteChannel = graphql(`
   mutation AdminDeleteChannel($id: Int!) {
     deleteChannel(id: $id)

@@ -5,6 +5,7 @@ import { useClient, useMutation, useQuery } from 'urql';
 import { useAuth } from '../core/auth-context';
 import { Button } from '../core/ui/button';
 import { QueryState, useErrorText } from '../core/ui/error-text';
+import { Select } from '../core/ui/field';
 import { Page } from '../core/ui/page';
 import { useToast } from '../core/ui/toast';
 import type { WorkspaceMessageFragment } from '../gql/graphql';
@@ -147,6 +148,8 @@ export function ConversationView() {
   const mineNow = session.status === 'MANUAL' && session.agent?.id === workspace.agent?.id;
   const colleagues = details.data.agents.items.filter((a) => a.id !== workspace.agent?.id);
   const sessionLabels = labelIds ?? new Set(loaded.labels.map((l) => l.id));
+  // An answer not found in the knowledge base is the AI's refusal: nothing worth sending as the agent's reply.
+  const usable = !!suggestion?.text && suggestion.grounded;
   const date = (iso: string) => new Date(iso).toLocaleString(i18n.resolvedLanguage === 'zh' ? 'zh-CN' : 'en');
 
   const act = async (run: () => Promise<{ error?: Parameters<typeof errorText>[0]; data?: unknown }>, done?: string) => {
@@ -211,8 +214,8 @@ export function ConversationView() {
             <>
               {suggestion && (
                 <div className="suggestion" role="region" aria-label={t('suggested')}>
-                  {suggestion.text ? <p>{suggestion.text}</p> : <p className="muted">{t('noSuggestion')}</p>}
-                  {suggestion.text && (
+                  {usable ? <p>{suggestion.text}</p> : <p className="muted">{t('noSuggestion')}</p>}
+                  {usable && (
                     <Button
                       onClick={() => {
                         setDraft(suggestion.text);
@@ -238,17 +241,12 @@ export function ConversationView() {
             {mineNow && (
               <>
                 <Button onClick={() => void onSuggest()}>{t('suggest')}</Button>
-                <label>
-                  {t('transferTo')}{' '}
-                  <select value={transferTo} onChange={(e) => setTransferTo(e.target.value)}>
-                    <option value="queue">{t('transferQueue')}</option>
-                    {colleagues.map((a) => (
-                      <option key={a.id} value={a.id}>
-                        {a.name}
-                      </option>
-                    ))}
-                  </select>
-                </label>
+                <Select
+                  label={t('transferTo')}
+                  value={transferTo}
+                  onChange={(e) => setTransferTo(e.target.value)}
+                  options={[{ value: 'queue', label: t('transferQueue') }, ...colleagues.map((a) => ({ value: String(a.id), label: a.name }))]}
+                />
                 <Button onClick={() => void onTransfer()}>{t('transfer')}</Button>
                 <Button variant="danger" onClick={() => void onClose()}>
                   {t('close')}

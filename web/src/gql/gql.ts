@@ -35,6 +35,7 @@ type Documents = {
     "\n  mutation AdminDeleteAgent($id: Int!) {\n    deleteAgent(id: $id)\n  }\n": typeof types.AdminDeleteAgentDocument,
     "\n  query AdminChannels {\n    channels(page: { pageSize: 100 }) {\n      total\n      items {\n        id\n        channelType\n        staffId\n        accountId\n        outboundUrl\n        secret\n        corpId\n        agentId\n        token\n        createdAt\n      }\n    }\n  }\n": typeof types.AdminChannelsDocument,
     "\n  mutation AdminCreateChannel($input: ChannelCreateInput!) {\n    createChannel(input: $input) {\n      id\n    }\n  }\n": typeof types.AdminCreateChannelDocument,
+    "\n  mutation AdminUpdateChannel($id: Int!, $input: ChannelUpdateInput!) {\n    updateChannel(id: $id, input: $input) {\n      id\n    }\n  }\n": typeof types.AdminUpdateChannelDocument,
     "\n  mutation AdminDeleteChannel($id: Int!) {\n    deleteChannel(id: $id)\n  }\n": typeof types.AdminDeleteChannelDocument,
     "\n  query AdminChannelDeliveries($sessionId: Int!) {\n    channelDeliveries(sessionId: $sessionId) {\n      id\n      sessionId\n      msgId\n      state\n      attempts\n      lastError\n      nextAttemptAt\n      deliveredAt\n      createdAt\n    }\n  }\n": typeof types.AdminChannelDeliveriesDocument,
     "\n  subscription AdminDeliveryChanged {\n    channelDeliveryChanged {\n      id\n      sessionId\n      msgId\n      state\n      attempts\n      lastError\n      nextAttemptAt\n      deliveredAt\n      createdAt\n    }\n  }\n": typeof types.AdminDeliveryChangedDocument,
@@ -110,6 +111,7 @@ const documents: Documents = {
     "\n  mutation AdminDeleteAgent($id: Int!) {\n    deleteAgent(id: $id)\n  }\n": types.AdminDeleteAgentDocument,
     "\n  query AdminChannels {\n    channels(page: { pageSize: 100 }) {\n      total\n      items {\n        id\n        channelType\n        staffId\n        accountId\n        outboundUrl\n        secret\n        corpId\n        agentId\n        token\n        createdAt\n      }\n    }\n  }\n": types.AdminChannelsDocument,
     "\n  mutation AdminCreateChannel($input: ChannelCreateInput!) {\n    createChannel(input: $input) {\n      id\n    }\n  }\n": types.AdminCreateChannelDocument,
+    "\n  mutation AdminUpdateChannel($id: Int!, $input: ChannelUpdateInput!) {\n    updateChannel(id: $id, input: $input) {\n      id\n    }\n  }\n": types.AdminUpdateChannelDocument,
     "\n  mutation AdminDeleteChannel($id: Int!) {\n    deleteChannel(id: $id)\n  }\n": types.AdminDeleteChannelDocument,
     "\n  query AdminChannelDeliveries($sessionId: Int!) {\n    channelDeliveries(sessionId: $sessionId) {\n      id\n      sessionId\n      msgId\n      state\n      attempts\n      lastError\n      nextAttemptAt\n      deliveredAt\n      createdAt\n    }\n  }\n": types.AdminChannelDeliveriesDocument,
     "\n  subscription AdminDeliveryChanged {\n    channelDeliveryChanged {\n      id\n      sessionId\n      msgId\n      state\n      attempts\n      lastError\n      nextAttemptAt\n      deliveredAt\n      createdAt\n    }\n  }\n": types.AdminDeliveryChangedDocument,
@@ -262,6 +264,10 @@ export function graphql(source: "\n  query AdminChannels {\n    channels(page: {
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation AdminCreateChannel($input: ChannelCreateInput!) {\n    createChannel(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation AdminCreateChannel($input: ChannelCreateInput!) {\n    createChannel(input: $input) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminUpdateChannel($id: Int!, $input: ChannelUpdateInput!) {\n    updateChannel(id: $id, input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation AdminUpdateChannel($id: Int!, $input: ChannelUpdateInput!) {\n    updateChannel(id: $id, input: $input) {\n      id\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
