@@ -123,6 +123,15 @@ describe('the merchant admin in the browser', { timeout: 90_000 }, () => {
     // Its status follows presence live.
     expect((await w.t.gql('mutation { setAgentStatus(status: BUSY) { status } }', {}, agentLogin.data.agentLogin.token)).errors).toBeUndefined();
     await expect.poll(() => page.getByRole('row').filter({ hasText: 'Bo' }).textContent()).toContain('Busy');
+    // Bo in its own browser: going online and signing out show in the merchant's list as they happen.
+    const bo = await w.open('en');
+    await signIn(bo, w.url, 'agent', `bo-${merchant.userName}`, 'agent-pass-1');
+    await bo.page.getByRole('combobox', { name: 'My status' }).selectOption('ONLINE');
+    await expect.poll(() => page.getByRole('row').filter({ hasText: 'Bo' }).textContent()).toContain('Online');
+    await bo.page.getByRole('button', { name: 'Sign out' }).click();
+    await bo.page.waitForURL((u) => u.pathname === '/login');
+    await expect.poll(() => page.getByRole('row').filter({ hasText: 'Bo' }).textContent()).toContain('Offline');
+    await bo.close();
     expect((await w.t.gql('{ agents { items { name staffIds } } }', {}, merchant.token)).data.agents.items).toEqual([{ name: 'Bo', staffIds: [staffId] }]);
     await web.shot('admin-agents');
 
@@ -135,6 +144,8 @@ describe('the merchant admin in the browser', { timeout: 90_000 }, () => {
     await channelForm.getByRole('textbox', { name: /^Outbound URL/ }).fill(receiver.url);
     await channelForm.getByRole('button', { name: 'Create' }).click();
     await expect.poll(() => page.getByRole('row').filter({ hasText: 'wx-acme' }).count()).toBe(1);
+    const channelRow = page.getByRole('row').filter({ hasText: 'wx-acme' });
+    expect(await channelRow.textContent()).toContain('No replies yet');
     const inbound = await postGatewayCallback(w.url, 'wechat', SECRET, {
       account_id: 'wx-acme',
       msg_id: 'wx-m-1',
@@ -148,6 +159,9 @@ describe('the merchant admin in the browser', { timeout: 90_000 }, () => {
     const deliveries = page.getByRole('table', { name: 'Delivery attempts since this page opened' });
     await expect.poll(() => deliveries.textContent(), { timeout: 15_000 }).toContain('Delivered');
     expect(receiver.requests.length).toBe(2);
+    // The channel's own delivery state follows without a reload.
+    await expect.poll(() => channelRow.textContent()).toContain('Last reply: Delivered');
+    expect(await channelRow.textContent()).not.toMatch(/being retried|failed/);
     await web.shot('admin-channels');
 
     // Edit: replies go to a new address; the secret, left empty, is kept (the old one still signs callbacks).

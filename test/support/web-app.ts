@@ -133,8 +133,8 @@ export async function startWebApp(env: Record<string, string> = {}): Promise<Web
   };
 }
 
-/** The roles that are controls: each must have an accessible name (a role listed alone has none). */
-const UNNAMED = /^\s*- (button|link|textbox|combobox|checkbox|radio|spinbutton|slider|switch|searchbox|progressbar|menuitem|tab)( \[[^\]]*\])?(:.*)?$/;
+/** Controls (and images): each must have an accessible name; the snapshot lists one without a name by its role alone. */
+const UNNAMED = /^\s*- (button|link|textbox|combobox|checkbox|radio|spinbutton|slider|switch|searchbox|progressbar|menuitem|tab|img)( \[[^\]]*\])?(:.*)?$/;
 
 /** Fails when any control on the page has no accessible name (from the page's accessibility snapshot). */
 export async function expectNamedControls(web: WebPage, where = web.page.url()): Promise<void> {

@@ -12,7 +12,7 @@ import type { Services } from '../../services/index.js';
 import { MessageObject } from '../session/session.types.js';
 import { Role } from '../shared/enums.js';
 import { PageInput } from '../shared/page.types.js';
-import { ChannelCreateInput, ChannelDeliveryObject, ChannelObject, ChannelPage, ChannelUpdateInput } from './channel.types.js';
+import { ChannelCreateInput, ChannelDeliveryObject, ChannelDeliveryStateObject, ChannelObject, ChannelPage, ChannelUpdateInput } from './channel.types.js';
 
 function present(s: Services, c: Channel): ChannelObject {
   const v = s.channels.view(c);
@@ -62,6 +62,12 @@ export class ChannelResolver {
   ): Promise<ChannelPage> {
     const result = await this.s.channels.list(ctx, { staffId: staffId ?? undefined }, page ?? {});
     return { ...result, items: result.items.map((c) => present(this.s, c)) };
+  }
+
+  @FieldResolver(() => ChannelDeliveryStateObject, { description: 'How its replies stand: being retried, given up, the newest' })
+  async deliveryState(@Root() c: ChannelObject, @Ctx() { ctx }: GqlContext): Promise<ChannelDeliveryStateObject> {
+    const { pending, failed, latest } = await this.s.outbox.stateOfChannel(ctx, c.staffId, c.channelType);
+    return { pending, failed, latest: latest ? presentDelivery(latest) : null };
   }
 
   @Authorized(Role.MERCHANT)

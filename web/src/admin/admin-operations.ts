@@ -251,6 +251,17 @@ export const AdminChannels = graphql(`
         agentId
         token
         createdAt
+        deliveryState {
+          pending
+          failed
+          latest {
+            id
+            state
+            attempts
+            lastError
+            deliveredAt
+          }
+        }
       }
     }
   }

@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useClient, useMutation, useQuery } from 'urql';
 import { Button } from '../core/ui/button';
@@ -28,7 +28,8 @@ export function ChannelsPage() {
   const { t } = useTranslation('admin');
   const toast = useToast();
   const errorText = useErrorText();
-  const [{ data, fetching, error }] = useQuery({ query: AdminChannels, context: CHANNEL_LIST, requestPolicy: 'cache-and-network' });
+  const [{ data, fetching, error }, refetch] = useQuery({ query: AdminChannels, context: CHANNEL_LIST, requestPolicy: 'cache-and-network' });
+  const live = useLiveDeliveries(() => refetch({ requestPolicy: 'network-only' }));
   const [{ data: staffData }] = useQuery({ query: AdminStaffList, variables: { page: { pageSize: 100 } }, context: STAFF_LIST });
   const [, remove] = useMutation(AdminDeleteChannel);
   const [editing, setEditing] = useState<ChannelRow | 'new' | null>(null);
@@ -54,6 +55,7 @@ export function ChannelsPage() {
           { key: 'staff', header: t('channels.staff'), cell: (c) => staffName(c.staffId) },
           { key: 'url', header: t('channels.outboundUrl'), cell: (c) => c.outboundUrl || '—' },
           { key: 'secret', header: t('channels.secret'), cell: (c) => c.secret || c.token },
+          { key: 'delivery', header: t('channels.delivery'), cell: (c) => <DeliveryStateCell state={c.deliveryState} /> },
           {
             key: 'actions',
             header: t('actions'),
@@ -76,7 +78,7 @@ export function ChannelsPage() {
           },
         ]}
       />
-      <Deliveries />
+      <Deliveries live={live} />
       <Dialog open={editing !== null} title={editing && editing !== 'new' ? t('channels.editOf', { account: channelAccount(editing) }) : t('channels.create')} onClose={() => setEditing(null)}>
         {editing && <ChannelForm key={editing === 'new' ? 'new' : editing.id} staffs={staffs} channel={editing === 'new' ? null : editing} onDone={() => setEditing(null)} />}
       </Dialog>
@@ -84,20 +86,46 @@ export function ChannelsPage() {
   );
 }
 
-function Deliveries() {
-  const { t } = useTranslation('admin');
+/** Every delivery attempt since the page opened; each one also calls `changed` (the channels' states move with it). */
+function useLiveDeliveries(changed: () => void): Delivery[] {
   const client = useClient();
-  const [sessionId, setSessionId] = useState('');
-  const [shown, setShown] = useState<number | null>(null);
   const [live, setLive] = useState<Delivery[]>([]);
-  const [{ data, fetching, error }] = useQuery({ query: AdminChannelDeliveries, variables: { sessionId: shown ?? 0 }, pause: shown === null, requestPolicy: 'network-only' });
+  const onChange = useRef(changed);
+  useEffect(() => {
+    onChange.current = changed;
+  });
   useEffect(() => {
     const sub = client.subscription(AdminDeliveryChanged, {}).subscribe((r) => {
       const d = r.data?.channelDeliveryChanged;
-      if (d) setLive((list) => mergeDeliveries(list, [d]));
+      if (!d) return;
+      setLive((list) => mergeDeliveries(list, [d]));
+      onChange.current();
     });
     return () => sub.unsubscribe();
   }, [client]);
+  return live;
+}
+
+/** The newest reply's state, with how many are being retried or were given up. */
+function DeliveryStateCell({ state }: { state: ChannelRow['deliveryState'] }) {
+  const { t } = useTranslation('admin');
+  const { latest, pending, failed } = state;
+  if (!latest) return <span className="admin-muted">{t('channels.noReplies')}</span>;
+  return (
+    <span className={`delivery delivery-${latest.state.toLowerCase()}`}>
+      {t('channels.latest', { state: t(`deliveries.states.${latest.state}`) })}
+      {pending > 0 && ` · ${t('channels.retrying', { count: pending })}`}
+      {failed > 0 && ` · ${t('channels.failed', { count: failed })}`}
+      {latest.lastError && latest.state !== 'DELIVERED' && ` · ${latest.lastError}`}
+    </span>
+  );
+}
+
+function Deliveries({ live }: { live: Delivery[] }) {
+  const { t } = useTranslation('admin');
+  const [sessionId, setSessionId] = useState('');
+  const [shown, setShown] = useState<number | null>(null);
+  const [{ data, fetching, error }] = useQuery({ query: AdminChannelDeliveries, variables: { sessionId: shown ?? 0 }, pause: shown === null, requestPolicy: 'network-only' });
   const rows = shown === null ? live : mergeDeliveries(data?.channelDeliveries ?? [], live.filter((d) => d.sessionId === shown));
   const lookup = (e: FormEvent) => {
     e.preventDefault();
