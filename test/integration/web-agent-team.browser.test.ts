@@ -17,13 +17,13 @@ const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
 const words = {
   en: {
     status: 'My status', connected: 'Connected', accept: 'Accept', reply: 'Reply', file: 'Send a file', download: 'Download invoice.pdf', summary: 'Handoff summary',
-    suggest: 'Suggest a reply', suggested: 'Suggested reply', use: 'Use this reply', note: 'Note for colleagues (the contact does not see it)', addNote: 'Add note',
+    suggest: 'Suggest a reply', suggested: 'Suggested reply', use: 'Use this reply', noAnswer: 'The knowledge base has no answer for this', note: 'Note for colleagues (the contact does not see it)', addNote: 'Add note',
     transferTo: 'Transfer to', queue: 'Back to the queue', transfer: 'Transfer', open: 'Open the conversation with', mineEmpty: 'No open conversations', close: 'Close conversation',
     closed: 'This conversation is closed',
   },
   zh: {
     status: '我的状态', connected: '已连接', accept: '接入', reply: '回复', file: '发送文件', download: '下载 invoice.pdf', summary: '转人工摘要',
-    suggest: '推荐回复', suggested: '推荐的回复', use: '使用此回复', note: '给同事的备注（访客看不到）', addNote: '添加备注',
+    suggest: '推荐回复', suggested: '推荐的回复', use: '使用此回复', noAnswer: '知识库中没有相关答案', note: '给同事的备注（访客看不到）', addNote: '添加备注',
     transferTo: '转接给', queue: '退回排队', transfer: '转接', open: '打开与', mineEmpty: '暂无进行中的会话', close: '结束会话',
     closed: '会话已结束',
   },
@@ -86,6 +86,12 @@ describe('two agents in Chromium: handoff summary, suggested reply, a file, a no
       const summary = a.page.getByRole('region', { name: say.summary });
       await expect.poll(() => summary.textContent()).toContain('When is the shop open on weekdays?');
 
+      // Nothing in the knowledge base answers "a person, please": no reply is offered to send.
+      await a.page.getByRole('button', { name: say.suggest }).click();
+      const suggestion = a.page.getByRole('region', { name: say.suggested });
+      await expect.poll(() => suggestion.textContent(), { timeout: 15_000 }).toBe(say.noAnswer);
+      expect(await suggestion.getByRole('button').count()).toBe(0);
+
       // The agent greets; the contact's next question gets a suggested reply from the knowledge base, used and sent.
       const reply = a.page.getByRole('textbox', { name: say.reply });
       await reply.fill('Hello, how can I help?');
@@ -95,7 +101,6 @@ describe('two agents in Chromium: handoff summary, suggested reply, a file, a no
       await chat.page.press('#input', 'Enter');
       await expect.poll(() => a.page.locator('.timeline .message.from-contact').filter({ hasText: 'When is the shop open on Saturdays?' }).count()).toBe(1);
       await a.page.getByRole('button', { name: say.suggest }).click();
-      const suggestion = a.page.getByRole('region', { name: say.suggested });
       await expect.poll(() => suggestion.textContent(), { timeout: 15_000 }).toContain('10 am');
       await suggestion.getByRole('button', { name: say.use }).click();
       expect(await reply.inputValue()).toContain('10 am');

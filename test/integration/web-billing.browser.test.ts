@@ -170,7 +170,7 @@ describe('the browser app: billing, reports and the platform admin', () => {
     await web.shot('platform-merchants');
     // Unfrozen: it signs in again.
     await row.getByRole('button', { name: `Unfreeze ${merchant.userName}` }).click();
-    await row.getByRole('button', { name: `Freeze ${merchant.userName}` }).waitFor();
+    await row.getByRole('button', { name: `Freeze ${merchant.userName}`, exact: true }).waitFor();
     expect(await row.textContent()).not.toContain('Frozen');
     const again = await w.t.gql('mutation($i: LoginInput!) { login(input: $i) { token } }', { i: { userName: merchant.userName, password: md5(merchant.plain) } });
     expect(again.data?.login.token).toEqual(expect.any(String));

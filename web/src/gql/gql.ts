@@ -77,6 +77,7 @@ type Documents = {
     "\n  mutation AgentLogin($input: LoginInput!) {\n    agentLogin(input: $input) { token expiresAt }\n  }\n": typeof types.AgentLoginDocument,
     "\n  mutation AdminLogin($input: LoginInput!) {\n    adminLogin(input: $input) { token expiresAt role }\n  }\n": typeof types.AdminLoginDocument,
     "\n  mutation Logout {\n    logout\n  }\n": typeof types.LogoutDocument,
+    "\n  mutation AgentSignOff {\n    setAgentStatus(status: OFFLINE) { id status }\n  }\n": typeof types.AgentSignOffDocument,
     "\n  query PlatformMerchants($search: String, $page: PageInput) {\n    merchants(search: $search, page: $page) {\n      total\n      pageNo\n      pageSize\n      items { id userName email isFrozen createdAt }\n    }\n  }\n": typeof types.PlatformMerchantsDocument,
     "\n  mutation PlatformSetMerchantFrozen($id: Int!, $frozen: Boolean!) {\n    setMerchantFrozen(id: $id, frozen: $frozen) { id isFrozen }\n  }\n": typeof types.PlatformSetMerchantFrozenDocument,
     "\n  fragment PlatformProduct on Product {\n    id\n    serialNo\n    name\n    description\n    price\n    currency\n    expiringDays\n    trialDays\n    language\n    state\n    updatedAt\n  }\n": typeof types.PlatformProductFragmentDoc,
@@ -153,6 +154,7 @@ const documents: Documents = {
     "\n  mutation AgentLogin($input: LoginInput!) {\n    agentLogin(input: $input) { token expiresAt }\n  }\n": types.AgentLoginDocument,
     "\n  mutation AdminLogin($input: LoginInput!) {\n    adminLogin(input: $input) { token expiresAt role }\n  }\n": types.AdminLoginDocument,
     "\n  mutation Logout {\n    logout\n  }\n": types.LogoutDocument,
+    "\n  mutation AgentSignOff {\n    setAgentStatus(status: OFFLINE) { id status }\n  }\n": types.AgentSignOffDocument,
     "\n  query PlatformMerchants($search: String, $page: PageInput) {\n    merchants(search: $search, page: $page) {\n      total\n      pageNo\n      pageSize\n      items { id userName email isFrozen createdAt }\n    }\n  }\n": types.PlatformMerchantsDocument,
     "\n  mutation PlatformSetMerchantFrozen($id: Int!, $frozen: Boolean!) {\n    setMerchantFrozen(id: $id, frozen: $frozen) { id isFrozen }\n  }\n": types.PlatformSetMerchantFrozenDocument,
     "\n  fragment PlatformProduct on Product {\n    id\n    serialNo\n    name\n    description\n    price\n    currency\n    expiringDays\n    trialDays\n    language\n    state\n    updatedAt\n  }\n": types.PlatformProductFragmentDoc,
@@ -432,6 +434,10 @@ export function graphql(source: "\n  mutation AdminLogin($input: LoginInput!) {\
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation Logout {\n    logout\n  }\n"): (typeof documents)["\n  mutation Logout {\n    logout\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AgentSignOff {\n    setAgentStatus(status: OFFLINE) { id status }\n  }\n"): (typeof documents)["\n  mutation AgentSignOff {\n    setAgentStatus(status: OFFLINE) { id status }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
