@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createStaffWithKeys, type StaffFixture } from '../support/factories.js';
+import { createStaff, createStaffWithKeys, type StaffFixture } from '../support/factories.js';
 import { addDocument, waitForSync } from '../support/knowledge.js';
 import { PUBLIC_URL } from '../support/test-app.js';
 import { signIn, startWebApp, webAgent, webMerchant, type Lang, type WebApp, type WebPage } from '../support/web-app.js';
@@ -19,15 +19,15 @@ const words = {
     status: 'My status', connected: 'Connected', accept: 'Accept', reply: 'Reply', file: 'Send a file', download: 'Download invoice.pdf', summary: 'Handoff summary',
     suggest: 'Suggest a reply', suggested: 'Suggested reply', use: 'Use this reply', noAnswer: 'The knowledge base has no answer for this', note: 'Note for colleagues (the contact does not see it)', addNote: 'Add note',
     transferTo: 'Transfer to', queue: 'Back to the queue', transfer: 'Transfer', open: 'Open the conversation with', mineEmpty: 'No open conversations', close: 'Close conversation',
-    closed: 'This conversation is closed',
+    closed: 'This conversation is closed', colleague: (name: string) => `${name} (Online)`,
   },
   zh: {
     status: '我的状态', connected: '已连接', accept: '接入', reply: '回复', file: '发送文件', download: '下载 invoice.pdf', summary: '转人工摘要',
     suggest: '推荐回复', suggested: '推荐的回复', use: '使用此回复', noAnswer: '知识库中没有相关答案', note: '给同事的备注（访客看不到）', addNote: '添加备注',
     transferTo: '转接给', queue: '退回排队', transfer: '转接', open: '打开与', mineEmpty: '暂无进行中的会话', close: '结束会话',
-    closed: '会话已结束',
+    closed: '会话已结束', colleague: (name: string) => `${name}（在线）`,
   },
-} satisfies Record<Lang, Record<string, string>>;
+} satisfies Record<Lang, Record<string, string | ((name: string) => string)>>;
 
 describe('two agents in Chromium: handoff summary, suggested reply, a file, a note, transfer to a colleague and back to the queue', () => {
   let w: WebApp;
@@ -42,6 +42,8 @@ describe('two agents in Chromium: handoff summary, suggested reply, a file, a no
     await addDocument(w.t, merchant.token, staff.id, 'opening-hours.md', POLICY);
     await w.t.rest('/api/v1/customer/sync/doc', { staff_id: staff.id }, merchant.token);
     expect((await waitForSync(w.t, merchant.token, staff.id)).map((d) => d.sync_state)).toEqual(['ready']);
+    // An agent of another staff of the same merchant: never offered as a colleague to transfer to.
+    await webAgent(w.t, merchant.token, [await createStaff(w.t, merchant.token, { name: 'Other desk' })], { name: 'Otto' });
     const asked = await w.t.gql('query($id: Int!) { askStaff(staffId: $id, question: "When is the shop open on Saturdays?") { text grounded } }', { id: staff.id }, merchant.token);
     expect(asked.data.askStaff).toMatchObject({ grounded: true, text: expect.stringContaining('10 am') });
   }, 90_000);
@@ -119,7 +121,12 @@ describe('two agents in Chromium: handoff summary, suggested reply, a file, a no
       await a.shot('agent-assist');
 
       // To the named colleague: it leaves the first agent's list and arrives in the colleague's, history and note with it.
-      await a.page.getByRole('combobox', { name: say.transferTo }).selectOption({ label: colleagueName });
+      // The colleague is offered with its status; an agent of another staff is not offered.
+      const offered = await a.page.getByRole('combobox', { name: say.transferTo }).locator('option').allTextContents();
+      expect(offered[0]).toBe(say.queue);
+      expect(offered).toContain(say.colleague(colleagueName));
+      expect(offered.filter((o) => o.startsWith('Otto'))).toEqual([]);
+      await a.page.getByRole('combobox', { name: say.transferTo }).selectOption({ label: say.colleague(colleagueName) });
       await a.page.getByRole('button', { name: say.transfer, exact: true }).click();
       await a.page.waitForURL((u) => u.pathname === '/agent');
       await expect.poll(() => a.page.getByText(say.mineEmpty).count()).toBe(1);

@@ -6,6 +6,7 @@ import type { ChannelDeliveryEvent } from '../../core/events/event-bus.js';
 import type { Channel } from '../../entities/channel/channel.entity.js';
 import { DeliveryState, OutboundDelivery } from '../../entities/channel/outbound-delivery.entity.js';
 import type { Message } from '../../entities/session/message.entity.js';
+import { Cost, Weight } from '../../graphql/cost.js';
 import type { GqlContext } from '../../graphql/context.js';
 import { untilAccessChanges } from '../../graphql/subscription-guard.js';
 import type { Services } from '../../services/index.js';
@@ -64,6 +65,8 @@ export class ChannelResolver {
     return { ...result, items: result.items.map((c) => present(this.s, c)) };
   }
 
+  // Three reads of the outbox per channel.
+  @Weight(Cost.rootQuery)
   @FieldResolver(() => ChannelDeliveryStateObject, { description: 'How its replies stand: being retried, given up, the newest' })
   async deliveryState(@Root() c: ChannelObject, @Ctx() { ctx }: GqlContext): Promise<ChannelDeliveryStateObject> {
     const { pending, failed, latest } = await this.s.outbox.stateOfChannel(ctx, c.staffId, c.channelType);

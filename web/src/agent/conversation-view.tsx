@@ -146,7 +146,8 @@ export function ConversationView() {
   const session = { ...loaded, ...(workspace.session(id) ?? {}) };
   const name = contactName(session);
   const mineNow = session.status === 'MANUAL' && session.agent?.id === workspace.agent?.id;
-  const colleagues = details.data.agents.items.filter((a) => a.id !== workspace.agent?.id);
+  // Only those who serve this staff can take it (the server refuses others); their status helps choose.
+  const colleagues = details.data.agents.items.filter((a) => a.id !== workspace.agent?.id && a.staffIds.includes(session.staffId));
   const sessionLabels = labelIds ?? new Set(loaded.labels.map((l) => l.id));
   // An answer not found in the knowledge base is the AI's refusal: nothing worth sending as the agent's reply.
   const usable = !!suggestion?.text && suggestion.grounded;
@@ -245,7 +246,7 @@ export function ConversationView() {
                   label={t('transferTo')}
                   value={transferTo}
                   onChange={(e) => setTransferTo(e.target.value)}
-                  options={[{ value: 'queue', label: t('transferQueue') }, ...colleagues.map((a) => ({ value: String(a.id), label: a.name }))]}
+                  options={[{ value: 'queue', label: t('transferQueue') }, ...colleagues.map((a) => ({ value: String(a.id), label: t('transferToAgent', { name: a.name, status: t(`statusOptions.${a.status}`) }) }))]}
                 />
                 <Button onClick={() => void onTransfer()}>{t('transfer')}</Button>
                 <Button variant="danger" onClick={() => void onClose()}>
