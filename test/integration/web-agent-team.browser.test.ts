@@ -138,6 +138,8 @@ describe('two agents in Chromium: handoff summary, suggested reply, a file, a no
       await expect.poll(() => b.page.getByRole('link', { name: say.download }).count()).toBe(1);
       await expect.poll(() => b.page.locator('.timeline .message.note').filter({ hasText: 'Asked about Saturdays' }).count()).toBe(1);
       await expect.poll(() => b.page.locator('.timeline .message.from-agent').filter({ hasText: '10 am' }).count()).toBe(1);
+      // Opened at its newest: the history is scrolled to the end.
+      await expect.poll(() => b.page.locator('.timeline').evaluate((el) => Math.ceil(el.scrollTop + el.clientHeight) >= el.scrollHeight - 2)).toBe(true);
       await expect.poll(() => chat.page.locator('#messages .row.system .bubble').last().textContent()).toContain(colleagueName);
       const owner = async () => (await w.t.gql('query($id: Int!) { session(id: $id) { status agent { name } } }', { id: sessionId }, merchantToken)).data.session;
       expect(await owner()).toEqual({ status: 'MANUAL', agent: { name: colleagueName } });

@@ -118,11 +118,7 @@ export function ConversationView() {
   const [, close] = useMutation(CloseSession);
   const [, label] = useMutation(LabelSession);
   const client = useClient();
-  const end = useRef<HTMLLIElement>(null);
-  // Braced: Chromium's scrollIntoView returns a promise, which an effect must not return.
-  useEffect(() => {
-    end.current?.scrollIntoView?.({ block: 'end' });
-  }, [messages.length]);
+  const list = useRef<HTMLOListElement>(null);
 
   const loadedNotes = details.data?.session.notes;
   useEffect(() => void (loadedNotes && addNotes(loadedNotes)), [loadedNotes]); // eslint-disable-line react-hooks/exhaustive-deps
@@ -134,6 +130,11 @@ export function ConversationView() {
     ];
     return items.sort((a, b) => a.seq - b.seq || a.order - b.order || a.key.localeCompare(b.key));
   }, [messages, notes]);
+  // The newest at hand: the history's own scroll to its end whenever it grows (the list renders once the details are in).
+  useEffect(() => {
+    const el = list.current;
+    if (el) el.scrollTop = el.scrollHeight;
+  }, [timeline.length, details.data]);
 
   if (!details.data) {
     return (
@@ -188,7 +189,7 @@ export function ConversationView() {
       <div className="conversation">
         <section className="timeline-pane" aria-labelledby="history-heading">
           <h2 id="history-heading">{t('history')}</h2>
-          <ol className="timeline" aria-label={t('history')}>
+          <ol ref={list} className="timeline" aria-label={t('history')}>
             {timeline.map((item) =>
               item.kind === 'message' ? (
                 <li key={item.key} className={`message from-${item.m.senderType.toLowerCase()}`} data-seq={item.m.seq}>
@@ -204,7 +205,6 @@ export function ConversationView() {
                 </li>
               ),
             )}
-            <li ref={end} aria-hidden="true" className="timeline-end" />
           </ol>
           {session.status === 'CLOSED' ? (
             <p role="status" className="closed-banner">
