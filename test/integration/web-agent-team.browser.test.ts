@@ -19,13 +19,13 @@ const words = {
     status: 'My status', connected: 'Connected', accept: 'Accept', reply: 'Reply', file: 'Send a file', download: 'Download invoice.pdf', summary: 'Handoff summary',
     suggest: 'Suggest a reply', suggested: 'Suggested reply', use: 'Use this reply', noAnswer: 'The knowledge base has no answer for this', note: 'Note for colleagues (the contact does not see it)', addNote: 'Add note',
     transferTo: 'Transfer to', queue: 'Back to the queue', transfer: 'Transfer', open: 'Open the conversation with', mineEmpty: 'No open conversations', close: 'Close conversation',
-    closed: 'This conversation is closed', colleague: (name: string) => `${name} (Online)`,
+    closed: 'This conversation is closed', earlier: 'Earlier conversations', closedStatus: 'Closed', colleague: (name: string) => `${name} (Online)`,
   },
   zh: {
     status: '我的状态', connected: '已连接', accept: '接入', reply: '回复', file: '发送文件', download: '下载 invoice.pdf', summary: '转人工摘要',
     suggest: '推荐回复', suggested: '推荐的回复', use: '使用此回复', noAnswer: '知识库中没有相关答案', note: '给同事的备注（访客看不到）', addNote: '添加备注',
     transferTo: '转接给', queue: '退回排队', transfer: '转接', open: '打开与', mineEmpty: '暂无进行中的会话', close: '结束会话',
-    closed: '会话已结束', colleague: (name: string) => `${name}（在线）`,
+    closed: '会话已结束', earlier: '历史会话', closedStatus: '已结束', colleague: (name: string) => `${name}（在线）`,
   },
 } satisfies Record<Lang, Record<string, string | ((name: string) => string)>>;
 
@@ -156,6 +156,21 @@ describe('two agents in Chromium: handoff summary, suggested reply, a file, a no
       await a.page.getByRole('button', { name: say.close }).click();
       await expect.poll(() => a.page.locator('.closed-banner').textContent()).toContain(say.closed);
       expect(await owner()).toEqual({ status: 'CLOSED', agent: { name: first } });
+
+      // The contact comes back: the new conversation lists the closed one among the earlier ones, and opens it.
+      await chat.page.fill('#input', '转人工');
+      await chat.page.press('#input', 'Enter');
+      await expect.poll(() => queued.count(), { timeout: 15_000 }).toBe(1);
+      await queued.getByRole('button', { name: new RegExp(say.accept) }).click();
+      await a.page.waitForURL((u) => /\/agent\/sessions\/\d+$/.test(u.pathname) && !u.pathname.endsWith(`/${sessionId}`));
+      const earlier = a.page.getByRole('region', { name: say.earlier }).getByRole('link');
+      await expect.poll(() => earlier.count()).toBe(1);
+      expect(await earlier.textContent()).toContain(say.closedStatus);
+      const again = Number(new URL(a.page.url()).pathname.split('/').pop());
+      await earlier.click();
+      await a.page.waitForURL(new RegExp(`/agent/sessions/${sessionId}$`));
+      await expect.poll(() => a.page.getByRole('link', { name: say.download }).count()).toBe(1);
+      expect((await w.t.gql('mutation($id: Int!) { closeSession(sessionId: $id) { status } }', { id: again }, merchantToken)).errors).toBeUndefined();
 
       await chat.close();
       await a.close();
