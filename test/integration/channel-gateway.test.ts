@@ -175,6 +175,9 @@ describe('generic gateway channels', { timeout: 60_000 }, () => {
     const order = receiver.requests.map((r) => r.json.msg_id);
     expect(order.lastIndexOf(failed.msgId)).toBeLessThan(order.indexOf(next.msgId));
     expect(order.filter((id) => id === failed.msgId).length).toBe(failed.attempts);
+    // The channel's own state: one given up, the newest is the next reply.
+    const listed = (await t.gql('{ channels(page: { pageSize: 100 }) { items { accountId deliveryState { pending failed latest { msgId } } } } }', {}, m.token)).data.channels.items;
+    expect(listed.find((c: any) => c.accountId === 'jd-1').deliveryState).toMatchObject({ failed: 1, latest: { msgId: next.msgId } });
   });
 
   it("stores a frozen staff's messages without answering them", async () => {

@@ -112,11 +112,28 @@ describe('the agent workspace in Chromium: queue, accept, canned reply, a droppe
       await desk.shot('agent-reconnecting');
       await chat.page.fill('#input', 'are you still there?');
       await chat.page.press('#input', 'Enter');
-      await expect.poll(async () => (await w.t.gql('query($id: Int!) { messages(sessionId: $id) { content } }', { id: sessionId }, merchantToken)).data.messages.some((m: any) => m.content === 'are you still there?')).toBe(true);
+      const stored = async () => (await w.t.gql('query($id: Int!) { messages(sessionId: $id) { seq content } }', { id: sessionId }, merchantToken)).data.messages as { seq: number; content: string }[];
+      await expect.poll(async () => (await stored()).some((m) => m.content === 'are you still there?')).toBe(true);
+      // Meanwhile another contact joins the queue: the session stream resumes from its last event and shows it.
+      const other = await w.open(lang, { viewport: { width: 390, height: 780 } });
+      await other.page.goto(`${w.url}/chat/${staff.serialNo}`);
+      await expect.poll(() => other.page.getAttribute('#status', 'data-state')).toBe('online');
+      await other.page.fill('#input', '转人工');
+      await other.page.press('#input', 'Enter');
+      await expect.poll(async () => (await w.t.gql('{ sessions(filter: { status: PENDING }) { total } }', {}, merchantToken)).data.sessions.total).toBe(1);
+      expect(await page.locator('.queue-item').count()).toBe(0);
       await desk.context.setOffline(false);
       await expect.poll(() => page.getByRole('status').filter({ hasText: say.connected }).count(), { timeout: 20_000 }).toBe(1);
       await expect.poll(() => page.locator('.timeline .message.from-contact').filter({ hasText: 'are you still there?' }).count(), { timeout: 10_000 }).toBe(1);
+      await expect.poll(() => page.locator('.queue-item').count(), { timeout: 10_000 }).toBe(1);
+      // Each stored message once, in order: nothing repeated by the replay after the reconnect.
+      const shownSeqs = await page.locator('.timeline .message[data-seq]').evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-seq'))));
+      expect(shownSeqs).toEqual((await stored()).map((m) => m.seq));
       expect(await page.locator('.timeline .message.from-agent').filter({ hasText: CANNED }).count()).toBe(1);
+      const otherId = Number(await page.locator('.queue-item').getAttribute('data-session-id'));
+      expect((await w.t.gql('mutation($id: Int!) { closeSession(sessionId: $id) { status } }', { id: otherId }, merchantToken)).errors).toBeUndefined();
+      await expect.poll(() => page.locator('.queue-item').count()).toBe(0);
+      await other.close();
 
       // Closed: the contact rates it.
       await page.getByRole('button', { name: say.close }).click();

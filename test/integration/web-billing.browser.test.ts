@@ -1,23 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adminToken, createAgent, createProduct, createStaff } from '../support/factories.js';
+import { adminToken, createAgent, createMerchant, createProduct, createStaff, md5 } from '../support/factories.js';
 import { insertConversation, type ScriptedConversation } from '../support/helpdesk-factories.js';
 import { signIn, startWebApp, webAdmin, webMerchant, type Lang, type WebApp, type WebPage } from '../support/web-app.js';
 
 const HOUR = 3_600_000;
 const heading = (web: WebPage) => web.page.getByRole('heading', { level: 1 }).textContent();
-
-/** Every control on the screen has an accessible name: the ARIA snapshot lists none bare ("- button" with no name). */
-async function expectNamedControls(web: WebPage): Promise<void> {
-  const snapshot = await web.page.locator('body').ariaSnapshot();
-  const bare = snapshot.split('\n').filter((line) => /^\s*- (button|link|combobox|textbox|searchbox|checkbox|radio|spinbutton|img)(:|\s*\[[^\]]*\])?\s*$/.test(line));
-  expect(bare, snapshot).toEqual([]);
-}
-
-/** The screenshot of a screen, once its controls are checked for names. */
-async function shot(web: WebPage, name: string): Promise<void> {
-  await expectNamedControls(web);
-  await web.shot(name);
-}
 
 describe('the browser app: billing, reports and the platform admin', () => {
   let w: WebApp;
@@ -58,7 +45,7 @@ describe('the browser app: billing, reports and the platform admin', () => {
     await expect.poll(() => heading(web)).toBe('Choose a package');
     expect(await page.getByRole('combobox', { name: 'Staff' }).inputValue()).not.toBe('');
     await page.getByRole('combobox', { name: 'Payment method' }).selectOption('ALIPAY');
-    await shot(web, 'billing-packages');
+    await web.shot('billing-packages');
     await page.getByRole('button', { name: `Buy ${productName} for ${staffName}` }).click();
 
     await page.waitForURL((u) => u.pathname.startsWith('/admin/billing/pay/'));
@@ -68,7 +55,7 @@ describe('the browser app: billing, reports and the platform admin', () => {
     paidTradeNo = decodeURIComponent(new URL(page.url()).pathname.split('/').pop()!);
     const payUrl = await page.getByRole('link', { name: 'Open the payment page' }).getAttribute('href');
     expect(new URL(payUrl!).pathname).toBe(`/pay/sandbox/${paidTradeNo}`);
-    await shot(web, 'billing-pay');
+    await web.shot('billing-pay');
 
     // The sandbox checkout, as a customer would open it from the link (here on the test server's own address).
     const sandbox = await web.context.newPage();
@@ -80,13 +67,13 @@ describe('the browser app: billing, reports and the platform admin', () => {
     // The app hears tradeUpdated and shows the trade paid, with the staff's new period.
     await page.getByRole('status').filter({ hasText: 'Paid' }).waitFor();
     await page.getByText(new RegExp(`${staffName} now has service until`)).waitFor();
-    await shot(web, 'billing-paid');
+    await web.shot('billing-paid');
 
     await page.getByRole('link', { name: 'Trades' }).click();
     const tradeRow = page.getByRole('row').filter({ hasText: paidTradeNo });
     await tradeRow.waitFor();
     expect(await tradeRow.textContent()).toContain('Paid');
-    await shot(web, 'billing-trades');
+    await web.shot('billing-trades');
 
     await page.getByRole('navigation', { name: 'Billing sections' }).getByRole('link', { name: 'Bills' }).click();
     const bills = page.getByRole('table', { name: `Paid periods of ${staffName}` });
@@ -99,7 +86,7 @@ describe('the browser app: billing, reports and the platform admin', () => {
     expect(bill).toContain(range);
     const group = page.getByRole('region', { name: staffName });
     expect(await group.getByText('Paid until').count()).toBe(1);
-    await shot(web, 'billing-bills');
+    await web.shot('billing-bills');
     await web.close();
   });
 
@@ -125,7 +112,7 @@ describe('the browser app: billing, reports and the platform admin', () => {
     await page.getByRole('img', { name: /over 30 days/ }).waitFor();
     await page.getByRole('combobox', { name: 'Period' }).selectOption('7');
     await volume.waitFor();
-    await shot(web, 'reports');
+    await web.shot('reports');
     await web.close();
   });
 
@@ -150,7 +137,7 @@ describe('the browser app: billing, reports and the platform admin', () => {
       await page.getByRole('status').filter({ hasText: '加载中' }).waitFor({ state: 'detached' });
       if (name === 'billing-pay') await page.getByRole('img', { name: /支付链接二维码/ }).waitFor();
       if (name === 'reports') await page.getByRole('img', { name: /^会话量趋势:/ }).waitFor();
-      await shot(web, name);
+      await web.shot(name);
     }
     await web.close();
   });
@@ -161,13 +148,18 @@ describe('the browser app: billing, reports and the platform admin', () => {
   };
 
   it('the platform admin searches a merchant and freezes it, creates, edits and deletes a product, and refunds a trade', async () => {
+    const other = await createMerchant(w.t);
     const web = await w.open('en');
     const { page } = web;
     await signIn(web, w.url, 'admin', webAdmin.userName, webAdmin.plain);
     await expect.poll(() => heading(web)).toBe('Platform admin');
+    // The search finds this merchant, not another one.
+    await expect.poll(() => page.getByRole('row').filter({ hasText: other.userName }).count()).toBe(1);
     await page.getByRole('searchbox', { name: 'User name or e-mail' }).fill(merchant.userName);
     await page.getByRole('button', { name: 'Search' }).click();
+    await expect.poll(() => page.getByRole('row').filter({ hasText: other.userName }).count()).toBe(0);
     const row = page.getByRole('row').filter({ hasText: merchant.userName });
+    expect(await row.count()).toBe(1);
     await row.getByRole('button', { name: `Freeze ${merchant.userName}` }).click();
     const dialog = page.getByRole('dialog', { name: `Freeze ${merchant.userName}?` });
     await dialog.getByRole('button', { name: 'Freeze', exact: true }).click();
@@ -175,7 +167,13 @@ describe('the browser app: billing, reports and the platform admin', () => {
     expect(await row.textContent()).toContain('Frozen');
     // Frozen at once: the merchant's token no longer works.
     expect((await w.t.gql('{ me { __typename } }', {}, merchant.token)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
-    await shot(web, 'platform-merchants');
+    await web.shot('platform-merchants');
+    // Unfrozen: it signs in again.
+    await row.getByRole('button', { name: `Unfreeze ${merchant.userName}` }).click();
+    await row.getByRole('button', { name: `Freeze ${merchant.userName}`, exact: true }).waitFor();
+    expect(await row.textContent()).not.toContain('Frozen');
+    const again = await w.t.gql('mutation($i: LoginInput!) { login(input: $i) { token } }', { i: { userName: merchant.userName, password: md5(merchant.plain) } });
+    expect(again.data?.login.token).toEqual(expect.any(String));
 
     await page.getByRole('link', { name: platformText.en.products }).click();
     await page.getByRole('button', { name: 'New product' }).click();
@@ -187,7 +185,7 @@ describe('the browser app: billing, reports and the platform admin', () => {
     const productRow = page.getByRole('row').filter({ hasText: 'Pro yearly' });
     await productRow.waitFor();
     expect(await productRow.textContent()).toContain('1,999.00');
-    await shot(web, 'platform-products');
+    await web.shot('platform-products');
     // Edit it, then delete it: the merchants' list of packages loses it.
     await productRow.getByRole('button', { name: 'Edit Pro yearly' }).click();
     const edit = page.getByRole('dialog', { name: 'Edit Pro yearly' });
@@ -213,7 +211,7 @@ describe('the browser app: billing, reports and the platform admin', () => {
     expect(await tradeRow.getByRole('button', { name: /Refund/ }).count()).toBe(0);
     const after = await w.t.gql('query($n: String!) { trade(tradeNo: $n) { state refundAmount } }', { n: paidTradeNo }, await adminToken(w.t));
     expect(after.data.trade).toEqual({ state: 'REFUNDED', refundAmount: '199.00' });
-    await shot(web, 'platform-trades');
+    await web.shot('platform-trades');
     await web.close();
   });
 
@@ -229,7 +227,7 @@ describe('the browser app: billing, reports and the platform admin', () => {
       await page.goto(`${w.url}${path}`);
       await expect.poll(() => heading(web)).toBe(title);
       await page.getByRole('table').first().waitFor();
-      await shot(web, name);
+      await web.shot(name);
     }
     await web.close();
   });

@@ -67,7 +67,7 @@ export interface WebPage {
   page: Page;
   /** Requests (and sockets) the page tried to send to another origin; close() fails the test on any. */
   foreign: string[];
-  /** test-artifacts/web/<name>.<lang>.png, the full page. */
+  /** test-artifacts/web/<name>.<lang>.png, the full page; first it fails the test on any control without an accessible name. */
   shot(name: string): Promise<void>;
   close(): Promise<void>;
 }
@@ -113,6 +113,7 @@ export async function startWebApp(env: Record<string, string> = {}): Promise<Web
         page,
         foreign,
         async shot(name) {
+          await expectNamedControls(web, name);
           await mkdir(ARTIFACTS, { recursive: true });
           await page.screenshot({ path: path.join(ARTIFACTS, `${name}.${lang}.png`), fullPage: true });
         },
@@ -130,6 +131,15 @@ export async function startWebApp(env: Record<string, string> = {}): Promise<Web
       await t.close();
     },
   };
+}
+
+/** Controls (and images): each must have an accessible name; the snapshot lists one without a name by its role alone. */
+const UNNAMED = /^\s*- (button|link|textbox|combobox|checkbox|radio|spinbutton|slider|switch|searchbox|progressbar|menuitem|tab|img)( \[[^\]]*\])?(:.*)?$/;
+
+/** Fails when any control on the page has no accessible name (from the page's accessibility snapshot). */
+export async function expectNamedControls(web: WebPage, where = web.page.url()): Promise<void> {
+  const unnamed = (await web.page.locator('body').ariaSnapshot()).split('\n').filter((l) => UNNAMED.test(l));
+  expect(unnamed, `controls without an accessible name on ${where}`).toEqual([]);
 }
 
 /** A merchant and an agent made by the factories with a password typed in the browser (the app sends its MD5). */

@@ -5,13 +5,14 @@ import type { ChannelDeliveryEvent } from '../../core/events/event-bus.js';
 import type { Channel } from '../../entities/channel/channel.entity.js';
 import { DeliveryState, OutboundDelivery } from '../../entities/channel/outbound-delivery.entity.js';
 import type { Message } from '../../entities/session/message.entity.js';
+import { Cost, Weight } from '../../graphql/cost.js';
 import type { GqlContext } from '../../graphql/context.js';
 import { untilAccessChanges } from '../../graphql/subscription-guard.js';
 import type { Services } from '../../services/index.js';
 import { MessageObject } from '../session/session.types.js';
 import { Role } from '../shared/enums.js';
 import { PageInput } from '../shared/page.types.js';
-import { ChannelCreateInput, ChannelDeliveryObject, ChannelObject, ChannelPage, ChannelUpdateInput } from './channel.types.js';
+import { ChannelCreateInput, ChannelDeliveryObject, ChannelDeliveryStateObject, ChannelObject, ChannelPage, ChannelUpdateInput } from './channel.types.js';
 
 function present(s: Services, c: Channel): ChannelObject {
   const v = s.channels.view(c);
@@ -61,6 +62,14 @@ export class ChannelResolver {
   ): Promise<ChannelPage> {
     const result = await this.s.channels.list(ctx, { staffId: staffId ?? undefined }, page ?? {});
     return { ...result, items: result.items.map((c) => present(this.s, c)) };
+  }
+
+  // Three reads of the outbox per channel.
+  @Weight(Cost.rootQuery)
+  @FieldResolver(() => ChannelDeliveryStateObject, { description: 'How its replies stand: being retried, given up, the newest' })
+  async deliveryState(@Root() c: ChannelObject, @Ctx() { ctx }: GqlContext): Promise<ChannelDeliveryStateObject> {
+    const { pending, failed, latest } = await this.s.outbox.stateOfChannel(ctx, c.staffId, c.channelType);
+    return { pending, failed, latest: latest ? presentDelivery(latest) : null };
   }
 
   @Authorized(Role.MERCHANT)

@@ -71,3 +71,10 @@ export class ChannelDeliveryObject {
   @Field(() => Date, { nullable: true }) deliveredAt!: Date | null;
   @Field() createdAt!: Date;
 }
+
+@ObjectType('ChannelDeliveryState', { description: "How a channel's replies stand (those of its staff's sessions on it)" })
+export class ChannelDeliveryStateObject {
+  @Field(() => Int, { description: 'Being retried' }) pending!: number;
+  @Field(() => Int, { description: 'Given up' }) failed!: number;
+  @Field(() => ChannelDeliveryObject, { nullable: true, description: 'The newest reply, in whatever state' }) latest!: ChannelDeliveryObject | null;
+}

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { RequestContext } from '../../core/context.js';
 import { notFound } from '../../core/errors.js';
-import { OutboundDelivery } from '../../entities/channel/outbound-delivery.entity.js';
+import { DeliveryState, OutboundDelivery } from '../../entities/channel/outbound-delivery.entity.js';
+import type { ChannelType } from '../../entities/contact/contact.entity.js';
 import { MessageType, type Message } from '../../entities/session/message.entity.js';
 import type { Session } from '../../entities/session/session.entity.js';
 import type { SessionService } from '../session/session.service.js';
@@ -44,6 +45,19 @@ export class OutboxService {
   async ofSession(ctx: RequestContext, sessions: SessionService, sessionId: number): Promise<OutboundDelivery[]> {
     const session = await sessions.get(ctx, sessionId);
     return ctx.em.find(OutboundDelivery, { session }, { orderBy: { id: 'asc' } });
+  }
+
+  /**
+   * How the replies through one channel stand: a channel is its staff's only one of its type, so its replies are
+   * those of that staff's sessions on that channel. Being retried, given up, and the newest (any state).
+   */
+  async stateOfChannel(ctx: RequestContext, staffId: number, channel: ChannelType): Promise<{ pending: number; failed: number; latest: OutboundDelivery | null }> {
+    const { merchantId } = ctx.requireTenant();
+    const where = { merchant: merchantId, session: { staff: staffId, channel } };
+    const pending = await ctx.em.count(OutboundDelivery, { ...where, state: DeliveryState.PENDING });
+    const failed = await ctx.em.count(OutboundDelivery, { ...where, state: DeliveryState.FAILED });
+    const latest = await ctx.em.findOne(OutboundDelivery, where, { orderBy: { id: 'desc' } });
+    return { pending, failed, latest };
   }
 
   /** A delivery an event names, as it is now; another tenant's is "not found". */

@@ -251,6 +251,17 @@ export const AdminChannels = graphql(`
         agentId
         token
         createdAt
+        deliveryState {
+          pending
+          failed
+          latest {
+            id
+            state
+            attempts
+            lastError
+            deliveredAt
+          }
+        }
       }
     }
   }
@@ -259,6 +270,14 @@ export const AdminChannels = graphql(`
 export const AdminCreateChannel = graphql(`
   mutation AdminCreateChannel($input: ChannelCreateInput!) {
     createChannel(input: $input) {
+      id
+    }
+  }
+`);
+
+export const AdminUpdateChannel = graphql(`
+  mutation AdminUpdateChannel($id: Int!, $input: ChannelUpdateInput!) {
+    updateChannel(id: $id, input: $input) {
       id
     }
   }

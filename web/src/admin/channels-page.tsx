@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useClient, useMutation, useQuery } from 'urql';
 import { Button } from '../core/ui/button';
@@ -8,12 +8,14 @@ import { QueryState, useErrorText } from '../core/ui/error-text';
 import { Page } from '../core/ui/page';
 import { Table } from '../core/ui/table';
 import { useToast } from '../core/ui/toast';
-import type { AdminChannelDeliveriesQuery, ChannelCreateInput, ChannelType } from '../gql/graphql';
-import { AdminChannelDeliveries, AdminChannels, AdminCreateChannel, AdminDeleteChannel, AdminDeliveryChanged, AdminStaffList, STAFF_LIST } from './admin-operations';
+import type { AdminChannelDeliveriesQuery, AdminChannelsQuery, ChannelType } from '../gql/graphql';
+import { AdminChannelDeliveries, AdminChannels, AdminCreateChannel, AdminDeleteChannel, AdminDeliveryChanged, AdminStaffList, AdminUpdateChannel, STAFF_LIST } from './admin-operations';
+import { channelAccount, channelFormOf, channelInput, SECRET_FIELDS, type ChannelField } from './channel-form';
 import { mergeDeliveries } from './deliveries';
 
 const TYPES: ChannelType[] = ['WECHAT', 'DOUYIN', 'JD', 'WECOM'];
 type Delivery = AdminChannelDeliveriesQuery['channelDeliveries'][number];
+type ChannelRow = AdminChannelsQuery['channels']['items'][number];
 
 /**
  * The list depends on every Channel: a mutation answering one (or, for a delete answering a Boolean, passing
@@ -26,17 +28,18 @@ export function ChannelsPage() {
   const { t } = useTranslation('admin');
   const toast = useToast();
   const errorText = useErrorText();
-  const [{ data, fetching, error }] = useQuery({ query: AdminChannels, context: CHANNEL_LIST, requestPolicy: 'cache-and-network' });
+  const [{ data, fetching, error }, refetch] = useQuery({ query: AdminChannels, context: CHANNEL_LIST, requestPolicy: 'cache-and-network' });
+  const live = useLiveDeliveries(() => refetch({ requestPolicy: 'network-only' }));
   const [{ data: staffData }] = useQuery({ query: AdminStaffList, variables: { page: { pageSize: 100 } }, context: STAFF_LIST });
   const [, remove] = useMutation(AdminDeleteChannel);
-  const [creating, setCreating] = useState(false);
+  const [editing, setEditing] = useState<ChannelRow | 'new' | null>(null);
   const staffs = staffData?.staffs.items ?? [];
   const staffName = (id: number) => staffs.find((s) => s.id === id)?.name ?? `#${id}`;
   return (
     <Page
       title={t('channels.title')}
       actions={
-        <Button variant="primary" onClick={() => setCreating(true)}>
+        <Button variant="primary" onClick={() => setEditing('new')}>
           {t('channels.create')}
         </Button>
       }
@@ -48,56 +51,81 @@ export function ChannelsPage() {
         rows={data?.channels.items ?? []}
         columns={[
           { key: 'type', header: t('channels.type'), cell: (c) => t(`channels.types.${c.channelType}`) },
-          { key: 'account', header: t('channels.accountId'), cell: (c) => c.accountId },
+          { key: 'account', header: t('channels.accountId'), cell: (c) => channelAccount(c) },
           { key: 'staff', header: t('channels.staff'), cell: (c) => staffName(c.staffId) },
           { key: 'url', header: t('channels.outboundUrl'), cell: (c) => c.outboundUrl || '—' },
           { key: 'secret', header: t('channels.secret'), cell: (c) => c.secret || c.token },
+          { key: 'delivery', header: t('channels.delivery'), cell: (c) => <DeliveryStateCell state={c.deliveryState} /> },
           {
             key: 'actions',
             header: t('actions'),
             cell: (c) => (
-              <Button
-                variant="danger"
-                onClick={() =>
-                  void remove({ id: c.id }, CHANNEL_LIST).then((r) => {
-                    if (r.error) return toast(errorText(r.error) ?? '', 'error');
-                    toast(t('channels.deleted', { account: c.accountId }));
-                  })
-                }
-              >
-                {t('channels.deleteOf', { account: c.accountId })}
-              </Button>
+              <div className="admin-actions">
+                <Button onClick={() => setEditing(c)}>{t('channels.editOf', { account: channelAccount(c) })}</Button>
+                <Button
+                  variant="danger"
+                  onClick={() =>
+                    void remove({ id: c.id }, CHANNEL_LIST).then((r) => {
+                      if (r.error) return toast(errorText(r.error) ?? '', 'error');
+                      toast(t('channels.deleted', { account: channelAccount(c) }));
+                    })
+                  }
+                >
+                  {t('channels.deleteOf', { account: channelAccount(c) })}
+                </Button>
+              </div>
             ),
           },
         ]}
       />
-      <Deliveries />
-      <Dialog open={creating} title={t('channels.create')} onClose={() => setCreating(false)}>
-        <ChannelForm
-          staffs={staffs}
-          onDone={() => {
-            setCreating(false);
-          }}
-        />
+      <Deliveries live={live} />
+      <Dialog open={editing !== null} title={editing && editing !== 'new' ? t('channels.editOf', { account: channelAccount(editing) }) : t('channels.create')} onClose={() => setEditing(null)}>
+        {editing && <ChannelForm key={editing === 'new' ? 'new' : editing.id} staffs={staffs} channel={editing === 'new' ? null : editing} onDone={() => setEditing(null)} />}
       </Dialog>
     </Page>
   );
 }
 
-function Deliveries() {
-  const { t } = useTranslation('admin');
+/** Every delivery attempt since the page opened; each one also calls `changed` (the channels' states move with it). */
+function useLiveDeliveries(changed: () => void): Delivery[] {
   const client = useClient();
-  const [sessionId, setSessionId] = useState('');
-  const [shown, setShown] = useState<number | null>(null);
   const [live, setLive] = useState<Delivery[]>([]);
-  const [{ data, fetching, error }] = useQuery({ query: AdminChannelDeliveries, variables: { sessionId: shown ?? 0 }, pause: shown === null, requestPolicy: 'network-only' });
+  const onChange = useRef(changed);
+  useEffect(() => {
+    onChange.current = changed;
+  });
   useEffect(() => {
     const sub = client.subscription(AdminDeliveryChanged, {}).subscribe((r) => {
       const d = r.data?.channelDeliveryChanged;
-      if (d) setLive((list) => mergeDeliveries(list, [d]));
+      if (!d) return;
+      setLive((list) => mergeDeliveries(list, [d]));
+      onChange.current();
     });
     return () => sub.unsubscribe();
   }, [client]);
+  return live;
+}
+
+/** The newest reply's state, with how many are being retried or were given up. */
+function DeliveryStateCell({ state }: { state: ChannelRow['deliveryState'] }) {
+  const { t } = useTranslation('admin');
+  const { latest, pending, failed } = state;
+  if (!latest) return <span className="admin-muted">{t('channels.noReplies')}</span>;
+  return (
+    <span className={`delivery delivery-${latest.state.toLowerCase()}`}>
+      {t('channels.latest', { state: t(`deliveries.states.${latest.state}`) })}
+      {pending > 0 && ` · ${t('channels.retrying', { count: pending })}`}
+      {failed > 0 && ` · ${t('channels.failed', { count: failed })}`}
+      {latest.lastError && latest.state !== 'DELIVERED' && ` · ${latest.lastError}`}
+    </span>
+  );
+}
+
+function Deliveries({ live }: { live: Delivery[] }) {
+  const { t } = useTranslation('admin');
+  const [sessionId, setSessionId] = useState('');
+  const [shown, setShown] = useState<number | null>(null);
+  const [{ data, fetching, error }] = useQuery({ query: AdminChannelDeliveries, variables: { sessionId: shown ?? 0 }, pause: shown === null, requestPolicy: 'network-only' });
   const rows = shown === null ? live : mergeDeliveries(data?.channelDeliveries ?? [], live.filter((d) => d.sessionId === shown));
   const lookup = (e: FormEvent) => {
     e.preventDefault();
@@ -130,23 +158,36 @@ function Deliveries() {
   );
 }
 
-function ChannelForm({ staffs, onDone }: { staffs: readonly { id: number; name: string }[]; onDone(): void }) {
+function ChannelForm({ staffs, channel, onDone }: { staffs: readonly { id: number; name: string }[]; channel: ChannelRow | null; onDone(): void }) {
   const { t } = useTranslation('admin');
   const { t: tc } = useTranslation();
   const toast = useToast();
   const errorText = useErrorText();
   const [, create] = useMutation(AdminCreateChannel);
-  const [channelType, setType] = useState<ChannelType>('WECHAT');
-  const [staffId, setStaffId] = useState(String(staffs[0]?.id ?? ''));
-  const [f, setF] = useState<Record<string, string>>({});
-  const field = (key: keyof ChannelCreateInput, label: string, extra: { type?: string; required?: boolean } = {}) => (
-    <Field label={label} value={f[key] ?? ''} onChange={(e) => setF((x) => ({ ...x, [key]: e.target.value }))} required autoComplete="off" {...extra} />
-  );
+  const [, update] = useMutation(AdminUpdateChannel);
+  const [channelType, setType] = useState<ChannelType>(channel?.channelType ?? 'WECHAT');
+  const [staffId, setStaffId] = useState(String(channel?.staffId ?? staffs[0]?.id ?? ''));
+  const [f, setF] = useState<Record<string, string>>(() => (channel ? channelFormOf(channel) : {}));
+  const field = (key: ChannelField, label: string, extra: { type?: string; required?: boolean } = {}) => {
+    const keep = channel !== null && SECRET_FIELDS.has(key);
+    return (
+      <Field
+        label={label}
+        hint={keep ? t('channels.keepSecret') : undefined}
+        value={f[key] ?? ''}
+        onChange={(e) => setF((x) => ({ ...x, [key]: e.target.value }))}
+        type={extra.type}
+        required={!keep && (extra.required ?? true)}
+        autoComplete="off"
+      />
+    );
+  };
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const r = await create({ input: { channelType, staffId: Number(staffId), ...f } });
+    const input = channelInput(channelType, Number(staffId), f);
+    const r = channel ? await update({ id: channel.id, input }, CHANNEL_LIST) : await create({ input }, CHANNEL_LIST);
     if (r.error) return toast(errorText(r.error) ?? '', 'error');
-    toast(t('channels.created'));
+    toast(channel ? t('channels.saved', { account: channelAccount({ channelType, accountId: f.accountId ?? '', corpId: f.corpId, agentId: f.agentId }) }) : t('channels.created'));
     onDone();
   };
   return (
@@ -169,7 +210,7 @@ function ChannelForm({ staffs, onDone }: { staffs: readonly { id: number; name: 
         </>
       )}
       <Button variant="primary" type="submit">
-        {tc('create')}
+        {channel ? tc('save') : tc('create')}
       </Button>
     </form>
   );

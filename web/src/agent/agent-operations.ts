@@ -62,7 +62,7 @@ export const ConversationDetails = graphql(`
       notes { id content createdAt afterSeq authorKind authorId }
     }
     labels { id name colour }
-    agents(page: { pageSize: 100 }) { items { id name status } }
+    agents(page: { pageSize: 100 }) { items { id name status staffIds } }
   }
 `);
 

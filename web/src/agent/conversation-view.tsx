@@ -5,6 +5,7 @@ import { useClient, useMutation, useQuery } from 'urql';
 import { useAuth } from '../core/auth-context';
 import { Button } from '../core/ui/button';
 import { QueryState, useErrorText } from '../core/ui/error-text';
+import { Select } from '../core/ui/field';
 import { Page } from '../core/ui/page';
 import { useToast } from '../core/ui/toast';
 import type { WorkspaceMessageFragment } from '../gql/graphql';
@@ -117,11 +118,7 @@ export function ConversationView() {
   const [, close] = useMutation(CloseSession);
   const [, label] = useMutation(LabelSession);
   const client = useClient();
-  const end = useRef<HTMLLIElement>(null);
-  // Braced: Chromium's scrollIntoView returns a promise, which an effect must not return.
-  useEffect(() => {
-    end.current?.scrollIntoView?.({ block: 'end' });
-  }, [messages.length]);
+  const list = useRef<HTMLOListElement>(null);
 
   const loadedNotes = details.data?.session.notes;
   useEffect(() => void (loadedNotes && addNotes(loadedNotes)), [loadedNotes]); // eslint-disable-line react-hooks/exhaustive-deps
@@ -133,6 +130,11 @@ export function ConversationView() {
     ];
     return items.sort((a, b) => a.seq - b.seq || a.order - b.order || a.key.localeCompare(b.key));
   }, [messages, notes]);
+  // The newest at hand: the history's own scroll to its end whenever it grows (the list renders once the details are in).
+  useEffect(() => {
+    const el = list.current;
+    if (el) el.scrollTop = el.scrollHeight;
+  }, [timeline.length, details.data]);
 
   if (!details.data) {
     return (
@@ -145,8 +147,11 @@ export function ConversationView() {
   const session = { ...loaded, ...(workspace.session(id) ?? {}) };
   const name = contactName(session);
   const mineNow = session.status === 'MANUAL' && session.agent?.id === workspace.agent?.id;
-  const colleagues = details.data.agents.items.filter((a) => a.id !== workspace.agent?.id);
+  // Only those who serve this staff can take it (the server refuses others); their status helps choose.
+  const colleagues = details.data.agents.items.filter((a) => a.id !== workspace.agent?.id && a.staffIds.includes(session.staffId));
   const sessionLabels = labelIds ?? new Set(loaded.labels.map((l) => l.id));
+  // An answer not found in the knowledge base is the AI's refusal: nothing worth sending as the agent's reply.
+  const usable = !!suggestion?.text && suggestion.grounded;
   const date = (iso: string) => new Date(iso).toLocaleString(i18n.resolvedLanguage === 'zh' ? 'zh-CN' : 'en');
 
   const act = async (run: () => Promise<{ error?: Parameters<typeof errorText>[0]; data?: unknown }>, done?: string) => {
@@ -184,7 +189,7 @@ export function ConversationView() {
       <div className="conversation">
         <section className="timeline-pane" aria-labelledby="history-heading">
           <h2 id="history-heading">{t('history')}</h2>
-          <ol className="timeline" aria-label={t('history')}>
+          <ol ref={list} className="timeline" aria-label={t('history')}>
             {timeline.map((item) =>
               item.kind === 'message' ? (
                 <li key={item.key} className={`message from-${item.m.senderType.toLowerCase()}`} data-seq={item.m.seq}>
@@ -200,7 +205,6 @@ export function ConversationView() {
                 </li>
               ),
             )}
-            <li ref={end} aria-hidden="true" className="timeline-end" />
           </ol>
           {session.status === 'CLOSED' ? (
             <p role="status" className="closed-banner">
@@ -211,8 +215,8 @@ export function ConversationView() {
             <>
               {suggestion && (
                 <div className="suggestion" role="region" aria-label={t('suggested')}>
-                  {suggestion.text ? <p>{suggestion.text}</p> : <p className="muted">{t('noSuggestion')}</p>}
-                  {suggestion.text && (
+                  {usable ? <p>{suggestion.text}</p> : <p className="muted">{t('noSuggestion')}</p>}
+                  {usable && (
                     <Button
                       onClick={() => {
                         setDraft(suggestion.text);
@@ -238,17 +242,12 @@ export function ConversationView() {
             {mineNow && (
               <>
                 <Button onClick={() => void onSuggest()}>{t('suggest')}</Button>
-                <label>
-                  {t('transferTo')}{' '}
-                  <select value={transferTo} onChange={(e) => setTransferTo(e.target.value)}>
-                    <option value="queue">{t('transferQueue')}</option>
-                    {colleagues.map((a) => (
-                      <option key={a.id} value={a.id}>
-                        {a.name}
-                      </option>
-                    ))}
-                  </select>
-                </label>
+                <Select
+                  label={t('transferTo')}
+                  value={transferTo}
+                  onChange={(e) => setTransferTo(e.target.value)}
+                  options={[{ value: 'queue', label: t('transferQueue') }, ...colleagues.map((a) => ({ value: String(a.id), label: t('transferToAgent', { name: a.name, status: t(`statusOptions.${a.status}`) }) }))]}
+                />
                 <Button onClick={() => void onTransfer()}>{t('transfer')}</Button>
                 <Button variant="danger" onClick={() => void onClose()}>
                   {t('close')}

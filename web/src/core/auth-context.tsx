@@ -47,6 +47,11 @@ const Logout = graphql(`
     logout
   }
 `);
+const AgentSignOff = graphql(`
+  mutation AgentSignOff {
+    setAgentStatus(status: OFFLINE) { id status }
+  }
+`);
 
 function storedSession(): Session | null {
   try {
@@ -96,7 +101,10 @@ export function createAuthStore(): AuthStore {
       return session;
     },
     async signOut() {
-      await current.connection.client.mutation(Logout, {}).toPromise();
+      const { client } = current.connection;
+      // An agent who signs out is away from every surface: offline (the merchant sees it), so nothing is routed to it.
+      if (current.session?.role === 'AGENT') await client.mutation(AgentSignOff, {}).toPromise();
+      await client.mutation(Logout, {}).toPromise();
       replace(null);
     },
   };

@@ -33,8 +33,9 @@ type Documents = {
     "\n  mutation AdminCreateAgent($input: AgentCreateInput!) {\n    createAgent(input: $input) {\n      id\n    }\n  }\n": typeof types.AdminCreateAgentDocument,
     "\n  mutation AdminUpdateAgent($id: Int!, $input: AgentUpdateInput!) {\n    updateAgent(id: $id, input: $input) {\n      id\n      name\n      maxSessions\n      autoAccept\n      staffIds\n    }\n  }\n": typeof types.AdminUpdateAgentDocument,
     "\n  mutation AdminDeleteAgent($id: Int!) {\n    deleteAgent(id: $id)\n  }\n": typeof types.AdminDeleteAgentDocument,
-    "\n  query AdminChannels {\n    channels(page: { pageSize: 100 }) {\n      total\n      items {\n        id\n        channelType\n        staffId\n        accountId\n        outboundUrl\n        secret\n        corpId\n        agentId\n        token\n        createdAt\n      }\n    }\n  }\n": typeof types.AdminChannelsDocument,
+    "\n  query AdminChannels {\n    channels(page: { pageSize: 100 }) {\n      total\n      items {\n        id\n        channelType\n        staffId\n        accountId\n        outboundUrl\n        secret\n        corpId\n        agentId\n        token\n        createdAt\n        deliveryState {\n          pending\n          failed\n          latest {\n            id\n            state\n            attempts\n            lastError\n            deliveredAt\n          }\n        }\n      }\n    }\n  }\n": typeof types.AdminChannelsDocument,
     "\n  mutation AdminCreateChannel($input: ChannelCreateInput!) {\n    createChannel(input: $input) {\n      id\n    }\n  }\n": typeof types.AdminCreateChannelDocument,
+    "\n  mutation AdminUpdateChannel($id: Int!, $input: ChannelUpdateInput!) {\n    updateChannel(id: $id, input: $input) {\n      id\n    }\n  }\n": typeof types.AdminUpdateChannelDocument,
     "\n  mutation AdminDeleteChannel($id: Int!) {\n    deleteChannel(id: $id)\n  }\n": typeof types.AdminDeleteChannelDocument,
     "\n  query AdminChannelDeliveries($sessionId: Int!) {\n    channelDeliveries(sessionId: $sessionId) {\n      id\n      sessionId\n      msgId\n      state\n      attempts\n      lastError\n      nextAttemptAt\n      deliveredAt\n      createdAt\n    }\n  }\n": typeof types.AdminChannelDeliveriesDocument,
     "\n  subscription AdminDeliveryChanged {\n    channelDeliveryChanged {\n      id\n      sessionId\n      msgId\n      state\n      attempts\n      lastError\n      nextAttemptAt\n      deliveredAt\n      createdAt\n    }\n  }\n": typeof types.AdminDeliveryChangedDocument,
@@ -49,7 +50,7 @@ type Documents = {
     "\n  mutation SetAutoAccept($on: Boolean!) {\n    setAutoAccept(on: $on) { id autoAccept }\n  }\n": typeof types.SetAutoAcceptDocument,
     "\n  query WorkspaceSessions($agentId: Int!) {\n    waiting: sessions(filter: { status: PENDING }, page: { pageSize: 100 }) { items { ...WorkspaceSession } }\n    mine: sessions(filter: { status: MANUAL, agentId: $agentId }, page: { pageSize: 100 }) { items { ...WorkspaceSession } }\n  }\n": typeof types.WorkspaceSessionsDocument,
     "\n  subscription WorkspaceSessionChanged($since: String) {\n    sessionChanged(since: $since) { eventSeq kind session { ...WorkspaceSession } }\n  }\n": typeof types.WorkspaceSessionChangedDocument,
-    "\n  query ConversationDetails($id: Int!) {\n    session(id: $id) {\n      ...WorkspaceSession\n      labels { id name colour }\n      contact { id labels { id name colour } }\n      handoffSummary { text }\n      notes { id content createdAt afterSeq authorKind authorId }\n    }\n    labels { id name colour }\n    agents(page: { pageSize: 100 }) { items { id name status } }\n  }\n": typeof types.ConversationDetailsDocument,
+    "\n  query ConversationDetails($id: Int!) {\n    session(id: $id) {\n      ...WorkspaceSession\n      labels { id name colour }\n      contact { id labels { id name colour } }\n      handoffSummary { text }\n      notes { id content createdAt afterSeq authorKind authorId }\n    }\n    labels { id name colour }\n    agents(page: { pageSize: 100 }) { items { id name status staffIds } }\n  }\n": typeof types.ConversationDetailsDocument,
     "\n  query EarlierSessions($contactId: Int!) {\n    sessions(filter: { contactId: $contactId }, page: { pageSize: 20 }) { items { id status createdAt lastMessage csatScore } }\n  }\n": typeof types.EarlierSessionsDocument,
     "\n  fragment WorkspaceMessage on Message {\n    id\n    seq\n    senderType\n    senderId\n    msgType\n    content\n    createdAt\n    media { url name mimeType size }\n  }\n": typeof types.WorkspaceMessageFragmentDoc,
     "\n  query ConversationMessages($sessionId: Int!, $after: Int) {\n    messages(sessionId: $sessionId, after: $after, limit: 500) { ...WorkspaceMessage }\n  }\n": typeof types.ConversationMessagesDocument,
@@ -76,6 +77,7 @@ type Documents = {
     "\n  mutation AgentLogin($input: LoginInput!) {\n    agentLogin(input: $input) { token expiresAt }\n  }\n": typeof types.AgentLoginDocument,
     "\n  mutation AdminLogin($input: LoginInput!) {\n    adminLogin(input: $input) { token expiresAt role }\n  }\n": typeof types.AdminLoginDocument,
     "\n  mutation Logout {\n    logout\n  }\n": typeof types.LogoutDocument,
+    "\n  mutation AgentSignOff {\n    setAgentStatus(status: OFFLINE) { id status }\n  }\n": typeof types.AgentSignOffDocument,
     "\n  query PlatformMerchants($search: String, $page: PageInput) {\n    merchants(search: $search, page: $page) {\n      total\n      pageNo\n      pageSize\n      items { id userName email isFrozen createdAt }\n    }\n  }\n": typeof types.PlatformMerchantsDocument,
     "\n  mutation PlatformSetMerchantFrozen($id: Int!, $frozen: Boolean!) {\n    setMerchantFrozen(id: $id, frozen: $frozen) { id isFrozen }\n  }\n": typeof types.PlatformSetMerchantFrozenDocument,
     "\n  fragment PlatformProduct on Product {\n    id\n    serialNo\n    name\n    description\n    price\n    currency\n    expiringDays\n    trialDays\n    language\n    state\n    updatedAt\n  }\n": typeof types.PlatformProductFragmentDoc,
@@ -108,8 +110,9 @@ const documents: Documents = {
     "\n  mutation AdminCreateAgent($input: AgentCreateInput!) {\n    createAgent(input: $input) {\n      id\n    }\n  }\n": types.AdminCreateAgentDocument,
     "\n  mutation AdminUpdateAgent($id: Int!, $input: AgentUpdateInput!) {\n    updateAgent(id: $id, input: $input) {\n      id\n      name\n      maxSessions\n      autoAccept\n      staffIds\n    }\n  }\n": types.AdminUpdateAgentDocument,
     "\n  mutation AdminDeleteAgent($id: Int!) {\n    deleteAgent(id: $id)\n  }\n": types.AdminDeleteAgentDocument,
-    "\n  query AdminChannels {\n    channels(page: { pageSize: 100 }) {\n      total\n      items {\n        id\n        channelType\n        staffId\n        accountId\n        outboundUrl\n        secret\n        corpId\n        agentId\n        token\n        createdAt\n      }\n    }\n  }\n": types.AdminChannelsDocument,
+    "\n  query AdminChannels {\n    channels(page: { pageSize: 100 }) {\n      total\n      items {\n        id\n        channelType\n        staffId\n        accountId\n        outboundUrl\n        secret\n        corpId\n        agentId\n        token\n        createdAt\n        deliveryState {\n          pending\n          failed\n          latest {\n            id\n            state\n            attempts\n            lastError\n            deliveredAt\n          }\n        }\n      }\n    }\n  }\n": types.AdminChannelsDocument,
     "\n  mutation AdminCreateChannel($input: ChannelCreateInput!) {\n    createChannel(input: $input) {\n      id\n    }\n  }\n": types.AdminCreateChannelDocument,
+    "\n  mutation AdminUpdateChannel($id: Int!, $input: ChannelUpdateInput!) {\n    updateChannel(id: $id, input: $input) {\n      id\n    }\n  }\n": types.AdminUpdateChannelDocument,
     "\n  mutation AdminDeleteChannel($id: Int!) {\n    deleteChannel(id: $id)\n  }\n": types.AdminDeleteChannelDocument,
     "\n  query AdminChannelDeliveries($sessionId: Int!) {\n    channelDeliveries(sessionId: $sessionId) {\n      id\n      sessionId\n      msgId\n      state\n      attempts\n      lastError\n      nextAttemptAt\n      deliveredAt\n      createdAt\n    }\n  }\n": types.AdminChannelDeliveriesDocument,
     "\n  subscription AdminDeliveryChanged {\n    channelDeliveryChanged {\n      id\n      sessionId\n      msgId\n      state\n      attempts\n      lastError\n      nextAttemptAt\n      deliveredAt\n      createdAt\n    }\n  }\n": types.AdminDeliveryChangedDocument,
@@ -124,7 +127,7 @@ const documents: Documents = {
     "\n  mutation SetAutoAccept($on: Boolean!) {\n    setAutoAccept(on: $on) { id autoAccept }\n  }\n": types.SetAutoAcceptDocument,
     "\n  query WorkspaceSessions($agentId: Int!) {\n    waiting: sessions(filter: { status: PENDING }, page: { pageSize: 100 }) { items { ...WorkspaceSession } }\n    mine: sessions(filter: { status: MANUAL, agentId: $agentId }, page: { pageSize: 100 }) { items { ...WorkspaceSession } }\n  }\n": types.WorkspaceSessionsDocument,
     "\n  subscription WorkspaceSessionChanged($since: String) {\n    sessionChanged(since: $since) { eventSeq kind session { ...WorkspaceSession } }\n  }\n": types.WorkspaceSessionChangedDocument,
-    "\n  query ConversationDetails($id: Int!) {\n    session(id: $id) {\n      ...WorkspaceSession\n      labels { id name colour }\n      contact { id labels { id name colour } }\n      handoffSummary { text }\n      notes { id content createdAt afterSeq authorKind authorId }\n    }\n    labels { id name colour }\n    agents(page: { pageSize: 100 }) { items { id name status } }\n  }\n": types.ConversationDetailsDocument,
+    "\n  query ConversationDetails($id: Int!) {\n    session(id: $id) {\n      ...WorkspaceSession\n      labels { id name colour }\n      contact { id labels { id name colour } }\n      handoffSummary { text }\n      notes { id content createdAt afterSeq authorKind authorId }\n    }\n    labels { id name colour }\n    agents(page: { pageSize: 100 }) { items { id name status staffIds } }\n  }\n": types.ConversationDetailsDocument,
     "\n  query EarlierSessions($contactId: Int!) {\n    sessions(filter: { contactId: $contactId }, page: { pageSize: 20 }) { items { id status createdAt lastMessage csatScore } }\n  }\n": types.EarlierSessionsDocument,
     "\n  fragment WorkspaceMessage on Message {\n    id\n    seq\n    senderType\n    senderId\n    msgType\n    content\n    createdAt\n    media { url name mimeType size }\n  }\n": types.WorkspaceMessageFragmentDoc,
     "\n  query ConversationMessages($sessionId: Int!, $after: Int) {\n    messages(sessionId: $sessionId, after: $after, limit: 500) { ...WorkspaceMessage }\n  }\n": types.ConversationMessagesDocument,
@@ -151,6 +154,7 @@ const documents: Documents = {
     "\n  mutation AgentLogin($input: LoginInput!) {\n    agentLogin(input: $input) { token expiresAt }\n  }\n": types.AgentLoginDocument,
     "\n  mutation AdminLogin($input: LoginInput!) {\n    adminLogin(input: $input) { token expiresAt role }\n  }\n": types.AdminLoginDocument,
     "\n  mutation Logout {\n    logout\n  }\n": types.LogoutDocument,
+    "\n  mutation AgentSignOff {\n    setAgentStatus(status: OFFLINE) { id status }\n  }\n": types.AgentSignOffDocument,
     "\n  query PlatformMerchants($search: String, $page: PageInput) {\n    merchants(search: $search, page: $page) {\n      total\n      pageNo\n      pageSize\n      items { id userName email isFrozen createdAt }\n    }\n  }\n": types.PlatformMerchantsDocument,
     "\n  mutation PlatformSetMerchantFrozen($id: Int!, $frozen: Boolean!) {\n    setMerchantFrozen(id: $id, frozen: $frozen) { id isFrozen }\n  }\n": types.PlatformSetMerchantFrozenDocument,
     "\n  fragment PlatformProduct on Product {\n    id\n    serialNo\n    name\n    description\n    price\n    currency\n    expiringDays\n    trialDays\n    language\n    state\n    updatedAt\n  }\n": types.PlatformProductFragmentDoc,
@@ -257,11 +261,15 @@ export function graphql(source: "\n  mutation AdminDeleteAgent($id: Int!) {\n   
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query AdminChannels {\n    channels(page: { pageSize: 100 }) {\n      total\n      items {\n        id\n        channelType\n        staffId\n        accountId\n        outboundUrl\n        secret\n        corpId\n        agentId\n        token\n        createdAt\n      }\n    }\n  }\n"): (typeof documents)["\n  query AdminChannels {\n    channels(page: { pageSize: 100 }) {\n      total\n      items {\n        id\n        channelType\n        staffId\n        accountId\n        outboundUrl\n        secret\n        corpId\n        agentId\n        token\n        createdAt\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query AdminChannels {\n    channels(page: { pageSize: 100 }) {\n      total\n      items {\n        id\n        channelType\n        staffId\n        accountId\n        outboundUrl\n        secret\n        corpId\n        agentId\n        token\n        createdAt\n        deliveryState {\n          pending\n          failed\n          latest {\n            id\n            state\n            attempts\n            lastError\n            deliveredAt\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query AdminChannels {\n    channels(page: { pageSize: 100 }) {\n      total\n      items {\n        id\n        channelType\n        staffId\n        accountId\n        outboundUrl\n        secret\n        corpId\n        agentId\n        token\n        createdAt\n        deliveryState {\n          pending\n          failed\n          latest {\n            id\n            state\n            attempts\n            lastError\n            deliveredAt\n          }\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation AdminCreateChannel($input: ChannelCreateInput!) {\n    createChannel(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation AdminCreateChannel($input: ChannelCreateInput!) {\n    createChannel(input: $input) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminUpdateChannel($id: Int!, $input: ChannelUpdateInput!) {\n    updateChannel(id: $id, input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation AdminUpdateChannel($id: Int!, $input: ChannelUpdateInput!) {\n    updateChannel(id: $id, input: $input) {\n      id\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -321,7 +329,7 @@ export function graphql(source: "\n  subscription WorkspaceSessionChanged($since
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query ConversationDetails($id: Int!) {\n    session(id: $id) {\n      ...WorkspaceSession\n      labels { id name colour }\n      contact { id labels { id name colour } }\n      handoffSummary { text }\n      notes { id content createdAt afterSeq authorKind authorId }\n    }\n    labels { id name colour }\n    agents(page: { pageSize: 100 }) { items { id name status } }\n  }\n"): (typeof documents)["\n  query ConversationDetails($id: Int!) {\n    session(id: $id) {\n      ...WorkspaceSession\n      labels { id name colour }\n      contact { id labels { id name colour } }\n      handoffSummary { text }\n      notes { id content createdAt afterSeq authorKind authorId }\n    }\n    labels { id name colour }\n    agents(page: { pageSize: 100 }) { items { id name status } }\n  }\n"];
+export function graphql(source: "\n  query ConversationDetails($id: Int!) {\n    session(id: $id) {\n      ...WorkspaceSession\n      labels { id name colour }\n      contact { id labels { id name colour } }\n      handoffSummary { text }\n      notes { id content createdAt afterSeq authorKind authorId }\n    }\n    labels { id name colour }\n    agents(page: { pageSize: 100 }) { items { id name status staffIds } }\n  }\n"): (typeof documents)["\n  query ConversationDetails($id: Int!) {\n    session(id: $id) {\n      ...WorkspaceSession\n      labels { id name colour }\n      contact { id labels { id name colour } }\n      handoffSummary { text }\n      notes { id content createdAt afterSeq authorKind authorId }\n    }\n    labels { id name colour }\n    agents(page: { pageSize: 100 }) { items { id name status staffIds } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -426,6 +434,10 @@ export function graphql(source: "\n  mutation AdminLogin($input: LoginInput!) {\
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation Logout {\n    logout\n  }\n"): (typeof documents)["\n  mutation Logout {\n    logout\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AgentSignOff {\n    setAgentStatus(status: OFFLINE) { id status }\n  }\n"): (typeof documents)["\n  mutation AgentSignOff {\n    setAgentStatus(status: OFFLINE) { id status }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -13,7 +13,10 @@ export function ChartFigure<T>({ title, summary, columns, rows, rowKey, children
     <figure className="chart" aria-labelledby={id}>
       <figcaption id={id}>{title}</figcaption>
       <div className="chart-plot" role="img" aria-label={`${title}: ${summary}`}>
-        {children}
+        {/* The drawing itself: its SVG is an unnamed image of axis labels, so the summary above stands for it. */}
+        <div className="chart-drawing" aria-hidden="true">
+          {children}
+        </div>
       </div>
       <p className="muted">{summary}</p>
       <details>
