@@ -210,6 +210,8 @@ describe('agent-console protocol (/ws/kf)', () => {
     ca.send({ method: 'disconnect', userid: 'u-flow' });
     expect(await ca.nextJson({ method: 'disconnect' })).toEqual({ method: 'disconnect', code: 0, msg: 'ok', userid: 'u-flow' });
     expect(await contact.untilEof()).toBe('Ben has joined the conversation.');
+    // Ben handed it to Ann by name: the contact is introduced to her.
+    expect(await contact.untilEof()).toBe('Ann has joined the conversation.');
     expect(await contact.untilEof()).toContain('This conversation has ended');
     ca.send({ method: 'disconnect', userid: 'u-flow' });
     expect(await ca.nextJson({ method: 'disconnect' })).toMatchObject({ code: 404 });

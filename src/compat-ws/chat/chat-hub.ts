@@ -49,8 +49,7 @@ export class ChatHub {
         const [m, agentName] = await Promise.all([view.message(), view.agentName()]);
         if (m) listeners.forEach((l) => l.agentSaid(m, agentName));
       } else if ((e.kind === 'accepted' || (e.kind === 'transferred' && e.status === 'manual')) && e.agentId) {
-        // A transfer to a named colleague introduces the new agent, as the channels' notice does.
-
+        // An accept, or a transfer to a named colleague, introduces the agent (as the channels' notice does).
         const agentName = await eventViews.of(e).agentName();
         if (agentName !== null) listeners.forEach((l) => l.agentJoined(agentName));
       } else if (e.kind === 'closed') {
