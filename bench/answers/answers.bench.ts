@@ -116,6 +116,8 @@ async function main(): Promise<void> {
     const ask = async (q: Question, i: number): Promise<Outcome> => {
       const started = performance.now();
       const outcome = await services.intake.receive({ staffId: staff.id, channel: ChannelType.WEB, externalId: `bench-${i}-${randomBytes(3).toString('hex')}`, content: q.question });
+      // A message that asks for a person is queued at once: the contact meets a handoff, not an answer.
+      if (outcome.kind === 'queued') return { q, text: outcome.notice, handedOff: true, firstFrameMs: performance.now() - started };
       if (outcome.kind !== 'answer') throw new Error(`unexpected outcome ${outcome.kind} for ${q.question}`);
       let text = '';
       let firstFrameMs = NaN;
