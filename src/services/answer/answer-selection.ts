@@ -1,5 +1,5 @@
 import { joinSentences, sentences } from '../knowledge/chunker.js';
-import { morphemesOf, normalizeText, termWeight, tokenize } from '../knowledge/text-segmenter.js';
+import { isEnglishWord, morphemesOf, normalizeText, termWeight, tokenize } from '../knowledge/text-segmenter.js';
 import type { Passage } from './answer.types.js';
 import { countedUnit, cueOf, cueStrength, keyNames, keyTerms, quantityOf, typeWords } from './question-cues.js';
 import { alternativesOf, type SynonymGroups } from './synonyms.js';
@@ -27,6 +27,18 @@ const SELF_NAME = /\b(?:[Ii]'?m|[Ii] am|[Mm]y name is|[Tt]his is)\s+[A-Z][a-z]+(
 // How a question is asked, not what it is about: the cue stands for these (jieba cuts them into words that would
 // otherwise count as topic, such as 时间 in 多长时间).
 const FRAME = /\b(?:tele)?phone number\b|\baddress\b|\bhow (?:many|much|long|old|often|far|high|tall|deep|wide|big|large|heavy|soon)\b|多长时间|多少(?:钱|岁|天|次|个)?|多久|多远|多大|多高|多深|多宽|多重|多冷|多热|多快|哪一?年|为什么|为何|哪位|怎么办|怎么样|怎样|怎么|如何|什么时候|什么|哪些|哪里|哪儿|哪天|哪个|几点|几[个天次岁种]|是否|能否|可不可以|可以吗|会不会|\bwhat happens\b|\bhappen(?:s|ed)?\b/gi;
+
+// The words that frame a question: misspelt ("how lnog", "adress"), the question's cue and frame are lost.
+const FRAME_WORDS = ['long', 'much', 'many', 'often', 'where', 'when', 'which', 'what', 'address', 'phone', 'number'];
+
+/** The question with a misspelt frame word (not an English word, one edit from a frame word) spelt right. */
+export function spellFrameWords(question: string): string {
+  return question.replace(/\b[A-Za-z]{4,8}\b/g, (word) => {
+    const lower = word.toLowerCase();
+    if (FRAME_WORDS.includes(lower) || isEnglishWord(lower)) return word;
+    return FRAME_WORDS.find((f) => f[0] === lower[0] && editDistance(lower, f, 1) <= 1) ?? word;
+  });
+}
 
 /** The question without the parts that identify the contact's own case (order numbers, their name) and its frame. */
 export function topicOf(question: string): string {
@@ -212,7 +224,8 @@ interface Candidate {
  * (a number for "how much", a time for "when", a place for "where") and a
  * penalty when it does not. The passage's retrieval score counts a little.
  */
-export function bestSentences(question: string, passages: Passage[], synonyms: SynonymGroups = []): Candidate[] {
+export function bestSentences(message: string, passages: Passage[], synonyms: SynonymGroups = []): Candidate[] {
+  const question = spellFrameWords(message);
   const topic = topicOf(question);
   const parsed = passages.map((passage) => ({ passage, ...parsedContent(passage.content) }));
   const vocabulary = new Set<string>();
@@ -258,7 +271,8 @@ export function bestSentences(question: string, passages: Passage[], synonyms: S
     }
     units.forEach((unit, index) => {
       const around = new Set([...(units[index - 1]?.tokens ?? []), ...(units[index + 1]?.tokens ?? [])]);
-      const strength = cue ? cueStrength(cue, passage.kind === 'qa' ? passage.content : unit.text, askedSet, counted) : 0;
+      // A list item is one of the several things a list question asks for.
+      const strength = cue === 'list' && unit.listItem ? 1 : cue ? cueStrength(cue, passage.kind === 'qa' ? passage.content : unit.text, askedSet, counted) : 0;
       const answers = strength > 0;
       const paragraph = paragraphs.get(unit.paragraph)!;
       const { share, keyMissing } = coverage(terms, unit, heading, around, headingCredit, answers, paragraph);
