@@ -1,5 +1,5 @@
 import type { TaggedWord } from '@node-rs/jieba';
-import { normalizeText, segmenter, termWeight, tokenize } from '../knowledge/text-segmenter.js';
+import { canBeNoun, normalizeText, segmenter, termWeight, tokenize } from '../knowledge/text-segmenter.js';
 
 /** What the question asks for, from its question words. */
 export type Cue =
@@ -138,9 +138,15 @@ function tagsOf(text: string): TaggedWord[] {
 function chineseEntities(text: string, kind: 'person' | 'place'): string[] {
   const tagged = tagsOf(text);
   if (kind === 'place') return tagged.filter((t) => t.tag === 'ns').map((t) => t.word);
-  // Unknown words are also what the HMM glues together across a word boundary (元免): only three characters, a full name's length.
-  // A "name" ending like a building or an organisation (陈列馆) is a thing jieba took for one.
-  const names = tagged.filter((t) => (/^nr/.test(t.tag) && !INSTITUTION_END.test(t.word)) || (t.tag === 'x' && t.word.length === 3 && /^\p{Script=Han}+$/u.test(t.word)));
+  // Unknown words are also what the HMM glues together across a word boundary (元免, 守塔人): only three characters, a full
+  // name's length, led by a family name. jieba's nr guesses (陈列馆, 塔高) must look like a Chinese name as well; its
+  // transliterated names (nrfg, nrt) like a foreign one, at least three characters.
+  const names = tagged.filter(
+    (t) =>
+      !INSTITUTION_END.test(t.word) &&
+      (((t.tag === 'nr' || t.tag === 'x') && /^\p{Script=Han}{2,3}$/u.test(t.word) && (t.tag === 'nr' || t.word.length === 3) && SURNAMES.includes(t.word[0]!)) ||
+        ((t.tag === 'nrfg' || t.tag === 'nrt') && t.word.length >= 3)),
+  );
   return [...names.map((t) => t.word), ...[...text.matchAll(TITLED_NAME)].map((m) => m[0])];
 }
 
@@ -260,4 +266,22 @@ export function keyTerms(topic: string): Set<string> {
 /** The key terms that are names (Suzhou, 北京, 林素华): a text that never names them is not about them. */
 export function keyNames(topic: string): Set<string> {
   return new Set([...keyTermsOf(topic)].filter(([, name]) => name).map(([t]) => t));
+}
+
+// A noun after a determiner and the noun that follows it ("a battery swap", "the toll house").
+const EN_COMPOUND = /\b(?:a|an|the|my|your|our|this|that|these|those|its|their|his|her)\s+([a-z][\w-]*)\s+([a-z][\w-]*)/gi;
+
+/**
+ * For a key term that begins a compound noun ("a battery swap"), the compound's other noun: the text may name the
+ * thing by either ("a swap costs 15 yuan"), so the key is named when one of them is.
+ */
+export function keyPartners(topic: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const m of normalizeText(topic).matchAll(EN_COMPOUND)) {
+    const [first, second] = [m[1]!.toLowerCase(), m[2]!.toLowerCase()];
+    if (!canBeNoun(second)) continue;
+    const [a, b] = [tokenize(first)[0], tokenize(second)[0]];
+    if (a && b && a !== b) out.set(a, b);
+  }
+  return out;
 }

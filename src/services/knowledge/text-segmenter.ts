@@ -83,6 +83,13 @@ export function isEnglishWord(word: string): boolean {
   return Object.hasOwn(lexicon, word);
 }
 
+/** True when the lexicon knows the word as a noun (among its parts of speech), or does not know it at all. */
+export function canBeNoun(word: string): boolean {
+  if (!isEnglishWord(word)) return true;
+  const tags = lexicon![word];
+  return Array.isArray(tags) && tags.some((t) => typeof t === 'string' && t.startsWith('NN'));
+}
+
 /**
  * English words to their Porter stem (the `stemmer` package), so "returns",
  * "returned" and "returning" meet "return", after irregular forms are taken

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answersCue, countedUnit, cueOf, cueStrength, keyNames, keyTerms, quantityOf, typeWords } from '../../../src/services/answer/question-cues.js';
+import { answersCue, countedUnit, cueOf, cueStrength, keyNames, keyPartners, keyTerms, quantityOf, typeWords } from '../../../src/services/answer/question-cues.js';
 import { spellFrameWords } from '../../../src/services/answer/answer-selection.js';
 import { morphemesOf, tokenize } from '../../../src/services/knowledge/text-segmenter.js';
 
@@ -116,5 +116,10 @@ describe('question cues', () => {
     expect(spellFrameWords('Whats the adress of the store?')).toBe('what the address of the store?');
     expect(spellFrameWords('Is the lone rider covered? Then where?')).toBe('Is the lone rider covered? Then where?');
     expect(cueOf(spellFrameWords('How lnog does charging take?'))).toBe('duration');
+  });
+
+  it('pairs a key noun with the noun of its compound, not with a verb or a preposition', () => {
+    expect([...keyPartners('How much does a battery swap cost?')]).toEqual([[tokenize('battery')[0], tokenize('swap')[0]]]);
+    expect([...keyPartners('How long to charge a phone with the fast charger?')]).toEqual([[tokenize('fast')[0], tokenize('charger')[0]]]);
   });
 });
