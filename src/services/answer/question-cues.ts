@@ -1,5 +1,5 @@
 import type { TaggedWord } from '@node-rs/jieba';
-import { canBeNoun, normalizeText, segmenter, termWeight, tokenize } from '../knowledge/text-segmenter.js';
+import { canBeNoun, isEnglishWord, normalizeText, segmenter, termWeight, tokenize } from '../knowledge/text-segmenter.js';
 
 /** What the question asks for, from its question words. */
 export type Cue =
@@ -227,6 +227,8 @@ export function typeWords(question: string): Set<string> {
 // English nouns by their place: after a determiner ("the motor", "a car rental"), capitalized inside the sentence
 // (Suzhou), or a model code (S3).
 const EN_NOUN = /\b(?:a|an|the|my|your|our|this|that|these|those|its|their|his|her)\s+([a-z][\w-]*)|(?<=\S\s+)([A-Z][\w-]*)|\b([a-z]+\d[\w-]*)\b/gi;
+// At the very start: in a topic whose question words were cut out ("how much is teh deposit" → " is teh deposit") it is no yes/no question.
+const YES_NO_SUBJECT = /^(?:does|do|did|is|are|was|were|can|could|will|would|should|has|have)\s+([a-z][\w-]*)\b/i;
 /** termWeight of a specific noun: English words off the common list (8), Chinese ones above 城市 or 时间 in jieba's IDF. */
 const KEY_MIN_WEIGHT = 5;
 const ZH_NOUN = /^(?:n|nr|nrfg|nrt|ns|nt|nz|eng)$/;
@@ -244,6 +246,9 @@ function keyTermsOf(topic: string): Map<string, boolean> {
     if (m[2] && !/^[A-Z]/.test(word)) continue;
     for (const t of tokenize(word)) out.set(t, out.get(t) || (!m[3] && /^[A-Z]/.test(word)));
   }
+  // The subject of a yes/no question ("Does assembly cost extra?", "Is theft covered?") is what it is about.
+  const subject = YES_NO_SUBJECT.exec(text)?.[1];
+  if (subject && isEnglishWord(subject.toLowerCase()) && canBeNoun(subject.toLowerCase())) for (const t of tokenize(subject)) out.set(t, out.get(t) ?? false);
   if (HAN.test(text)) {
     for (const w of tagsOf(text)) {
       if (ZH_NOUN.test(w.tag) && HAN.test(w.word) && w.word.length >= 2) for (const t of tokenize(w.word)) out.set(t, out.get(t) || ZH_NAME.test(w.tag));

@@ -122,4 +122,10 @@ describe('question cues', () => {
     expect([...keyPartners('How much does a battery swap cost?')]).toEqual([[tokenize('battery')[0], tokenize('swap')[0]]]);
     expect([...keyPartners('How long to charge a phone with the fast charger?')]).toEqual([[tokenize('fast')[0], tokenize('charger')[0]]]);
   });
+
+  it('takes the subject of a yes/no question as a key term, not a pronoun', () => {
+    expect(keyTerms('Does assembly cost extra?').has(tokenize('assembly')[0]!)).toBe(true);
+    expect(keyTerms('Is theft covered?').has(tokenize('theft')[0]!)).toBe(true);
+    expect([...keyTerms('Can I pay by card?')]).toEqual([]);
+  });
 });
