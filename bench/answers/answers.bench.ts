@@ -16,7 +16,7 @@
  * same path without retrieval) and the answerable questions' p95 as a ratio
  * to it. Uses DATABASE_URL's server (a fresh database, dropped after), else
  * an embedded PostgreSQL. `--split dev|test|fresh|holdout` and `--lang en|zh` limit the questions; `--verbose` prints the misses
- * (never the holdout split's) with the best-scoring sentences and their scores; `--warm N` sets the greetings sent first (300; 0 for a cold
+ * (never the holdout split's) with the best-scoring sentences and their scores; `--scores` prints each question's best sentence score (for calibration); `--warm N` sets the greetings sent first (300; 0 for a cold
  * process).
  */
 import 'reflect-metadata';
@@ -211,6 +211,16 @@ async function main(): Promise<void> {
       const rs = results.filter((r) => r.q.kind === 'answerable' && `${r.q.lang}:${r.q.variant}` === v);
       return `${v} ${pct(rs.filter(correct).length, rs.length)} (${rs.length})`;
     }).join(', ')}`);
+    if (process.argv.includes('--scores')) {
+      // For calibrating the answer/refuse threshold: each question's best sentence score, by kind and outcome (not
+      // the holdout split's, as --verbose).
+      console.log('\nsplit lang kind outcome best-score');
+      for (const r of results.filter((x) => x.q.kind !== 'smalltalk' && x.q.split !== 'holdout')) {
+        const passages = await services.retrieval.retrieve(em.fork(), staff.id, r.q.question, { k: 8 });
+        const outcome = r.q.kind === 'answerable' ? (correct(r) ? 'correct' : r.handedOff ? 'handed-off' : 'wrong') : r.handedOff ? 'refused' : 'answered';
+        console.log(`${r.q.split} ${r.q.lang} ${r.q.kind} ${outcome} ${(bestSentences(r.q.question, passages)[0]?.score ?? 0).toFixed(3)}`);
+      }
+    }
     if (verbose) {
       for (const r of results) {
         const ok = r.q.kind === 'answerable' ? correct(r) : r.q.kind === 'smalltalk' ? !r.handedOff : r.handedOff;

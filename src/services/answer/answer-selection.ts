@@ -98,7 +98,7 @@ const CUE_MISSING_FACTOR = 0.65;
  * A sentence lacking one of the things the question is about (with its heading and neighbours) answers a question
  * that reuses its other words about something else ("the deposit for a car rental" against the scooter deposit).
  */
-const KEY_MISSING_FACTOR = 0.7;
+const KEY_MISSING_FACTOR = 0.6;
 /**
  * A question naming a place or a person none of the passages mentions (北京门店 against the Shanghai and Hangzhou
  * stores) is about something they do not cover, however well the rest matches.
