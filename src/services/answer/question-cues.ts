@@ -147,9 +147,11 @@ function chineseEntities(text: string, kind: 'person' | 'place'): string[] {
       (((t.tag === 'nr' || t.tag === 'x') && /^\p{Script=Han}{2,3}$/u.test(t.word) && (t.tag === 'nr' || t.word.length === 3) && SURNAMES.includes(t.word[0]!)) ||
         ((t.tag === 'nrfg' || t.tag === 'nrt') && t.word.length >= 3)),
   );
-  return [...names.map((t) => t.word), ...[...text.matchAll(TITLED_NAME)].map((m) => m[0])];
+  return [...names.map((t) => t.word), ...[...text.matchAll(TITLED_NAME)].map((m) => m[0]), ...[...text.matchAll(RESPONSIBLE)].map((m) => m[1]!)];
 }
 
+// Who bears, pays or does something, named by 由 (由企业统一承担, 由工程师周启明设计): answers 谁 as a name does.
+const RESPONSIBLE = /由([^，,。；\s]{1,10}?)(?:统一|负责|全额)?(?:承担|负责|支付|赔偿|提供|处理|设计|主持|完成|建造|修建)/gu;
 const INSTITUTION_END = /[馆楼院店园所站厂场局部室司队会社校堂塔桥港]$/u;
 // The most common Chinese family names: a name after the title or role it is introduced by (工程师周启明, 守塔人林阿水),
 // which jieba glues to the title or cuts apart when it does not know the name.

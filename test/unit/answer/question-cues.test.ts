@@ -95,6 +95,7 @@ describe('question cues', () => {
   it('finds a Chinese name after the title that introduces it, and not a building jieba tags as a name', () => {
     expect(answersCue('person', '最后一位守塔人林阿水在 1996 年离开。', asked('最后一位守塔人是谁？'))).toBe(true);
     expect(answersCue('person', '旧的守塔人宿舍现在是一座海事陈列馆。', asked('最后一位守塔人是谁？'))).toBe(false);
+    expect(answersCue('person', '车辆损坏的费用由企业统一承担。', asked('车辆损坏谁来赔？'))).toBe(true);
   });
 
   it('reads a list question, answered by things named in a row or by list items', () => {
