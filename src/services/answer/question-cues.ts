@@ -16,7 +16,8 @@ export type Cue =
   | 'place'
   | 'person'
   | 'reason'
-  | 'list';
+  | 'list'
+  | 'meaning';
 
 // First match wins: the narrower cues come before the ones they overlap ("how long does it take" before "how long is").
 const CUES: [Cue, RegExp][] = [
@@ -33,6 +34,8 @@ const CUES: [Cue, RegExp][] = [
   ['time', /\bwhen\b|\bwhat time\b|\bwhat date\b|\bwhich (?:days?|months?|season)\b|\bopening hours\b|什么时候|几点|哪天|何时|营业时间|什么时间|几月/],
   ['place', /\bwhere\b|\baddress\b|\bwhich (?:cit(?:y|ies)|country|countries|town|region|river|place|street|district|village)\b|哪里|哪儿|在哪|地址|什么地方|哪些地方|哪[个些]?(?:城市|国家|地区|省|市|县|镇)/],
   ['reason', /\bwhy\b|\bfor what reason\b|\bwhat (?:caused|causes|led to)\b|为什么|为何|什么原因|原因是/],
+  // What a sign or a term stands for ("what does a green light mean", 红灯是什么意思): a manual's "Green: …" answers.
+  ['meaning', /\bwhat (?:does|do|did) .+ (?:mean|indicate|stand for|signify)\b|\bwhat is meant by\b|\bmeaning of\b|什么意思|代表什么|表示什么|意味着什么|说明什么/],
   // Several things of a kind ("what levels are there", 有哪几个等级): the answer names them in a row.
   ['list', /\b(?:what|which)\b.*\b(?:are there|are available|do you (?:have|offer))\b|\bwhat (?:kinds?|types?|sorts?) of\b|哪几[个种类样]|有几种|有哪些|哪些/],
 ];
@@ -107,6 +110,8 @@ const ANSWERS: Record<Cue, RegExp> = {
   ),
   place: /\b\d+\s+[A-Z][a-z]+\s+(?:Road|Street|Avenue|Lane|Rd|St)\b|\b(?:road|street|avenue|floor|next to|opposite)\b|\b(?:on|off)\s+the\s+(?:\w+\s+)?(?:island|coast|shore|hill|mountain|river|lake|bay|peninsula|border)s?\b|\b(?:in|at|to|from|near|into|across|over|beside)\s+(?:the\s+)?(?:[A-Z][\w-]+|(?:\w+\s+)?(?:marsh(?:es)?|hills?|mountains?|towns?|cit(?:y|ies)|villages?|district|coast|river|lake|sea|island|country|region|north|south|east|west)\b)|[A-Z][a-z]+,\s*[A-Z][a-z]+|\d+\s*号|\p{Script=Han}(?:路|街|楼|层|区|市|省|县|镇|村|山|河|湖|国|州|岛|港|湾|坡|洲)(?=[\s，。、；和与及的,]|$)|位于|坐落/gu,
   person: /(?<=\S\s+)(?:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+)|\bby (?:the )?[a-z]+ [A-Z][a-z]+|\b(?:Mr|Mrs|Ms|Dr|Sir|Lady|King|Queen)\.?\s+[A-Z][a-z]+/g,
+  // "Term: what it means", or a sentence saying what something means or indicates.
+  meaning: /^[^:：.。]{1,40}[:：]\s*[^,.;，。；]+|\b(?:means?|meaning|indicates?|signals?|stands? for)\b|表示|代表|意味着|说明/gu,
   // "A, B and C", "A、B 和 C", or a list introduced by a colon.
   list: /[\w-]+(?:\s[\w-]+)?,\s[\w-]+(?:\s[\w-]+)?,?\s(?:and|or)\s[\w-]+|\p{Script=Han}+、\p{Script=Han}+(?:、\p{Script=Han}+)*\s*(?:和|及|与|或|以及)?|:\s*$|：\s*$/gu,
   reason: /\b(?:because|since|so that|due to|owing to|as a result|in order to|caused? by|the (?:main )?(?:cause|reason))\b|因为|由于|是因为|所以|为了|原因|导致|造成/gi,

@@ -129,4 +129,11 @@ describe('question cues', () => {
     expect(keyTerms('Is theft covered?').has(tokenize('theft')[0]!)).toBe(true);
     expect([...keyTerms('Can I pay by card?')]).toEqual([]);
   });
+
+  it('reads a question for what a sign means, answered by a "term: meaning" line', () => {
+    expect(cueOf('What does a green light mean?')).toBe('meaning');
+    expect(cueOf('指示灯闪橙色是什么意思？')).toBe('meaning');
+    expect(answersCue('meaning', 'Green: the battery is full, or no scooter is connected.', asked('What does a green light mean?'))).toBe(true);
+    expect(answersCue('meaning', 'If the light stays green, check the plug.', asked('What does a green light mean?'))).toBe(false);
+  });
 });
