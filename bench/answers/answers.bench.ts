@@ -8,14 +8,15 @@
  * correctly when the reply holds one of its expected phrases and the AI kept
  * the conversation. Prints, per language and split (dev: used while
  * developing; test: held out, then studied for its Chinese misses; fresh:
- * written with its documents after the last change and never tuned on), the correct rate, the wrong-handoff rate, the
+ * written with its documents after the last change and never tuned on; holdout: written with its own documents
+ * before the next round of changes, measured before and after it and never studied for its misses), the correct rate, the wrong-handoff rate, the
  * refusal rates of other-topic and adversarial questions, small talk kept,
  * the median reply length, and first-frame p50/p95 with four questions in
  * flight, with a floor measured in the same run (greetings, which take the
  * same path without retrieval) and the answerable questions' p95 as a ratio
  * to it. Uses DATABASE_URL's server (a fresh database, dropped after), else
- * an embedded PostgreSQL. `--split dev|test|fresh` and `--lang en|zh` limit the questions; `--verbose` prints the misses
- * with the best-scoring sentences and their scores; `--warm N` sets the greetings sent first (300; 0 for a cold
+ * an embedded PostgreSQL. `--split dev|test|fresh|holdout` and `--lang en|zh` limit the questions; `--verbose` prints the misses
+ * (never the holdout split's) with the best-scoring sentences and their scores; `--scores` prints each question's best sentence score (for calibration); `--warm N` sets the greetings sent first (300; 0 for a cold
  * process).
  */
 import 'reflect-metadata';
@@ -50,7 +51,7 @@ interface Question {
   kind: 'answerable' | 'other' | 'adversarial' | 'smalltalk';
   expect?: string[];
   variant: string;
-  split: 'dev' | 'test' | 'fresh';
+  split: 'dev' | 'test' | 'fresh' | 'holdout';
 }
 
 interface Outcome {
@@ -115,6 +116,8 @@ async function main(): Promise<void> {
     const ask = async (q: Question, i: number): Promise<Outcome> => {
       const started = performance.now();
       const outcome = await services.intake.receive({ staffId: staff.id, channel: ChannelType.WEB, externalId: `bench-${i}-${randomBytes(3).toString('hex')}`, content: q.question });
+      // A message that asks for a person is queued at once: the contact meets a handoff, not an answer.
+      if (outcome.kind === 'queued') return { q, text: outcome.notice, handedOff: true, firstFrameMs: performance.now() - started };
       if (outcome.kind !== 'answer') throw new Error(`unexpected outcome ${outcome.kind} for ${q.question}`);
       let text = '';
       let firstFrameMs = NaN;
@@ -153,9 +156,9 @@ async function main(): Promise<void> {
     const floorAfter = (await inFlight(Array.from({ length: FLOOR_RUNS }, () => greeting), 200_000)).map((r) => r.firstFrameMs).sort((a, b) => a - b);
 
     console.log(`Answer benchmark: ${questions.length} questions${split ? ` (${split} split)` : ''}, built-in answerer, ${IN_FLIGHT} in flight\n`);
-    console.log('lang split  correct  wrong-handoff  other-refused  adversarial-refused  smalltalk-kept  median-reply  first-frame p50/p95 ms');
+    console.log('lang split    correct  wrong-handoff  other-refused  adversarial-refused  smalltalk-kept  median-reply  first-frame p50/p95 ms');
     for (const lang of ['en', 'zh'] as const) {
-      for (const s of ['dev', 'test', 'fresh', 'all'] as const) {
+      for (const s of ['dev', 'test', 'fresh', 'holdout', 'all'] as const) {
         const rs = results.filter((r) => r.q.lang === lang && (s === 'all' || r.q.split === s));
         if (!rs.length) continue;
         const answerable = rs.filter((r) => r.q.kind === 'answerable');
@@ -167,7 +170,7 @@ async function main(): Promise<void> {
         console.log(
           [
             lang.padEnd(4),
-            s.padEnd(5),
+            s.padEnd(7),
             pct(answerable.filter(correct).length, answerable.length).padStart(7),
             pct(answerable.filter((r) => r.handedOff).length, answerable.length).padStart(14),
             pct(other.filter((r) => r.handedOff).length, other.length).padStart(14),
@@ -208,10 +211,21 @@ async function main(): Promise<void> {
       const rs = results.filter((r) => r.q.kind === 'answerable' && `${r.q.lang}:${r.q.variant}` === v);
       return `${v} ${pct(rs.filter(correct).length, rs.length)} (${rs.length})`;
     }).join(', ')}`);
+    if (process.argv.includes('--scores')) {
+      // For calibrating the answer/refuse threshold: each question's best sentence score, by kind and outcome (not
+      // the holdout split's, as --verbose).
+      console.log('\nsplit lang kind outcome best-score');
+      for (const r of results.filter((x) => x.q.kind !== 'smalltalk' && x.q.split !== 'holdout')) {
+        const passages = await services.retrieval.retrieve(em.fork(), staff.id, r.q.question, { k: 8 });
+        const outcome = r.q.kind === 'answerable' ? (correct(r) ? 'correct' : r.handedOff ? 'handed-off' : 'wrong') : r.handedOff ? 'refused' : 'answered';
+        console.log(`${r.q.split} ${r.q.lang} ${r.q.kind} ${outcome} ${(bestSentences(r.q.question, passages)[0]?.score ?? 0).toFixed(3)}`);
+      }
+    }
     if (verbose) {
       for (const r of results) {
         const ok = r.q.kind === 'answerable' ? correct(r) : r.q.kind === 'smalltalk' ? !r.handedOff : r.handedOff;
-        if (ok) continue;
+        // The holdout split is for measuring only: its misses are never printed, so they cannot be tuned to.
+        if (ok || r.q.split === 'holdout') continue;
         console.log(`\n✗ [${r.q.split} ${r.q.lang} ${r.q.kind} ${r.q.variant}] ${r.q.question}${r.handedOff ? ' (handed off)' : ''}\n  ${r.text.replace(/\n/g, '\n  ')}`);
         // Why: the best-scoring sentences of the retrieved passages, with their scores.
         const passages = await services.retrieval.retrieve(em.fork(), staff.id, r.q.question, { k: 8 });

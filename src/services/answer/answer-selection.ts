@@ -1,7 +1,7 @@
 import { joinSentences, sentences } from '../knowledge/chunker.js';
-import { morphemesOf, normalizeText, termWeight, tokenize } from '../knowledge/text-segmenter.js';
+import { isEnglishWord, morphemesOf, normalizeText, termWeight, tokenize } from '../knowledge/text-segmenter.js';
 import type { Passage } from './answer.types.js';
-import { countedUnit, cueOf, cueStrength, keyNames, keyTerms, quantityOf, typeWords } from './question-cues.js';
+import { countedUnit, cueOf, cueStrength, keyNames, keyPartners, keyTerms, quantityOf, typeWords } from './question-cues.js';
 import { alternativesOf, type SynonymGroups } from './synonyms.js';
 
 /** A sentence of a passage: its paragraph, and whether it is a list item. */
@@ -27,6 +27,18 @@ const SELF_NAME = /\b(?:[Ii]'?m|[Ii] am|[Mm]y name is|[Tt]his is)\s+[A-Z][a-z]+(
 // How a question is asked, not what it is about: the cue stands for these (jieba cuts them into words that would
 // otherwise count as topic, such as 时间 in 多长时间).
 const FRAME = /\b(?:tele)?phone number\b|\baddress\b|\bhow (?:many|much|long|old|often|far|high|tall|deep|wide|big|large|heavy|soon)\b|多长时间|多少(?:钱|岁|天|次|个)?|多久|多远|多大|多高|多深|多宽|多重|多冷|多热|多快|哪一?年|为什么|为何|哪位|怎么办|怎么样|怎样|怎么|如何|什么时候|什么|哪些|哪里|哪儿|哪天|哪个|几点|几[个天次岁种]|是否|能否|可不可以|可以吗|会不会|\bwhat happens\b|\bhappen(?:s|ed)?\b/gi;
+
+// The words that frame a question: misspelt ("how lnog", "adress"), the question's cue and frame are lost.
+const FRAME_WORDS = ['long', 'much', 'many', 'often', 'where', 'when', 'which', 'what', 'address', 'phone', 'number'];
+
+/** The question with a misspelt frame word (not an English word, one edit from a frame word) spelt right. */
+export function spellFrameWords(question: string): string {
+  return question.replace(/\b[A-Za-z]{4,8}\b/g, (word) => {
+    const lower = word.toLowerCase();
+    if (FRAME_WORDS.includes(lower) || isEnglishWord(lower)) return word;
+    return FRAME_WORDS.find((f) => f[0] === lower[0] && editDistance(lower, f, 1) <= 1) ?? word;
+  });
+}
 
 /** The question without the parts that identify the contact's own case (order numbers, their name) and its frame. */
 export function topicOf(question: string): string {
@@ -86,7 +98,7 @@ const CUE_MISSING_FACTOR = 0.65;
  * A sentence lacking one of the things the question is about (with its heading and neighbours) answers a question
  * that reuses its other words about something else ("the deposit for a car rental" against the scooter deposit).
  */
-const KEY_MISSING_FACTOR = 0.7;
+const KEY_MISSING_FACTOR = 0.6;
 /**
  * A question naming a place or a person none of the passages mentions (北京门店 against the Shanghai and Hangzhou
  * stores) is about something they do not cover, however well the rest matches.
@@ -106,6 +118,8 @@ interface Term {
   quantity?: RegExp;
   /** A Chinese key noun's first character (not of a name): the text naming the thing by it (茶 for 茶叶) is about it. */
   head?: string;
+  /** The other noun of the key's compound ("a battery swap"): the text naming either names the thing. */
+  partner?: string;
 }
 
 const holds = (tokens: Set<string>, t: Term) => tokens.has(t.term) || (t.alternatives?.some((w) => w.every((x) => tokens.has(x))) ?? false);
@@ -165,6 +179,8 @@ function coverage(
   around: Set<string>,
   headingCredit: number,
   answers: boolean,
+  /** Where a key term may stand instead of the sentence: its paragraph (a Q&A entry), or the sentence it refers back to. */
+  keyContext: Set<string>,
   paragraph: Set<string>,
 ): { share: number; keyMissing: boolean } {
   let got = 0;
@@ -184,7 +200,14 @@ function coverage(
     }
     total += weight;
     got += weight * credit;
-    if (t.key && credit < 0.4 && !holds(paragraph, t) && !(t.head && (unit.tokens.has(t.head) || heading.has(t.head)))) keyMissing = true;
+    // The thing asked about must be named where the answer is: the sentence, its heading, or the sentence it refers
+    // back to. Named only elsewhere in the paragraph, the sentence answers about something else ("the museum in the
+    // toll house" against the bridge's opening, 天文馆 against the observatory's tickets).
+    const named = credit >= 0.4 && !(credit === 0.4 && holds(around, t));
+    // A compound's modifier left out of the sentence ("a swap costs 15 yuan" for "a battery swap") is still named in its
+    // paragraph; one named nowhere near ("a car rental") is another thing.
+    const byPartner = t.partner !== undefined && (unit.tokens.has(t.partner) || heading.has(t.partner)) && (holds(paragraph, t) || holds(heading, t));
+    if (t.key && !named && !byPartner && !holds(keyContext, t) && !(t.head && (unit.tokens.has(t.head) || heading.has(t.head)))) keyMissing = true;
   }
   return { share: total ? got / total : 0, keyMissing };
 }
@@ -212,7 +235,8 @@ interface Candidate {
  * (a number for "how much", a time for "when", a place for "where") and a
  * penalty when it does not. The passage's retrieval score counts a little.
  */
-export function bestSentences(question: string, passages: Passage[], synonyms: SynonymGroups = []): Candidate[] {
+export function bestSentences(message: string, passages: Passage[], synonyms: SynonymGroups = []): Candidate[] {
+  const question = spellFrameWords(message);
   const topic = topicOf(question);
   const parsed = passages.map((passage) => ({ passage, ...parsedContent(passage.content) }));
   const vocabulary = new Set<string>();
@@ -224,6 +248,7 @@ export function bestSentences(question: string, passages: Passage[], synonyms: S
   const alternatives = alternativesOf(new Set(asked), synonyms);
   const types = typeWords(question);
   const keys = keyTerms(topic);
+  const partners = keyPartners(topic);
   // The passages' text as one lower-cased string (their sentences are normalized already), for splitsAs.
   let texts: string | null = null;
   const passageText = () => (texts ??= parsed.map((p) => p.units.map((u) => u.plain).join('\n')).join('\n'));
@@ -238,7 +263,8 @@ export function bestSentences(question: string, passages: Passage[], synonyms: S
     if (quantity) t.quantity = quantity;
     if (types.has(term)) return [{ ...t, type: true }];
     if (!keys.has(term)) return [t];
-    return [HAN.test(term) && morphemesOf(term).length ? { ...t, key: true, head: term[0] } : { ...t, key: true }];
+    const partner = partners.get(term);
+    return [HAN.test(term) && morphemesOf(term).length ? { ...t, key: true, head: term[0] } : partner ? { ...t, key: true, partner } : { ...t, key: true }];
   });
   const askedSet = new Set(asked);
   const stranger = [...keyNames(topic)].some((t) => !vocabulary.has(t) && !alternatives.has(t));
@@ -258,10 +284,17 @@ export function bestSentences(question: string, passages: Passage[], synonyms: S
     }
     units.forEach((unit, index) => {
       const around = new Set([...(units[index - 1]?.tokens ?? []), ...(units[index + 1]?.tokens ?? [])]);
-      const strength = cue ? cueStrength(cue, passage.kind === 'qa' ? passage.content : unit.text, askedSet, counted) : 0;
+      // A list item is one of the several things a list question asks for.
+      const strength = cue === 'list' && unit.listItem ? 1 : cue ? cueStrength(cue, passage.kind === 'qa' ? passage.content : unit.text, askedSet, counted) : 0;
       const answers = strength > 0;
-      const paragraph = paragraphs.get(unit.paragraph)!;
-      const { share, keyMissing } = coverage(terms, unit, heading, around, headingCredit, answers, paragraph);
+      const previous = units[index - 1];
+      const keyContext =
+        passage.kind === 'qa'
+          ? paragraphs.get(unit.paragraph)!
+          : previous && previous.paragraph === unit.paragraph && REFERS_BACK.test(unit.text)
+            ? previous.tokens
+            : NOTHING;
+      const { share, keyMissing } = coverage(terms, unit, heading, around, headingCredit, answers, keyContext, paragraphs.get(unit.paragraph)!);
       const shaped = cue && answers ? share * (1 - CUE_WEIGHT) + CUE_WEIGHT * strength : share;
       // Missing what the question word asks for, or a thing the question is about, is a sign of a question the passage
       // does not answer however many of its words it shares: these scale the whole score, the passage's included.
@@ -276,6 +309,10 @@ export function bestSentences(question: string, passages: Passage[], synonyms: S
   }
   return out.sort((a, b) => b.score - a.score || a.index - b.index);
 }
+
+const NOTHING = new Set<string>();
+// A sentence that names its subject by a pronoun (or, in Chinese, leaves it out after a comma-less start) leans on the one before.
+const REFERS_BACK = /\b(?:it|its|they|their|them|this|these|he|she|his|her)\b|^[其它该此这那]|^\p{Script=Han}{0,4}(?:[于为在是有可能])/iu;
 
 const ANAPHOR = /^(?:(?:it|this|that|these|those|they|its|their|he|she|then|also|otherwise|however)\b|[该这它此其但]|另外|否则)/i;
 

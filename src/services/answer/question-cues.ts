@@ -1,5 +1,5 @@
 import type { TaggedWord } from '@node-rs/jieba';
-import { normalizeText, segmenter, termWeight, tokenize } from '../knowledge/text-segmenter.js';
+import { canBeNoun, isEnglishWord, normalizeText, segmenter, termWeight, tokenize } from '../knowledge/text-segmenter.js';
 
 /** What the question asks for, from its question words. */
 export type Cue =
@@ -15,7 +15,9 @@ export type Cue =
   | 'time'
   | 'place'
   | 'person'
-  | 'reason';
+  | 'reason'
+  | 'list'
+  | 'meaning';
 
 // First match wins: the narrower cues come before the ones they overlap ("how long does it take" before "how long is").
 const CUES: [Cue, RegExp][] = [
@@ -27,11 +29,15 @@ const CUES: [Cue, RegExp][] = [
   ['price', /\bhow much (?:is|are|does|do|did|will|would)\b(?!.*\bweigh)|\bprices?\b|\bcosts?\b|\bfees?\b|\bfines?\b|\bcharges?\b|多少钱|价格|费用|收费|什么价|几块|几元|门票|罚款/],
   ['length', /\bhow long\b|多长(?!时间)/],
   ['measure', /\bhow (?:high|tall|deep|wide|big|large|heavy|cold|hot|warm|fast|far)\b|\bweigh\b|多高|多深|多宽|多大|多重|多冷|多热|多快|海拔|口径|重量|温度|面积/],
-  ['number', /\bhow (?:much|many|old)\b|多少|几[个位次岁元块号座台场种名人斤吨]/],
+  ['number', /\bhow (?:much|many|old)\b|多少|(?<!哪)几[个位次岁元块号座台场种名人斤吨]/],
   ['person', /\bwho(?:m|se)?\b|\bwhich (?:person|people|man|woman|engineer|company|team)\b|谁|哪位|什么人/],
   ['time', /\bwhen\b|\bwhat time\b|\bwhat date\b|\bwhich (?:days?|months?|season)\b|\bopening hours\b|什么时候|几点|哪天|何时|营业时间|什么时间|几月/],
   ['place', /\bwhere\b|\baddress\b|\bwhich (?:cit(?:y|ies)|country|countries|town|region|river|place|street|district|village)\b|哪里|哪儿|在哪|地址|什么地方|哪些地方|哪[个些]?(?:城市|国家|地区|省|市|县|镇)/],
   ['reason', /\bwhy\b|\bfor what reason\b|\bwhat (?:caused|causes|led to)\b|为什么|为何|什么原因|原因是/],
+  // What a sign or a term stands for ("what does a green light mean", 红灯是什么意思): a manual's "Green: …" answers.
+  ['meaning', /\bwhat (?:does|do|did) .+ (?:mean|indicate|stand for|signify)\b|\bwhat is meant by\b|\bmeaning of\b|什么意思|代表什么|表示什么|意味着什么|说明什么/],
+  // Several things of a kind ("what levels are there", 有哪几个等级): the answer names them in a row.
+  ['list', /\b(?:what|which)\b.*\b(?:are there|are available|do you (?:have|offer))\b|\bwhat (?:kinds?|types?|sorts?) of\b|哪几[个种类样]|有几种|有哪些|哪些/],
 ];
 
 /** The question words' cue, or null (a yes/no, "what is" or "how do I" question). */
@@ -58,7 +64,7 @@ const QUANTITIES: [string[], string][] = [
   [['capacity', '容量', '电量'], '安时|毫安时|ah|mah|wh|千瓦时|度|升|litres?|liters?'],
   [['power', '功率'], '瓦|千瓦|w|kw|watts?|kilowatts?'],
   [['weight', 'mass', '重量', '体重', '载重'], '公斤|千克|克|吨|斤|kg|kilograms?|grams?|g|tonnes?|tons?|pounds?|lbs?'],
-  [['range', 'distance', '续航', '距离', '里程'], '公里|千米|米|km|kilomet(?:re|er)s?|miles?|met(?:re|er)s?'],
+  [['range', 'distance', '续航', '距离', '里程'], '公里|千米|海里|英里|米|km|kilomet(?:re|er)s?|miles?|met(?:re|er)s?'],
   [['height', 'altitude', 'elevation', 'depth', '高度', '海拔', '深度'], '米|千米|m|met(?:re|er)s?|feet|foot|ft'],
   [['temperature', '温度', '气温'], '度|°c?|℃|degrees?'],
   [['speed', '速度', '时速', '车速'], '公里每小时|公里/小时|km/h|kph|mph|公里'],
@@ -96,14 +102,18 @@ const ANSWERS: Record<Cue, RegExp> = {
     `${NUM}\\s*(?:${TIME_UNITS})|\\b(?:next day|same day|within|until)\\b|次日|当天`,
     'gi',
   ),
-  distance: new RegExp(`${NUM}\\s*(?:km|kilomet(?:re|er)s?|miles?|met(?:re|er)s?|公里|千米|米)`, 'gi'),
+  distance: new RegExp(`${NUM}\\s*(?:km|kilomet(?:re|er)s?|(?:nautical )?miles?|met(?:re|er)s?|公里|千米|海里|英里|米)`, 'gi'),
   year: new RegExp(YEAR, 'gi'),
   time: new RegExp(
     `\\d{1,2}(?::\\d{2})?\\s*(?:am|pm)|\\b(?:mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?|daily|every day|weekdays?|weekends?|holidays?|next day|within|before|after|until|days?|hours?|spring|summer|autumn|winter|${MONTHS})\\b|${YEAR}|(?:\\d+|[零一二两三四五六七八九十]+)\\s*(?:[点时月日号]|个月)|[春夏秋冬][天季]|[上下中]午|早上|晚上|傍晚|凌晨|[周星期][一二三四五六日天末]|次日|当天|工作日|清明|${NUM}\\s*(?:天|小时|分钟)`,
     'gi',
   ),
-  place: /\b\d+\s+[A-Z][a-z]+\s+(?:Road|Street|Avenue|Lane|Rd|St)\b|\b(?:road|street|avenue|floor|next to|opposite)\b|\b(?:in|at|to|from|near|into|across|over|beside)\s+(?:the\s+)?(?:[A-Z][\w-]+|(?:\w+\s+)?(?:marsh(?:es)?|hills?|mountains?|towns?|cit(?:y|ies)|villages?|district|coast|river|lake|sea|island|country|region|north|south|east|west)\b)|[A-Z][a-z]+,\s*[A-Z][a-z]+|\d+\s*号|\p{Script=Han}(?:路|街|楼|层|区|市|省|县|镇|村|山|河|湖|国|州|岛|港|湾|坡|洲)(?=[\s，。、；和与及的,]|$)|位于|坐落/gu,
+  place: /\b\d+\s+[A-Z][a-z]+\s+(?:Road|Street|Avenue|Lane|Rd|St)\b|\b(?:road|street|avenue|floor|next to|opposite)\b|\b(?:on|off)\s+the\s+(?:\w+\s+)?(?:island|coast|shore|hill|mountain|river|lake|bay|peninsula|border)s?\b|\b(?:in|at|to|from|near|into|across|over|beside)\s+(?:the\s+)?(?:[A-Z][\w-]+|(?:\w+\s+)?(?:marsh(?:es)?|hills?|mountains?|towns?|cit(?:y|ies)|villages?|district|coast|river|lake|sea|island|country|region|north|south|east|west)\b)|[A-Z][a-z]+,\s*[A-Z][a-z]+|\d+\s*号|\p{Script=Han}(?:路|街|楼|层|区|市|省|县|镇|村|山|河|湖|国|州|岛|港|湾|坡|洲)(?=[\s，。、；和与及的,]|$)|位于|坐落/gu,
   person: /(?<=\S\s+)(?:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+)|\bby (?:the )?[a-z]+ [A-Z][a-z]+|\b(?:Mr|Mrs|Ms|Dr|Sir|Lady|King|Queen)\.?\s+[A-Z][a-z]+/g,
+  // "Term: what it means", or a sentence saying what something means or indicates.
+  meaning: /^[^:：.。]{1,40}[:：]\s*[^,.;，。；]+|\b(?:means?|meaning|indicates?|signals?|stands? for)\b|表示|代表|意味着|说明/gu,
+  // "A, B and C", "A、B 和 C", or a list introduced by a colon.
+  list: /[\w-]+(?:\s[\w-]+)?,\s[\w-]+(?:\s[\w-]+)?,?\s(?:and|or)\s[\w-]+|\p{Script=Han}+、\p{Script=Han}+(?:、\p{Script=Han}+)*\s*(?:和|及|与|或|以及)?|:\s*$|：\s*$/gu,
   reason: /\b(?:because|since|so that|due to|owing to|as a result|in order to|caused? by|the (?:main )?(?:cause|reason))\b|因为|由于|是因为|所以|为了|原因|导致|造成/gi,
 };
 
@@ -133,9 +143,25 @@ function tagsOf(text: string): TaggedWord[] {
 function chineseEntities(text: string, kind: 'person' | 'place'): string[] {
   const tagged = tagsOf(text);
   if (kind === 'place') return tagged.filter((t) => t.tag === 'ns').map((t) => t.word);
-  // Unknown words are also what the HMM glues together across a word boundary (元免): only three characters, a full name's length.
-  return tagged.filter((t) => /^nr/.test(t.tag) || (t.tag === 'x' && t.word.length === 3 && /^\p{Script=Han}+$/u.test(t.word))).map((t) => t.word);
+  // Unknown words are also what the HMM glues together across a word boundary (元免, 守塔人): only three characters, a full
+  // name's length, led by a family name. jieba's nr guesses (陈列馆, 塔高) must look like a Chinese name as well; its
+  // transliterated names (nrfg, nrt) like a foreign one, at least three characters.
+  const names = tagged.filter(
+    (t) =>
+      !INSTITUTION_END.test(t.word) &&
+      (((t.tag === 'nr' || t.tag === 'x') && /^\p{Script=Han}{2,3}$/u.test(t.word) && (t.tag === 'nr' || t.word.length === 3) && SURNAMES.includes(t.word[0]!)) ||
+        ((t.tag === 'nrfg' || t.tag === 'nrt') && t.word.length >= 3)),
+  );
+  return [...names.map((t) => t.word), ...[...text.matchAll(TITLED_NAME)].map((m) => m[0]), ...[...text.matchAll(RESPONSIBLE)].map((m) => m[1]!)];
 }
+
+// Who bears, pays or does something, named by 由 (由企业统一承担, 由工程师周启明设计): answers 谁 as a name does.
+const RESPONSIBLE = /由([^，,。；\s]{1,10}?)(?:统一|负责|全额)?(?:承担|负责|支付|赔偿|提供|处理|设计|主持|完成|建造|修建)/gu;
+const INSTITUTION_END = /[馆楼院店园所站厂场局部室司队会社校堂塔桥港]$/u;
+// The most common Chinese family names: a name after the title or role it is introduced by (工程师周启明, 守塔人林阿水),
+// which jieba glues to the title or cuts apart when it does not know the name.
+const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
+const TITLED_NAME = new RegExp(`(?<=[师家长商员者官人手匠工主])[${SURNAMES}]\\p{Script=Han}{1,2}(?=在|于|的|是|和|与|等|设计|发明|创|建|主持|负责|担任|带领|[，,。、；\\s]|$)`, 'gu');
 
 // "Free" answers a price question only when the text names no price: "a coupon for a free day pass" is weaker than
 // "day pass: 68 yuan" for "how much is a day pass?".
@@ -145,10 +171,29 @@ const FREE = /^(?:free|no charge|costs nothing|nothing|免费|不收费)$/i;
 // and 位 are left out: they count anything (几个积分 → 1 积分, 多少名工人 → 一千八百人).
 const COUNTED = /(?:多少|几)(岁|次|天|年|斤|吨|台|座|种|辆|层|倍|周|小时|分钟|公里|米)/;
 
-/** The unit a count question asks in (租车需要满多少岁 → 岁), or null. */
+// The noun an English count question counts ("how many points" → point); "times" asks how often, not a count.
+const COUNTED_EN = /\bhow many ([a-z]+)/i;
+
+/** The unit a count question asks in (租车需要满多少岁 → 岁; "how many points" → the stem point), or null. */
 export function countedUnit(question: string): string | null {
-  return COUNTED.exec(normalizeText(question))?.[1] ?? null;
+  const plain = normalizeText(question);
+  const zh = COUNTED.exec(plain)?.[1];
+  if (zh) return zh;
+  const en = COUNTED_EN.exec(plain)?.[1];
+  const noun = en && en !== 'times' ? tokenize(en)[0] : undefined;
+  return noun && /^[a-z]{3,}$/.test(noun) ? noun : null;
 }
+
+/** A count in the counted English noun, up to two words before it ("20 rentals", "three full-time keepers"). */
+function countsIn(counted: string, plain: string): boolean {
+  return new RegExp(`(?:\\d+(?:[.,]\\d+)*|${EN_NUMBER})(?:\\s+[a-z-]+){0,2}?\\s+${counted}[a-z]*\\b`, 'i').test(plain);
+}
+
+/**
+ * A number that is not in the counted noun answers an English count question only partly: "how many points do I
+ * get per yuan" is better answered by "1 point for every yuan" than by "12 yuan per hour".
+ */
+const OTHER_COUNT_STRENGTH = 0.5;
 
 /**
  * How well the text holds what the cue asks for: 1 when it does, 0.5 when only by "free" for a price, 0 when not or
@@ -157,7 +202,7 @@ export function countedUnit(question: string): string | null {
  */
 export function cueStrength(cue: Cue, text: string, questionTokens: Set<string>, counted: string | null = null): number {
   const plain = normalizeText(text);
-  if (counted && cue === 'number') return new RegExp(`${ZH_NUMBER}\\s*(?:个|周)?${counted}`).test(plain) ? 1 : 0;
+  if (counted && cue === 'number' && !/^[a-z]/.test(counted)) return new RegExp(`${ZH_NUMBER}\\s*(?:个|周)?${counted}`).test(plain) ? 1 : 0;
   const found = [...plain.matchAll(ANSWERS[cue])].map((m) => m[0]);
   if ((cue === 'person' || cue === 'place') && HAN.test(plain)) found.push(...chineseEntities(plain, cue));
   const own = found.filter((f) => {
@@ -166,6 +211,7 @@ export function cueStrength(cue: Cue, text: string, questionTokens: Set<string>,
     return !tokens.length || !tokens.every((t) => questionTokens.has(t)) || /\d/.test(f);
   });
   if (!own.length) return 0;
+  if (counted && cue === 'number') return countsIn(counted, plain) ? 1 : OTHER_COUNT_STRENGTH;
   return cue === 'price' && own.every((f) => FREE.test(f.trim())) ? 0.5 : 1;
 }
 
@@ -188,6 +234,8 @@ export function typeWords(question: string): Set<string> {
 // English nouns by their place: after a determiner ("the motor", "a car rental"), capitalized inside the sentence
 // (Suzhou), or a model code (S3).
 const EN_NOUN = /\b(?:a|an|the|my|your|our|this|that|these|those|its|their|his|her)\s+([a-z][\w-]*)|(?<=\S\s+)([A-Z][\w-]*)|\b([a-z]+\d[\w-]*)\b/gi;
+// At the very start: in a topic whose question words were cut out ("how much is teh deposit" → " is teh deposit") it is no yes/no question.
+const YES_NO_SUBJECT = /^(?:does|do|did|is|are|was|were|can|could|will|would|should|has|have)\s+([a-z][\w-]*)\b/i;
 /** termWeight of a specific noun: English words off the common list (8), Chinese ones above 城市 or 时间 in jieba's IDF. */
 const KEY_MIN_WEIGHT = 5;
 const ZH_NOUN = /^(?:n|nr|nrfg|nrt|ns|nt|nz|eng)$/;
@@ -205,6 +253,9 @@ function keyTermsOf(topic: string): Map<string, boolean> {
     if (m[2] && !/^[A-Z]/.test(word)) continue;
     for (const t of tokenize(word)) out.set(t, out.get(t) || (!m[3] && /^[A-Z]/.test(word)));
   }
+  // The subject of a yes/no question ("Does assembly cost extra?", "Is theft covered?") is what it is about.
+  const subject = YES_NO_SUBJECT.exec(text)?.[1];
+  if (subject && isEnglishWord(subject.toLowerCase()) && canBeNoun(subject.toLowerCase())) for (const t of tokenize(subject)) out.set(t, out.get(t) ?? false);
   if (HAN.test(text)) {
     for (const w of tagsOf(text)) {
       if (ZH_NOUN.test(w.tag) && HAN.test(w.word) && w.word.length >= 2) for (const t of tokenize(w.word)) out.set(t, out.get(t) || ZH_NAME.test(w.tag));
@@ -227,4 +278,22 @@ export function keyTerms(topic: string): Set<string> {
 /** The key terms that are names (Suzhou, 北京, 林素华): a text that never names them is not about them. */
 export function keyNames(topic: string): Set<string> {
   return new Set([...keyTermsOf(topic)].filter(([, name]) => name).map(([t]) => t));
+}
+
+// A noun after a determiner and the noun that follows it ("a battery swap", "the toll house").
+const EN_COMPOUND = /\b(?:a|an|the|my|your|our|this|that|these|those|its|their|his|her)\s+([a-z][\w-]*)\s+([a-z][\w-]*)/gi;
+
+/**
+ * For a key term that begins a compound noun ("a battery swap"), the compound's other noun: the text may name the
+ * thing by either ("a swap costs 15 yuan"), so the key is named when one of them is.
+ */
+export function keyPartners(topic: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const m of normalizeText(topic).matchAll(EN_COMPOUND)) {
+    const [first, second] = [m[1]!.toLowerCase(), m[2]!.toLowerCase()];
+    if (!canBeNoun(second)) continue;
+    const [a, b] = [tokenize(first)[0], tokenize(second)[0]];
+    if (a && b && a !== b) out.set(a, b);
+  }
+  return out;
 }

@@ -26,15 +26,24 @@ function fold(text: string): string {
 export function smallTalkOf(message: string): SmallTalk | null {
   const t = fold(message);
   if (!t || t.length > 40) return null;
-  // "thanks, goodbye" and "hi, thanks": every part small talk, the last part decides the reply.
-  const parts = t.split(/\s(?=(?:bye|goodbye|thanks|thank you|再见|谢谢))/);
-  let kind: SmallTalk | null = null;
-  for (const part of parts) {
-    const found = PATTERNS.find(([, re]) => re.test(part.trim()))?.[0] ?? null;
-    if (!found) return null;
-    kind = found;
+  // "thanks, goodbye", "bye, have a nice day", "hi, thanks": every part small talk, the last part decides the reply.
+  // kinds[i]: the kind of the last part when the first i words are small talk in parts, or undefined.
+  const words = t.split(' ');
+  const kinds: (SmallTalk | undefined)[] = [undefined];
+  const ok = [true];
+  for (let end = 1; end <= words.length; end++) {
+    ok[end] = false;
+    for (let start = 0; start < end; start++) {
+      if (!ok[start]) continue;
+      const part = words.slice(start, end).join(' ');
+      const found = PATTERNS.find(([, re]) => re.test(part))?.[0];
+      if (found) {
+        ok[end] = true;
+        kinds[end] = found;
+      }
+    }
   }
-  return kind;
+  return ok[words.length] ? kinds[words.length]! : null;
 }
 
 const REPLIES: Record<ReplyLanguage, Record<SmallTalk, (p: Persona, tone: 'friendly' | 'professional' | 'direct') => string>> = {

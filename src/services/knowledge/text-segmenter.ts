@@ -32,12 +32,14 @@ function chineseIdfTable(): Map<string, number> {
 }
 
 /**
- * Loads jieba's dictionary and IDF table now. Called at start-up: loaded on first use, they cost the first Chinese
- * question of the process 0.3–1 s.
+ * Loads jieba's dictionary and IDF table (and the English word lists) now. Called at start-up: loaded on first use,
+ * they cost the first question of the process 0.1–1 s.
  */
 export function loadSegmenter(): void {
   segmenter();
   chineseIdfTable();
+  stem('began');
+  isEnglishWord('a');
 }
 
 /** Words of Chinese not in jieba's IDF table are rare: about its mean. */
@@ -61,14 +63,44 @@ const STOP = new Set(
 const WORD = /[\p{L}\p{N}]+/gu;
 const LATIN = /^[a-z]+$/;
 
+let irregular: Map<string, string> | null = null;
+
+/** Irregular English verb and noun forms to their base form (wink-lexicon's lists): began → begin, children → child. */
+function irregularBase(word: string): string {
+  if (!irregular) {
+    const verbs = require('wink-lexicon/src/irregular-verbs.js') as Record<string, string>;
+    const nouns = require('wink-lexicon/src/irregular-nouns.js') as { singular: Record<string, string> };
+    irregular = new Map([...Object.entries(nouns.singular), ...Object.entries(verbs)].filter(([form, base]) => form !== base));
+  }
+  return irregular.get(word) ?? word;
+}
+
+let lexicon: Record<string, unknown> | null = null;
+
+/** True for a word of wink-lexicon's English lexicon (about 13,000 common words in their inflected forms). */
+export function isEnglishWord(word: string): boolean {
+  lexicon ??= require('wink-lexicon/src/lexicon.js') as Record<string, unknown>;
+  return Object.hasOwn(lexicon, word);
+}
+
+/** True when the lexicon knows the word as a noun (among its parts of speech), or does not know it at all. */
+export function canBeNoun(word: string): boolean {
+  if (!isEnglishWord(word)) return true;
+  const tags = lexicon![word];
+  return Array.isArray(tags) && tags.some((t) => typeof t === 'string' && t.startsWith('NN'));
+}
+
 /**
  * English words to their Porter stem (the `stemmer` package), so "returns",
- * "returned" and "returning" meet "return". Applied to documents and
- * questions alike, so over-stemming only merges words, never loses a match.
+ * "returned" and "returning" meet "return", after irregular forms are taken
+ * to their base ("paid" meets "pay", "built" meets "build"). Applied to
+ * documents and questions alike, so over-stemming only merges words, never
+ * loses a match.
  */
 export function stem(word: string): string {
-  if (word.length <= 3 || !LATIN.test(word)) return word;
-  return porter(word);
+  if (!LATIN.test(word)) return word;
+  const base = irregularBase(word);
+  return base.length <= 3 ? base : porter(base);
 }
 
 const toSimplified = Converter({ from: 't', to: 'cn' });

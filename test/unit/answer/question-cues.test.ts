@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { answersCue, countedUnit, cueOf, cueStrength, keyNames, keyTerms, quantityOf, typeWords } from '../../../src/services/answer/question-cues.js';
+import { answersCue, countedUnit, cueOf, cueStrength, keyNames, keyPartners, keyTerms, quantityOf, typeWords } from '../../../src/services/answer/question-cues.js';
+import { spellFrameWords } from '../../../src/services/answer/answer-selection.js';
 import { morphemesOf, tokenize } from '../../../src/services/knowledge/text-segmenter.js';
 
 const asked = (q: string) => new Set(tokenize(q));
@@ -79,5 +80,60 @@ describe('question cues', () => {
     expect(countedUnit('消费一元能得几个积分？')).toBeNull();
     expect(cueStrength('number', '骑行者须年满十八周岁。', asked('租车需要满多少岁？'), '岁')).toBe(1);
     expect(cueStrength('number', '一个自然年内租车满 20 次升为金卡。', asked('租车需要满多少岁？'), '岁')).toBe(0);
+  });
+
+  it('counts an English count in the noun asked about; another number answers only partly', () => {
+    expect(countedUnit('How many points do I get per yuan?')).toBe(tokenize('points')[0]);
+    expect(countedUnit('How many times a year?')).toBeNull();
+    const q = asked('How many points do I get per yuan?');
+    const points = countedUnit('How many points do I get per yuan?');
+    expect(cueStrength('number', 'You earn 1 point for every yuan you spend.', q, points)).toBe(1);
+    expect(cueStrength('number', 'Gold comes after twenty paid rentals.', asked('How many rentals for Gold?'), countedUnit('How many rentals for Gold?'))).toBe(1);
+    expect(cueStrength('number', 'Hourly plan: 12 yuan per hour.', q, points)).toBe(0.5);
+  });
+
+  it('finds a Chinese name after the title that introduces it, and not a building jieba tags as a name', () => {
+    expect(answersCue('person', '最后一位守塔人林阿水在 1996 年离开。', asked('最后一位守塔人是谁？'))).toBe(true);
+    expect(answersCue('person', '旧的守塔人宿舍现在是一座海事陈列馆。', asked('最后一位守塔人是谁？'))).toBe(false);
+    expect(answersCue('person', '车辆损坏的费用由企业统一承担。', asked('车辆损坏谁来赔？'))).toBe(true);
+  });
+
+  it('reads a list question, answered by things named in a row or by list items', () => {
+    expect(cueOf('What membership levels are there?')).toBe('list');
+    expect(cueOf('会员有哪几个等级？')).toBe('list');
+    expect(answersCue('list', 'Voltra Club has three levels: Silver, Gold and Platinum.', asked('What membership levels are there?'))).toBe(true);
+    expect(answersCue('list', '会员分为银卡、金卡和白金卡三个等级。', asked('会员有哪几个等级？'))).toBe(true);
+    expect(answersCue('list', 'Your membership level is checked again every January.', asked('What membership levels are there?'))).toBe(false);
+  });
+
+  it('reads a distance in nautical miles or 海里, and a place on an island', () => {
+    expect(answersCue('distance', '光线可以照到十八海里外。', asked('灯光能照多远？'))).toBe(true);
+    expect(answersCue('distance', 'The light can be seen from 22 nautical miles.', asked('How far can the light be seen?'))).toBe(true);
+    expect(answersCue('place', 'It was built from stone quarried on the island of Pell.', asked('Where did the stone come from?'))).toBe(true);
+  });
+
+  it('spells a misspelt question word right, and leaves English words and other words alone', () => {
+    expect(spellFrameWords('How lnog does charging take?')).toBe('How long does charging take?');
+    expect(spellFrameWords('Whats the adress of the store?')).toBe('what the address of the store?');
+    expect(spellFrameWords('Is the lone rider covered? Then where?')).toBe('Is the lone rider covered? Then where?');
+    expect(cueOf(spellFrameWords('How lnog does charging take?'))).toBe('duration');
+  });
+
+  it('pairs a key noun with the noun of its compound, not with a verb or a preposition', () => {
+    expect([...keyPartners('How much does a battery swap cost?')]).toEqual([[tokenize('battery')[0], tokenize('swap')[0]]]);
+    expect([...keyPartners('How long to charge a phone with the fast charger?')]).toEqual([[tokenize('fast')[0], tokenize('charger')[0]]]);
+  });
+
+  it('takes the subject of a yes/no question as a key term, not a pronoun', () => {
+    expect(keyTerms('Does assembly cost extra?').has(tokenize('assembly')[0]!)).toBe(true);
+    expect(keyTerms('Is theft covered?').has(tokenize('theft')[0]!)).toBe(true);
+    expect([...keyTerms('Can I pay by card?')]).toEqual([]);
+  });
+
+  it('reads a question for what a sign means, answered by a "term: meaning" line', () => {
+    expect(cueOf('What does a green light mean?')).toBe('meaning');
+    expect(cueOf('指示灯闪橙色是什么意思？')).toBe('meaning');
+    expect(answersCue('meaning', 'Green: the battery is full, or no scooter is connected.', asked('What does a green light mean?'))).toBe(true);
+    expect(answersCue('meaning', 'If the light stays green, check the plug.', asked('What does a green light mean?'))).toBe(false);
   });
 });

@@ -20,6 +20,11 @@ describe('small talk', () => {
     expect(['Are you a robot?', '你是机器人吗？'].map(smallTalkOf)).toEqual(['identity', 'identity']);
   });
 
+  it('a run of small-talk phrases is small talk, the last one deciding the reply', () => {
+    expect(['bye, have a nice day', 'ok thanks, bye', 'hi there, are you a bot?', '好的，谢谢，再见'].map(smallTalkOf)).toEqual(['goodbye', 'goodbye', 'identity', 'goodbye']);
+    expect(smallTalkOf('ok, how much is the deposit?')).toBeNull();
+  });
+
   it('a greeting or thanks with a question in it is a question', () => {
     for (const q of ['Hello, how much is the deposit?', '你好，押金是多少？', 'thanks, and when does the store open?']) expect(smallTalkOf(q), q).toBeNull();
   });

@@ -79,6 +79,10 @@ describe('segmentation', () => {
     expect(stem('charged')).toBe(stem('charge'));
   });
 
+  it('takes irregular forms to their base before stemming', () => {
+    expect([stem('began'), stem('paid'), stem('built'), stem('children')]).toEqual([stem('begin'), stem('pay'), stem('build'), stem('child')]);
+  });
+
   it('segments Chinese with jieba and drops question words', () => {
     expect(tokenize('退货政策是什么？')).toEqual(['退货', '政策']);
     expect(queryTerms('How do I return my shipped items?')).toEqual(['return', 'ship', 'item']);
