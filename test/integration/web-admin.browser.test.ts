@@ -187,8 +187,13 @@ describe('the merchant admin in the browser', { timeout: 90_000 }, () => {
     await expect.poll(() => deliveries.getByRole('cell', { name: 'Delivered' }).count()).toBe(2);
     expect(receiver.requests.length).toBe(2);
 
-    // Delete: the row goes, and so does the account.
+    // Delete, after a confirmation: the row goes, and so does the account.
     await page.getByRole('button', { name: 'Delete channel wx-acme' }).click();
+    const confirmDelete = page.getByRole('dialog', { name: 'Delete channel wx-acme?' });
+    await confirmDelete.getByRole('button', { name: 'Close' }).click();
+    expect(await page.getByRole('row').filter({ hasText: 'wx-acme' }).count()).toBe(1);
+    await page.getByRole('button', { name: 'Delete channel wx-acme' }).click();
+    await confirmDelete.getByRole('button', { name: 'Delete', exact: true }).click();
     await expect.poll(() => page.getByRole('row').filter({ hasText: 'wx-acme' }).count()).toBe(0);
     expect((await w.t.gql('{ channels { total } }', {}, merchant.token)).data.channels.total).toBe(0);
 

@@ -26,6 +26,7 @@ const CHANNEL_LIST = { additionalTypenames: ['Channel'] };
 /** The merchant's channel accounts, and how their replies are being delivered (live). */
 export function ChannelsPage() {
   const { t } = useTranslation('admin');
+  const { t: tc } = useTranslation();
   const toast = useToast();
   const errorText = useErrorText();
   const [{ data, fetching, error }, refetch] = useQuery({ query: AdminChannels, context: CHANNEL_LIST, requestPolicy: 'cache-and-network' });
@@ -33,6 +34,7 @@ export function ChannelsPage() {
   const [{ data: staffData }] = useQuery({ query: AdminStaffList, variables: { page: { pageSize: 100 } }, context: STAFF_LIST });
   const [, remove] = useMutation(AdminDeleteChannel);
   const [editing, setEditing] = useState<ChannelRow | 'new' | null>(null);
+  const [deleting, setDeleting] = useState<ChannelRow | null>(null);
   const staffs = staffData?.staffs.items ?? [];
   const staffName = (id: number) => staffs.find((s) => s.id === id)?.name ?? `#${id}`;
   return (
@@ -62,15 +64,7 @@ export function ChannelsPage() {
             cell: (c) => (
               <div className="admin-actions">
                 <Button onClick={() => setEditing(c)}>{t('channels.editOf', { account: channelAccount(c) })}</Button>
-                <Button
-                  variant="danger"
-                  onClick={() =>
-                    void remove({ id: c.id }, CHANNEL_LIST).then((r) => {
-                      if (r.error) return toast(errorText(r.error) ?? '', 'error');
-                      toast(t('channels.deleted', { account: channelAccount(c) }));
-                    })
-                  }
-                >
+                <Button variant="danger" onClick={() => setDeleting(c)}>
                   {t('channels.deleteOf', { account: channelAccount(c) })}
                 </Button>
               </div>
@@ -79,6 +73,29 @@ export function ChannelsPage() {
         ]}
       />
       <Deliveries live={live} />
+      <Dialog
+        open={deleting !== null}
+        title={t('channels.deleteTitle', { account: deleting ? channelAccount(deleting) : '' })}
+        onClose={() => setDeleting(null)}
+        footer={
+          <Button
+            variant="danger"
+            onClick={() => {
+              const c = deleting;
+              setDeleting(null);
+              if (!c) return;
+              void remove({ id: c.id }, CHANNEL_LIST).then((r) => {
+                if (r.error) return toast(errorText(r.error) ?? '', 'error');
+                toast(t('channels.deleted', { account: channelAccount(c) }));
+              });
+            }}
+          >
+            {tc('delete')}
+          </Button>
+        }
+      >
+        <p>{t('channels.deleteWarning')}</p>
+      </Dialog>
       <Dialog open={editing !== null} title={editing && editing !== 'new' ? t('channels.editOf', { account: channelAccount(editing) }) : t('channels.create')} onClose={() => setEditing(null)}>
         {editing && <ChannelForm key={editing === 'new' ? 'new' : editing.id} staffs={staffs} channel={editing === 'new' ? null : editing} onDone={() => setEditing(null)} />}
       </Dialog>
