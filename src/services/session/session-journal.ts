@@ -1,6 +1,6 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { EventBus, MessageAddedEvent, MessageFacts, SessionChangeKind, SessionChangedEvent } from '../../core/events/event-bus.js';
+import type { EventBus, EventFacts, MessageAddedEvent, MessageFacts, SessionChangeKind, SessionChangedEvent } from '../../core/events/event-bus.js';
 import type { EventLog } from '../../core/events/event-log.js';
 import type { Logger } from '../../core/logger.js';
 import { queueWait } from '../../core/metrics/metrics.js';
@@ -159,19 +159,7 @@ export class SessionJournal {
   async messageEvent(tx: EntityManager, s: Session, m: Message, status: SessionStatus = s.status): Promise<Publish> {
     const message = messageFacts(m);
     await this.changeLog?.messageAdded(tx, { merchantId: s.merchant.id, staffId: s.staff.id, contactId: s.contact.id, channel: s.channel, message });
-    const event: MessageAddedEvent = {
-      merchantId: s.merchant.id,
-      staffId: s.staff.id,
-      sessionId: s.id,
-      contactId: s.contact.id,
-      messageId: m.id,
-      seq: m.seq,
-      senderType: m.senderType,
-      status,
-      agentId: s.agent?.id ?? null,
-      eventSeq: 0,
-      facts: { ...sessionFacts(s), message },
-    };
+    const event = messageAdded({ merchantId: s.merchant.id, staffId: s.staff.id, sessionId: s.id, contactId: s.contact.id, status, agentId: s.agent?.id ?? null }, message, sessionFacts(s));
     this.eventLog.record(tx, 'MESSAGE_ADDED', event);
     return () => this.publishMessage(event);
   }
@@ -203,19 +191,9 @@ export class SessionJournal {
       clientMsgId: null,
       createdAt: new Date(row.createdAt).toISOString(),
     };
-    const event: MessageAddedEvent = {
-      merchantId: target.merchantId,
-      staffId: row.staffId,
-      sessionId: row.sessionId,
-      contactId: row.contactId,
-      messageId: row.messageId,
-      seq: row.seq,
-      senderType: m.senderType,
-      status: row.status,
-      agentId: row.agentId,
-      eventSeq: Number(row.eventSeq),
-      facts: { message, contact: contactFacts({ id: row.contactId, externalId: row.externalId, nickname: row.nickname, avatarUrl: row.avatarUrl }), agentName: row.agentName },
-    };
+    const contact = contactFacts({ id: row.contactId, externalId: row.externalId, nickname: row.nickname, avatarUrl: row.avatarUrl });
+    const at = { merchantId: target.merchantId, staffId: row.staffId, sessionId: row.sessionId, contactId: row.contactId, status: row.status, agentId: row.agentId };
+    const event = messageAdded(at, message, { contact, agentName: row.agentName }, Number(row.eventSeq));
     return { row, publish: () => this.publishMessage(event) };
   }
 
@@ -223,6 +201,19 @@ export class SessionJournal {
     this.bus.publish('MESSAGE_ADDED', event);
     this.log?.info({ traceId: conversationTraceId(event.sessionId), sessionId: event.sessionId, messageId: event.messageId, seq: event.seq, senderType: event.senderType, status: event.status }, 'message stored');
   }
+}
+
+/**
+ * The MESSAGE_ADDED event of a stored message, whichever path stored it (the full path numbers it at commit,
+ * eventSeq 0 until then; the short path's statement numbered it already).
+ */
+function messageAdded(
+  at: Pick<MessageAddedEvent, 'merchantId' | 'staffId' | 'sessionId' | 'contactId' | 'status' | 'agentId'>,
+  message: MessageFacts,
+  facts: Omit<EventFacts, 'message'>,
+  eventSeq = 0,
+): MessageAddedEvent {
+  return { ...at, messageId: message.id, seq: message.seq, senderType: message.senderType, eventSeq, facts: { ...facts, message } };
 }
 
 /** Channels whose contacts we reach by calling out (WeCom, the gateways), not over our own socket. */
