@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { AgentActor, MerchantActor } from '../../core/auth/actor.js';
-import { Message, type MessageType, type SenderType } from '../../entities/session/message.entity.js';
+import { Message } from '../../entities/session/message.entity.js';
+import type { MessageView } from './event-facts.js';
 
 /** The newest message the contact sent in each session, in two queries whatever the number of sessions. */
 export async function lastContactMessages(em: EntityManager, sessionIds: readonly number[], upToSeq?: number): Promise<Map<number, Message>> {
@@ -19,17 +20,7 @@ export async function lastContactMessages(em: EntityManager, sessionIds: readonl
 }
 
 /** A message as a history read answers it: its columns as they are stored, no entity to hydrate or track. */
-export interface MessageRow {
-  id: number;
-  seq: number;
-  senderType: SenderType;
-  senderId: string;
-  msgType: MessageType;
-  content: string;
-  payload: Record<string, unknown> | null;
-  clientMsgId: string | null;
-  createdAt: Date;
-}
+export type MessageRow = Omit<MessageView, 'session'>;
 
 const MESSAGE_VIEW_COLUMNS = `m.id, m.seq, m.sender_type as "senderType", m.sender_id as "senderId", m.msg_type as "msgType", m.content, m.payload, m.client_msg_id as "clientMsgId", m.created_at as "createdAt"`;
 
