@@ -84,7 +84,8 @@ describe('the agent workspace in Chromium: queue, accept, canned reply, a droppe
       // A canned reply by its shortcut: typing "/tha" offers it, "/thanks" + Enter sends it; the contact sees it.
       const reply = page.getByRole('textbox', { name: say.reply });
       await reply.fill('/tha');
-      expect(await page.getByRole('button', { name: /\/thanks/ }).count()).toBe(1);
+      // The canned replies load with the conversation; the offer shows once they are in.
+      await expect.poll(() => page.getByRole('button', { name: /\/thanks/ }).count()).toBe(1);
       await reply.fill('/thanks');
       await reply.press('Enter');
       await expect.poll(() => page.locator('.timeline .message.from-agent').filter({ hasText: CANNED }).count()).toBe(1);
