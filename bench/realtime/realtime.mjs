@@ -1,19 +1,20 @@
 // Every real-time figure as a ratio to a floor measured in the same run, on the same PostgreSQL
 // (npm run bench:realtime [-- --only latency,load]). Sub-benches, each floor then project back to back:
 //   latency  (a) one message at a time, contact → agent push: ai (answer included), pending, manual
+//            (floor and project take turns in blocks of 50 rounds)
 //   load     (b) open loop at LOAD_RATES messages/s (100,500,1000) for LOAD_SECONDS (30), 200 contacts, 20 agents
 //   redis    (c) latency and load through two instances and Redis (REDIS_URL, else redis://127.0.0.1:6379)
 //   fanout   (d) FANOUT_SUBSCRIBERS (1000) GraphQL subscribers at 20 events/s: server CPU per delivery
 //   idle     (e) IDLE_CONNECTIONS (20000, capped by the open-file limit) agent consoles and graphql-ws subscriptions: memory each
 //   history  (f) messages(sessionId, last 50) against a raw SELECT; { me } against bare Apollo
-// LATENCY_MESSAGES (200) sets the rounds of (a). DATABASE_URL: the PostgreSQL to use (a fresh database
+// LATENCY_MESSAGES (1000) sets the rounds of (a) and (c): a p99 of 200 is the third-worst round. DATABASE_URL: the PostgreSQL to use (a fresh database
 // is made on it), else an embedded one. The floor is floor-server.mjs; the app is bench-server.mjs.
 import { parseArgs } from 'node:util';
 import { appEnv, benchDatabase, deadline, ensureBuild, startServer, versus } from './bench-kit.mjs';
 import { fanoutBench } from './fanout.bench.mjs';
 import { historyBench } from './history.bench.mjs';
 import { idleBench } from './idle.bench.mjs';
-import { floorLatency, projectLatency } from './latency.bench.mjs';
+import { latencyVersusFloor } from './latency.bench.mjs';
 import { AGENTS, CONTACTS, floorLoad, projectLoad } from './load.bench.mjs';
 
 const ALL = ['latency', 'load', 'redis', 'fanout', 'idle', 'history'];
@@ -25,7 +26,7 @@ const num = (name, fallback) => {
   if (!(v > 0)) throw new Error(`${name} must be a positive number`);
   return v;
 };
-const count = num('LATENCY_MESSAGES', 200);
+const count = num('LATENCY_MESSAGES', 1000);
 const rates = (process.env.LOAD_RATES ?? '100,500,1000').split(',').map(Number);
 const seconds = num('LOAD_SECONDS', 30);
 deadline(num('BENCH_TIMEOUT_MINUTES', 60) * 60_000);
@@ -72,9 +73,8 @@ async function main() {
   console.log(`real-time benchmarks, ratios to the floor (bare ws + pg, graphql-ws, Apollo) measured back to back; ${new Date().toISOString()}`);
   try {
     if (only.includes('latency')) {
-      const f = await floorLatency(floor, count);
-      const p = await withServers(db, {}, (a) => projectLatency(a, a, count));
-      printLatency('(a) contact → agent push, one instance', p, f);
+      const { project, floor: f } = await withServers(db, {}, (a) => latencyVersusFloor(floor, a, a, count));
+      printLatency('(a) contact → agent push, one instance', project, f);
     }
     if (only.includes('load')) {
       const f = await floorLoad(floor, rates, seconds);
@@ -82,9 +82,8 @@ async function main() {
       printLoad('(b) open-loop load, one instance', p, f);
     }
     if (only.includes('redis')) {
-      const f = await floorLatency(floor, count);
-      const p = await withServers(db, redis, (agentSide, contactSide) => projectLatency(agentSide, contactSide, count));
-      printLatency(`(c) contact → agent push, contact and agent on two instances through Redis`, p, f);
+      const { project, floor: f } = await withServers(db, redis, (agentSide, contactSide) => latencyVersusFloor(floor, agentSide, contactSide, count));
+      printLatency(`(c) contact → agent push, contact and agent on two instances through Redis`, project, f);
       const fl = await floorLoad(floor, rates, seconds);
       const pl = await withServers(db, redis, (agentSide, contactSide) => projectLoad(agentSide, contactSide, rates, seconds));
       printLoad('(c) open-loop load, two instances through Redis', pl, fl);

@@ -20,10 +20,10 @@ export interface RateLimiter {
 // window gets one counter that never rejects, and the limit is compared with the count it returns.
 const UNLIMITED = Number.MAX_SAFE_INTEGER;
 
-/** rate-limiter-flexible's counters (atomic increments and expiry, in memory or Redis) behind our interface. */
 /** Runs one operation on the limiter that should count now. */
 type Counter = <T>(op: (limiter: RateLimiterAbstract) => Promise<T>) => Promise<T>;
 
+/** rate-limiter-flexible's counters (atomic increments and expiry, in memory or Redis) behind our interface. */
 class FlexibleRateLimiter implements RateLimiter {
   private readonly windows = new Map<number, Counter>();
 

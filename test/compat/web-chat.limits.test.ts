@@ -58,6 +58,25 @@ describe('web chat limits (/ws)', () => {
     c.close();
   });
 
+  it("does not let a contact past its own limit use up its staff's budget for the others", async () => {
+    const staff = await createStaffWithKeys(t, merchant.token);
+    const flooder = await open(staff, '?contact_id=flooder');
+    const answers: string[] = [];
+    for (let i = 0; i < 10; i++) {
+      flooder.send(ask(`again ${i}`));
+      answers.push(await flooder.untilEof());
+    }
+    expect(answers.map((a) => a.includes('"code":429'))).toEqual([false, false, false, true, true, true, true, true, true, true]);
+    flooder.close();
+    // 3 of the staff's 6 were used; the 7 refused gave theirs back, so three more contacts are answered.
+    for (let i = 0; i < 3; i++) {
+      const c = await open(staff, `?contact_id=after-flooder-${i}`);
+      c.send(ask('hello'));
+      expect(await c.untilEof()).not.toContain('"code":429');
+      c.close();
+    }
+  });
+
   it('closes a connection that sends faster than it is answered (1008) and keeps serving', async () => {
     const staff = await createStaffWithKeys(t, merchant.token);
     const flood = await open(staff, '?contact_id=flood');
