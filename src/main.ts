@@ -1,21 +1,10 @@
 import 'reflect-metadata';
 import { startApp } from './app.js';
-import { ConfigError, loadConfig } from './core/config.js';
-import { loadDotEnv } from './core/env-file.js';
+import { configOrExit } from './core/env-file.js';
 import { createLogger } from './core/logger.js';
 
 async function main(): Promise<void> {
-  loadDotEnv();
-  let config;
-  try {
-    config = loadConfig();
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      console.error(err.message);
-      process.exit(2);
-    }
-    throw err;
-  }
+  const config = configOrExit();
   const log = createLogger(config.logLevel);
   // A rejection nobody handled is an asynchronous step that has already failed (a background query, say):
   // nothing is left half-done on the stack, so it is logged and the server keeps serving every other merchant.

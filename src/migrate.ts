@@ -1,7 +1,6 @@
 import 'reflect-metadata';
-import { ConfigError, loadConfig } from './core/config.js';
 import { openDatabase } from './core/db/database.js';
-import { loadDotEnv } from './core/env-file.js';
+import { configOrExit } from './core/env-file.js';
 import { createLogger } from './core/logger.js';
 
 /**
@@ -9,17 +8,7 @@ import { createLogger } from './core/logger.js';
  * so it may run while instances start, or several deploy steps at once.
  */
 async function main(): Promise<void> {
-  loadDotEnv();
-  let config;
-  try {
-    config = loadConfig();
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      console.error(err.message);
-      process.exit(2);
-    }
-    throw err;
-  }
+  const config = configOrExit();
   const log = createLogger(config.logLevel);
   const db = await openDatabase(config, log);
   await db.close();
