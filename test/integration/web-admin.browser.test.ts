@@ -73,6 +73,18 @@ describe('the merchant admin in the browser', { timeout: 90_000 }, () => {
     await page.getByRole('textbox', { name: 'Answer' }).fill('Yes, we ship to every country in the EU within a week.');
     await page.getByRole('button', { name: 'Add the entry' }).click();
     await expect.poll(() => page.getByRole('table', { name: 'Questions with a set answer' }).textContent()).toContain('Do you ship abroad');
+    // Deleting an entry asks first; confirmed, it goes from the list.
+    const faqTable = page.getByRole('table', { name: 'Questions with a set answer' });
+    // The entry can show (from its sync event) before the save answers and clears the form.
+    await expect.poll(() => page.getByRole('textbox', { name: 'Question' }).inputValue()).toBe('');
+    await page.getByRole('textbox', { name: 'Question' }).fill('Is there parking?');
+    await page.getByRole('textbox', { name: 'Answer' }).fill('Yes, behind the shop.');
+    await page.getByRole('button', { name: 'Add the entry' }).click();
+    await expect.poll(() => faqTable.textContent()).toContain('Is there parking');
+    await page.getByRole('button', { name: 'Delete “Is there parking”' }).click();
+    await page.getByRole('dialog', { name: 'Delete “Is there parking”?' }).getByRole('button', { name: 'Delete', exact: true }).click();
+    await expect.poll(() => faqTable.textContent()).not.toContain('Is there parking');
+    expect(await faqTable.textContent()).toContain('Do you ship abroad');
     await web.shot('admin-knowledge');
 
     // The try-out pane answers from the document; the launcher snippet is copied.
@@ -210,6 +222,21 @@ describe('the merchant admin in the browser', { timeout: 90_000 }, () => {
     await cannedForm.getByRole('button', { name: 'Save' }).click();
     await expect.poll(() => page.getByRole('row').filter({ hasText: '/hours' }).textContent()).toContain('5:30 pm');
     await web.shot('admin-canned-replies');
+    // Deleting asks first: closing the question keeps the reply; confirming removes it.
+    await page.getByRole('button', { name: 'New canned reply' }).click();
+    await cannedForm.getByRole('textbox', { name: 'Shortcut' }).fill('/bye');
+    await cannedForm.getByRole('textbox', { name: 'Title' }).fill('Goodbye');
+    await cannedForm.getByRole('textbox', { name: 'Text' }).fill('Thanks for writing, goodbye.');
+    await cannedForm.getByRole('button', { name: 'Save' }).click();
+    const askDelete = page.getByRole('dialog', { name: 'Delete /bye?' });
+    await page.getByRole('button', { name: 'Delete /bye' }).click();
+    expect(await askDelete.textContent()).toContain('Agents can no longer send it by its shortcut.');
+    await askDelete.getByRole('button', { name: 'Close' }).click();
+    expect(await page.getByRole('row').filter({ hasText: '/bye' }).count()).toBe(1);
+    await page.getByRole('button', { name: 'Delete /bye' }).click();
+    await askDelete.getByRole('button', { name: 'Delete', exact: true }).click();
+    await expect.poll(() => page.getByRole('row').filter({ hasText: '/bye' }).count()).toBe(0);
+    expect(await page.getByRole('row').filter({ hasText: '/hours' }).count()).toBe(1);
     await web.close();
 
     // The same screens in Chinese (with a channel to show).

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useClient, useMutation, useQuery } from 'urql';
 import { passwordDigest } from '../core/password';
 import { Button } from '../core/ui/button';
+import { ConfirmDelete } from '../core/ui/confirm-delete';
 import { Dialog } from '../core/ui/dialog';
 import { Field } from '../core/ui/field';
 import { QueryState, useErrorText } from '../core/ui/error-text';
@@ -30,6 +31,7 @@ export function AgentsPage() {
   const [{ data: staffData }] = useQuery({ query: AdminStaffList, variables: { page: { pageSize: 100 } }, context: STAFF_LIST });
   const [, remove] = useMutation(AdminDeleteAgent);
   const [editing, setEditing] = useState<AgentRow | 'new' | null>(null);
+  const [deleting, setDeleting] = useState<AgentRow | null>(null);
   // Status changes as agents sign in, out or switch, without reloading the list.
   const [presence, setPresence] = useState<Record<number, AgentStatus>>({});
   const client = useClient();
@@ -68,21 +70,25 @@ export function AgentsPage() {
             cell: (a) => (
               <div className="admin-actions">
                 <Button onClick={() => setEditing(a)}>{t('agents.editOf', { name: a.name })}</Button>
-                <Button
-                  variant="danger"
-                  onClick={() =>
-                    void remove({ id: a.id }, AGENT_LIST).then((r) => {
-                      if (r.error) return toast(errorText(r.error) ?? '', 'error');
-                      toast(t('agents.deleted', { name: a.name }));
-                    })
-                  }
-                >
+                <Button variant="danger" onClick={() => setDeleting(a)}>
                   {t('agents.deleteOf', { name: a.name })}
                 </Button>
               </div>
             ),
           },
         ]}
+      />
+      <ConfirmDelete
+        item={deleting}
+        title={(a) => t('agents.deleteTitle', { name: a.name })}
+        warning={t('agents.deleteWarning')}
+        onClose={() => setDeleting(null)}
+        onConfirm={(a) =>
+          void remove({ id: a.id }, AGENT_LIST).then((r) => {
+            if (r.error) return toast(errorText(r.error) ?? '', 'error');
+            toast(t('agents.deleted', { name: a.name }));
+          })
+        }
       />
       <Dialog open={editing !== null} title={editing === 'new' ? t('agents.create') : t('agents.editOf', { name: editing?.name ?? '' })} onClose={() => setEditing(null)}>
         {editing !== null && (

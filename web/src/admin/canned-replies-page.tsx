@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
 import { Button } from '../core/ui/button';
+import { ConfirmDelete } from '../core/ui/confirm-delete';
 import { Dialog } from '../core/ui/dialog';
 import { Field, Select, TextArea } from '../core/ui/field';
 import { QueryState, useErrorText } from '../core/ui/error-text';
@@ -28,6 +29,7 @@ export function CannedRepliesPage() {
   const [{ data: staffData }] = useQuery({ query: AdminStaffList, variables: { page: { pageSize: 100 } }, context: STAFF_LIST });
   const [, remove] = useMutation(AdminDeleteCannedReply);
   const [editing, setEditing] = useState<Reply | 'new' | null>(null);
+  const [deleting, setDeleting] = useState<Reply | null>(null);
   const staffs = staffData?.staffs.items ?? [];
   return (
     <Page
@@ -54,21 +56,25 @@ export function CannedRepliesPage() {
             cell: (r) => (
               <div className="admin-actions">
                 <Button onClick={() => setEditing(r)}>{t('canned.editOf', { shortcut: r.shortcut })}</Button>
-                <Button
-                  variant="danger"
-                  onClick={() =>
-                    void remove({ id: r.id }, CANNED_LIST).then((res) => {
-                      if (res.error) return toast(errorText(res.error) ?? '', 'error');
-                      toast(t('canned.deleted', { shortcut: r.shortcut }));
-                    })
-                  }
-                >
+                <Button variant="danger" onClick={() => setDeleting(r)}>
                   {t('canned.deleteOf', { shortcut: r.shortcut })}
                 </Button>
               </div>
             ),
           },
         ]}
+      />
+      <ConfirmDelete
+        item={deleting}
+        title={(r) => t('canned.deleteTitle', { shortcut: r.shortcut })}
+        warning={t('canned.deleteWarning')}
+        onClose={() => setDeleting(null)}
+        onConfirm={(r) =>
+          void remove({ id: r.id }, CANNED_LIST).then((res) => {
+            if (res.error) return toast(errorText(res.error) ?? '', 'error');
+            toast(t('canned.deleted', { shortcut: r.shortcut }));
+          })
+        }
       />
       <Dialog open={editing !== null} title={editing === 'new' ? t('canned.create') : t('canned.editOf', { shortcut: editing?.shortcut ?? '' })} onClose={() => setEditing(null)}>
         {editing !== null && (

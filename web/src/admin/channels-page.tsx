@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useClient, useMutation, useQuery } from 'urql';
 import { Button } from '../core/ui/button';
+import { ConfirmDelete } from '../core/ui/confirm-delete';
 import { Dialog } from '../core/ui/dialog';
 import { Field, Select } from '../core/ui/field';
 import { QueryState, useErrorText } from '../core/ui/error-text';
@@ -26,7 +27,6 @@ const CHANNEL_LIST = { additionalTypenames: ['Channel'] };
 /** The merchant's channel accounts, and how their replies are being delivered (live). */
 export function ChannelsPage() {
   const { t } = useTranslation('admin');
-  const { t: tc } = useTranslation();
   const toast = useToast();
   const errorText = useErrorText();
   const [{ data, fetching, error }, refetch] = useQuery({ query: AdminChannels, context: CHANNEL_LIST, requestPolicy: 'cache-and-network' });
@@ -73,29 +73,18 @@ export function ChannelsPage() {
         ]}
       />
       <Deliveries live={live} />
-      <Dialog
-        open={deleting !== null}
-        title={t('channels.deleteTitle', { account: deleting ? channelAccount(deleting) : '' })}
+      <ConfirmDelete
+        item={deleting}
+        title={(c) => t('channels.deleteTitle', { account: channelAccount(c) })}
+        warning={t('channels.deleteWarning')}
         onClose={() => setDeleting(null)}
-        footer={
-          <Button
-            variant="danger"
-            onClick={() => {
-              const c = deleting;
-              setDeleting(null);
-              if (!c) return;
-              void remove({ id: c.id }, CHANNEL_LIST).then((r) => {
-                if (r.error) return toast(errorText(r.error) ?? '', 'error');
-                toast(t('channels.deleted', { account: channelAccount(c) }));
-              });
-            }}
-          >
-            {tc('delete')}
-          </Button>
+        onConfirm={(c) =>
+          void remove({ id: c.id }, CHANNEL_LIST).then((r) => {
+            if (r.error) return toast(errorText(r.error) ?? '', 'error');
+            toast(t('channels.deleted', { account: channelAccount(c) }));
+          })
         }
-      >
-        <p>{t('channels.deleteWarning')}</p>
-      </Dialog>
+      />
       <Dialog open={editing !== null} title={editing && editing !== 'new' ? t('channels.editOf', { account: channelAccount(editing) }) : t('channels.create')} onClose={() => setEditing(null)}>
         {editing && <ChannelForm key={editing === 'new' ? 'new' : editing.id} staffs={staffs} channel={editing === 'new' ? null : editing} onDone={() => setEditing(null)} />}
       </Dialog>

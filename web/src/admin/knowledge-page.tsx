@@ -4,6 +4,7 @@ import { useSearchParams } from 'react-router';
 import { useClient, useMutation, useQuery } from 'urql';
 import { useAuth } from '../core/auth-context';
 import { Button } from '../core/ui/button';
+import { ConfirmDelete } from '../core/ui/confirm-delete';
 import { Select } from '../core/ui/field';
 import { QueryState, useErrorText } from '../core/ui/error-text';
 import { Page } from '../core/ui/page';
@@ -12,7 +13,7 @@ import { useToast } from '../core/ui/toast';
 import { AdminDeleteDocuments, AdminDocumentSync, AdminDocuments, AdminStaffList, AdminSyncDocuments, AdminUploadDocument, STAFF_LIST } from './admin-operations';
 import { DropZone } from './drop-zone';
 import { FaqSection } from './faq-section';
-import { applySyncEvent, isFaq, mergeRows, syncPercent, type DocRow } from './sync-progress';
+import { applySyncEvent, faqQuestion, isFaq, mergeRows, syncPercent, type DocRow } from './sync-progress';
 
 /** A staff's training material: drop files to upload, watch each sync live, FAQ entries. */
 export function KnowledgePage() {
@@ -49,6 +50,7 @@ function StaffKnowledge({ staffId }: { staffId: number }) {
   const [{ data, fetching, error }] = useQuery({ query: AdminDocuments, variables: { staffId }, requestPolicy: 'network-only' });
   const [rows, setRows] = useState<DocRow[]>([]);
   const [uploads, setUploads] = useState<UploadLine[]>([]);
+  const [deleting, setDeleting] = useState<DocRow | null>(null);
   const [, upload] = useMutation(AdminUploadDocument);
   const [, sync] = useMutation(AdminSyncDocuments);
   const [, remove] = useMutation(AdminDeleteDocuments);
@@ -144,14 +146,21 @@ function StaffKnowledge({ staffId }: { staffId: number }) {
             key: 'actions',
             header: t('actions'),
             cell: (d) => (
-              <Button variant="danger" onClick={() => void del(d)}>
+              <Button variant="danger" onClick={() => setDeleting(d)}>
                 {t('knowledge.deleteOf', { name: d.fileName })}
               </Button>
             ),
           },
         ]}
       />
-      <FaqSection staffId={staffId} entries={rows.filter((r) => isFaq(r.fileName))} onSaved={(doc, replaced) => setRows((list) => mergeRows(list.filter((x) => x.id !== replaced), [doc]))} onDelete={(doc) => void del(doc)} />
+      <FaqSection staffId={staffId} entries={rows.filter((r) => isFaq(r.fileName))} onSaved={(doc, replaced) => setRows((list) => mergeRows(list.filter((x) => x.id !== replaced), [doc]))} onDelete={setDeleting} />
+      <ConfirmDelete
+        item={deleting}
+        title={(d) => t('knowledge.deleteTitle', { name: isFaq(d.fileName) ? faqQuestion(d.fileName) : d.fileName })}
+        warning={t('knowledge.deleteWarning')}
+        onClose={() => setDeleting(null)}
+        onConfirm={(d) => void del(d)}
+      />
     </>
   );
 }

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { Button } from '../core/ui/button';
-import { Dialog } from '../core/ui/dialog';
+import { ConfirmDelete } from '../core/ui/confirm-delete';
 import { QueryState, useErrorText } from '../core/ui/error-text';
 import { Page } from '../core/ui/page';
 import { Table } from '../core/ui/table';
@@ -16,7 +16,6 @@ import { launcherSnippet } from './launcher-snippet';
 /** The merchant's staff: state, links to edit and knowledge, copy the chat address and launcher, freeze, delete. */
 export function StaffListPage() {
   const { t } = useTranslation('admin');
-  const { t: tc } = useTranslation();
   const toast = useToast();
   const errorText = useErrorText();
   // Each mutation here answers a Staff: urql's document cache then refetches this list by itself.
@@ -70,25 +69,13 @@ export function StaffListPage() {
           },
         ]}
       />
-      <Dialog
-        open={deleting !== null}
-        title={t('staff.deleteTitle', { name: deleting?.name ?? '' })}
+      <ConfirmDelete
+        item={deleting}
+        title={(s) => t('staff.deleteTitle', { name: s.name })}
+        warning={t('staff.deleteWarning')}
         onClose={() => setDeleting(null)}
-        footer={
-          <Button
-            variant="danger"
-            onClick={() => {
-              const s = deleting;
-              setDeleting(null);
-              if (s) void remove({ id: s.id }).then((r) => done(r, t('staff.deleted', { name: s.name })));
-            }}
-          >
-            {tc('delete')}
-          </Button>
-        }
-      >
-        <p>{t('staff.deleteWarning')}</p>
-      </Dialog>
+        onConfirm={(s) => void remove({ id: s.id }).then((r) => done(r, t('staff.deleted', { name: s.name })))}
+      />
     </Page>
   );
 }

@@ -5,7 +5,7 @@ import type { PlatformProductFragment } from '../gql/graphql';
 import { Pager } from '../billing/pager';
 import { formatMoney } from '../billing/billing-format';
 import { Button } from '../core/ui/button';
-import { Dialog } from '../core/ui/dialog';
+import { ConfirmDelete } from '../core/ui/confirm-delete';
 import { QueryState, useErrorText } from '../core/ui/error-text';
 import { Page } from '../core/ui/page';
 import { Table, type Column } from '../core/ui/table';
@@ -26,11 +26,10 @@ export function ProductsPage() {
   const [editing, setEditing] = useState<PlatformProductFragment | 'new' | null>(null);
   const [deleting, setDeleting] = useState<PlatformProductFragment | null>(null);
   const [res, refetch] = useQuery({ query: PlatformProductsQuery, variables: { page: { pageNo, pageSize: PAGE_SIZE } }, requestPolicy: 'cache-and-network' });
-  const [deleteRes, remove] = useMutation(DeleteProductMutation);
+  const [, remove] = useMutation(DeleteProductMutation);
 
   const confirmDelete = async (p: PlatformProductFragment) => {
     const r = await remove({ id: p.id });
-    setDeleting(null);
     if (r.error) toast(errorText(r.error) ?? '', 'error');
     else {
       toast(t('productDeleted', { name: p.name }));
@@ -85,20 +84,7 @@ export function ProductsPage() {
         </>
       )}
       <ProductDialog open={editing !== null} product={editing === 'new' ? null : editing} onClose={closeEditor} />
-      <Dialog
-        open={deleting !== null}
-        title={deleting ? t('deleteTitle', { name: deleting.name }) : ''}
-        onClose={() => setDeleting(null)}
-        footer={
-          deleting && (
-            <Button variant="danger" disabled={deleteRes.fetching} onClick={() => void confirmDelete(deleting)}>
-              {tc('delete')}
-            </Button>
-          )
-        }
-      >
-        <p>{t('deleteText')}</p>
-      </Dialog>
+      <ConfirmDelete item={deleting} title={(p) => t('deleteTitle', { name: p.name })} warning={t('deleteText')} onClose={() => setDeleting(null)} onConfirm={(p) => void confirmDelete(p)} />
     </Page>
   );
 }
