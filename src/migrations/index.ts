@@ -12,6 +12,7 @@ import { Migration20261201112000_helpdesk_contact } from './Migration20261201112
 import { Migration20261201113000_webhooks } from './Migration20261201113000_webhooks.js';
 import { Migration20261201110000_event_log } from './Migration20261201110000_event_log.js';
 import { Migration20261201124000_trade_period } from './Migration20261201124000_trade_period.js';
+import { Migration20261201200000_message_channel_account } from './Migration20261201200000_message_channel_account.js';
 
 /** Migrations in the order they apply; `npm run migration:create` writes a new file, which is then added here. */
 export const migrationsList: MigrationObject[] = [
@@ -28,4 +29,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261201113000_webhooks', class: Migration20261201113000_webhooks },
   { name: 'Migration20261201110000_event_log', class: Migration20261201110000_event_log },
   { name: 'Migration20261201124000_trade_period', class: Migration20261201124000_trade_period },
+  { name: 'Migration20261201200000_message_channel_account', class: Migration20261201200000_message_channel_account },
 ];

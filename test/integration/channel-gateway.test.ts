@@ -92,6 +92,19 @@ describe('generic gateway channels', { timeout: 60_000 }, () => {
     expect(huge.status).toBe(413);
   });
 
+  it("takes a msg_id seen on another of the merchant's accounts of that type for a new message, not a retry", async () => {
+    await channel('douyin', 'dy-2', []);
+    const id = `m-shared-${Date.now()}`;
+    const one = await post(msg({ msg_id: id, content: 'first shop' }));
+    const two = await post(msg({ msg_id: id, account_id: 'dy-2', content: 'second shop' }));
+    expect([one.body.data.duplicate, two.body.data.duplicate]).toEqual([false, false]);
+    expect(two.body.data.session_id).not.toBe(one.body.data.session_id);
+    const rows = await t.app.orm.em.fork().getConnection().execute('select content from message where channel_msg_id = ? order by id', [id]);
+    expect(rows.map((r: { content: string }) => r.content)).toEqual(['first shop', 'second shop']);
+    // Each account's own retry is still stored once.
+    expect((await post(msg({ msg_id: id, account_id: 'dy-2', content: 'second shop' }))).body.data).toMatchObject({ duplicate: true, session_id: two.body.data.session_id });
+  });
+
   it('stores a repeated msg_id once, keeps nickname and avatar on the contact, and media with their URL', async () => {
     const body = msg({ msg_type: 'image', content: 'https://cdn.example/p.jpg', user_id: 'dy-user-2', nickname: '小红', avatar: 'https://img.example/h.png' });
     const a = await post(body);

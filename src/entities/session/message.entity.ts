@@ -19,13 +19,16 @@ export enum MessageType {
 
 /**
  * One message in a session. `seq` orders it within the session (clients
- * catch up with `after: seq`); `channelMsgId` de-duplicates channel retries within a tenant;
+ * catch up with `after: seq`); `channelMsgId` de-duplicates a channel's retries per channel account;
  * `clientMsgId` makes a client's resend idempotent.
  */
 @Entity({ tableName: 'message' })
 @Unique({ properties: ['session', 'seq'] })
 @Unique({ properties: ['session', 'clientMsgId'] })
-@Unique({ properties: ['merchantId', 'channel', 'channelMsgId'] })
+@Unique({
+  name: 'message_channel_msg_id_unique',
+  expression: 'create unique index "message_channel_msg_id_unique" on "message" ("merchant_id", "channel", coalesce("channel_account_id", 0), "channel_msg_id")',
+})
 @Index({ properties: ['merchantId', 'createdAt'] })
 export class Message {
   @Property({ type: 'integer', primary: true, autoincrement: true })
@@ -63,6 +66,10 @@ export class Message {
   @Property({ type: 'string', length: 128, nullable: true })
   channelMsgId: string | null;
 
+  /** The channel account (Channel id) a channel message came in on; null for web chat. */
+  @Property({ type: 'integer', nullable: true })
+  channelAccountId: number | null;
+
   @Property({ type: 'string', length: 128, nullable: true })
   clientMsgId: string | null;
 
@@ -80,6 +87,7 @@ export class Message {
     payload?: Record<string, unknown> | null;
     channel: ChannelType;
     channelMsgId?: string | null;
+    channelAccountId?: number | null;
     clientMsgId?: string | null;
   }) {
     this.session = init.session;
@@ -92,6 +100,7 @@ export class Message {
     this.payload = init.payload ?? null;
     this.channel = init.channel;
     this.channelMsgId = init.channelMsgId ?? null;
+    this.channelAccountId = init.channelAccountId ?? null;
     this.clientMsgId = init.clientMsgId ?? null;
   }
 }

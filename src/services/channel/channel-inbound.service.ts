@@ -14,7 +14,7 @@ export interface ChannelInboundInput {
   content: string;
   /** Media: `{url, mimeType, size, name, duration?}`; location and link: their fields. */
   payload: Record<string, unknown> | null;
-  /** The channel's message id (gateway `msg_id`, WeCom `MsgId`): a repeat is stored once. */
+  /** The channel's message id (gateway `msg_id`, WeCom `MsgId`): a repeat on the same account is stored once. */
   channelMsgId: string | null;
   profile?: { nickname?: string; avatarUrl?: string };
   /** The channel was answered before the message was handled and will not send it again (WeCom). */
@@ -45,7 +45,7 @@ export class ChannelInboundService {
    * the channel retries, unless the channel will not (`keepOverLimit`): then it is stored unanswered.
    */
   async receive(channel: Channel, input: ChannelInboundInput): Promise<ChannelInboundResult> {
-    const outcome = await this.intake.receive({ staffId: channel.staff.id, channel: channel.channelType, ...input });
+    const outcome = await this.intake.receive({ staffId: channel.staff.id, channel: channel.channelType, channelAccountId: channel.id, ...input });
     if (outcome.kind === 'rate_limited' && outcome.messageId === undefined) throw rateLimited(outcome.reason);
     if (outcome.kind === 'answer') this.track(this.drain(outcome.answer));
     return { sessionId: outcome.sessionId ?? null, messageId: outcome.messageId ?? null, duplicate: outcome.kind === 'duplicate' };

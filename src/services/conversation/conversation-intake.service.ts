@@ -256,7 +256,8 @@ export class ConversationIntake {
       // Under the contact's lock, so the same message arriving twice at once is stored once.
       const contact = await this.journal.lockContact(tx, staff, input.channel, body.externalId, input.profile);
       if (body.channelMsgId) {
-        const seen = await tx.findOne(Message, { merchantId: staff.merchant.id, channel: input.channel, channelMsgId: body.channelMsgId }, { populate: ['session', 'session.contact'] });
+        const where = { merchantId: staff.merchant.id, channel: input.channel, channelAccountId: input.channelAccountId ?? null, channelMsgId: body.channelMsgId };
+        const seen = await tx.findOne(Message, where, { populate: ['session', 'session.contact'] });
         if (seen) return stored(seen.session, seen, true);
       }
       let session = await tx.findOne(Session, { contact, status: { $ne: SessionStatus.CLOSED } }, { lockMode: LockMode.PESSIMISTIC_WRITE });
@@ -276,6 +277,7 @@ export class ConversationIntake {
         content: body.content,
         payload: body.payload ?? null,
         channelMsgId: body.channelMsgId ?? null,
+        channelAccountId: body.channelMsgId ? (input.channelAccountId ?? null) : null,
         clientMsgId: body.clientMsgId ?? null,
       });
       contact.lastActiveAt = new Date();

@@ -15,6 +15,8 @@ export interface InboundMessage {
   payload?: Record<string, unknown> | null;
   /** The channel's id of the message (WeCom MsgId, a gateway's msg_id): a retry is stored once. */
   channelMsgId?: string | null;
+  /** The channel account it came in on: message ids are unique per account, not across a merchant's accounts. */
+  channelAccountId?: number | null;
   /** A client's own id of the message: a resend is stored once. */
   clientMsgId?: string | null;
   profile?: ContactProfile;

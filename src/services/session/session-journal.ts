@@ -28,6 +28,7 @@ export interface NewMessage {
   content: string;
   payload?: Record<string, unknown> | null;
   channelMsgId?: string | null;
+  channelAccountId?: number | null;
   clientMsgId?: string | null;
 }
 
