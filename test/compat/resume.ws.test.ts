@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ChannelType } from '../../src/entities/contact/contact.entity.js';
+import { ContactHistoryService } from '../../src/services/conversation/contact-history.service.js';
 import { createAgent, createMerchant, createStaffWithKeys, type AgentFixture, type MerchantFixture, type StaffFixture } from '../support/factories.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { FrameClient, basicAuth } from '../support/ws-clients.js';
@@ -96,6 +98,24 @@ describe('resuming the legacy sockets after a reconnect', () => {
     expect(await plain.untilEof()).toBe('plain reply');
     plain.close();
     expect(await FrameClient.upgradeStatus(ws('/ws?contact_id=resume-web&after_msg_id=abc'), basicAuth(staff.apiKey, staff.secretKey))).toBe(400);
+  });
+
+  it('web chat: a resume gets everything it missed however much that is, a reload the newest page', async () => {
+    const agent = await createAgent(t, merchant.token, [staff.id]);
+    const first = await chat('resume-long', '&after_msg_id=0');
+    first.send({ action: 'chat', content: 'talk to a human' });
+    await first.untilEof();
+    const own = await nextJsonAnswer(first);
+    first.close();
+    const sessionId = await sessionOf('resume-long');
+    expect((await api('POST', `/api/sessions/${sessionId}/accept`, agent.token, { csId: agent.id })).status).toBe(200);
+    for (let i = 1; i <= 7; i++) await say(sessionId, agent, `reply ${i}`);
+    // Pages of three: the seven missed come in three reads, all of them, in order.
+    const history = new ContactHistoryService(t.app.orm, 3);
+    const contactId = (await t.app.services.intake.knownContact(staff.id, ChannelType.WEB, 'resume-long'))!;
+    const missed = await history.after(contactId, Number(own.result.msgId));
+    expect(missed.map((m) => m.content)).toEqual(['reply 1', 'reply 2', 'reply 3', 'reply 4', 'reply 5', 'reply 6', 'reply 7']);
+    expect((await history.after(contactId, 0)).map((m) => m.content)).toEqual(['reply 5', 'reply 6', 'reply 7']);
   });
 
   it('agent console: a login with since replays what the console missed, once, and an old cursor gets resync_push', async () => {

@@ -100,7 +100,7 @@ describe('generic gateway channels', { timeout: 60_000 }, () => {
     expect([one.body.data.duplicate, two.body.data.duplicate]).toEqual([false, false]);
     expect(two.body.data.session_id).not.toBe(one.body.data.session_id);
     const rows = await t.app.orm.em.fork().getConnection().execute('select content from message where channel_msg_id = ? order by id', [id]);
-    expect(rows.map((r: { content: string }) => r.content)).toEqual(['first shop', 'second shop']);
+    expect(rows.map((r) => r.content)).toEqual(['first shop', 'second shop']);
     // Each account's own retry is still stored once.
     expect((await post(msg({ msg_id: id, account_id: 'dy-2', content: 'second shop' }))).body.data).toMatchObject({ duplicate: true, session_id: two.body.data.session_id });
   });

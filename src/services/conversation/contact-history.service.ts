@@ -11,17 +11,26 @@ import { crossTenantEm } from '../../core/db/tenancy.js';
 export class ContactHistoryService {
   constructor(
     private readonly orm: MikroORM,
-    /** A reload shows at most this many of the newest messages. */
-    private readonly maxMessages = 100,
+    /** A reload (from 0) shows at most this many of the newest messages; a resume reads pages of this size. */
+    private readonly pageSize = 100,
   ) {}
 
-  /** The contact's messages after `afterMsgId` (0: its conversation), the newest `maxMessages`, oldest first. */
+  /**
+   * Oldest first: from 0 (a reload, which knows nothing) the newest `pageSize` of the contact's conversation;
+   * after a message id (a resume) every message after it, however many, so nothing missed is skipped.
+   */
   async after(contactId: number, afterMsgId: number): Promise<Message[]> {
     const em = crossTenantEm(this.orm);
     // Sessions first: the messages are then read through their (session, seq) index, not a scan of all ids.
-    const sessions = await em.find(Session, { contact: contactId }, { fields: ['id'] });
+    const sessions = (await em.find(Session, { contact: contactId }, { fields: ['id'] })).map((s) => s.id);
     if (!sessions.length) return [];
-    const rows = await em.find(Message, { session: { $in: sessions.map((s) => s.id) }, id: { $gt: afterMsgId } }, { orderBy: { id: 'desc' }, limit: this.maxMessages });
-    return rows.reverse();
+    if (afterMsgId === 0) return (await em.find(Message, { session: { $in: sessions } }, { orderBy: { id: 'desc' }, limit: this.pageSize })).reverse();
+    const missed: Message[] = [];
+    for (let cursor = afterMsgId; ; ) {
+      const page = await em.find(Message, { session: { $in: sessions }, id: { $gt: cursor } }, { orderBy: { id: 'asc' }, limit: this.pageSize });
+      missed.push(...page);
+      if (page.length < this.pageSize) return missed;
+      cursor = page.at(-1)!.id;
+    }
   }
 }
