@@ -13,6 +13,7 @@ import { Migration20261201113000_webhooks } from './Migration20261201113000_webh
 import { Migration20261201110000_event_log } from './Migration20261201110000_event_log.js';
 import { Migration20261201124000_trade_period } from './Migration20261201124000_trade_period.js';
 import { Migration20261201200000_message_channel_account } from './Migration20261201200000_message_channel_account.js';
+import { Migration20261201201000_webhook_secret_rotation } from './Migration20261201201000_webhook_secret_rotation.js';
 
 /** Migrations in the order they apply; `npm run migration:create` writes a new file, which is then added here. */
 export const migrationsList: MigrationObject[] = [
@@ -30,4 +31,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261201110000_event_log', class: Migration20261201110000_event_log },
   { name: 'Migration20261201124000_trade_period', class: Migration20261201124000_trade_period },
   { name: 'Migration20261201200000_message_channel_account', class: Migration20261201200000_message_channel_account },
+  { name: 'Migration20261201201000_webhook_secret_rotation', class: Migration20261201201000_webhook_secret_rotation },
 ];

@@ -213,6 +213,56 @@ describe('merchant webhooks (GraphQL, REST /api/v1/customer/*/webhook, Standard 
     expect(await bad({ url: `${receiver.url}/x`, eventTypes: [] })).toMatchObject({ message: expect.stringContaining('at least one') });
   });
 
+  it('rotates a secret: the new one is shown once, and for a day each request is signed with both', async () => {
+    const made = (await create(alice.token, { url: `${receiver.url}/rotating`, eventTypes: ['trade.paid'] })).data.createWebhookEndpoint;
+    const rotated = await t.gql(`mutation($id: Int!) { rotateWebhookSecret(id: $id) { secret endpoint { id } } }`, { id: made.endpoint.id }, alice.token);
+    const fresh = rotated.data.rotateWebhookSecret.secret as string;
+    expect(fresh).toMatch(/^whsec_/);
+    expect(fresh).not.toBe(made.secret);
+    await t.gql(`mutation($id: Int!) { testWebhookEndpoint(id: $id) { id } }`, { id: made.endpoint.id }, alice.token);
+    const [hit] = receiver.at('/rotating');
+    expect(String(hit!.headers['webhook-signature']).split(' ')).toHaveLength(2);
+    // A receiver still on the old secret, and one already on the new, both verify it.
+    expect(verified('/rotating', made.secret).map((e) => e.type)).toEqual(['webhook.test']);
+    expect(verified('/rotating', fresh).map((e) => e.type)).toEqual(['webhook.test']);
+    // A day later only the new one signs.
+    await t.app.orm.em.fork().getConnection().execute(`update webhook_endpoint set previous_secret_until = now() - interval '1 second' where id = ?`, [made.endpoint.id]);
+    await t.gql(`mutation($id: Int!) { testWebhookEndpoint(id: $id) { id } }`, { id: made.endpoint.id }, alice.token);
+    const later = receiver.at('/rotating')[1]!;
+    expect(String(later.headers['webhook-signature']).split(' ')).toHaveLength(1);
+    expect(() => new Webhook(made.secret).verify(later.body, later.headers as Record<string, string>)).toThrow();
+    expect(new Webhook(fresh).verify(later.body, later.headers as Record<string, string>)).toMatchObject({ type: 'webhook.test' });
+
+    const code = (r: any) => r.errors?.[0]?.extensions?.code;
+    expect(code(await t.gql(`mutation($id: Int!) { rotateWebhookSecret(id: $id) { secret } }`, { id: made.endpoint.id }, bob.token))).toBe('NOT_FOUND');
+    expect((await t.rest('/api/v1/customer/rotate/webhook_secret', { id: made.endpoint.id }, bob.token)).body.header.code).toBe(1006);
+    const viaRest = await t.rest('/api/v1/customer/rotate/webhook_secret', { id: made.endpoint.id }, alice.token);
+    expect(viaRest.body.data).toMatchObject({ id: made.endpoint.id, secret: expect.stringMatching(/^whsec_/) });
+  });
+
+  it('redelivers a delivered or failed event with its webhook-id, and refuses one still being retried', async () => {
+    const made = (await create(alice.token, { url: `${receiver.url}/again`, eventTypes: ['trade.paid'] })).data.createWebhookEndpoint;
+    const sent = (await t.gql(`mutation($id: Int!) { testWebhookEndpoint(id: $id) { ${DELIVERY_FIELDS} } }`, { id: made.endpoint.id }, alice.token)).data.testWebhookEndpoint;
+    expect(sent.state).toBe('DELIVERED');
+    receiver.plan['/again'] = [500];
+    const again = await t.gql(`mutation($id: Int!) { redeliverWebhook(deliveryId: $id) { ${DELIVERY_FIELDS} } }`, { id: sent.id }, alice.token);
+    expect(again.data.redeliverWebhook).toMatchObject({ id: sent.id, msgId: sent.msgId, state: 'PENDING', attempts: 1, lastStatus: 500 });
+    const code = (r: any) => r.errors?.[0]?.extensions?.code;
+    const busy = await t.gql(`mutation($id: Int!) { redeliverWebhook(deliveryId: $id) { id } }`, { id: sent.id }, alice.token);
+    expect(busy.errors?.[0]).toMatchObject({ extensions: { code: 'CONFLICT' }, message: expect.stringContaining('still being retried') });
+    await expect.poll(async () => (await deliveries(alice.token, made.endpoint.id)).items[0].state, { timeout: 10_000 }).toBe('DELIVERED');
+    const hits = receiver.at('/again');
+    expect(hits.map((h) => h.status)).toEqual([200, 500, 200]);
+    expect(new Set(hits.map((h) => h.headers['webhook-id']))).toEqual(new Set([sent.msgId]));
+    expect(verified('/again', made.secret).every((e) => e.type === 'webhook.test')).toBe(true);
+
+    expect(code(await t.gql(`mutation($id: Int!) { redeliverWebhook(deliveryId: $id) { id } }`, { id: sent.id }, bob.token))).toBe('NOT_FOUND');
+    expect((await t.rest('/api/v1/customer/redeliver/webhook_delivery', { id: sent.id }, bob.token)).body.header.code).toBe(1006);
+    const viaRest = await t.rest('/api/v1/customer/redeliver/webhook_delivery', { id: sent.id }, alice.token);
+    expect(viaRest.body.data).toMatchObject({ id: sent.id, msg_id: sent.msgId, state: 'delivered', attempts: 1, last_status: 200 });
+    expect(receiver.at('/again')).toHaveLength(4);
+  });
+
   it('manages endpoints over REST: create shows the secret once, list, edit, test, delivery log, delete', async () => {
     const made = await t.rest('/api/v1/customer/create/webhook', { url: `${receiver.url}/rest`, description: 'crm', event_types: ['trade.paid', 'trade.paid'] }, alice.token);
     expect(made.body.header.code).toBe(0);

@@ -150,4 +150,25 @@ export const webhookRoutes: LegacyRoute[] = [
       return ok(presentDelivery(await s.webhooks.testSend(ctx, b.int('id') ?? 0), s));
     },
   }),
+  legacyRoute({
+    path: '/api/v1/customer/rotate/webhook_secret',
+    auth: 'merchant',
+    summary: 'A new signing secret, answered this once; the old one also signs for 24 hours',
+    body: z.object({ id: intField('Webhook ID (必填)') }),
+    data: endpointItem.extend({ secret: str('the new Standard Webhooks signing secret, shown only now') }),
+    async handle(ctx, b, s) {
+      const { endpoint, secret } = await s.webhooks.rotateSecret(ctx, b.int('id') ?? 0);
+      return ok({ ...presentEndpoint(endpoint, s), secret });
+    },
+  }),
+  legacyRoute({
+    path: '/api/v1/customer/redeliver/webhook_delivery',
+    auth: 'merchant',
+    summary: 'Send a delivered or failed event again, with its webhook-id; answers the delivery with the first attempt’s result',
+    body: z.object({ id: intField('Delivery ID (必填)') }),
+    data: deliveryItem,
+    async handle(ctx, b, s) {
+      return ok(presentDelivery(await s.webhooks.redeliver(ctx, b.int('id') ?? 0), s));
+    },
+  }),
 ];

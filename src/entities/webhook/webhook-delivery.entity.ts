@@ -1,5 +1,5 @@
 import { Entity, Index, ManyToOne, Property, Unique, type Rel } from '@mikro-orm/core';
-import { DeliveryRecord } from '../delivery/delivery-record.js';
+import { DeliveryRecord, DeliveryState } from '../delivery/delivery-record.js';
 import { Merchant } from '../merchant/merchant.entity.js';
 import { WebhookEndpoint } from './webhook-endpoint.entity.js';
 
@@ -48,5 +48,19 @@ export class WebhookDelivery extends DeliveryRecord<'lastStatus'> {
     this.msgId = init.msgId;
     this.eventType = init.payload.type;
     this.payload = init.payload;
+  }
+
+  /**
+   * Queued again, as new, on the merchant's request: the same event (payload and `webhook-id`, so a receiver
+   * that has it drops the repeat), its retries counted from now.
+   */
+  redeliver(now: Date, firstAttemptAt: Date): void {
+    this.state = DeliveryState.PENDING;
+    this.attempts = 0;
+    this.lastError = null;
+    this.lastStatus = null;
+    this.deliveredAt = null;
+    this.createdAt = now;
+    this.nextAttemptAt = firstAttemptAt;
   }
 }

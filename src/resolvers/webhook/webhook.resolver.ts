@@ -97,6 +97,19 @@ export class WebhookResolver {
   }
 
   @Authorized(Role.MERCHANT)
+  @Mutation(() => WebhookEndpointCreated, { description: 'Gives the endpoint a new secret, answered this once; the old one also signs for 24 hours' })
+  async rotateWebhookSecret(@Arg('id', () => Int) id: number, @Ctx() { ctx }: GqlContext): Promise<WebhookEndpointCreated> {
+    const { endpoint, secret } = await this.s.webhooks.rotateSecret(ctx, id);
+    return { endpoint: present(endpoint), secret };
+  }
+
+  @Authorized(Role.MERCHANT)
+  @Mutation(() => WebhookDeliveryObject, { description: 'Sends a delivered or failed event again, with its webhook-id; answers the delivery after the first attempt' })
+  async redeliverWebhook(@Arg('deliveryId', () => Int) deliveryId: number, @Ctx() { ctx }: GqlContext): Promise<WebhookDeliveryObject> {
+    return presentDelivery(await this.s.webhooks.redeliver(ctx, deliveryId));
+  }
+
+  @Authorized(Role.MERCHANT)
   @Mutation(() => WebhookDeliveryObject, { description: 'Sends a webhook.test event to the endpoint now; answers the delivery after that attempt' })
   async testWebhookEndpoint(@Arg('id', () => Int) id: number, @Ctx() { ctx }: GqlContext): Promise<WebhookDeliveryObject> {
     return presentDelivery(await this.s.webhooks.testSend(ctx, id));

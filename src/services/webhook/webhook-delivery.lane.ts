@@ -42,7 +42,11 @@ export class WebhookDeliveryLane implements DeliveryLane<WebhookDelivery> {
     if (!endpoint.enabled) throw new PermanentFailure('The endpoint is disabled');
     const body = JSON.stringify(d.payload);
     const now = new Date();
-    const signature = new Webhook(this.box.open(endpoint.secretEnc)).sign(d.msgId, now, body);
+    // During a rotation both secrets sign, space-separated, as Standard Webhooks allows.
+    const signature = endpoint
+      .signingSecrets(now)
+      .map((sealed) => new Webhook(this.box.open(sealed)).sign(d.msgId, now, body))
+      .join(' ');
     const headers = { 'webhook-id': d.msgId, 'webhook-timestamp': String(Math.floor(now.getTime() / 1000)), 'webhook-signature': signature };
     const res = await postJson(endpoint.url, body, headers, this.outbound);
     d.lastStatus = res.status;

@@ -25,7 +25,7 @@ export interface WebhookInput {
 
 /** Enough for any one integration; more is a mistake or abuse, each one costs a row per event. */
 const MAX_ENDPOINTS = 20;
-const TEST_GRACE_MS = 30_000;
+const FIRST_ATTEMPT_GRACE_MS = 30_000;
 
 const endpointSchema = z.object({
   url: z.string('url: is required').trim().min(1, 'url: is required').max(1024, 'url: must be at most 1024 characters'),
@@ -122,9 +122,41 @@ export class WebhookService {
     if (!endpoint.enabled) throw conflict(`Webhook endpoint ${endpoint.id} is disabled; enable it to send a test`);
     const payload = payloadOf(TEST_EVENT_TYPE, { endpoint_id: endpoint.id, message: 'A test event sent from the merchant console' });
     const delivery = new WebhookDelivery({ merchant: endpoint.merchant, endpoint, msgId: newMsgId(), payload });
-    // Not yet due for the background workers, so this request makes the first attempt; if it dies first, they do.
-    delivery.nextAttemptAt = new Date(Date.now() + TEST_GRACE_MS);
+    // Not yet due for the background workers, so this request makes the first attempt; if it dies first, they do
+    // (the same for a redelivery).
+    delivery.nextAttemptAt = new Date(Date.now() + FIRST_ATTEMPT_GRACE_MS);
     await ctx.em.persist(delivery).flush();
+    await this.worker.attemptNow(this.lane, delivery.id);
+    await ctx.em.refresh(delivery);
+    return delivery;
+  }
+
+  /**
+   * A new secret, answered this once. The old one still signs for a day (each request carries both
+   * signatures), so the receiver can switch to the new one without refusing events meanwhile.
+   */
+  async rotateSecret(ctx: RequestContext, id: number): Promise<{ endpoint: WebhookEndpoint; secret: string }> {
+    const endpoint = await this.get(ctx, id);
+    const secret = newSecret();
+    endpoint.rotateSecret(this.box.seal(secret), new Date());
+    await ctx.em.flush();
+    return { endpoint, secret };
+  }
+
+  /**
+   * Sends a delivered or failed event again (the receiver lost it, or was down past the retries), with its
+   * `webhook-id`, and attempts it at once; answers the delivery as that attempt left it.
+   */
+  async redeliver(ctx: RequestContext, deliveryId: number): Promise<WebhookDelivery> {
+    ctx.requireMerchant();
+    const id = parseInput(idSchema, deliveryId);
+    const delivery = await ctx.em.findOne(WebhookDelivery, { id }, { populate: ['endpoint'] });
+    if (!delivery) throw notFound(`Webhook delivery ${id}`);
+    if (delivery.state === DeliveryState.PENDING) throw conflict(`Webhook delivery ${id} is still being retried; its next attempt is at ${delivery.nextAttemptAt.toISOString()}`);
+    if (!delivery.endpoint.enabled) throw conflict(`Webhook endpoint ${delivery.endpoint.id} is disabled; enable it to redeliver`);
+    const now = new Date();
+    delivery.redeliver(now, new Date(now.getTime() + FIRST_ATTEMPT_GRACE_MS));
+    await ctx.em.flush();
     await this.worker.attemptNow(this.lane, delivery.id);
     await ctx.em.refresh(delivery);
     return delivery;
