@@ -6,6 +6,7 @@ import { ChannelsPage } from './channels-page';
 import { KnowledgePage } from './knowledge-page';
 import { StaffCreatePage, StaffEditPage } from './staff-edit-page';
 import { StaffListPage } from './staff-list-page';
+import { WebhooksPage } from './webhooks-page';
 import './admin.css';
 
 /** The links this area adds to the header's navigation. */
@@ -20,6 +21,7 @@ export function AdminNav() {
       <NavLink to="/admin/agents">{t('nav.agents')}</NavLink>
       <NavLink to="/admin/channels">{t('nav.channels')}</NavLink>
       <NavLink to="/admin/canned-replies">{t('nav.canned')}</NavLink>
+      <NavLink to="/admin/webhooks">{t('nav.webhooks')}</NavLink>
     </>
   );
 }
@@ -33,4 +35,5 @@ export const adminRoutes: RouteObject[] = [
   { path: 'agents', element: <AgentsPage /> },
   { path: 'channels', element: <ChannelsPage /> },
   { path: 'canned-replies', element: <CannedRepliesPage /> },
+  { path: 'webhooks', element: <WebhooksPage /> },
 ];

@@ -44,6 +44,16 @@ type Documents = {
     "\n  mutation AdminUpdateCannedReply($id: Int!, $input: CannedReplyUpdateInput!) {\n    updateCannedReply(id: $id, input: $input) {\n      id\n      shortcut\n      title\n      content\n      staffId\n    }\n  }\n": typeof types.AdminUpdateCannedReplyDocument,
     "\n  mutation AdminDeleteCannedReply($id: Int!) {\n    deleteCannedReply(id: $id)\n  }\n": typeof types.AdminDeleteCannedReplyDocument,
     "\n  subscription AdminAgentPresence {\n    agentPresence {\n      agentId\n      status\n    }\n  }\n": typeof types.AdminAgentPresenceDocument,
+    "\n  fragment AdminWebhookEndpointFields on WebhookEndpoint {\n    id\n    url\n    description\n    eventTypes\n    enabled\n  }\n": typeof types.AdminWebhookEndpointFieldsFragmentDoc,
+    "\n  fragment AdminWebhookDeliveryFields on WebhookDelivery {\n    id\n    endpointId\n    eventType\n    state\n    attempts\n    lastStatus\n    lastError\n    nextAttemptAt\n    createdAt\n  }\n": typeof types.AdminWebhookDeliveryFieldsFragmentDoc,
+    "\n  query AdminWebhooks {\n    webhookEventTypes\n    webhookEndpoints(page: { pageSize: 100 }) {\n      items {\n        ...AdminWebhookEndpointFields\n      }\n    }\n  }\n": typeof types.AdminWebhooksDocument,
+    "\n  query AdminWebhookDeliveries($endpointId: Int!) {\n    webhookDeliveries(endpointId: $endpointId, page: { pageSize: 50 }) {\n      total\n      items {\n        ...AdminWebhookDeliveryFields\n      }\n    }\n  }\n": typeof types.AdminWebhookDeliveriesDocument,
+    "\n  mutation AdminCreateWebhook($input: WebhookEndpointCreateInput!) {\n    createWebhookEndpoint(input: $input) {\n      secret\n      endpoint {\n        ...AdminWebhookEndpointFields\n      }\n    }\n  }\n": typeof types.AdminCreateWebhookDocument,
+    "\n  mutation AdminUpdateWebhook($id: Int!, $input: WebhookEndpointUpdateInput!) {\n    updateWebhookEndpoint(id: $id, input: $input) {\n      ...AdminWebhookEndpointFields\n    }\n  }\n": typeof types.AdminUpdateWebhookDocument,
+    "\n  mutation AdminDeleteWebhook($id: Int!) {\n    deleteWebhookEndpoint(id: $id)\n  }\n": typeof types.AdminDeleteWebhookDocument,
+    "\n  mutation AdminTestWebhook($id: Int!) {\n    testWebhookEndpoint(id: $id) {\n      ...AdminWebhookDeliveryFields\n    }\n  }\n": typeof types.AdminTestWebhookDocument,
+    "\n  mutation AdminRotateWebhookSecret($id: Int!) {\n    rotateWebhookSecret(id: $id) {\n      secret\n      endpoint {\n        ...AdminWebhookEndpointFields\n      }\n    }\n  }\n": typeof types.AdminRotateWebhookSecretDocument,
+    "\n  mutation AdminRedeliverWebhook($id: Int!) {\n    redeliverWebhook(deliveryId: $id) {\n      ...AdminWebhookDeliveryFields\n    }\n  }\n": typeof types.AdminRedeliverWebhookDocument,
     "\n  fragment WorkspaceSession on Session {\n    id\n    status\n    channel\n    staffId\n    createdAt\n    queuedAt\n    acceptedAt\n    closedAt\n    queuePosition\n    lastMessage\n    lastMessageAt\n    lastSeq\n    handoffReason\n    csatScore\n    agent { id name }\n    contact { id nickname externalId channel avatarUrl }\n  }\n": typeof types.WorkspaceSessionFragmentDoc,
     "\n  query AgentMe {\n    agentMe { id name status autoAccept staffIds }\n  }\n": typeof types.AgentMeDocument,
     "\n  mutation SetAgentStatus($status: AgentStatus!) {\n    setAgentStatus(status: $status) { id status }\n  }\n": typeof types.SetAgentStatusDocument,
@@ -121,6 +131,16 @@ const documents: Documents = {
     "\n  mutation AdminUpdateCannedReply($id: Int!, $input: CannedReplyUpdateInput!) {\n    updateCannedReply(id: $id, input: $input) {\n      id\n      shortcut\n      title\n      content\n      staffId\n    }\n  }\n": types.AdminUpdateCannedReplyDocument,
     "\n  mutation AdminDeleteCannedReply($id: Int!) {\n    deleteCannedReply(id: $id)\n  }\n": types.AdminDeleteCannedReplyDocument,
     "\n  subscription AdminAgentPresence {\n    agentPresence {\n      agentId\n      status\n    }\n  }\n": types.AdminAgentPresenceDocument,
+    "\n  fragment AdminWebhookEndpointFields on WebhookEndpoint {\n    id\n    url\n    description\n    eventTypes\n    enabled\n  }\n": types.AdminWebhookEndpointFieldsFragmentDoc,
+    "\n  fragment AdminWebhookDeliveryFields on WebhookDelivery {\n    id\n    endpointId\n    eventType\n    state\n    attempts\n    lastStatus\n    lastError\n    nextAttemptAt\n    createdAt\n  }\n": types.AdminWebhookDeliveryFieldsFragmentDoc,
+    "\n  query AdminWebhooks {\n    webhookEventTypes\n    webhookEndpoints(page: { pageSize: 100 }) {\n      items {\n        ...AdminWebhookEndpointFields\n      }\n    }\n  }\n": types.AdminWebhooksDocument,
+    "\n  query AdminWebhookDeliveries($endpointId: Int!) {\n    webhookDeliveries(endpointId: $endpointId, page: { pageSize: 50 }) {\n      total\n      items {\n        ...AdminWebhookDeliveryFields\n      }\n    }\n  }\n": types.AdminWebhookDeliveriesDocument,
+    "\n  mutation AdminCreateWebhook($input: WebhookEndpointCreateInput!) {\n    createWebhookEndpoint(input: $input) {\n      secret\n      endpoint {\n        ...AdminWebhookEndpointFields\n      }\n    }\n  }\n": types.AdminCreateWebhookDocument,
+    "\n  mutation AdminUpdateWebhook($id: Int!, $input: WebhookEndpointUpdateInput!) {\n    updateWebhookEndpoint(id: $id, input: $input) {\n      ...AdminWebhookEndpointFields\n    }\n  }\n": types.AdminUpdateWebhookDocument,
+    "\n  mutation AdminDeleteWebhook($id: Int!) {\n    deleteWebhookEndpoint(id: $id)\n  }\n": types.AdminDeleteWebhookDocument,
+    "\n  mutation AdminTestWebhook($id: Int!) {\n    testWebhookEndpoint(id: $id) {\n      ...AdminWebhookDeliveryFields\n    }\n  }\n": types.AdminTestWebhookDocument,
+    "\n  mutation AdminRotateWebhookSecret($id: Int!) {\n    rotateWebhookSecret(id: $id) {\n      secret\n      endpoint {\n        ...AdminWebhookEndpointFields\n      }\n    }\n  }\n": types.AdminRotateWebhookSecretDocument,
+    "\n  mutation AdminRedeliverWebhook($id: Int!) {\n    redeliverWebhook(deliveryId: $id) {\n      ...AdminWebhookDeliveryFields\n    }\n  }\n": types.AdminRedeliverWebhookDocument,
     "\n  fragment WorkspaceSession on Session {\n    id\n    status\n    channel\n    staffId\n    createdAt\n    queuedAt\n    acceptedAt\n    closedAt\n    queuePosition\n    lastMessage\n    lastMessageAt\n    lastSeq\n    handoffReason\n    csatScore\n    agent { id name }\n    contact { id nickname externalId channel avatarUrl }\n  }\n": types.WorkspaceSessionFragmentDoc,
     "\n  query AgentMe {\n    agentMe { id name status autoAccept staffIds }\n  }\n": types.AgentMeDocument,
     "\n  mutation SetAgentStatus($status: AgentStatus!) {\n    setAgentStatus(status: $status) { id status }\n  }\n": types.SetAgentStatusDocument,
@@ -302,6 +322,46 @@ export function graphql(source: "\n  mutation AdminDeleteCannedReply($id: Int!) 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription AdminAgentPresence {\n    agentPresence {\n      agentId\n      status\n    }\n  }\n"): (typeof documents)["\n  subscription AdminAgentPresence {\n    agentPresence {\n      agentId\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment AdminWebhookEndpointFields on WebhookEndpoint {\n    id\n    url\n    description\n    eventTypes\n    enabled\n  }\n"): (typeof documents)["\n  fragment AdminWebhookEndpointFields on WebhookEndpoint {\n    id\n    url\n    description\n    eventTypes\n    enabled\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment AdminWebhookDeliveryFields on WebhookDelivery {\n    id\n    endpointId\n    eventType\n    state\n    attempts\n    lastStatus\n    lastError\n    nextAttemptAt\n    createdAt\n  }\n"): (typeof documents)["\n  fragment AdminWebhookDeliveryFields on WebhookDelivery {\n    id\n    endpointId\n    eventType\n    state\n    attempts\n    lastStatus\n    lastError\n    nextAttemptAt\n    createdAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminWebhooks {\n    webhookEventTypes\n    webhookEndpoints(page: { pageSize: 100 }) {\n      items {\n        ...AdminWebhookEndpointFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query AdminWebhooks {\n    webhookEventTypes\n    webhookEndpoints(page: { pageSize: 100 }) {\n      items {\n        ...AdminWebhookEndpointFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminWebhookDeliveries($endpointId: Int!) {\n    webhookDeliveries(endpointId: $endpointId, page: { pageSize: 50 }) {\n      total\n      items {\n        ...AdminWebhookDeliveryFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query AdminWebhookDeliveries($endpointId: Int!) {\n    webhookDeliveries(endpointId: $endpointId, page: { pageSize: 50 }) {\n      total\n      items {\n        ...AdminWebhookDeliveryFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminCreateWebhook($input: WebhookEndpointCreateInput!) {\n    createWebhookEndpoint(input: $input) {\n      secret\n      endpoint {\n        ...AdminWebhookEndpointFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation AdminCreateWebhook($input: WebhookEndpointCreateInput!) {\n    createWebhookEndpoint(input: $input) {\n      secret\n      endpoint {\n        ...AdminWebhookEndpointFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminUpdateWebhook($id: Int!, $input: WebhookEndpointUpdateInput!) {\n    updateWebhookEndpoint(id: $id, input: $input) {\n      ...AdminWebhookEndpointFields\n    }\n  }\n"): (typeof documents)["\n  mutation AdminUpdateWebhook($id: Int!, $input: WebhookEndpointUpdateInput!) {\n    updateWebhookEndpoint(id: $id, input: $input) {\n      ...AdminWebhookEndpointFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminDeleteWebhook($id: Int!) {\n    deleteWebhookEndpoint(id: $id)\n  }\n"): (typeof documents)["\n  mutation AdminDeleteWebhook($id: Int!) {\n    deleteWebhookEndpoint(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminTestWebhook($id: Int!) {\n    testWebhookEndpoint(id: $id) {\n      ...AdminWebhookDeliveryFields\n    }\n  }\n"): (typeof documents)["\n  mutation AdminTestWebhook($id: Int!) {\n    testWebhookEndpoint(id: $id) {\n      ...AdminWebhookDeliveryFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminRotateWebhookSecret($id: Int!) {\n    rotateWebhookSecret(id: $id) {\n      secret\n      endpoint {\n        ...AdminWebhookEndpointFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation AdminRotateWebhookSecret($id: Int!) {\n    rotateWebhookSecret(id: $id) {\n      secret\n      endpoint {\n        ...AdminWebhookEndpointFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminRedeliverWebhook($id: Int!) {\n    redeliverWebhook(deliveryId: $id) {\n      ...AdminWebhookDeliveryFields\n    }\n  }\n"): (typeof documents)["\n  mutation AdminRedeliverWebhook($id: Int!) {\n    redeliverWebhook(deliveryId: $id) {\n      ...AdminWebhookDeliveryFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
