@@ -75,7 +75,7 @@ describe('the merchant admin’s webhooks page in Chromium', { timeout: 90_000 }
     await form.getByRole('button', { name: 'Register' }).click();
     const secretDialog = page.getByRole('dialog', { name: `Signing secret of ${receiver.url}` });
     await expect.poll(() => secretDialog.isVisible()).toBe(true);
-    const secret = (await secretDialog.getByLabel('Signing secret').textContent())!;
+    const secret = await secretDialog.getByRole('textbox', { name: 'Signing secret' }).inputValue();
     expect(secret).toMatch(/^whsec_/);
     await secretDialog.getByRole('button', { name: 'Copy the secret' }).click();
     await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(secret);
@@ -107,7 +107,7 @@ describe('the merchant admin’s webhooks page in Chromium', { timeout: 90_000 }
     // A new secret: shown once; the next request carries both signatures.
     await page.getByRole('button', { name: `New secret for ${receiver.url}` }).click();
     await expect.poll(() => secretDialog.isVisible()).toBe(true);
-    const fresh = (await secretDialog.getByLabel('Signing secret').textContent())!;
+    const fresh = await secretDialog.getByRole('textbox', { name: 'Signing secret' }).inputValue();
     expect(fresh).toMatch(/^whsec_/);
     expect(fresh).not.toBe(secret);
     await secretDialog.getByRole('button', { name: 'Close' }).click();

@@ -213,25 +213,48 @@ describe('merchant webhooks (GraphQL, REST /api/v1/customer/*/webhook, Standard 
     expect(await bad({ url: `${receiver.url}/x`, eventTypes: [] })).toMatchObject({ message: expect.stringContaining('at least one') });
   });
 
-  it('rotates a secret: the new one is shown once, and for a day each request is signed with both', async () => {
+  it('rotates a secret: the new one is shown once, and for a day each request is signed with it and every secret it replaced', async () => {
     const made = (await create(alice.token, { url: `${receiver.url}/rotating`, eventTypes: ['trade.paid'] })).data.createWebhookEndpoint;
-    const rotated = await t.gql(`mutation($id: Int!) { rotateWebhookSecret(id: $id) { secret endpoint { id } } }`, { id: made.endpoint.id }, alice.token);
-    const fresh = rotated.data.rotateWebhookSecret.secret as string;
-    expect(fresh).toMatch(/^whsec_/);
-    expect(fresh).not.toBe(made.secret);
-    await t.gql(`mutation($id: Int!) { testWebhookEndpoint(id: $id) { id } }`, { id: made.endpoint.id }, alice.token);
-    const [hit] = receiver.at('/rotating');
-    expect(String(hit!.headers['webhook-signature']).split(' ')).toHaveLength(2);
+    const rotate = async () => (await t.gql(`mutation($id: Int!) { rotateWebhookSecret(id: $id) { secret endpoint { id } } }`, { id: made.endpoint.id }, alice.token));
+    const sendTest = () => t.gql(`mutation($id: Int!) { testWebhookEndpoint(id: $id) { id } }`, { id: made.endpoint.id }, alice.token);
+    const last = () => receiver.at('/rotating').at(-1)!;
+    const signatures = () => String(last().headers['webhook-signature']).split(' ');
+    const verifies = (secret: string) => {
+      try {
+        new Webhook(secret).verify(last().body, last().headers as Record<string, string>);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    const second = (await rotate()).data.rotateWebhookSecret.secret as string;
+    expect(second).toMatch(/^whsec_/);
+    expect(second).not.toBe(made.secret);
+    await sendTest();
     // A receiver still on the old secret, and one already on the new, both verify it.
-    expect(verified('/rotating', made.secret).map((e) => e.type)).toEqual(['webhook.test']);
-    expect(verified('/rotating', fresh).map((e) => e.type)).toEqual(['webhook.test']);
-    // A day later only the new one signs.
-    await t.app.orm.em.fork().getConnection().execute(`update webhook_endpoint set previous_secret_until = now() - interval '1 second' where id = ?`, [made.endpoint.id]);
-    await t.gql(`mutation($id: Int!) { testWebhookEndpoint(id: $id) { id } }`, { id: made.endpoint.id }, alice.token);
-    const later = receiver.at('/rotating')[1]!;
-    expect(String(later.headers['webhook-signature']).split(' ')).toHaveLength(1);
-    expect(() => new Webhook(made.secret).verify(later.body, later.headers as Record<string, string>)).toThrow();
-    expect(new Webhook(fresh).verify(later.body, later.headers as Record<string, string>)).toMatchObject({ type: 'webhook.test' });
+    expect(signatures()).toHaveLength(2);
+    expect([verifies(made.secret), verifies(second)]).toEqual([true, true]);
+    // Rotated again within the day: the first secret is not cut off by the second rotation.
+    const third = (await rotate()).data.rotateWebhookSecret.secret as string;
+    await sendTest();
+    expect(signatures()).toHaveLength(3);
+    expect([verifies(made.secret), verifies(second), verifies(third)]).toEqual([true, true, true]);
+    const fourth = (await rotate()).data.rotateWebhookSecret.secret as string;
+    // Three replaced secrets sign at most: a fourth rotation within the day is refused, nothing changed.
+    const refused = await rotate();
+    expect(refused.errors?.[0]).toMatchObject({ extensions: { code: 'CONFLICT' }, message: expect.stringContaining('stops signing at') });
+    expect((await t.rest('/api/v1/customer/rotate/webhook_secret', { id: made.endpoint.id }, alice.token)).body.header.code).toBe(1003);
+    await sendTest();
+    expect(signatures()).toHaveLength(4);
+    expect(verifies(fourth)).toBe(true);
+    // A day later only the newest signs.
+    await t.app.orm.em.fork().getConnection().execute(
+      `update webhook_endpoint set previous_secrets = (select jsonb_agg(jsonb_set(x, '{until}', '"2000-01-01T00:00:00.000Z"')) from jsonb_array_elements(previous_secrets) x) where id = ?`,
+      [made.endpoint.id],
+    );
+    await sendTest();
+    expect(signatures()).toHaveLength(1);
+    expect([verifies(made.secret), verifies(second), verifies(third), verifies(fourth)]).toEqual([false, false, false, true]);
 
     const code = (r: any) => r.errors?.[0]?.extensions?.code;
     expect(code(await t.gql(`mutation($id: Int!) { rotateWebhookSecret(id: $id) { secret } }`, { id: made.endpoint.id }, bob.token))).toBe('NOT_FOUND');
@@ -250,6 +273,7 @@ describe('merchant webhooks (GraphQL, REST /api/v1/customer/*/webhook, Standard 
     const code = (r: any) => r.errors?.[0]?.extensions?.code;
     const busy = await t.gql(`mutation($id: Int!) { redeliverWebhook(deliveryId: $id) { id } }`, { id: sent.id }, alice.token);
     expect(busy.errors?.[0]).toMatchObject({ extensions: { code: 'CONFLICT' }, message: expect.stringContaining('still being retried') });
+    expect((await t.rest('/api/v1/customer/redeliver/webhook_delivery', { id: sent.id }, alice.token)).body).toMatchObject({ header: { code: 1003, message: expect.stringContaining('still being retried') } });
     await expect.poll(async () => (await deliveries(alice.token, made.endpoint.id)).items[0].state, { timeout: 10_000 }).toBe('DELIVERED');
     const hits = receiver.at('/again');
     expect(hits.map((h) => h.status)).toEqual([200, 500, 200]);

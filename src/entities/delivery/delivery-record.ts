@@ -43,6 +43,11 @@ export abstract class DeliveryRecord<Optional = never> extends BaseEntity<Delive
     else this.nextAttemptAt = retryAt;
   }
 
+  /** Where the give-up deadline counts from: when the row was queued. */
+  retriesFrom(): Date {
+    return this.createdAt;
+  }
+
   failed(error: string): void {
     this.state = DeliveryState.FAILED;
     this.lastError = error.slice(0, 2000);

@@ -21,7 +21,7 @@ export interface WebhookPayload {
 @Unique({ properties: ['endpoint', 'msgId'] })
 @Index({ properties: ['state', 'nextAttemptAt'] })
 @Index({ properties: ['endpoint', 'createdAt'] })
-export class WebhookDelivery extends DeliveryRecord<'lastStatus'> {
+export class WebhookDelivery extends DeliveryRecord<'lastStatus' | 'redeliveredAt'> {
   @ManyToOne(() => Merchant, { deleteRule: 'cascade' })
   merchant: Rel<Merchant>;
 
@@ -41,6 +41,10 @@ export class WebhookDelivery extends DeliveryRecord<'lastStatus'> {
   @Property({ type: 'integer', nullable: true })
   lastStatus: number | null = null;
 
+  /** When the merchant last asked for it again; its retries count from then (`createdAt` stays the event's queueing). */
+  @Property({ type: 'datetime', nullable: true })
+  redeliveredAt: Date | null = null;
+
   constructor(init: { merchant: Merchant; endpoint: WebhookEndpoint; msgId: string; payload: WebhookPayload }) {
     super();
     this.merchant = init.merchant;
@@ -50,9 +54,13 @@ export class WebhookDelivery extends DeliveryRecord<'lastStatus'> {
     this.payload = init.payload;
   }
 
+  override retriesFrom(): Date {
+    return this.redeliveredAt ?? this.createdAt;
+  }
+
   /**
-   * Queued again, as new, on the merchant's request: the same event (payload and `webhook-id`, so a receiver
-   * that has it drops the repeat), its retries counted from now.
+   * Queued again on the merchant's request: the same event (payload and `webhook-id`, so a receiver that
+   * has it drops the repeat), its attempts and retry window counted from now.
    */
   redeliver(now: Date, firstAttemptAt: Date): void {
     this.state = DeliveryState.PENDING;
@@ -60,7 +68,7 @@ export class WebhookDelivery extends DeliveryRecord<'lastStatus'> {
     this.lastError = null;
     this.lastStatus = null;
     this.deliveredAt = null;
-    this.createdAt = now;
+    this.redeliveredAt = now;
     this.nextAttemptAt = firstAttemptAt;
   }
 }

@@ -2,10 +2,18 @@ import { Entity, Index, ManyToOne, Property, type Rel } from '@mikro-orm/core';
 import { BaseEntity } from '../base.entity.js';
 import { Merchant } from '../merchant/merchant.entity.js';
 
-type Defaulted = 'description' | 'enabled' | 'previousSecretEnc' | 'previousSecretUntil';
+type Defaulted = 'description' | 'enabled' | 'previousSecrets';
 
 /** How long the secret a rotation replaced still signs too, so a receiver can switch keys without missing events. */
 export const SECRET_OVERLAP_MS = 24 * 60 * 60 * 1000;
+/** Replaced secrets that may sign at once: four signatures on a request at most. */
+export const MAX_REPLACED_SECRETS = 3;
+
+/** A secret a rotation replaced, sealed, and when it stops signing (ISO time). */
+export interface ReplacedSecret {
+  enc: string;
+  until: string;
+}
 
 /**
  * A merchant's URL that receives the events it subscribed to, signed with its secret
@@ -34,12 +42,9 @@ export class WebhookEndpoint extends BaseEntity<Defaulted> {
   @Property({ type: 'text' })
   secretEnc: string;
 
-  /** The secret before the last rotation, until `previousSecretUntil`: requests carry both signatures meanwhile. */
-  @Property({ type: 'text', nullable: true })
-  previousSecretEnc: string | null = null;
-
-  @Property({ type: 'datetime', nullable: true })
-  previousSecretUntil: Date | null = null;
+  /** Secrets replaced by rotations in the last SECRET_OVERLAP_MS, newest first: they still sign, beside the current one. */
+  @Property({ type: 'json', default: '[]' })
+  previousSecrets: ReplacedSecret[] = [];
 
   constructor(init: { merchant: Merchant; url: string; eventTypes: string[]; secretEnc: string }) {
     super();
@@ -49,16 +54,31 @@ export class WebhookEndpoint extends BaseEntity<Defaulted> {
     this.secretEnc = init.secretEnc;
   }
 
-  /** A new secret; the old one keeps signing for SECRET_OVERLAP_MS. */
-  rotateSecret(secretEnc: string, now: Date): void {
-    this.previousSecretEnc = this.secretEnc;
-    this.previousSecretUntil = new Date(now.getTime() + SECRET_OVERLAP_MS);
+  /**
+   * A new secret; the one it replaces keeps signing for SECRET_OVERLAP_MS, as do those replaced before it
+   * that have time left, so no receiver on any of them is cut off. Answers false, changing nothing, when
+   * MAX_REPLACED_SECRETS still sign.
+   */
+  rotateSecret(secretEnc: string, now: Date): boolean {
+    const live = this.replacedSigning(now);
+    if (live.length >= MAX_REPLACED_SECRETS) return false;
+    this.previousSecrets = [{ enc: this.secretEnc, until: new Date(now.getTime() + SECRET_OVERLAP_MS).toISOString() }, ...live];
     this.secretEnc = secretEnc;
+    return true;
+  }
+
+  /** When the oldest replaced secret that still signs stops, or null when none does. */
+  nextSecretExpiry(now: Date): Date | null {
+    const live = this.replacedSigning(now);
+    return live.length ? new Date(live[live.length - 1]!.until) : null;
   }
 
   /** The sealed secrets a request made at `now` is signed with: the current one first. */
   signingSecrets(now: Date): string[] {
-    const previous = this.previousSecretEnc && this.previousSecretUntil && this.previousSecretUntil > now ? [this.previousSecretEnc] : [];
-    return [this.secretEnc, ...previous];
+    return [this.secretEnc, ...this.replacedSigning(now).map((s) => s.enc)];
+  }
+
+  private replacedSigning(now: Date): ReplacedSecret[] {
+    return this.previousSecrets.filter((s) => new Date(s.until) > now);
   }
 }

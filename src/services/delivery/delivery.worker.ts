@@ -126,7 +126,7 @@ export class DeliveryWorker {
       if (err instanceof PermanentFailure) d.failed(reason);
       else {
         const retryAt = new Date(now.getTime() + retryDelayMs(d.attempts, this.config.retryBaseMs, this.config.retryMaxMs));
-        d.refused(reason, retryAt, new Date(d.createdAt.getTime() + this.config.giveUpMs));
+        d.refused(reason, retryAt, new Date(d.retriesFrom().getTime() + this.config.giveUpMs));
       }
       const level = d.state === DeliveryState.FAILED ? 'warn' : 'info';
       this.log[level]({ lane: lane.name, ...lane.describe(d), attempts: d.attempts, state: d.state, reason }, 'delivery refused');

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { LockMode } from '@mikro-orm/core';
 import { z } from 'zod';
 import type { RequestContext } from '../../core/context.js';
 import { badInput, conflict, notFound } from '../../core/errors.js';
@@ -7,7 +8,7 @@ import { parseInput } from '../../core/validation.js';
 import { DeliveryState } from '../../entities/delivery/delivery-record.js';
 import { Merchant } from '../../entities/merchant/merchant.entity.js';
 import { WebhookDelivery } from '../../entities/webhook/webhook-delivery.entity.js';
-import { WebhookEndpoint } from '../../entities/webhook/webhook-endpoint.entity.js';
+import { MAX_REPLACED_SECRETS, WebhookEndpoint } from '../../entities/webhook/webhook-endpoint.entity.js';
 import type { SecretBox } from '../channel/secret-box.js';
 import type { DeliveryWorker } from '../delivery/delivery.worker.js';
 import { urlProblem } from '../delivery/outbound-http.js';
@@ -133,13 +134,23 @@ export class WebhookService {
 
   /**
    * A new secret, answered this once. The old one still signs for a day (each request carries both
-   * signatures), so the receiver can switch to the new one without refusing events meanwhile.
+   * signatures), so the receiver can switch to the new one without refusing events meanwhile; at most
+   * MAX_REPLACED_SECRETS replaced ones sign at once.
    */
   async rotateSecret(ctx: RequestContext, id: number): Promise<{ endpoint: WebhookEndpoint; secret: string }> {
-    const endpoint = await this.get(ctx, id);
+    ctx.requireMerchant();
+    const endpointId = parseInput(idSchema, id);
     const secret = newSecret();
-    endpoint.rotateSecret(this.box.seal(secret), new Date());
-    await ctx.em.flush();
+    // Under the row's lock: two rotations at once would each keep the secret the other replaced.
+    const endpoint = await ctx.em.transactional(async (tx) => {
+      const e = await tx.findOne(WebhookEndpoint, { id: endpointId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      if (!e) throw notFound(`Webhook endpoint ${endpointId}`);
+      const now = new Date();
+      if (!e.rotateSecret(this.box.seal(secret), now)) {
+        throw conflict(`Webhook endpoint ${endpointId} was given ${MAX_REPLACED_SECRETS} new secrets in the last 24 hours; the oldest replaced one stops signing at ${e.nextSecretExpiry(now)?.toISOString()}`);
+      }
+      return e;
+    });
     return { endpoint, secret };
   }
 
@@ -150,13 +161,16 @@ export class WebhookService {
   async redeliver(ctx: RequestContext, deliveryId: number): Promise<WebhookDelivery> {
     ctx.requireMerchant();
     const id = parseInput(idSchema, deliveryId);
-    const delivery = await ctx.em.findOne(WebhookDelivery, { id }, { populate: ['endpoint'] });
-    if (!delivery) throw notFound(`Webhook delivery ${id}`);
-    if (delivery.state === DeliveryState.PENDING) throw conflict(`Webhook delivery ${id} is still being retried; its next attempt is at ${delivery.nextAttemptAt.toISOString()}`);
-    if (!delivery.endpoint.enabled) throw conflict(`Webhook endpoint ${delivery.endpoint.id} is disabled; enable it to redeliver`);
-    const now = new Date();
-    delivery.redeliver(now, new Date(now.getTime() + FIRST_ATTEMPT_GRACE_MS));
-    await ctx.em.flush();
+    // Under the row's lock (a worker sending it holds it too): two requests at once queue it once.
+    const delivery = await ctx.em.transactional(async (tx) => {
+      const d = await tx.findOne(WebhookDelivery, { id }, { populate: ['endpoint'], lockMode: LockMode.PESSIMISTIC_WRITE });
+      if (!d) throw notFound(`Webhook delivery ${id}`);
+      if (d.state === DeliveryState.PENDING) throw conflict(`Webhook delivery ${id} is still being retried; its next attempt is at ${d.nextAttemptAt.toISOString()}`);
+      if (!d.endpoint.enabled) throw conflict(`Webhook endpoint ${d.endpoint.id} is disabled; enable it to redeliver`);
+      const now = new Date();
+      d.redeliver(now, new Date(now.getTime() + FIRST_ATTEMPT_GRACE_MS));
+      return d;
+    });
     await this.worker.attemptNow(this.lane, delivery.id);
     await ctx.em.refresh(delivery);
     return delivery;

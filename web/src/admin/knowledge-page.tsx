@@ -91,7 +91,7 @@ function StaffKnowledge({ staffId }: { staffId: number }) {
     const r = await remove({ staffId, ids: [doc.id] });
     if (r.error) return toast(errorText(r.error) ?? '', 'error');
     setRows((list) => list.filter((x) => x.id !== doc.id));
-    toast(t('knowledge.deleted', { name: doc.fileName }));
+    toast(t('knowledge.deleted', { name: isFaq(doc.fileName) ? faqQuestion(doc.fileName) : doc.fileName }));
   };
   const documents = rows.filter((r) => !isFaq(r.fileName));
   return (

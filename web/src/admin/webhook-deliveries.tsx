@@ -16,12 +16,13 @@ export function WebhookDeliveries({ endpoint }: { endpoint: AdminWebhookEndpoint
   const toast = useToast();
   const errorText = useErrorText();
   const [{ data, fetching, error }, refetch] = useQuery({ query: AdminWebhookDeliveries, variables: { endpointId: endpoint.id }, context: DELIVERY_LOG, requestPolicy: 'cache-and-network' });
-  const [, redeliver] = useMutation(AdminRedeliverWebhook);
+  const [{ fetching: sending }, redeliver] = useMutation(AdminRedeliverWebhook);
   const again = async (id: number) => {
     const r = await redeliver({ id }, DELIVERY_LOG);
     if (!r.data) return toast(errorText(r.error) ?? '', 'error');
     const d = r.data.redeliverWebhook;
-    toast(d.state === 'DELIVERED' ? t('webhooks.redelivered') : t('webhooks.redeliverRefused', { error: d.lastError ?? '' }), d.state === 'DELIVERED' ? 'info' : 'error');
+    if (d.state === 'DELIVERED') return toast(t('webhooks.redelivered'));
+    toast(t(d.state === 'FAILED' ? 'webhooks.redeliverFailed' : 'webhooks.redeliverRefused', { error: d.lastError ?? '' }), 'error');
   };
   return (
     <section className="admin-panel" aria-labelledby="webhook-log-title">
@@ -46,7 +47,9 @@ export function WebhookDeliveries({ endpoint }: { endpoint: AdminWebhookEndpoint
               d.state === 'PENDING' ? (
                 d.nextAttemptAt && t('webhooks.nextAt', { time: new Date(d.nextAttemptAt).toLocaleString() })
               ) : (
-                <Button onClick={() => void again(d.id)}>{t('webhooks.redeliverOf', { id: d.id })}</Button>
+                <Button disabled={sending} onClick={() => void again(d.id)}>
+                  {t('webhooks.redeliverOf', { id: d.id })}
+                </Button>
               ),
           },
         ]}

@@ -32,21 +32,23 @@ export function WebhooksPage() {
   const errorText = useErrorText();
   const [{ data, fetching, error }] = useQuery({ query: AdminWebhooks, context: WEBHOOK_LIST, requestPolicy: 'cache-and-network' });
   const [, remove] = useMutation(AdminDeleteWebhook);
-  const [, test] = useMutation(AdminTestWebhook);
-  const [, rotate] = useMutation(AdminRotateWebhookSecret);
+  const [{ fetching: testing }, test] = useMutation(AdminTestWebhook);
+  const [{ fetching: rotating }, rotate] = useMutation(AdminRotateWebhookSecret);
   const [editing, setEditing] = useState<Endpoint | 'new' | null>(null);
   const [deleting, setDeleting] = useState<Endpoint | null>(null);
   // A secret is answered once, by a create or a rotation: shown until the merchant closes it.
   const [secret, setSecret] = useState<{ url: string; secret: string } | null>(null);
-  const [logOf, setLogOf] = useState<Endpoint | null>(null);
+  const [logOfId, setLogOf] = useState<number | null>(null);
   const endpoints = data?.webhookEndpoints.items ?? [];
+  const logOf = endpoints.find((e) => e.id === logOfId) ?? null;
 
   const sendTest = async (e: Endpoint) => {
     const r = await test({ id: e.id });
     if (!r.data) return toast(errorText(r.error) ?? '', 'error');
     const d = r.data.testWebhookEndpoint;
-    toast(d.state === 'DELIVERED' ? t('webhooks.testDelivered', { url: e.url }) : t('webhooks.testRefused', { url: e.url, error: d.lastError ?? '' }), d.state === 'DELIVERED' ? 'info' : 'error');
-    setLogOf(e);
+    setLogOf(e.id);
+    if (d.state === 'DELIVERED') return toast(t('webhooks.testDelivered', { url: e.url }));
+    toast(t(d.state === 'FAILED' ? 'webhooks.testFailed' : 'webhooks.testRefused', { url: e.url, error: d.lastError ?? '' }), 'error');
   };
   const rotateSecret = async (e: Endpoint) => {
     const r = await rotate({ id: e.id });
@@ -80,11 +82,13 @@ export function WebhooksPage() {
             cell: (e) => (
               <div className="admin-actions">
                 <Button onClick={() => setEditing(e)}>{t('webhooks.editOf', { url: e.url })}</Button>
-                <Button disabled={!e.enabled} onClick={() => void sendTest(e)}>
+                <Button disabled={!e.enabled || testing} onClick={() => void sendTest(e)}>
                   {t('webhooks.testOf', { url: e.url })}
                 </Button>
-                <Button onClick={() => setLogOf(e)}>{t('webhooks.logOf', { url: e.url })}</Button>
-                <Button onClick={() => void rotateSecret(e)}>{t('webhooks.rotateOf', { url: e.url })}</Button>
+                <Button onClick={() => setLogOf(e.id)}>{t('webhooks.logOf', { url: e.url })}</Button>
+                <Button disabled={rotating} onClick={() => void rotateSecret(e)}>
+                  {t('webhooks.rotateOf', { url: e.url })}
+                </Button>
                 <Button variant="danger" onClick={() => setDeleting(e)}>
                   {t('webhooks.deleteOf', { url: e.url })}
                 </Button>
@@ -123,9 +127,7 @@ export function WebhooksPage() {
         {secret && (
           <>
             <p>{t('webhooks.secretOnce')}</p>
-            <p>
-              <code aria-label={t('webhooks.secret')}>{secret.secret}</code>
-            </p>
+            <Field label={t('webhooks.secret')} value={secret.secret} readOnly onFocus={(e) => e.target.select()} />
             <CopyButton text={secret.secret} label={t('webhooks.copySecret')} />
           </>
         )}
