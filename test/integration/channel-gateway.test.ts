@@ -103,6 +103,11 @@ describe('generic gateway channels', { timeout: 60_000 }, () => {
     expect(rows.map((r) => r.content)).toEqual(['first shop', 'second shop']);
     // Each account's own retry is still stored once.
     expect((await post(msg({ msg_id: id, account_id: 'dy-2', content: 'second shop' }))).body.data).toMatchObject({ duplicate: true, session_id: two.body.data.session_id });
+    // A row stored before accounts were recorded has none: a retry of it, sent across the upgrade, is still a retry.
+    const legacy = `m-legacy-${Date.now()}`;
+    const before = await post(msg({ msg_id: legacy, content: 'before the upgrade' }));
+    await t.app.orm.em.fork().getConnection().execute('update message set channel_account_id = null where channel_msg_id = ?', [legacy]);
+    expect((await post(msg({ msg_id: legacy, content: 'before the upgrade' }))).body.data).toMatchObject({ duplicate: true, session_id: before.body.data.session_id });
   });
 
   it('stores a repeated msg_id once, keeps nickname and avatar on the contact, and media with their URL', async () => {

@@ -27,7 +27,9 @@ export enum MessageType {
 @Unique({ properties: ['session', 'clientMsgId'] })
 @Unique({
   name: 'message_channel_msg_id_unique',
-  expression: 'create unique index "message_channel_msg_id_unique" on "message" ("merchant_id", "channel", coalesce("channel_account_id", 0), "channel_msg_id")',
+  // A null account (web chat, or a row from before accounts were recorded) is one account, not a wildcard.
+  expression:
+    'create unique index "message_channel_msg_id_unique" on "message" ("merchant_id", "channel", "channel_account_id", "channel_msg_id") nulls not distinct where "channel_msg_id" is not null',
 })
 @Index({ properties: ['merchantId', 'createdAt'] })
 export class Message {
@@ -66,7 +68,7 @@ export class Message {
   @Property({ type: 'string', length: 128, nullable: true })
   channelMsgId: string | null;
 
-  /** The channel account (Channel id) a channel message came in on; null for web chat. */
+  /** The channel account (Channel id) a channel message with a message id came in on; null otherwise. */
   @Property({ type: 'integer', nullable: true })
   channelAccountId: number | null;
 

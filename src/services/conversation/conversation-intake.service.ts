@@ -256,7 +256,9 @@ export class ConversationIntake {
       // Under the contact's lock, so the same message arriving twice at once is stored once.
       const contact = await this.journal.lockContact(tx, staff, input.channel, body.externalId, input.profile);
       if (body.channelMsgId) {
-        const where = { merchantId: staff.merchant.id, channel: input.channel, channelAccountId: input.channelAccountId ?? null, channelMsgId: body.channelMsgId };
+        // Rows stored before accounts were recorded have none: a retry of one of theirs is still a retry.
+        const account = input.channelAccountId ? [input.channelAccountId, null] : [null];
+        const where = { merchantId: staff.merchant.id, channel: input.channel, channelMsgId: body.channelMsgId, $or: account.map((channelAccountId) => ({ channelAccountId })) };
         const seen = await tx.findOne(Message, where, { populate: ['session', 'session.contact'] });
         if (seen) return stored(seen.session, seen, true);
       }
