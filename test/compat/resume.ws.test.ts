@@ -100,7 +100,7 @@ describe('resuming the legacy sockets after a reconnect', () => {
     expect(await FrameClient.upgradeStatus(ws('/ws?contact_id=resume-web&after_msg_id=abc'), basicAuth(staff.apiKey, staff.secretKey))).toBe(400);
   });
 
-  it('web chat: a resume gets everything it missed however much that is, a reload the newest page', async () => {
+  it('web chat: a resume gets everything it missed however much that is, page by page; a reload the newest page', async () => {
     const agent = await createAgent(t, merchant.token, [staff.id]);
     const first = await chat('resume-long', '&after_msg_id=0');
     first.send({ action: 'chat', content: 'talk to a human' });
@@ -113,9 +113,18 @@ describe('resuming the legacy sockets after a reconnect', () => {
     // Pages of three: the seven missed come in three reads, all of them, in order.
     const history = new ContactHistoryService(t.app.orm, 3);
     const contactId = (await t.app.services.intake.knownContact(staff.id, ChannelType.WEB, 'resume-long'))!;
-    const missed = await history.after(contactId, Number(own.result.msgId));
-    expect(missed.map((m) => m.content)).toEqual(['reply 1', 'reply 2', 'reply 3', 'reply 4', 'reply 5', 'reply 6', 'reply 7']);
-    expect((await history.after(contactId, 0)).map((m) => m.content)).toEqual(['reply 5', 'reply 6', 'reply 7']);
+    const pages = async (after: number) => {
+      const out: string[][] = [];
+      for await (const page of history.after(contactId, after)) out.push(page.map((m) => m.content));
+      return out;
+    };
+    expect(await pages(Number(own.result.msgId))).toEqual([['reply 1', 'reply 2', 'reply 3'], ['reply 4', 'reply 5', 'reply 6'], ['reply 7']]);
+    expect(await pages(0)).toEqual([['reply 5', 'reply 6', 'reply 7']]);
+    // On the socket, a resume from the same cursor gets all seven, in order, once each.
+    const back = await chat('resume-long', `&after_msg_id=${own.result.msgId}`);
+    const replayed = await jsonAnswersWithin(back, 1500);
+    expect(replayed.map((m) => m.result.content)).toEqual(['reply 1', 'reply 2', 'reply 3', 'reply 4', 'reply 5', 'reply 6', 'reply 7']);
+    back.close();
   });
 
   it('agent console: a login with since replays what the console missed, once, and an old cursor gets resync_push', async () => {

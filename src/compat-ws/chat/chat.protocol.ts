@@ -82,9 +82,15 @@ export class ChatConnection {
     const gate = this.watch(contactId, after);
     if (!gate) return;
     try {
-      const missed = await this.services.contactHistory.after(contactId, after);
-      for (const m of missed) void this.enqueue(async () => this.messageFrame(m));
-      gate.replayed(missed.at(-1)?.id ?? after);
+      let last = after;
+      for await (const page of this.services.contactHistory.after(contactId, after)) {
+        for (const m of page) void this.enqueue(async () => this.messageFrame(m));
+        last = page.at(-1)!.id;
+        // The next page is read once this one is handed to the socket (which cuts off a client that does not read).
+        await this.enqueue(async () => {});
+        if (this.closed) break;
+      }
+      gate.replayed(last);
     } finally {
       for (let batch = gate.drain(); batch.length; batch = gate.drain()) batch.forEach((work) => void this.enqueue(work));
       gate.open();

@@ -16,21 +16,27 @@ export class ContactHistoryService {
   ) {}
 
   /**
-   * Oldest first: from 0 (a reload, which knows nothing) the newest `pageSize` of the contact's conversation;
-   * after a message id (a resume) every message after it, however many, so nothing missed is skipped.
+   * Pages of messages, oldest first: from 0 (a reload, which knows nothing) one page, the newest `pageSize`
+   * of the contact's conversation; after a message id (a resume) every message after it, however many, so
+   * nothing missed is skipped. A page is read when the caller asks for it, so a long absence is never held
+   * in memory whole.
    */
-  async after(contactId: number, afterMsgId: number): Promise<Message[]> {
+  async *after(contactId: number, afterMsgId: number): AsyncGenerator<Message[]> {
     const em = crossTenantEm(this.orm);
     // Sessions first: the messages are then read through their (session, seq) index, not a scan of all ids.
     const sessions = (await em.find(Session, { contact: contactId }, { fields: ['id'] })).map((s) => s.id);
-    if (!sessions.length) return [];
-    if (afterMsgId === 0) return (await em.find(Message, { session: { $in: sessions } }, { orderBy: { id: 'desc' }, limit: this.pageSize })).reverse();
-    const missed: Message[] = [];
+    if (!sessions.length) return;
+    if (afterMsgId === 0) {
+      const newest = await em.find(Message, { session: { $in: sessions } }, { orderBy: { id: 'desc' }, limit: this.pageSize });
+      if (newest.length) yield newest.reverse();
+      return;
+    }
     for (let cursor = afterMsgId; ; ) {
       const page = await em.find(Message, { session: { $in: sessions }, id: { $gt: cursor } }, { orderBy: { id: 'asc' }, limit: this.pageSize });
-      missed.push(...page);
-      if (page.length < this.pageSize) return missed;
+      if (page.length) yield page;
+      if (page.length < this.pageSize) return;
       cursor = page.at(-1)!.id;
+      em.clear();
     }
   }
 }
