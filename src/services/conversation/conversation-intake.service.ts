@@ -190,28 +190,33 @@ export class ConversationIntake {
   }
 
   /**
-   * Per contact, then per staff. Both counters are hit at once (one Redis round trip on every message's
-   * path, not two); a message the contact's limit refuses gives the staff its hit back, so one flooding
-   * contact does not use up the budget of the staff's other contacts. Through a Redis outage the limiter
-   * counts in memory; should it fail all the same, the message goes through unmetered: conversations go
-   * on rather than stop.
+   * Per contact, then per staff. Both counters are hit at once (their two commands wait for one round trip on
+   * every message's path, not two in turn); a message the contact's limit refuses gives the staff its hit
+   * back, so one flooding contact does not use up the budget of the staff's other contacts (while a refused
+   * message is in flight its hit counts: a contact's messages are taken one at a time per connection, so
+   * that is a message or two). Through a Redis outage the limiter counts in memory; should it fail all the
+   * same, the message goes through unmetered: conversations go on rather than stop.
    */
   private async rateLimit(staffId: number, channel: string, externalId: string): Promise<string | null> {
     const minute = 60_000;
     const staffKey = `chat:staff:${staffId}`;
+    let hits: [boolean, boolean];
     try {
-      const [contactOk, staffOk] = await Promise.all([
+      hits = await Promise.all([
         this.limiter.hit(`chat:contact:${staffId}:${channel}:${externalId}`, this.config.messagesPerContactPerMinute, minute),
         this.limiter.hit(staffKey, this.config.messagesPerStaffPerMinute, minute),
       ]);
-      if (!contactOk) {
-        await this.limiter.release(staffKey, minute);
-        return `Too many messages: at most ${this.config.messagesPerContactPerMinute} a minute`;
-      }
-      if (!staffOk) return 'This AI staff is receiving too many messages; try again in a minute';
     } catch (err) {
       this.log.warn({ err, staffId }, 'chat rate limiter unavailable; message not metered');
+      return null;
     }
+    const [contactOk, staffOk] = hits;
+    if (!contactOk) {
+      // Refused whatever happens to the give-back: a failure there only leaves the staff's count one high.
+      this.limiter.release(staffKey, minute).catch((err: unknown) => this.log.warn({ err, staffId }, 'staff rate limit hit not given back'));
+      return `Too many messages: at most ${this.config.messagesPerContactPerMinute} a minute`;
+    }
+    if (!staffOk) return 'This AI staff is receiving too many messages; try again in a minute';
     return null;
   }
 
