@@ -13,6 +13,7 @@ const EOF_FRAME = '|=EOF=|';
 const textOf = (push) => push.user_query?.[0]?.value?.text;
 const isJson = (f) => f.startsWith('{');
 const BLOCK = 50;
+const SETTLE_MS = 20;
 const KINDS = ['ai', 'pending', 'manual'];
 
 async function rounds(n, { send, pushed, answered = () => Promise.resolve(), reset }) {
@@ -54,10 +55,18 @@ async function projectRunners(agentSide, contactSide) {
   const [{ staff, agents }] = await agentSide.call('seed', { merchants: 1, agentsPerMerchant: 1 });
   const agent = agents[0];
   const auth = basicAuth(staff.apiKey, staff.secretKey);
-  const kf = await consoleLogin(agentSide.url, agent.token);
-  const cs = await Socket.open(wsUrl(agentSide, `/ws/cs/${agent.id}?token=${agent.token}`));
-  const aiContact = await Socket.open(wsUrl(contactSide, '/ws?contact_id=bench-ai'), auth);
-  const contact = await Socket.open(wsUrl(contactSide, '/ws?contact_id=bench-contact'), auth);
+  const opened = [];
+  const open = async (socket) => (opened.push(await socket), opened.at(-1));
+  let kf, cs, aiContact, contact;
+  try {
+    kf = await open(consoleLogin(agentSide.url, agent.token));
+    cs = await open(Socket.open(wsUrl(agentSide, `/ws/cs/${agent.id}?token=${agent.token}`)));
+    aiContact = await open(Socket.open(wsUrl(contactSide, '/ws?contact_id=bench-ai'), auth));
+    contact = await open(Socket.open(wsUrl(contactSide, '/ws?contact_id=bench-contact'), auth));
+  } catch (err) {
+    opened.forEach((s) => s.close());
+    throw err;
+  }
 
   const consoleRun = (method) => (n) =>
     rounds(n, {
@@ -121,8 +130,9 @@ async function projectRunners(agentSide, contactSide) {
  */
 export async function latencyVersusFloor(floorServer, agentSide, contactSide, count) {
   const floor = await floorRunners(floorServer);
-  const project = await projectRunners(agentSide, contactSide);
+  let project;
   try {
+    project = await projectRunners(agentSide, contactSide);
     const out = { project: {}, floor: {} };
     for (const kind of KINDS) {
       await project.prepare(kind);
@@ -132,7 +142,10 @@ export async function latencyVersusFloor(floorServer, agentSide, contactSide, co
       const p = [];
       while (p.length < count) {
         const n = Math.min(BLOCK, count - p.length);
+        // A pause at each turn: what one side still does after its last round does not fall on the other's first.
+        await sleep(SETTLE_MS);
         f.push(...(await floor.runners[kind](n)));
+        await sleep(SETTLE_MS);
         p.push(...(await project.runners[kind](n)));
       }
       out.floor[kind] = stats(f);
@@ -141,6 +154,6 @@ export async function latencyVersusFloor(floorServer, agentSide, contactSide, co
     return out;
   } finally {
     floor.close();
-    project.close();
+    project?.close();
   }
 }

@@ -1,5 +1,5 @@
 // Every real-time figure as a ratio to a floor measured in the same run, on the same PostgreSQL
-// (npm run bench:realtime [-- --only latency,load]). Sub-benches, each floor then project back to back:
+// (npm run bench:realtime [-- --only latency,load]). Sub-benches, floor and project back to back (latency: in turns):
 //   latency  (a) one message at a time, contact → agent push: ai (answer included), pending, manual
 //            (floor and project take turns in blocks of 50 rounds)
 //   load     (b) open loop at LOAD_RATES messages/s (100,500,1000) for LOAD_SECONDS (30), 200 contacts, 20 agents
