@@ -225,13 +225,15 @@ describe('the OpenAPI document (/openapi.json) against the real app', () => {
     expect((await api.send({ method: 'POST', path: '/wecom/callback', query: q, raw: { type: 'text/xml', body: xml.body } })).body).toBe('success');
     ok(await post('/api/v1/customer/delete/channel', { id: channelId }, merchant));
 
-    // Webhooks: register, list, edit, a test send and its log, delete.
+    // Webhooks: register, list, edit, a test send and its log, send it again, a new secret, delete.
     const hook = ok(await post('/api/v1/customer/create/webhook', { url: receiver.url, event_types: ['session.opened', 'message.created'] }, merchant));
     expect(hook.secret).toMatch(/^whsec_/);
     ok(await post('/api/v1/customer/list/webhook', {}, merchant));
     ok(await post('/api/v1/customer/edit/webhook', { id: hook.id, description: 'contract' }, merchant));
     ok(await post('/api/v1/customer/test/webhook', { id: hook.id }, merchant));
-    ok(await post('/api/v1/customer/list/webhook_delivery', { webhook_id: hook.id }, merchant));
+    const log = ok(await post('/api/v1/customer/list/webhook_delivery', { webhook_id: hook.id }, merchant));
+    ok(await post('/api/v1/customer/redeliver/webhook_delivery', { id: log.list[0].id }, merchant));
+    expect(ok(await post('/api/v1/customer/rotate/webhook_secret', { id: hook.id }, merchant)).secret).toMatch(/^whsec_/);
     expect((await post('/api/v1/customer/create/webhook', { url: 'ftp://nowhere', event_types: ['session.opened'] }, merchant)).body.header.code).toBe(1003);
     ok(await post('/api/v1/customer/delete/webhook', { id: hook.id }, merchant));
 
