@@ -133,7 +133,7 @@ describe("the contact's side of the chat page, in headless Chromium", { timeout:
     // Closed: the notice, then the rating prompt; a score and a comment are stored on the session.
     expect((await api('POST', `/api/sessions/${mine.id}/close`, m.token)).status).toBe(200);
     await poll(() => page.locator('#csat').count()).toBe(1);
-    expect(await page.locator('#messages .row.system .bubble').filter({ hasText: '本次会话已结束' }).count()).toBe(1);
+    await poll(() => page.locator('#messages .row.system .bubble').filter({ hasText: '本次会话已结束' }).count()).toBe(1);
     await page.getByRole('button', { name: '提交评价' }).click();
     expect(await page.textContent('#csat .csat-note')).toBe('请选择 1 到 5 分');
     await page.getByRole('button', { name: '打 4 分（满分 5 分）' }).click();

@@ -99,7 +99,7 @@ describe('the browser app: billing, reports and the platform admin', () => {
     const volume = page.getByRole('img', { name: /^Volume over time: 4 conversations over 7 days/ });
     await volume.waitFor();
     for (const name of [/^AI resolution and handoff rate: /, /^Wait and first-response time: /, /^Customer satisfaction \(CSAT\): Average rating 4\.5 from 2 ratings/]) {
-      expect(await page.getByRole('img', { name }).count()).toBe(1);
+      await expect.poll(() => page.getByRole('img', { name }).count()).toBe(1);
     }
     // Recharts drew the bars; the same numbers are in the volume chart's table.
     expect(await volume.locator('.recharts-bar-rectangle').count()).toBeGreaterThan(0);
