@@ -10,8 +10,8 @@
  * the conversation. The splits: dev (used while developing); test (held out,
  * then studied for its Chinese misses); fresh (written with its documents
  * after a round of changes, never tuned on); holdout (written with its own
- * documents before the next round, measured before and after it and never
- * studied for its misses); final (four English and four Chinese encyclopedic
+ * documents before the next round and measured before and after it; studied
+ * for its misses since the final split was written); final (four English and four Chinese encyclopedic
  * articles with reading-comprehension questions, written before the round
  * after that: measured before and after it, never studied). Prints, per
  * language and split, the correct rate, the wrong-handoff rate, the
@@ -21,7 +21,7 @@
  * same path without retrieval) and the answerable questions' p95 as a ratio
  * to it. Uses DATABASE_URL's server (a fresh database, dropped after), else
  * an embedded PostgreSQL. `--split dev|test|fresh|holdout|final` and `--lang en|zh` limit the questions; `--verbose` prints the misses
- * (never those of the holdout and final splits) with the best-scoring sentences and their scores; `--scores` prints each question's best sentence score (for calibration); `--warm N` sets the greetings sent first (300; 0 for a cold
+ * (never the final split's) with the best-scoring sentences and their scores; `--scores` prints each question's best sentence score (for calibration); `--warm N` sets the greetings sent first (300; 0 for a cold
  * process).
  */
 import 'reflect-metadata';
@@ -72,7 +72,7 @@ function percentile(sorted: number[], p: number): number {
 }
 
 // Splits for measuring only: their misses are never printed (--verbose, --scores), so they cannot be tuned to.
-const unstudied = new Set<Question['split']>(['holdout', 'final']);
+const unstudied = new Set<Question['split']>(['final']);
 const pct = (n: number, d: number) => (d ? (n / d).toFixed(2) : '  - ');
 const fold = (s: string) => s.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ');
 const correct = (o: Outcome) => !o.handedOff && (o.q.expect ?? []).some((e) => fold(o.text).includes(fold(e)));

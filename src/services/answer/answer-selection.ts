@@ -1,8 +1,10 @@
 import { joinSentences, sentences } from '../knowledge/chunker.js';
 import { isEnglishWord, morphemesOf, normalizeText, termWeight, tokenize } from '../knowledge/text-segmenter.js';
 import type { Passage } from './answer.types.js';
-import { countedUnit, cueOf, cueStrength, keyNames, keyPartners, keyTerms, quantityOf, typeWords } from './question-cues.js';
+import { MEANING_VERB, countedUnit, cueOf, cueStrength, keyNames, keyPartners, keyTerms, measureUnits, quantityOf, typeWords } from './question-cues.js';
+import { generalSynonyms } from './general-synonyms.js';
 import { alternativesOf, type SynonymGroups } from './synonyms.js';
+import { relatedForms } from './word-forms.js';
 
 /** A sentence of a passage: its paragraph, and whether it is a list item. */
 export interface Unit {
@@ -42,7 +44,8 @@ export function spellFrameWords(question: string): string {
 
 /** The question without the parts that identify the contact's own case (order numbers, their name) and its frame. */
 export function topicOf(question: string): string {
-  return normalizeText(question).replace(SELF_NAME, ' ').replace(IDENTIFIER, ' ').replace(FRAME, ' ');
+  const topic = normalizeText(question).replace(SELF_NAME, ' ').replace(IDENTIFIER, ' ').replace(FRAME, ' ');
+  return cueOf(question) === 'meaning' ? topic.replace(MEANING_VERB, ' ') : topic;
 }
 
 const HAN = /\p{Script=Han}/u;
@@ -245,7 +248,8 @@ export function bestSentences(message: string, passages: Passage[], synonyms: Sy
     for (const t of tokenize([passage.heading, ...titles].join('\n'))) vocabulary.add(t);
   }
   const asked = [...new Set(tokenize(topic))].slice(0, 24);
-  const alternatives = alternativesOf(new Set(asked), synonyms);
+  const alternatives = alternativesOf(new Set(asked), [...synonyms, ...generalSynonyms()]);
+  const inVocabulary = (t: string) => vocabulary.has(t);
   const types = typeWords(question);
   const keys = keyTerms(topic);
   const partners = keyPartners(topic);
@@ -253,7 +257,9 @@ export function bestSentences(message: string, passages: Passage[], synonyms: Sy
   let texts: string | null = null;
   const passageText = () => (texts ??= parsed.map((p) => p.units.map((u) => u.plain).join('\n')).join('\n'));
   const terms = asked.flatMap((term): Term[] => {
-    const alts = alternatives.get(term);
+    // The merchant's and general synonyms, and the word's family in the passages ("renter" → rent).
+    const forms = relatedForms(term, vocabulary, inVocabulary);
+    const alts = forms.length ? [...(alternatives.get(term) ?? []), ...forms] : alternatives.get(term);
     const quantity = quantityOf(term);
     if (!alts && !quantity && !vocabulary.has(term) && splitsAs(term, topic, keys.has(term), passageText)) {
       const parts = morphemesOf(term);
@@ -270,6 +276,7 @@ export function bestSentences(message: string, passages: Passage[], synonyms: Sy
   const stranger = [...keyNames(topic)].some((t) => !vocabulary.has(t) && !alternatives.has(t));
   const cue = cueOf(question);
   const counted = countedUnit(question);
+  const dimension = cue === 'measure' ? measureUnits(question) : null;
   const out: Candidate[] = [];
   for (const { passage, units, titles } of parsed) {
     const heading = new Set(tokenize([passage.heading, ...titles].join('\n')));
@@ -285,7 +292,7 @@ export function bestSentences(message: string, passages: Passage[], synonyms: Sy
     units.forEach((unit, index) => {
       const around = new Set([...(units[index - 1]?.tokens ?? []), ...(units[index + 1]?.tokens ?? [])]);
       // A list item is one of the several things a list question asks for.
-      const strength = cue === 'list' && unit.listItem ? 1 : cue ? cueStrength(cue, passage.kind === 'qa' ? passage.content : unit.text, askedSet, counted) : 0;
+      const strength = cue === 'list' && unit.listItem ? 1 : cue ? cueStrength(cue, passage.kind === 'qa' ? passage.content : unit.text, askedSet, counted, dimension) : 0;
       const answers = strength > 0;
       const previous = units[index - 1];
       const keyContext =

@@ -19,9 +19,17 @@ export type Cue =
   | 'list'
   | 'meaning';
 
+const MEANING = /\bwhat (?:does|do|did) .+ (?:mean|indicate|stand for|signify)\b|\bwhat is meant by\b|\bmeaning of\b|什么意思|代表什么|表示什么|意味着什么|说明什么/;
+
+/** The verb of a meaning question ("what does it mean when…"): how it is asked, not what it is about. */
+export const MEANING_VERB = /\b(?:mean|indicate|stand for|signify)\b/gi;
+
 // First match wins: the narrower cues come before the ones they overlap ("how long does it take" before "how long is").
 const CUES: [Cue, RegExp][] = [
   ['distance', /\bhow far\b|多远|多少公里/],
+  // What a sign or a term stands for ("what does a green light mean", 红灯是什么意思): a manual's "Green: …" answers.
+  // Before the others: "what does it mean when…" asks for a meaning, not a time.
+  ['meaning', MEANING],
   ['frequency', /\bhow often\b|\bhow frequently\b|多久一次|多长时间一次|隔多久|多久.{0,6}一次/],
   ['duration', /\bhow long (?:does|do|did|will|would|can|could|should|has|have|had|until|before|after|to)\b|\bhow soon\b|多久|多长时间|几天|几个小时/],
   ['phone', /\bphone number\b|\btelephone\b|\bhotline\b|\bservice line\b|\bcall you\b|电话|热线|客服号码/],
@@ -34,8 +42,6 @@ const CUES: [Cue, RegExp][] = [
   ['time', /\bwhen\b|\bwhat time\b|\bwhat date\b|\bwhich (?:days?|months?|season)\b|\bopening hours\b|什么时候|几点|哪天|何时|营业时间|什么时间|几月/],
   ['place', /\bwhere\b|\baddress\b|\bwhich (?:cit(?:y|ies)|country|countries|town|region|river|place|street|district|village)\b|哪里|哪儿|在哪|地址|什么地方|哪些地方|哪[个些]?(?:城市|国家|地区|省|市|县|镇)/],
   ['reason', /\bwhy\b|\bfor what reason\b|\bwhat (?:caused|causes|led to)\b|为什么|为何|什么原因|原因是/],
-  // What a sign or a term stands for ("what does a green light mean", 红灯是什么意思): a manual's "Green: …" answers.
-  ['meaning', /\bwhat (?:does|do|did) .+ (?:mean|indicate|stand for|signify)\b|\bwhat is meant by\b|\bmeaning of\b|什么意思|代表什么|表示什么|意味着什么|说明什么/],
   // Several things of a kind ("what levels are there", 有哪几个等级): the answer names them in a row.
   ['list', /\b(?:what|which)\b.*\b(?:are there|are available|do you (?:have|offer))\b|\bwhat (?:kinds?|types?|sorts?) of\b|哪几[个种类样]|有几种|有哪些|哪些/],
 ];
@@ -82,6 +88,22 @@ export function quantityOf(term: string): RegExp | undefined {
     }),
   );
   return quantityOfToken.get(term);
+}
+
+// The dimension a measure question names ("how heavy", 多重) and the units that measure it: "10 centimetres" does not
+// answer how heavy a charger is.
+const DIMENSIONS: [RegExp, string][] = [
+  [/\bhow heavy\b|\bweigh|多重|重量|体重/, '公斤|千克|克|吨|斤|kg|kilograms?|grams?|g|tonnes?|tons?|pounds?|lbs?'],
+  [/\bhow (?:high|tall|deep|wide)\b|多高|多深|多宽|海拔|高度|深度|宽度/, '米|千米|公里|厘米|毫米|尺|丈|km|kilomet(?:re|er)s?|m|met(?:re|er)s?|cm|centimet(?:re|er)s?|mm|feet|foot|ft|inch(?:es)?'],
+  [/\bhow (?:hot|cold|warm)\b|多冷|多热|温度|气温/, '度|°c?|℃|degrees?'],
+  [/\bhow fast\b|多快|速度|时速/, '公里每小时|公里/小时|km/h|kph|mph|公里|kilomet(?:re|er)s? (?:an|per) hour|miles (?:an|per) hour|knots?'],
+];
+
+/** For a measure question naming its dimension (how heavy, 多深), a pattern of a number in one of its units; else null. */
+export function measureUnits(question: string): RegExp | null {
+  const q = normalizeText(question).toLowerCase();
+  const units = DIMENSIONS.find(([re]) => re.test(q))?.[1];
+  return units ? new RegExp(`(?:\\d+(?:[.,]\\d+)*|${EN_NUMBER}|[零一二两三四五六七八九十百千万点]+)[\\s-]*(?:${units})(?![a-z])`, 'i') : null;
 }
 
 const ANSWERS: Record<Cue, RegExp> = {
@@ -198,10 +220,12 @@ const OTHER_COUNT_STRENGTH = 0.5;
 /**
  * How well the text holds what the cue asks for: 1 when it does, 0.5 when only by "free" for a price, 0 when not or
  * when that thing is just the question's own words: "Who designed the Eastwick tunnel?" is not answered by a
- * sentence whose only name is "Eastwick". With `counted`, a number must be in that unit.
+ * sentence whose only name is "Eastwick". With `counted`, a number must be in that unit; with `units` (measureUnits),
+ * a measure must be in one of them.
  */
-export function cueStrength(cue: Cue, text: string, questionTokens: Set<string>, counted: string | null = null): number {
+export function cueStrength(cue: Cue, text: string, questionTokens: Set<string>, counted: string | null = null, units: RegExp | null = null): number {
   const plain = normalizeText(text);
+  if (cue === 'measure' && units) return units.test(plain) ? 1 : 0;
   if (counted && cue === 'number' && !/^[a-z]/.test(counted)) return new RegExp(`${ZH_NUMBER}\\s*(?:个|周)?${counted}`).test(plain) ? 1 : 0;
   const found = [...plain.matchAll(ANSWERS[cue])].map((m) => m[0]);
   if ((cue === 'person' || cue === 'place') && HAN.test(plain)) found.push(...chineseEntities(plain, cue));

@@ -90,6 +90,8 @@ export function canBeNoun(word: string): boolean {
   return Array.isArray(tags) && tags.some((t) => typeof t === 'string' && t.startsWith('NN'));
 }
 
+const SHORT_IE = /^([b-df-hj-np-tv-z])(?:ied|ies|ying)$/;
+
 /**
  * English words to their Porter stem (the `stemmer` package), so "returns",
  * "returned" and "returning" meet "return", after irregular forms are taken
@@ -99,6 +101,9 @@ export function canBeNoun(word: string): boolean {
  */
 export function stem(word: string): string {
   if (!LATIN.test(word)) return word;
+  // Porter cuts "died" and "dies" to "di" but leaves "die": the -ie verbs of one consonant (die, lie, tie) to their base.
+  const ie = SHORT_IE.exec(word);
+  if (ie) return `${ie[1]}ie`;
   const base = irregularBase(word);
   return base.length <= 3 ? base : porter(base);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answersCue, countedUnit, cueOf, cueStrength, keyNames, keyPartners, keyTerms, quantityOf, typeWords } from '../../../src/services/answer/question-cues.js';
+import { answersCue, countedUnit, cueOf, cueStrength, keyNames, keyPartners, keyTerms, measureUnits, quantityOf, typeWords } from '../../../src/services/answer/question-cues.js';
 import { spellFrameWords } from '../../../src/services/answer/answer-selection.js';
 import { morphemesOf, tokenize } from '../../../src/services/knowledge/text-segmenter.js';
 
@@ -135,5 +135,25 @@ describe('question cues', () => {
     expect(cueOf('指示灯闪橙色是什么意思？')).toBe('meaning');
     expect(answersCue('meaning', 'Green: the battery is full, or no scooter is connected.', asked('What does a green light mean?'))).toBe(true);
     expect(answersCue('meaning', 'If the light stays green, check the plug.', asked('What does a green light mean?'))).toBe(false);
+  });
+});
+
+describe('measure dimensions and meaning questions', () => {
+  it('asks for a measure in the unit of the dimension the question names', () => {
+    const heavy = measureUnits('How heavy is the charger?');
+    expect(cueStrength('measure', 'It weighs 1.2 kg.', asked('How heavy is the charger?'), null, heavy)).toBe(1);
+    expect(cueStrength('measure', 'Keep 10 centimetres of space around it.', asked('How heavy is the charger?'), null, heavy)).toBe(0);
+    expect(cueStrength('measure', '重量：420 克', asked('头盔有多重？'), null, measureUnits('头盔有多重？'))).toBe(1);
+    expect(cueStrength('measure', '适合头围 54 到 61 厘米的成年人。', asked('头盔有多重？'), null, measureUnits('头盔有多重？'))).toBe(0);
+    expect(cueStrength('measure', 'The lake is 212 metres deep.', asked('How deep is the lake?'), null, measureUnits('How deep is the lake?'))).toBe(1);
+  });
+
+  it('leaves a measure question without a named dimension to any unit', () => {
+    expect(measureUnits('How big is the lake?')).toBeNull();
+  });
+
+  it('reads "what does it mean when…" as a meaning question, not a time question', () => {
+    expect(cueOf('What does it mean when the charger light flashes orange?')).toBe('meaning');
+    expect(cueOf('When does the store open?')).toBe('time');
   });
 });

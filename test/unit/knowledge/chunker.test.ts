@@ -79,6 +79,11 @@ describe('segmentation', () => {
     expect(stem('charged')).toBe(stem('charge'));
   });
 
+  it('stems the short -ie verbs to one form with their base', () => {
+    expect(['die', 'died', 'dies', 'dying'].map(stem)).toEqual(['die', 'die', 'die', 'die']);
+    expect([stem('tied'), stem('lying')]).toEqual([stem('tie'), stem('lie')]);
+  });
+
   it('takes irregular forms to their base before stemming', () => {
     expect([stem('began'), stem('paid'), stem('built'), stem('children')]).toEqual([stem('begin'), stem('pay'), stem('build'), stem('child')]);
   });

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { bestSentences } from '../../../src/services/answer/answer-selection.js';
+import type { Passage } from '../../../src/services/answer/answer.types.js';
+import { generalSynonyms } from '../../../src/services/answer/general-synonyms.js';
+import { tokenize } from '../../../src/services/knowledge/text-segmenter.js';
+
+const passageOf = (content: string): Passage => ({ chunkId: 1, documentId: 1, fileName: 'life.md', kind: 'text', heading: 'Ada Marsh › Later years', content, score: 0.5 });
+const best = (question: string, content: string) => {
+  const top = bestSentences(question, [passageOf(content)])[0]!;
+  return top.units[top.index]!.text;
+};
+
+describe('general synonyms', () => {
+  it('parses its groups into index tokens, multi-word ones as token lists', () => {
+    const groups = generalSynonyms();
+    expect(groups.some((g) => g.some((w) => w.join(' ') === tokenize('pass away').join(' ')))).toBe(true);
+    expect(groups.every((g) => g.length >= 2)).toBe(true);
+  });
+
+  it('meets a paraphrased verb in the answer sentence, English and Chinese', () => {
+    expect(best('When did Ada Marsh pass away?', 'She retired in 1932 and moved to the coast. She died in 1944 at the age of seventy.')).toBe(
+      'She died in 1944 at the age of seventy.',
+    );
+    expect(best('大桥是哪一年竣工的？', '大桥于 1950 年开工。大桥在 1957 年完成，全长一千米。')).toBe('大桥在 1957 年完成，全长一千米。');
+  });
+});
