@@ -1,7 +1,7 @@
 import { joinSentences, sentences } from '../knowledge/chunker.js';
 import { isEnglishWord, morphemesOf, normalizeText, termWeight, tokenize } from '../knowledge/text-segmenter.js';
 import type { Passage } from './answer.types.js';
-import { MEANING_VERB, countedUnit, cueOf, cueStrength, keyNames, keyPartners, keyTerms, measureUnits, quantityOf, typeWords } from './question-cues.js';
+import { MEANING_VERB, countedUnit, cueOf, cueStrength, keyNames, keyPartners, keyTerms, measureUnits, predicates, quantityOf, typeWords } from './question-cues.js';
 import { generalSynonyms } from './general-synonyms.js';
 import { alternativesOf, type SynonymGroups } from './synonyms.js';
 import { relatedForms } from './word-forms.js';
@@ -28,7 +28,7 @@ const SELF_NAME = /\b(?:[Ii]'?m|[Ii] am|[Mm]y name is|[Tt]his is)\s+[A-Z][a-z]+(
 
 // How a question is asked, not what it is about: the cue stands for these (jieba cuts them into words that would
 // otherwise count as topic, such as 时间 in 多长时间).
-const FRAME = /\b(?:tele)?phone number\b|\baddress\b|\bhow (?:many|much|long|old|often|far|high|tall|deep|wide|big|large|heavy|soon)\b|多长时间|多少(?:钱|岁|天|次|个)?|多久|多远|多大|多高|多深|多宽|多重|多冷|多热|多快|哪一?年|为什么|为何|哪位|怎么办|怎么样|怎样|怎么|如何|什么时候|什么|哪些|哪里|哪儿|哪天|哪个|几点|几[个天次岁种]|是否|能否|可不可以|可以吗|会不会|\bwhat happens\b|\bhappen(?:s|ed)?\b/gi;
+const FRAME = /\b(?:tele)?phone number\b|\baddress\b|\bhow (?:many|much|long|old|often|far|high|tall|deep|wide|big|large|heavy|soon)\b|多长时间|多少(?:钱|岁|天|次|个)?|谁|何时|何人|何地|多久|多远|多大|多高|多深|多宽|多重|多冷|多热|多快|哪一?年|为什么|为何|哪位|怎么办|怎么样|怎样|怎么|如何|什么时候|什么|哪些|哪里|哪儿|哪天|哪个|几点|几[个天次岁种]|是否|能否|可不可以|可以吗|会不会|\bwhat happens\b|\bhappen(?:s|ed)?\b/gi;
 
 // The words that frame a question: misspelt ("how lnog", "adress"), the question's cue and frame are lost.
 const FRAME_WORDS = ['long', 'much', 'many', 'often', 'where', 'when', 'which', 'what', 'address', 'phone', 'number'];
@@ -107,6 +107,12 @@ const KEY_MISSING_FACTOR = 0.6;
  * stores) is about something they do not cover, however well the rest matches.
  */
 const NAME_UNKNOWN_FACTOR = 0.6;
+/**
+ * A sentence naming the question's thing without its predicate ("built of granite from the Penmore quarry" for who
+ * owns the quarry) most often tells something else about it; a paraphrased verb is common too, so this weighs less
+ * than a missing thing.
+ */
+const PREDICATE_MISSING_FACTOR = 0.8;
 
 interface Term {
   term: string;
@@ -117,6 +123,8 @@ interface Term {
   type?: boolean;
   /** A thing the question is about ("the motor", "Suzhou", 天文馆): a sentence without it is about something else. */
   key?: boolean;
+  /** A verb saying what the question asks about its thing (born, 创办): a sentence without it tells something else. */
+  predicate?: boolean;
   /** A noun naming a quantity (电压, weight): a number in its unit holds it ("48 伏"). */
   quantity?: RegExp;
   /** A Chinese key noun's first character (not of a name): the text naming the thing by it (茶 for 茶叶) is about it. */
@@ -185,10 +193,11 @@ function coverage(
   /** Where a key term may stand instead of the sentence: its paragraph (a Q&A entry), or the sentence it refers back to. */
   keyContext: Set<string>,
   paragraph: Set<string>,
-): { share: number; keyMissing: boolean } {
+): { share: number; keyMissing: boolean; predicateMissing: boolean } {
   let got = 0;
   let total = 0;
   let keyMissing = false;
+  let predicateMissing = false;
   for (const t of terms) {
     const { term, weight } = t;
     let credit = 0;
@@ -211,8 +220,9 @@ function coverage(
     // paragraph; one named nowhere near ("a car rental") is another thing.
     const byPartner = t.partner !== undefined && (unit.tokens.has(t.partner) || heading.has(t.partner)) && (holds(paragraph, t) || holds(heading, t));
     if (t.key && !named && !byPartner && !holds(keyContext, t) && !(t.head && (unit.tokens.has(t.head) || heading.has(t.head)))) keyMissing = true;
+    if (t.predicate && credit < 0.4 && !holds(keyContext, t)) predicateMissing = true;
   }
-  return { share: total ? got / total : 0, keyMissing };
+  return { share: total ? got / total : 0, keyMissing, predicateMissing };
 }
 
 export interface Selection {
@@ -272,6 +282,8 @@ export function bestSentences(message: string, passages: Passage[], synonyms: Sy
     const partner = partners.get(term);
     return [HAN.test(term) && morphemesOf(term).length ? { ...t, key: true, head: term[0] } : partner ? { ...t, key: true, partner } : { ...t, key: true }];
   });
+  const verbs = predicates(topic);
+  for (const t of terms) if (verbs.has(t.term)) t.predicate = true;
   const askedSet = new Set(asked);
   const stranger = [...keyNames(topic)].some((t) => !vocabulary.has(t) && !alternatives.has(t));
   const cue = cueOf(question);
@@ -301,11 +313,11 @@ export function bestSentences(message: string, passages: Passage[], synonyms: Sy
           : previous && previous.paragraph === unit.paragraph && REFERS_BACK.test(unit.text)
             ? previous.tokens
             : NOTHING;
-      const { share, keyMissing } = coverage(terms, unit, heading, around, headingCredit, answers, keyContext, paragraphs.get(unit.paragraph)!);
+      const { share, keyMissing, predicateMissing } = coverage(terms, unit, heading, around, headingCredit, answers, keyContext, paragraphs.get(unit.paragraph)!);
       const shaped = cue && answers ? share * (1 - CUE_WEIGHT) + CUE_WEIGHT * strength : share;
       // Missing what the question word asks for, or a thing the question is about, is a sign of a question the passage
       // does not answer however many of its words it shares: these scale the whole score, the passage's included.
-      const doubt = (cue && !answers ? CUE_MISSING_FACTOR : 1) * (keyMissing ? KEY_MISSING_FACTOR : 1) * (stranger ? NAME_UNKNOWN_FACTOR : 1);
+      const doubt = (cue && !answers ? CUE_MISSING_FACTOR : 1) * (keyMissing ? KEY_MISSING_FACTOR : 1) * (stranger ? NAME_UNKNOWN_FACTOR : 1) * (predicateMissing ? PREDICATE_MISSING_FACTOR : 1);
       // The section named after the question's words breaks ties between sentences that say the same words.
       const base = shaped * 0.85 + Math.min(passage.score, 1) * 0.15;
       const tie = inHeading * 0.03;

@@ -1,5 +1,5 @@
 import type { TaggedWord } from '@node-rs/jieba';
-import { canBeNoun, isEnglishWord, normalizeText, segmenter, termWeight, tokenize } from '../knowledge/text-segmenter.js';
+import { canBeNoun, isEnglishWord, isVerb, normalizeText, segmenter, termWeight, tokenize } from '../knowledge/text-segmenter.js';
 
 /** What the question asks for, from its question words. */
 export type Cue =
@@ -318,6 +318,24 @@ export function keyPartners(topic: string): Map<string, string> {
     if (!canBeNoun(second)) continue;
     const [a, b] = [tokenize(first)[0], tokenize(second)[0]];
     if (a && b && a !== b) out.set(a, b);
+  }
+  return out;
+}
+
+// Verbs that carry no relation of their own ("how long does it take").
+const LIGHT_VERBS = new Set('be is are was were been do does did have has had get gets got make makes made take takes took go goes went come comes came give gives gave use used need needs want wants let say said see'.split(' '));
+
+/**
+ * An English question's predicates as index tokens: the words the lexicon knows only as verbs, which say what it
+ * asks about the thing ("who owns the quarry"). Not Chinese: a Chinese question says its verb with another of the
+ * same meaning (搬到 against 迁到) too often for a missing one to tell.
+ */
+export function predicates(topic: string): Set<string> {
+  const out = new Set<string>();
+  for (const m of normalizeText(topic).toLowerCase().matchAll(/[a-z]+/g)) {
+    const word = m[0];
+    if (LIGHT_VERBS.has(word) || !isVerb(word) || canBeNoun(word)) continue;
+    for (const t of tokenize(word)) out.add(t);
   }
   return out;
 }

@@ -92,6 +92,13 @@ export function canBeNoun(word: string): boolean {
 
 const SHORT_IE = /^([b-df-hj-np-tv-z])(?:ied|ies|ying)$/;
 
+/** True when the lexicon knows the word as a verb form (among its parts of speech). */
+export function isVerb(word: string): boolean {
+  if (!isEnglishWord(word)) return false;
+  const tags = lexicon![word];
+  return Array.isArray(tags) && tags.some((t) => typeof t === 'string' && t.startsWith('VB'));
+}
+
 /**
  * English words to their Porter stem (the `stemmer` package), so "returns",
  * "returned" and "returning" meet "return", after irregular forms are taken

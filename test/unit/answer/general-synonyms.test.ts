@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bestSentences } from '../../../src/services/answer/answer-selection.js';
+import { bestSentences, topicOf } from '../../../src/services/answer/answer-selection.js';
 import type { Passage } from '../../../src/services/answer/answer.types.js';
 import { generalSynonyms } from '../../../src/services/answer/general-synonyms.js';
 import { tokenize } from '../../../src/services/knowledge/text-segmenter.js';
@@ -22,5 +22,18 @@ describe('general synonyms', () => {
       'She died in 1944 at the age of seventy.',
     );
     expect(best('大桥是哪一年竣工的？', '大桥于 1950 年开工。大桥在 1957 年完成，全长一千米。')).toBe('大桥在 1957 年完成，全长一千米。');
+  });
+});
+
+describe('predicates in answer selection', () => {
+  it('prefers the sentence that says what the question asks about the thing', () => {
+    expect(best('Who owns the Penmore quarry?', 'The towers are built of granite from the Penmore quarry. The Penmore quarry is owned by the Rowe family.')).toBe(
+      'The Penmore quarry is owned by the Rowe family.',
+    );
+  });
+
+  it('does not take the Chinese question word 谁 for a topic word', () => {
+    expect(topicOf('退货运费谁出？')).not.toContain('谁');
+    expect(topicOf('茶文化节是何时创办的？')).not.toContain('何时');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answersCue, countedUnit, cueOf, cueStrength, keyNames, keyPartners, keyTerms, measureUnits, quantityOf, typeWords } from '../../../src/services/answer/question-cues.js';
+import { answersCue, countedUnit, cueOf, cueStrength, keyNames, keyPartners, keyTerms, measureUnits, predicates, quantityOf, typeWords } from '../../../src/services/answer/question-cues.js';
 import { spellFrameWords } from '../../../src/services/answer/answer-selection.js';
 import { morphemesOf, tokenize } from '../../../src/services/knowledge/text-segmenter.js';
 
@@ -155,5 +155,18 @@ describe('measure dimensions and meaning questions', () => {
   it('reads "what does it mean when…" as a meaning question, not a time question', () => {
     expect(cueOf('What does it mean when the charger light flashes orange?')).toBe('meaning');
     expect(cueOf('When does the store open?')).toBe('time');
+  });
+});
+
+describe('predicates', () => {
+  it('takes the verbs that say what an English question asks about its thing', () => {
+    expect(predicates('Who owns the Penmore quarry')).toEqual(new Set(tokenize('owns')));
+    expect(predicates('the museum in the toll house opened')).toEqual(new Set(tokenize('opened')));
+  });
+
+  it('leaves out light verbs, words that may be nouns, and Chinese', () => {
+    expect(predicates('does it take to charge').size).toBe(0);
+    expect(predicates('the deposit cost').size).toBe(0);
+    expect(predicates('陈守义是哪一年出生的').size).toBe(0);
   });
 });
