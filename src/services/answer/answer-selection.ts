@@ -1,7 +1,7 @@
 import { joinSentences, sentences } from '../knowledge/chunker.js';
 import { isEnglishWord, morphemesOf, normalizeText, termWeight, tokenize } from '../knowledge/text-segmenter.js';
 import type { Passage } from './answer.types.js';
-import { MEANING_VERB, countedUnit, cueOf, cueStrength, keyNames, keyPartners, keyTerms, measureUnits, predicates, quantityOf, typeWords } from './question-cues.js';
+import { MEANING_VERB, asksPastTime, countedUnit, cueOf, cueStrength, keyNames, keyPartners, holdsYear, keyTerms, measureUnits, predicates, quantityOf, typeWords } from './question-cues.js';
 import { generalSynonyms } from './general-synonyms.js';
 import { alternativesOf, type SynonymGroups } from './synonyms.js';
 import { relatedForms } from './word-forms.js';
@@ -289,6 +289,7 @@ export function bestSentences(message: string, passages: Passage[], synonyms: Sy
   const cue = cueOf(question);
   const counted = countedUnit(question);
   const dimension = cue === 'measure' ? measureUnits(question) : null;
+  const past = cue === 'time' && asksPastTime(question);
   const out: Candidate[] = [];
   for (const { passage, units, titles } of parsed) {
     const heading = new Set(tokenize([passage.heading, ...titles].join('\n')));
@@ -304,7 +305,8 @@ export function bestSentences(message: string, passages: Passage[], synonyms: Sy
     units.forEach((unit, index) => {
       const around = new Set([...(units[index - 1]?.tokens ?? []), ...(units[index + 1]?.tokens ?? [])]);
       // A list item is one of the several things a list question asks for.
-      const strength = cue === 'list' && unit.listItem ? 1 : cue ? cueStrength(cue, passage.kind === 'qa' ? passage.content : unit.text, askedSet, counted, dimension) : 0;
+      const said = cue === 'list' && unit.listItem ? 1 : cue ? cueStrength(cue, passage.kind === 'qa' ? passage.content : unit.text, askedSet, counted, dimension) : 0;
+      const strength = past && said > 0 && !holdsYear(unit.text) ? said * PAST_WITHOUT_YEAR : said;
       const answers = strength > 0;
       const previous = units[index - 1];
       const keyContext =
@@ -330,6 +332,8 @@ export function bestSentences(message: string, passages: Passage[], synonyms: Sy
 }
 
 const NOTHING = new Set<string>();
+/** A time without a year answers a question about a past event only partly ("every year on 14 May" for when it opened). */
+const PAST_WITHOUT_YEAR = 0.5;
 // A sentence that names its subject by a pronoun (or, in Chinese, leaves it out after a comma-less start) leans on the one before.
 const REFERS_BACK = /\b(?:it|its|they|their|them|this|these|he|she|his|her)\b|^[其它该此这那]|^\p{Script=Han}{0,4}(?:[于为在是有可能])/iu;
 

@@ -239,6 +239,21 @@ export function cueStrength(cue: Cue, text: string, questionTokens: Set<string>,
   return cue === 'price' && own.every((f) => FREE.test(f.trim())) ? 0.5 : 1;
 }
 
+// "When did it open?", "When was she born?", 是什么时候建成的: a past event, dated by its year more than by a day
+// that recurs ("every year on 14 May").
+const PAST_WHEN = /\bwhen (?:did|was|were|had)\b|什么时候.*[了的]|何时.*[了的]/i;
+const HOLDS_YEAR = new RegExp(YEAR, 'i');
+
+/** True when the question asks when something happened in the past. */
+export function asksPastTime(question: string): boolean {
+  return PAST_WHEN.test(normalizeText(question));
+}
+
+/** True when the text names a year (1887, 1850s, 2003 年, 唐朝). */
+export function holdsYear(text: string): boolean {
+  return HOLDS_YEAR.test(normalizeText(text));
+}
+
 /** True when the text holds what the cue asks for (see cueStrength). */
 export function answersCue(cue: Cue, text: string, questionTokens: Set<string>): boolean {
   return cueStrength(cue, text, questionTokens) > 0;

@@ -37,3 +37,11 @@ describe('predicates in answer selection', () => {
     expect(topicOf('茶文化节是何时创办的？')).not.toContain('何时');
   });
 });
+
+describe('past events in answer selection', () => {
+  it('answers when something happened with the sentence that gives its year', () => {
+    expect(best('When did the bridge open?', 'The bridge opened to traffic on 14 May 1887. It is lit with blue lamps every year on 14 May to mark its opening.')).toBe(
+      'The bridge opened to traffic on 14 May 1887.',
+    );
+  });
+});

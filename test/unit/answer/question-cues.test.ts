@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answersCue, countedUnit, cueOf, cueStrength, keyNames, keyPartners, keyTerms, measureUnits, predicates, quantityOf, typeWords } from '../../../src/services/answer/question-cues.js';
+import { answersCue, asksPastTime, countedUnit, cueOf, cueStrength, holdsYear, keyNames, keyPartners, keyTerms, measureUnits, predicates, quantityOf, typeWords } from '../../../src/services/answer/question-cues.js';
 import { spellFrameWords } from '../../../src/services/answer/answer-selection.js';
 import { morphemesOf, tokenize } from '../../../src/services/knowledge/text-segmenter.js';
 
@@ -168,5 +168,15 @@ describe('predicates', () => {
     expect(predicates('does it take to charge').size).toBe(0);
     expect(predicates('the deposit cost').size).toBe(0);
     expect(predicates('陈守义是哪一年出生的').size).toBe(0);
+  });
+});
+
+describe('past events', () => {
+  it('knows a question about when something happened, and a text that dates it by its year', () => {
+    expect(asksPastTime('When did Marlow Bridge open?')).toBe(true);
+    expect(asksPastTime('天文台是什么时候建成的？')).toBe(true);
+    expect(asksPastTime('When does the store open?')).toBe(false);
+    expect(holdsYear('It opened to traffic on 14 May 1887.')).toBe(true);
+    expect(holdsYear('The bridge is lit every year on 14 May.')).toBe(false);
   });
 });
