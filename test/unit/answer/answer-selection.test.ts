@@ -40,7 +40,7 @@ describe('predicates in answer selection', () => {
 
 describe('past events in answer selection', () => {
   it('answers when something happened with the sentence that gives its year', () => {
-    expect(best('When did the bridge open?', 'The bridge opened to traffic on 14 May 1887. It is lit with blue lamps every year on 14 May to mark its opening.')).toBe(
+    expect(best('When did the bridge open?', 'The bridge is lit with blue lamps every year on 14 May to mark its opening. The bridge opened to traffic on 14 May 1887.')).toBe(
       'The bridge opened to traffic on 14 May 1887.',
     );
   });
