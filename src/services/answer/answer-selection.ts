@@ -275,7 +275,12 @@ export function bestSentences(message: string, passages: Passage[], synonyms: Sy
       const parts = morphemesOf(term);
       if (parts.some((c) => vocabulary.has(c))) return parts.map((c) => ({ term: c, weight: termWeight(term) / parts.length }));
     }
-    const t = alts ? { term, weight: termWeight(term), alternatives: alts } : known(term, vocabulary, keys.has(term));
+    const t: Term = alts ? { term, weight: termWeight(term), alternatives: alts } : known(term, vocabulary, keys.has(term));
+    // A misspelling corrected to a passage word ("delivry" → deliv) meets that word's family too (delivery).
+    if (!alts && t.term !== term) {
+      const corrected = relatedForms(t.term, vocabulary, inVocabulary);
+      if (corrected.length) t.alternatives = corrected;
+    }
     if (quantity) t.quantity = quantity;
     if (types.has(term)) return [{ ...t, type: true }];
     if (!keys.has(term)) return [t];

@@ -16,6 +16,7 @@ const LINES = [
   'die, pass away, death',
   'born, birth',
   'buy, purchase',
+  'eat, feed on',
   'big, large, huge',
   'small, little, tiny',
   'show, display, exhibit',

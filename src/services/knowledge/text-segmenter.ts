@@ -64,6 +64,9 @@ const WORD = /[\p{L}\p{N}]+/gu;
 const LATIN = /^[a-z]+$/;
 
 let irregular: Map<string, string> | null = null;
+// Past forms that are verbs of their own too (to found a town, to lay eggs, to rent a car): taken to the other verb
+// they would no longer meet their own forms (founded, lays, rented).
+const OWN_BASE = new Set(['found', 'ground', 'lay', 'rent', 'wound', 'bore', 'rose', 'shore', 'bit', 'led']);
 
 /** Irregular English verb and noun forms to their base form (wink-lexicon's lists): began → begin, children → child. */
 function irregularBase(word: string): string {
@@ -72,7 +75,7 @@ function irregularBase(word: string): string {
     const nouns = require('wink-lexicon/src/irregular-nouns.js') as { singular: Record<string, string> };
     irregular = new Map([...Object.entries(nouns.singular), ...Object.entries(verbs)].filter(([form, base]) => form !== base));
   }
-  return irregular.get(word) ?? word;
+  return OWN_BASE.has(word) ? word : (irregular.get(word) ?? word);
 }
 
 let lexicon: Record<string, unknown> | null = null;

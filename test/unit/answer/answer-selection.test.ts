@@ -45,3 +45,11 @@ describe('past events in answer selection', () => {
     );
   });
 });
+
+describe('misspellings in answer selection', () => {
+  it('meets the family of the word a misspelling is corrected to', () => {
+    expect(best('how much is the delivry fee', 'We deliver to Shanghai and Hangzhou. Smaller orders pay a delivery fee of 50 yuan.')).toBe(
+      'Smaller orders pay a delivery fee of 50 yuan.',
+    );
+  });
+});

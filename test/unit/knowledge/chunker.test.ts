@@ -79,6 +79,11 @@ describe('segmentation', () => {
     expect(stem('charged')).toBe(stem('charge'));
   });
 
+  it('keeps a past form that is a verb of its own with its own forms', () => {
+    expect([stem('lay'), stem('rent'), stem('found')]).toEqual([stem('lays'), stem('rented'), stem('founded')]);
+    expect(stem('began')).toBe(stem('begin'));
+  });
+
   it('stems the short -ie verbs to one form with their base', () => {
     expect(['die', 'died', 'dies', 'dying'].map(stem)).toEqual(['die', 'die', 'die', 'die']);
     expect([stem('tied'), stem('lying')]).toEqual([stem('tie'), stem('lie')]);
