@@ -94,6 +94,7 @@ export function canBeNoun(word: string): boolean {
 }
 
 const SHORT_IE = /^([b-df-hj-np-tv-z])(?:ied|ies|ying)$/;
+const SHORT_PLURAL = /^([a-z]{2}[^siu])s$/;
 
 /** True when the lexicon knows the word as a verb form (among its parts of speech). */
 export function isVerb(word: string): boolean {
@@ -114,6 +115,10 @@ export function stem(word: string): string {
   // Porter cuts "died" and "dies" to "di" but leaves "die": the -ie verbs of one consonant (die, lie, tie) to their base.
   const ie = SHORT_IE.exec(word);
   if (ie) return `${ie[1]}ie`;
+  // A word of three letters is kept as it is (Porter would cut "use" to the stop word "us"): so is its plural
+  // ("days" meets "day", "keys" meets "key", where Porter gives dai and kei).
+  const plural = SHORT_PLURAL.exec(word);
+  if (plural) return plural[1]!;
   const base = irregularBase(word);
   return base.length <= 3 ? base : porter(base);
 }

@@ -81,6 +81,11 @@ describe('segmentation', () => {
 
   it('keeps a past form that is a verb of its own with its own forms', () => {
     expect([stem('lay'), stem('rent'), stem('found')]).toEqual([stem('lays'), stem('rented'), stem('founded')]);
+  });
+
+  it('stems the plural of a three-letter word as the word', () => {
+    expect([stem('days'), stem('keys'), stem('cars')]).toEqual([stem('day'), stem('key'), stem('car')]);
+    expect(stem('less')).toBe('less');
     expect(stem('began')).toBe(stem('begin'));
   });
 
