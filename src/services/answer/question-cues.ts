@@ -136,7 +136,8 @@ const ANSWERS: Record<Cue, RegExp> = {
   meaning: /^[^:：.。]{1,40}[:：]\s*[^,.;，。；]+|\b(?:means?|meaning|indicates?|signals?|stands? for)\b|表示|代表|意味着|说明/gu,
   // "A, B and C", "A、B 和 C", or a list introduced by a colon.
   list: /[\w-]+(?:\s[\w-]+)?,\s[\w-]+(?:\s[\w-]+)?,?\s(?:and|or)\s[\w-]+|\p{Script=Han}+、\p{Script=Han}+(?:、\p{Script=Han}+)*\s*(?:和|及|与|或|以及)?|:\s*$|：\s*$/gu,
-  reason: /\b(?:because|since|so that|due to|owing to|as a result|in order to|caused? by|the (?:main )?(?:cause|reason))\b|因为|由于|是因为|所以|为了|原因|导致|造成/gi,
+  // An event that led to it ("built after the ship was wrecked", 沉没…随后集资修建) answers why as a cause does.
+  reason: /\b(?:because|since|so that|due to|owing to|as a result|in order to|caused? by|the (?:main )?(?:cause|reason)|after (?:the|a|an) (?:[a-z]+ ){1,4}(?:was|were|had))\b|随后|于是|因为|由于|是因为|所以|为了|原因|导致|造成/gi,
 };
 
 const HAN = /\p{Script=Han}/u;

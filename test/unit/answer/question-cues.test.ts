@@ -180,3 +180,11 @@ describe('past events', () => {
     expect(holdsYear('The bridge is lit every year on 14 May.')).toBe(false);
   });
 });
+
+describe('reasons told as events', () => {
+  it('takes the event a thing was made after, or what followed it, for the reason', () => {
+    expect(answersCue('reason', 'It was built in 1856 after the sailing ship Marianne was wrecked on the rocks.', asked('Why was the lighthouse built?'))).toBe(true);
+    expect(answersCue('reason', '一场洪水冲毁了老厂房，茶场随后迁到了白鹭坡。', asked('茶场为什么搬迁？'))).toBe(true);
+    expect(answersCue('reason', 'It was finished after six years of construction.', asked('Why was the lighthouse built?'))).toBe(false);
+  });
+});
