@@ -17,6 +17,7 @@ const LINES = [
   'born, birth',
   'buy, purchase',
   'eat, feed on',
+  'per, every, each',
   'big, large, huge',
   'small, little, tiny',
   'show, display, exhibit',
