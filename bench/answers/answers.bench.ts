@@ -1,22 +1,27 @@
 /**
  * End-to-end answer benchmark (npm run bench:answers), with no LLM.
  *
- * Indexes its own corpus (a scooter-rental shop, English and Chinese) for one
+ * Indexes its own corpus (a scooter-rental shop and encyclopedic articles,
+ * English and Chinese) for one
  * staff, then puts each labelled question to the real conversation intake as
  * a new web-chat contact and reads what the contact gets: the streamed reply
  * and whether the session was handed to a person. A question is answered
  * correctly when the reply holds one of its expected phrases and the AI kept
- * the conversation. Prints, per language and split (dev: used while
- * developing; test: held out, then studied for its Chinese misses; fresh:
- * written with its documents after the last change and never tuned on; holdout: written with its own documents
- * before the next round of changes, measured before and after it and never studied for its misses), the correct rate, the wrong-handoff rate, the
+ * the conversation. The splits: dev (used while developing); test (held out,
+ * then studied for its Chinese misses); fresh (written with its documents
+ * after a round of changes, never tuned on); holdout (written with its own
+ * documents before the next round and measured before and after it; studied
+ * for its misses since the final split was written); final (four English and four Chinese encyclopedic
+ * articles with reading-comprehension questions, written before the round
+ * after that: measured before and after it, never studied). Prints, per
+ * language and split, the correct rate, the wrong-handoff rate, the
  * refusal rates of other-topic and adversarial questions, small talk kept,
  * the median reply length, and first-frame p50/p95 with four questions in
  * flight, with a floor measured in the same run (greetings, which take the
  * same path without retrieval) and the answerable questions' p95 as a ratio
  * to it. Uses DATABASE_URL's server (a fresh database, dropped after), else
- * an embedded PostgreSQL. `--split dev|test|fresh|holdout` and `--lang en|zh` limit the questions; `--verbose` prints the misses
- * (never the holdout split's) with the best-scoring sentences and their scores; `--scores` prints each question's best sentence score (for calibration); `--warm N` sets the greetings sent first (300; 0 for a cold
+ * an embedded PostgreSQL. `--split dev|test|fresh|holdout|final` and `--lang en|zh` limit the questions; `--verbose` prints the misses
+ * (never the final split's) with the best-scoring sentences and their scores; `--scores` prints each question's best sentence score (for calibration); `--warm N` sets the greetings sent first (300; 0 for a cold
  * process).
  */
 import 'reflect-metadata';
@@ -51,7 +56,7 @@ interface Question {
   kind: 'answerable' | 'other' | 'adversarial' | 'smalltalk';
   expect?: string[];
   variant: string;
-  split: 'dev' | 'test' | 'fresh' | 'holdout';
+  split: 'dev' | 'test' | 'fresh' | 'holdout' | 'final';
 }
 
 interface Outcome {
@@ -66,6 +71,8 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
 }
 
+// Splits for measuring only: their misses are never printed (--verbose, --scores), so they cannot be tuned to.
+const unstudied = new Set<Question['split']>(['final']);
 const pct = (n: number, d: number) => (d ? (n / d).toFixed(2) : '  - ');
 const fold = (s: string) => s.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ');
 const correct = (o: Outcome) => !o.handedOff && (o.q.expect ?? []).some((e) => fold(o.text).includes(fold(e)));
@@ -158,7 +165,7 @@ async function main(): Promise<void> {
     console.log(`Answer benchmark: ${questions.length} questions${split ? ` (${split} split)` : ''}, built-in answerer, ${IN_FLIGHT} in flight\n`);
     console.log('lang split    correct  wrong-handoff  other-refused  adversarial-refused  smalltalk-kept  median-reply  first-frame p50/p95 ms');
     for (const lang of ['en', 'zh'] as const) {
-      for (const s of ['dev', 'test', 'fresh', 'holdout', 'all'] as const) {
+      for (const s of ['dev', 'test', 'fresh', 'holdout', 'final', 'all'] as const) {
         const rs = results.filter((r) => r.q.lang === lang && (s === 'all' || r.q.split === s));
         if (!rs.length) continue;
         const answerable = rs.filter((r) => r.q.kind === 'answerable');
@@ -213,9 +220,9 @@ async function main(): Promise<void> {
     }).join(', ')}`);
     if (process.argv.includes('--scores')) {
       // For calibrating the answer/refuse threshold: each question's best sentence score, by kind and outcome (not
-      // the holdout split's, as --verbose).
+      // the unstudied splits', as --verbose).
       console.log('\nsplit lang kind outcome best-score');
-      for (const r of results.filter((x) => x.q.kind !== 'smalltalk' && x.q.split !== 'holdout')) {
+      for (const r of results.filter((x) => x.q.kind !== 'smalltalk' && !unstudied.has(x.q.split))) {
         const passages = await services.retrieval.retrieve(em.fork(), staff.id, r.q.question, { k: 8 });
         const outcome = r.q.kind === 'answerable' ? (correct(r) ? 'correct' : r.handedOff ? 'handed-off' : 'wrong') : r.handedOff ? 'refused' : 'answered';
         console.log(`${r.q.split} ${r.q.lang} ${r.q.kind} ${outcome} ${(bestSentences(r.q.question, passages)[0]?.score ?? 0).toFixed(3)}`);
@@ -224,8 +231,7 @@ async function main(): Promise<void> {
     if (verbose) {
       for (const r of results) {
         const ok = r.q.kind === 'answerable' ? correct(r) : r.q.kind === 'smalltalk' ? !r.handedOff : r.handedOff;
-        // The holdout split is for measuring only: its misses are never printed, so they cannot be tuned to.
-        if (ok || r.q.split === 'holdout') continue;
+        if (ok || unstudied.has(r.q.split)) continue;
         console.log(`\n✗ [${r.q.split} ${r.q.lang} ${r.q.kind} ${r.q.variant}] ${r.q.question}${r.handedOff ? ' (handed off)' : ''}\n  ${r.text.replace(/\n/g, '\n  ')}`);
         // Why: the best-scoring sentences of the retrieved passages, with their scores.
         const passages = await services.retrieval.retrieve(em.fork(), staff.id, r.q.question, { k: 8 });

@@ -1,8 +1,10 @@
 import { joinSentences, sentences } from '../knowledge/chunker.js';
 import { isEnglishWord, morphemesOf, normalizeText, termWeight, tokenize } from '../knowledge/text-segmenter.js';
 import type { Passage } from './answer.types.js';
-import { countedUnit, cueOf, cueStrength, keyNames, keyPartners, keyTerms, quantityOf, typeWords } from './question-cues.js';
+import { MEANING_VERB, asksPastTime, countedUnit, cueOf, cueStrength, keyNames, keyPartners, holdsYear, keyTerms, measureUnits, predicates, quantityOf, typeWords } from './question-cues.js';
+import { generalSynonyms } from './general-synonyms.js';
 import { alternativesOf, type SynonymGroups } from './synonyms.js';
+import { relatedForms } from './word-forms.js';
 
 /** A sentence of a passage: its paragraph, and whether it is a list item. */
 export interface Unit {
@@ -26,7 +28,7 @@ const SELF_NAME = /\b(?:[Ii]'?m|[Ii] am|[Mm]y name is|[Tt]his is)\s+[A-Z][a-z]+(
 
 // How a question is asked, not what it is about: the cue stands for these (jieba cuts them into words that would
 // otherwise count as topic, such as 时间 in 多长时间).
-const FRAME = /\b(?:tele)?phone number\b|\baddress\b|\bhow (?:many|much|long|old|often|far|high|tall|deep|wide|big|large|heavy|soon)\b|多长时间|多少(?:钱|岁|天|次|个)?|多久|多远|多大|多高|多深|多宽|多重|多冷|多热|多快|哪一?年|为什么|为何|哪位|怎么办|怎么样|怎样|怎么|如何|什么时候|什么|哪些|哪里|哪儿|哪天|哪个|几点|几[个天次岁种]|是否|能否|可不可以|可以吗|会不会|\bwhat happens\b|\bhappen(?:s|ed)?\b/gi;
+const FRAME = /\b(?:tele)?phone number\b|\baddress\b|\bhow (?:many|much|long|old|often|far|high|tall|deep|wide|big|large|heavy|soon)\b|多长时间|多少(?:钱|岁|天|次|个)?|谁|何时|何人|何地|多久|多远|多大|多高|多深|多宽|多重|多冷|多热|多快|哪一?年|为什么|为何|哪位|怎么办|怎么样|怎样|怎么|如何|什么时候|什么|哪些|哪里|哪儿|哪天|哪个|几点|几[个天次岁种]|是否|能否|可不可以|可以吗|会不会|\bwhat happens\b|\bhappen(?:s|ed)?\b/gi;
 
 // The words that frame a question: misspelt ("how lnog", "adress"), the question's cue and frame are lost.
 const FRAME_WORDS = ['long', 'much', 'many', 'often', 'where', 'when', 'which', 'what', 'address', 'phone', 'number'];
@@ -42,7 +44,8 @@ export function spellFrameWords(question: string): string {
 
 /** The question without the parts that identify the contact's own case (order numbers, their name) and its frame. */
 export function topicOf(question: string): string {
-  return normalizeText(question).replace(SELF_NAME, ' ').replace(IDENTIFIER, ' ').replace(FRAME, ' ');
+  const topic = normalizeText(question).replace(SELF_NAME, ' ').replace(IDENTIFIER, ' ').replace(FRAME, ' ');
+  return cueOf(question) === 'meaning' ? topic.replace(MEANING_VERB, ' ') : topic;
 }
 
 const HAN = /\p{Script=Han}/u;
@@ -104,6 +107,12 @@ const KEY_MISSING_FACTOR = 0.6;
  * stores) is about something they do not cover, however well the rest matches.
  */
 const NAME_UNKNOWN_FACTOR = 0.6;
+/**
+ * A sentence naming the question's thing without its predicate ("built of granite from the Penmore quarry" for who
+ * owns the quarry) most often tells something else about it; a paraphrased verb is common too, so this weighs less
+ * than a missing thing.
+ */
+const PREDICATE_MISSING_FACTOR = 0.8;
 
 interface Term {
   term: string;
@@ -114,6 +123,8 @@ interface Term {
   type?: boolean;
   /** A thing the question is about ("the motor", "Suzhou", 天文馆): a sentence without it is about something else. */
   key?: boolean;
+  /** A verb saying what the question asks about its thing (born, 创办): a sentence without it tells something else. */
+  predicate?: boolean;
   /** A noun naming a quantity (电压, weight): a number in its unit holds it ("48 伏"). */
   quantity?: RegExp;
   /** A Chinese key noun's first character (not of a name): the text naming the thing by it (茶 for 茶叶) is about it. */
@@ -182,10 +193,11 @@ function coverage(
   /** Where a key term may stand instead of the sentence: its paragraph (a Q&A entry), or the sentence it refers back to. */
   keyContext: Set<string>,
   paragraph: Set<string>,
-): { share: number; keyMissing: boolean } {
+): { share: number; keyMissing: boolean; predicateMissing: boolean } {
   let got = 0;
   let total = 0;
   let keyMissing = false;
+  let predicateMissing = false;
   for (const t of terms) {
     const { term, weight } = t;
     let credit = 0;
@@ -208,8 +220,9 @@ function coverage(
     // paragraph; one named nowhere near ("a car rental") is another thing.
     const byPartner = t.partner !== undefined && (unit.tokens.has(t.partner) || heading.has(t.partner)) && (holds(paragraph, t) || holds(heading, t));
     if (t.key && !named && !byPartner && !holds(keyContext, t) && !(t.head && (unit.tokens.has(t.head) || heading.has(t.head)))) keyMissing = true;
+    if (t.predicate && credit < 0.4 && !holds(keyContext, t)) predicateMissing = true;
   }
-  return { share: total ? got / total : 0, keyMissing };
+  return { share: total ? got / total : 0, keyMissing, predicateMissing };
 }
 
 export interface Selection {
@@ -245,7 +258,8 @@ export function bestSentences(message: string, passages: Passage[], synonyms: Sy
     for (const t of tokenize([passage.heading, ...titles].join('\n'))) vocabulary.add(t);
   }
   const asked = [...new Set(tokenize(topic))].slice(0, 24);
-  const alternatives = alternativesOf(new Set(asked), synonyms);
+  const alternatives = alternativesOf(new Set(asked), [...synonyms, ...generalSynonyms()]);
+  const inVocabulary = (t: string) => vocabulary.has(t);
   const types = typeWords(question);
   const keys = keyTerms(topic);
   const partners = keyPartners(topic);
@@ -253,23 +267,34 @@ export function bestSentences(message: string, passages: Passage[], synonyms: Sy
   let texts: string | null = null;
   const passageText = () => (texts ??= parsed.map((p) => p.units.map((u) => u.plain).join('\n')).join('\n'));
   const terms = asked.flatMap((term): Term[] => {
-    const alts = alternatives.get(term);
+    // The merchant's and general synonyms, and the word's family in the passages ("renter" → rent).
+    const forms = relatedForms(term, vocabulary, inVocabulary);
+    const alts = forms.length ? [...(alternatives.get(term) ?? []), ...forms] : alternatives.get(term);
     const quantity = quantityOf(term);
     if (!alts && !quantity && !vocabulary.has(term) && splitsAs(term, topic, keys.has(term), passageText)) {
       const parts = morphemesOf(term);
       if (parts.some((c) => vocabulary.has(c))) return parts.map((c) => ({ term: c, weight: termWeight(term) / parts.length }));
     }
-    const t = alts ? { term, weight: termWeight(term), alternatives: alts } : known(term, vocabulary, keys.has(term));
+    const t: Term = alts ? { term, weight: termWeight(term), alternatives: alts } : known(term, vocabulary, keys.has(term));
+    // A misspelling corrected to a passage word ("delivry" → deliv) meets that word's family too (delivery).
+    if (!alts && t.term !== term) {
+      const corrected = relatedForms(t.term, vocabulary, inVocabulary);
+      if (corrected.length) t.alternatives = corrected;
+    }
     if (quantity) t.quantity = quantity;
     if (types.has(term)) return [{ ...t, type: true }];
     if (!keys.has(term)) return [t];
     const partner = partners.get(term);
     return [HAN.test(term) && morphemesOf(term).length ? { ...t, key: true, head: term[0] } : partner ? { ...t, key: true, partner } : { ...t, key: true }];
   });
+  const verbs = predicates(topic);
+  for (const t of terms) if (verbs.has(t.term)) t.predicate = true;
   const askedSet = new Set(asked);
   const stranger = [...keyNames(topic)].some((t) => !vocabulary.has(t) && !alternatives.has(t));
   const cue = cueOf(question);
   const counted = countedUnit(question);
+  const dimension = cue === 'measure' ? measureUnits(question) : null;
+  const past = cue === 'time' && asksPastTime(question);
   const out: Candidate[] = [];
   for (const { passage, units, titles } of parsed) {
     const heading = new Set(tokenize([passage.heading, ...titles].join('\n')));
@@ -285,7 +310,8 @@ export function bestSentences(message: string, passages: Passage[], synonyms: Sy
     units.forEach((unit, index) => {
       const around = new Set([...(units[index - 1]?.tokens ?? []), ...(units[index + 1]?.tokens ?? [])]);
       // A list item is one of the several things a list question asks for.
-      const strength = cue === 'list' && unit.listItem ? 1 : cue ? cueStrength(cue, passage.kind === 'qa' ? passage.content : unit.text, askedSet, counted) : 0;
+      const said = cue === 'list' && unit.listItem ? 1 : cue ? cueStrength(cue, passage.kind === 'qa' ? passage.content : unit.text, askedSet, counted, dimension) : 0;
+      const strength = past && said > 0 && !holdsYear(unit.text) ? said * PAST_WITHOUT_YEAR : said;
       const answers = strength > 0;
       const previous = units[index - 1];
       const keyContext =
@@ -294,11 +320,11 @@ export function bestSentences(message: string, passages: Passage[], synonyms: Sy
           : previous && previous.paragraph === unit.paragraph && REFERS_BACK.test(unit.text)
             ? previous.tokens
             : NOTHING;
-      const { share, keyMissing } = coverage(terms, unit, heading, around, headingCredit, answers, keyContext, paragraphs.get(unit.paragraph)!);
+      const { share, keyMissing, predicateMissing } = coverage(terms, unit, heading, around, headingCredit, answers, keyContext, paragraphs.get(unit.paragraph)!);
       const shaped = cue && answers ? share * (1 - CUE_WEIGHT) + CUE_WEIGHT * strength : share;
       // Missing what the question word asks for, or a thing the question is about, is a sign of a question the passage
       // does not answer however many of its words it shares: these scale the whole score, the passage's included.
-      const doubt = (cue && !answers ? CUE_MISSING_FACTOR : 1) * (keyMissing ? KEY_MISSING_FACTOR : 1) * (stranger ? NAME_UNKNOWN_FACTOR : 1);
+      const doubt = (cue && !answers ? CUE_MISSING_FACTOR : 1) * (keyMissing ? KEY_MISSING_FACTOR : 1) * (stranger ? NAME_UNKNOWN_FACTOR : 1) * (predicateMissing ? PREDICATE_MISSING_FACTOR : 1);
       // The section named after the question's words breaks ties between sentences that say the same words.
       const base = shaped * 0.85 + Math.min(passage.score, 1) * 0.15;
       const tie = inHeading * 0.03;
@@ -311,6 +337,8 @@ export function bestSentences(message: string, passages: Passage[], synonyms: Sy
 }
 
 const NOTHING = new Set<string>();
+/** A time without a year answers a question about a past event only partly ("every year on 14 May" for when it opened). */
+const PAST_WITHOUT_YEAR = 0.5;
 // A sentence that names its subject by a pronoun (or, in Chinese, leaves it out after a comma-less start) leans on the one before.
 const REFERS_BACK = /\b(?:it|its|they|their|them|this|these|he|she|his|her)\b|^[其它该此这那]|^\p{Script=Han}{0,4}(?:[于为在是有可能])/iu;
 

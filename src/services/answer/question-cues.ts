@@ -1,5 +1,5 @@
 import type { TaggedWord } from '@node-rs/jieba';
-import { canBeNoun, isEnglishWord, normalizeText, segmenter, termWeight, tokenize } from '../knowledge/text-segmenter.js';
+import { canBeNoun, isEnglishWord, isVerb, normalizeText, segmenter, termWeight, tokenize } from '../knowledge/text-segmenter.js';
 
 /** What the question asks for, from its question words. */
 export type Cue =
@@ -19,9 +19,17 @@ export type Cue =
   | 'list'
   | 'meaning';
 
+const MEANING = /\bwhat (?:does|do|did) .+ (?:mean|indicate|stand for|signify)\b|\bwhat is meant by\b|\bmeaning of\b|什么意思|代表什么|表示什么|意味着什么|说明什么/;
+
+/** The verb of a meaning question ("what does it mean when…"): how it is asked, not what it is about. */
+export const MEANING_VERB = /\b(?:mean|indicate|stand for|signify)\b/gi;
+
 // First match wins: the narrower cues come before the ones they overlap ("how long does it take" before "how long is").
 const CUES: [Cue, RegExp][] = [
   ['distance', /\bhow far\b|多远|多少公里/],
+  // What a sign or a term stands for ("what does a green light mean", 红灯是什么意思): a manual's "Green: …" answers.
+  // Before the others: "what does it mean when…" asks for a meaning, not a time.
+  ['meaning', MEANING],
   ['frequency', /\bhow often\b|\bhow frequently\b|多久一次|多长时间一次|隔多久|多久.{0,6}一次/],
   ['duration', /\bhow long (?:does|do|did|will|would|can|could|should|has|have|had|until|before|after|to)\b|\bhow soon\b|多久|多长时间|几天|几个小时/],
   ['phone', /\bphone number\b|\btelephone\b|\bhotline\b|\bservice line\b|\bcall you\b|电话|热线|客服号码/],
@@ -34,8 +42,6 @@ const CUES: [Cue, RegExp][] = [
   ['time', /\bwhen\b|\bwhat time\b|\bwhat date\b|\bwhich (?:days?|months?|season)\b|\bopening hours\b|什么时候|几点|哪天|何时|营业时间|什么时间|几月/],
   ['place', /\bwhere\b|\baddress\b|\bwhich (?:cit(?:y|ies)|country|countries|town|region|river|place|street|district|village)\b|哪里|哪儿|在哪|地址|什么地方|哪些地方|哪[个些]?(?:城市|国家|地区|省|市|县|镇)/],
   ['reason', /\bwhy\b|\bfor what reason\b|\bwhat (?:caused|causes|led to)\b|为什么|为何|什么原因|原因是/],
-  // What a sign or a term stands for ("what does a green light mean", 红灯是什么意思): a manual's "Green: …" answers.
-  ['meaning', /\bwhat (?:does|do|did) .+ (?:mean|indicate|stand for|signify)\b|\bwhat is meant by\b|\bmeaning of\b|什么意思|代表什么|表示什么|意味着什么|说明什么/],
   // Several things of a kind ("what levels are there", 有哪几个等级): the answer names them in a row.
   ['list', /\b(?:what|which)\b.*\b(?:are there|are available|do you (?:have|offer))\b|\bwhat (?:kinds?|types?|sorts?) of\b|哪几[个种类样]|有几种|有哪些|哪些/],
 ];
@@ -84,6 +90,22 @@ export function quantityOf(term: string): RegExp | undefined {
   return quantityOfToken.get(term);
 }
 
+// The dimension a measure question names ("how heavy", 多重) and the units that measure it: "10 centimetres" does not
+// answer how heavy a charger is.
+const DIMENSIONS: [RegExp, string][] = [
+  [/\bhow heavy\b|\bweigh|多重|重量|体重/, '公斤|千克|克|吨|斤|kg|kilograms?|grams?|g|tonnes?|tons?|pounds?|lbs?'],
+  [/\bhow (?:high|tall|deep|wide)\b|多高|多深|多宽|海拔|高度|深度|宽度/, '米|千米|公里|厘米|毫米|尺|丈|km|kilomet(?:re|er)s?|m|met(?:re|er)s?|cm|centimet(?:re|er)s?|mm|feet|foot|ft|inch(?:es)?'],
+  [/\bhow (?:hot|cold|warm)\b|多冷|多热|温度|气温/, '度|°c?|℃|degrees?'],
+  [/\bhow fast\b|多快|速度|时速/, '公里每小时|公里/小时|km/h|kph|mph|公里|kilomet(?:re|er)s? (?:an|per) hour|miles (?:an|per) hour|knots?'],
+];
+
+/** For a measure question naming its dimension (how heavy, 多深), a pattern of a number in one of its units; else null. */
+export function measureUnits(question: string): RegExp | null {
+  const q = normalizeText(question).toLowerCase();
+  const units = DIMENSIONS.find(([re]) => re.test(q))?.[1];
+  return units ? new RegExp(`(?:\\d+(?:[.,]\\d+)*|${EN_NUMBER}|[零一二两三四五六七八九十百千万点]+)[\\s-]*(?:${units})(?![a-z])`, 'i') : null;
+}
+
 const ANSWERS: Record<Cue, RegExp> = {
   phone: /\+?\d[\d\s-]{6,}\d/g,
   frequency: /\b(?:every|each|once|twice|daily|weekly|monthly|yearly|annually|times a)\b|每|一次/gi,
@@ -114,7 +136,8 @@ const ANSWERS: Record<Cue, RegExp> = {
   meaning: /^[^:：.。]{1,40}[:：]\s*[^,.;，。；]+|\b(?:means?|meaning|indicates?|signals?|stands? for)\b|表示|代表|意味着|说明/gu,
   // "A, B and C", "A、B 和 C", or a list introduced by a colon.
   list: /[\w-]+(?:\s[\w-]+)?,\s[\w-]+(?:\s[\w-]+)?,?\s(?:and|or)\s[\w-]+|\p{Script=Han}+、\p{Script=Han}+(?:、\p{Script=Han}+)*\s*(?:和|及|与|或|以及)?|:\s*$|：\s*$/gu,
-  reason: /\b(?:because|since|so that|due to|owing to|as a result|in order to|caused? by|the (?:main )?(?:cause|reason))\b|因为|由于|是因为|所以|为了|原因|导致|造成/gi,
+  // An event that led to it ("built after the ship was wrecked", 沉没…随后集资修建) answers why as a cause does.
+  reason: /\b(?:because|since|so that|due to|owing to|as a result|in order to|caused? by|the (?:main )?(?:cause|reason)|after (?:the|a|an) (?:[a-z]+ ){1,4}(?:was|were|had))\b|随后|于是|因为|由于|是因为|所以|为了|原因|导致|造成/gi,
 };
 
 const HAN = /\p{Script=Han}/u;
@@ -198,10 +221,12 @@ const OTHER_COUNT_STRENGTH = 0.5;
 /**
  * How well the text holds what the cue asks for: 1 when it does, 0.5 when only by "free" for a price, 0 when not or
  * when that thing is just the question's own words: "Who designed the Eastwick tunnel?" is not answered by a
- * sentence whose only name is "Eastwick". With `counted`, a number must be in that unit.
+ * sentence whose only name is "Eastwick". With `counted`, a number must be in that unit; with `units` (measureUnits),
+ * a measure must be in one of them.
  */
-export function cueStrength(cue: Cue, text: string, questionTokens: Set<string>, counted: string | null = null): number {
+export function cueStrength(cue: Cue, text: string, questionTokens: Set<string>, counted: string | null = null, units: RegExp | null = null): number {
   const plain = normalizeText(text);
+  if (cue === 'measure' && units) return units.test(plain) ? 1 : 0;
   if (counted && cue === 'number' && !/^[a-z]/.test(counted)) return new RegExp(`${ZH_NUMBER}\\s*(?:个|周)?${counted}`).test(plain) ? 1 : 0;
   const found = [...plain.matchAll(ANSWERS[cue])].map((m) => m[0]);
   if ((cue === 'person' || cue === 'place') && HAN.test(plain)) found.push(...chineseEntities(plain, cue));
@@ -213,6 +238,21 @@ export function cueStrength(cue: Cue, text: string, questionTokens: Set<string>,
   if (!own.length) return 0;
   if (counted && cue === 'number') return countsIn(counted, plain) ? 1 : OTHER_COUNT_STRENGTH;
   return cue === 'price' && own.every((f) => FREE.test(f.trim())) ? 0.5 : 1;
+}
+
+// "When did it open?", "When was she born?", 是什么时候建成的: a past event, dated by its year more than by a day
+// that recurs ("every year on 14 May").
+const PAST_WHEN = /\bwhen (?:did|was|were|had)\b|什么时候.*[了的]|何时.*[了的]/i;
+const HOLDS_YEAR = new RegExp(YEAR, 'i');
+
+/** True when the question asks when something happened in the past. */
+export function asksPastTime(question: string): boolean {
+  return PAST_WHEN.test(normalizeText(question));
+}
+
+/** True when the text names a year (1887, 1850s, 2003 年, 唐朝). */
+export function holdsYear(text: string): boolean {
+  return HOLDS_YEAR.test(normalizeText(text));
 }
 
 /** True when the text holds what the cue asks for (see cueStrength). */
@@ -294,6 +334,24 @@ export function keyPartners(topic: string): Map<string, string> {
     if (!canBeNoun(second)) continue;
     const [a, b] = [tokenize(first)[0], tokenize(second)[0]];
     if (a && b && a !== b) out.set(a, b);
+  }
+  return out;
+}
+
+// Verbs that carry no relation of their own ("how long does it take").
+const LIGHT_VERBS = new Set('be is are was were been do does did have has had get gets got make makes made take takes took go goes went come comes came give gives gave use used need needs want wants let say said see'.split(' '));
+
+/**
+ * An English question's predicates as index tokens: the words the lexicon knows only as verbs, which say what it
+ * asks about the thing ("who owns the quarry"). Not Chinese: a Chinese question says its verb with another of the
+ * same meaning (搬到 against 迁到) too often for a missing one to tell.
+ */
+export function predicates(topic: string): Set<string> {
+  const out = new Set<string>();
+  for (const m of normalizeText(topic).toLowerCase().matchAll(/[a-z]+/g)) {
+    const word = m[0];
+    if (LIGHT_VERBS.has(word) || !isVerb(word) || canBeNoun(word)) continue;
+    for (const t of tokenize(word)) out.add(t);
   }
   return out;
 }

@@ -8,7 +8,7 @@ const PATTERNS: [SmallTalk, RegExp][] = [
   ['greeting', /^(hi|hello|hey|hiya|good (morning|afternoon|evening|day)|greetings|你好|您好|嗨|哈喽|早上好|上午好|下午好|晚上好|早|在吗|在不在|有人吗)( there| everyone| all)?$/],
   ['thanks', /^((thanks?|thank you|thx|ty|cheers)( (so|very) much| a lot| again)?( for (your|the) help)?|谢谢(你|您)?(的帮助)?|多谢|感谢(你|您)?|好的谢谢(你|您)?|好的，谢谢(你|您)?|ok thanks|okay thanks|thanks that helps|thank you that helps)$/],
   ['goodbye', /^(bye|goodbye|good bye|bye bye|see you|see ya|have a nice day|再见|拜拜|回头见|下次见)$/],
-  ['identity', /^(are you (a )?(robot|bot|human|real person|an? ai|real)|is this (a )?(robot|bot|human)|who are you|what are you|你是(机器人|真人|人工|ai|谁)(吗|呀|吧)?|你是不是机器人|是机器人吗|你是人吗)$/],
+  ['identity', /^(are you (a )?(robot|bot|human|real person|an? ai|real)|is this (a )?(robot|bot|human)|who are you|what are you|你是(机器人|真人|人工智能|人工|ai|谁)(吗|呀|吧)?|你是不是机器人|是机器人吗|你是人吗)$/],
   ['ack', /^(ok|okay|got it|alright|all right|great|cool|perfect|sure|好的|好|嗯|明白了|知道了|收到|行)$/],
 ];
 
@@ -19,7 +19,9 @@ function fold(text: string): string {
     .toLowerCase()
     .replace(/[^\p{L}\p{N}\s]/gu, ' ')
     .replace(/\s+/g, ' ')
-    .trim();
+    .trim()
+    // A Chinese modal particle at the end (你好呀, 谢谢啦) changes the tone, not what is said.
+    .replace(/(?<=\p{Script=Han})[呀啊哦哈啦嘛]+$/u, '');
 }
 
 /** What kind of small talk a message is, or null when it asks something. */

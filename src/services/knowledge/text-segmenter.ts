@@ -64,6 +64,9 @@ const WORD = /[\p{L}\p{N}]+/gu;
 const LATIN = /^[a-z]+$/;
 
 let irregular: Map<string, string> | null = null;
+// Past forms that are verbs of their own too (to found a town, to lay eggs, to rent a car): taken to the other verb
+// they would no longer meet their own forms (founded, lays, rented).
+const OWN_BASE = new Set(['found', 'ground', 'lay', 'rent', 'wound', 'bore', 'rose', 'shore', 'bit', 'led']);
 
 /** Irregular English verb and noun forms to their base form (wink-lexicon's lists): began → begin, children → child. */
 function irregularBase(word: string): string {
@@ -72,7 +75,7 @@ function irregularBase(word: string): string {
     const nouns = require('wink-lexicon/src/irregular-nouns.js') as { singular: Record<string, string> };
     irregular = new Map([...Object.entries(nouns.singular), ...Object.entries(verbs)].filter(([form, base]) => form !== base));
   }
-  return irregular.get(word) ?? word;
+  return OWN_BASE.has(word) ? word : (irregular.get(word) ?? word);
 }
 
 let lexicon: Record<string, unknown> | null = null;
@@ -90,6 +93,16 @@ export function canBeNoun(word: string): boolean {
   return Array.isArray(tags) && tags.some((t) => typeof t === 'string' && t.startsWith('NN'));
 }
 
+const SHORT_IE = /^([b-df-hj-np-tv-z])(?:ied|ies|ying)$/;
+const SHORT_PLURAL = /^([a-z]{2}[^siu])s$/;
+
+/** True when the lexicon knows the word as a verb form (among its parts of speech). */
+export function isVerb(word: string): boolean {
+  if (!isEnglishWord(word)) return false;
+  const tags = lexicon![word];
+  return Array.isArray(tags) && tags.some((t) => typeof t === 'string' && t.startsWith('VB'));
+}
+
 /**
  * English words to their Porter stem (the `stemmer` package), so "returns",
  * "returned" and "returning" meet "return", after irregular forms are taken
@@ -99,6 +112,13 @@ export function canBeNoun(word: string): boolean {
  */
 export function stem(word: string): string {
   if (!LATIN.test(word)) return word;
+  // Porter cuts "died" and "dies" to "di" but leaves "die": the -ie verbs of one consonant (die, lie, tie) to their base.
+  const ie = SHORT_IE.exec(word);
+  if (ie) return `${ie[1]}ie`;
+  // A word of three letters is kept as it is (Porter would cut "use" to the stop word "us"): so is its plural
+  // ("days" meets "day", "keys" meets "key", where Porter gives dai and kei).
+  const plural = SHORT_PLURAL.exec(word);
+  if (plural) return plural[1]!;
   const base = irregularBase(word);
   return base.length <= 3 ? base : porter(base);
 }

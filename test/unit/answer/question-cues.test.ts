@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answersCue, countedUnit, cueOf, cueStrength, keyNames, keyPartners, keyTerms, quantityOf, typeWords } from '../../../src/services/answer/question-cues.js';
+import { answersCue, asksPastTime, countedUnit, cueOf, cueStrength, holdsYear, keyNames, keyPartners, keyTerms, measureUnits, predicates, quantityOf, typeWords } from '../../../src/services/answer/question-cues.js';
 import { spellFrameWords } from '../../../src/services/answer/answer-selection.js';
 import { morphemesOf, tokenize } from '../../../src/services/knowledge/text-segmenter.js';
 
@@ -135,5 +135,56 @@ describe('question cues', () => {
     expect(cueOf('指示灯闪橙色是什么意思？')).toBe('meaning');
     expect(answersCue('meaning', 'Green: the battery is full, or no scooter is connected.', asked('What does a green light mean?'))).toBe(true);
     expect(answersCue('meaning', 'If the light stays green, check the plug.', asked('What does a green light mean?'))).toBe(false);
+  });
+});
+
+describe('measure dimensions and meaning questions', () => {
+  it('asks for a measure in the unit of the dimension the question names', () => {
+    const heavy = measureUnits('How heavy is the charger?');
+    expect(cueStrength('measure', 'It weighs 1.2 kg.', asked('How heavy is the charger?'), null, heavy)).toBe(1);
+    expect(cueStrength('measure', 'Keep 10 centimetres of space around it.', asked('How heavy is the charger?'), null, heavy)).toBe(0);
+    expect(cueStrength('measure', '重量：420 克', asked('头盔有多重？'), null, measureUnits('头盔有多重？'))).toBe(1);
+    expect(cueStrength('measure', '适合头围 54 到 61 厘米的成年人。', asked('头盔有多重？'), null, measureUnits('头盔有多重？'))).toBe(0);
+    expect(cueStrength('measure', 'The lake is 212 metres deep.', asked('How deep is the lake?'), null, measureUnits('How deep is the lake?'))).toBe(1);
+  });
+
+  it('leaves a measure question without a named dimension to any unit', () => {
+    expect(measureUnits('How big is the lake?')).toBeNull();
+  });
+
+  it('reads "what does it mean when…" as a meaning question, not a time question', () => {
+    expect(cueOf('What does it mean when the charger light flashes orange?')).toBe('meaning');
+    expect(cueOf('When does the store open?')).toBe('time');
+  });
+});
+
+describe('predicates', () => {
+  it('takes the verbs that say what an English question asks about its thing', () => {
+    expect(predicates('Who owns the Penmore quarry')).toEqual(new Set(tokenize('owns')));
+    expect(predicates('the museum in the toll house opened')).toEqual(new Set(tokenize('opened')));
+  });
+
+  it('leaves out light verbs, words that may be nouns, and Chinese', () => {
+    expect(predicates('does it take to charge').size).toBe(0);
+    expect(predicates('the deposit cost').size).toBe(0);
+    expect(predicates('陈守义是哪一年出生的').size).toBe(0);
+  });
+});
+
+describe('past events', () => {
+  it('knows a question about when something happened, and a text that dates it by its year', () => {
+    expect(asksPastTime('When did Marlow Bridge open?')).toBe(true);
+    expect(asksPastTime('天文台是什么时候建成的？')).toBe(true);
+    expect(asksPastTime('When does the store open?')).toBe(false);
+    expect(holdsYear('It opened to traffic on 14 May 1887.')).toBe(true);
+    expect(holdsYear('The bridge is lit every year on 14 May.')).toBe(false);
+  });
+});
+
+describe('reasons told as events', () => {
+  it('takes the event a thing was made after, or what followed it, for the reason', () => {
+    expect(answersCue('reason', 'It was built in 1856 after the sailing ship Marianne was wrecked on the rocks.', asked('Why was the lighthouse built?'))).toBe(true);
+    expect(answersCue('reason', '一场洪水冲毁了老厂房，茶场随后迁到了白鹭坡。', asked('茶场为什么搬迁？'))).toBe(true);
+    expect(answersCue('reason', 'It was finished after six years of construction.', asked('Why was the lighthouse built?'))).toBe(false);
   });
 });

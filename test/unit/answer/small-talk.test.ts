@@ -25,6 +25,13 @@ describe('small talk', () => {
     expect(smallTalkOf('ok, how much is the deposit?')).toBeNull();
   });
 
+  it('takes a Chinese modal particle at the end for tone, and "AI" spelt out for identity', () => {
+    expect(smallTalkOf('你好呀')).toBe('greeting');
+    expect(smallTalkOf('谢谢啦！')).toBe('thanks');
+    expect(smallTalkOf('你是人工智能吗')).toBe('identity');
+    expect(smallTalkOf('你好呀，押金多少？')).toBeNull();
+  });
+
   it('a greeting or thanks with a question in it is a question', () => {
     for (const q of ['Hello, how much is the deposit?', '你好，押金是多少？', 'thanks, and when does the store open?']) expect(smallTalkOf(q), q).toBeNull();
   });

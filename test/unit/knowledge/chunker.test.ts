@@ -79,6 +79,21 @@ describe('segmentation', () => {
     expect(stem('charged')).toBe(stem('charge'));
   });
 
+  it('keeps a past form that is a verb of its own with its own forms', () => {
+    expect([stem('lay'), stem('rent'), stem('found')]).toEqual([stem('lays'), stem('rented'), stem('founded')]);
+  });
+
+  it('stems the plural of a three-letter word as the word', () => {
+    expect([stem('days'), stem('keys'), stem('cars')]).toEqual([stem('day'), stem('key'), stem('car')]);
+    expect(stem('less')).toBe('less');
+    expect(stem('began')).toBe(stem('begin'));
+  });
+
+  it('stems the short -ie verbs to one form with their base', () => {
+    expect(['die', 'died', 'dies', 'dying'].map(stem)).toEqual(['die', 'die', 'die', 'die']);
+    expect([stem('tied'), stem('lying')]).toEqual([stem('tie'), stem('lie')]);
+  });
+
   it('takes irregular forms to their base before stemming', () => {
     expect([stem('began'), stem('paid'), stem('built'), stem('children')]).toEqual([stem('begin'), stem('pay'), stem('build'), stem('child')]);
   });
