@@ -93,6 +93,7 @@ export async function startApp(config: AppConfig, log: Logger): Promise<App> {
     }
     await jobs.start();
     stopJobs = () => jobs.stop();
+    await services.reanalysis.queueIfStale();
     await services.sweep.start();
     stopSweep = () => services.sweep.stop();
     // Replies queued before a stop or crash are sent from where they were left.

@@ -14,6 +14,7 @@ import { Migration20261201110000_event_log } from './Migration20261201110000_eve
 import { Migration20261201124000_trade_period } from './Migration20261201124000_trade_period.js';
 import { Migration20261201200000_message_channel_account } from './Migration20261201200000_message_channel_account.js';
 import { Migration20261201201000_webhook_secret_rotation } from './Migration20261201201000_webhook_secret_rotation.js';
+import { Migration20261201202000_chunk_analyzer_version } from './Migration20261201202000_chunk_analyzer_version.js';
 
 /** Migrations in the order they apply; `npm run migration:create` writes a new file, which is then added here. */
 export const migrationsList: MigrationObject[] = [
@@ -32,4 +33,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261201124000_trade_period', class: Migration20261201124000_trade_period },
   { name: 'Migration20261201200000_message_channel_account', class: Migration20261201200000_message_channel_account },
   { name: 'Migration20261201201000_webhook_secret_rotation', class: Migration20261201201000_webhook_secret_rotation },
+  { name: 'Migration20261201202000_chunk_analyzer_version', class: Migration20261201202000_chunk_analyzer_version },
 ];

@@ -42,6 +42,11 @@ export class KnowledgeChunk extends BaseEntity {
   @Property({ type: 'text' })
   searchText!: string;
 
+  /** The analyzer version that made `searchHeading` and `searchText` (text-segmenter.ts ANALYZER_VERSION). */
+  @Property({ type: 'integer', default: 1 })
+  @Index()
+  analyzerVersion!: number;
+
   @Property({
     type: 'tsvector',
     columnType: 'tsvector',

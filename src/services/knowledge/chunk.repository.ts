@@ -1,6 +1,7 @@
 import type { EntityManager, Knex } from '@mikro-orm/postgresql';
 import type { ChunkDraft } from './chunker.js';
 import type { Embedding } from './embeddings.service.js';
+import { ANALYZER_VERSION } from './text-segmenter.js';
 
 export interface ChunkRow extends ChunkDraft {
   /** Normalized tokens of the heading (ranked above the body) and of the content. */
@@ -36,7 +37,7 @@ export async function replaceChunks(trx: Knex.Transaction, documentId: number, s
   const size = rows.some((r) => r.embedding) ? INSERT_BATCH_EMBEDDED : INSERT_BATCH;
   for (let i = 0; i < rows.length; i += size) {
     const batch = rows.slice(i, i + size);
-    const values = batch.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?::real[], ?::bit varying)').join(', ');
+    const values = batch.map(() => `(?, ?, ?, ?, ?, ?, ?, ?, ?::real[], ?::bit varying, ${ANALYZER_VERSION})`).join(', ');
     const params = batch.flatMap((r, j) => [
       documentId,
       staffId,
@@ -50,12 +51,17 @@ export async function replaceChunks(trx: Knex.Transaction, documentId: number, s
       r.embedding ? r.embedding.bits : null,
     ]);
     await trx.raw(
-      `insert into knowledge_chunk (document_id, staff_id, ordinal, kind, heading, content, search_heading, search_text, embedding, embedding_bits) values ${values}`,
+      `insert into knowledge_chunk (document_id, staff_id, ordinal, kind, heading, content, search_heading, search_text, embedding, embedding_bits, analyzer_version) values ${values}`,
       params,
     );
   }
+  await addVocabulary(trx, staffId, rows.map((r) => `${r.searchHeading} ${r.searchText}`));
+}
+
+/** Adds the words of these token texts to the staff's vocabulary (what misspellings are corrected to). */
+async function addVocabulary(trx: Knex.Transaction, staffId: number, tokenTexts: string[]): Promise<void> {
   const words = new Set<string>();
-  for (const r of rows) for (const w of `${r.searchHeading} ${r.searchText}`.split(' ')) if (VOCABULARY_WORD.test(w)) words.add(w);
+  for (const text of tokenTexts) for (const w of text.split(' ')) if (VOCABULARY_WORD.test(w)) words.add(w);
   const list = [...words];
   for (let i = 0; i < list.length; i += 1000) {
     const batch = list.slice(i, i + 1000);
@@ -64,6 +70,34 @@ export async function replaceChunks(trx: Knex.Transaction, documentId: number, s
       batch.flatMap((w) => [staffId, w]),
     );
   }
+}
+
+/**
+ * Re-tokenizes up to `limit` chunks stored by an analyzer older than `version` (rows another transaction holds
+ * are skipped), with `tokens` from their stored heading and content; their new words join the vocabulary.
+ * Answers how many it rewrote.
+ */
+export async function retokenizeStale(
+  trx: Knex.Transaction,
+  version: number,
+  limit: number,
+  tokens: (heading: string, content: string) => Promise<{ searchHeading: string; searchText: string }>,
+): Promise<number> {
+  const { rows } = (await trx.raw('select id, staff_id, heading, content from knowledge_chunk where analyzer_version < ? order by id limit ? for update skip locked', [version, limit])) as {
+    rows: { id: number; staff_id: number; heading: string; content: string }[];
+  };
+  if (!rows.length) return 0;
+  const made = [];
+  for (const r of rows) made.push({ ...r, ...(await tokens(r.heading, r.content)) });
+  await trx.raw(
+    `update knowledge_chunk k set search_heading = u.h, search_text = u.t, analyzer_version = ?
+      from unnest(?::int[], ?::text[], ?::text[]) as u(id, h, t) where k.id = u.id`,
+    [version, made.map((r) => r.id), made.map((r) => r.searchHeading), made.map((r) => r.searchText)],
+  );
+  const byStaff = new Map<number, string[]>();
+  for (const r of made) byStaff.set(r.staff_id, [...(byStaff.get(r.staff_id) ?? []), `${r.searchHeading} ${r.searchText}`]);
+  for (const [staffId, texts] of byStaff) await addVocabulary(trx, staffId, texts);
+  return rows.length;
 }
 
 /**

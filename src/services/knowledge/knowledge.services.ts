@@ -6,6 +6,7 @@ import type { Logger } from '../../core/logger.js';
 import type { RateLimiter } from '../../core/rate-limit.js';
 import { AnswerService } from '../answer/answer.service.js';
 import type { StaffService } from '../staff/staff.service.js';
+import { ChunkReanalysis } from './chunk-reanalysis.js';
 import { DocumentService } from './document.service.js';
 import { EmbeddingsService } from './embeddings.service.js';
 import { FaqService } from './faq.service.js';
@@ -23,6 +24,7 @@ export interface KnowledgeServices {
   faq: FaqService;
   retrieval: RetrievalService;
   answers: AnswerService;
+  reanalysis: ChunkReanalysis;
 }
 
 /** Files, training documents, retrieval and answering, wired together (spread into Services). */
@@ -47,5 +49,6 @@ export function createKnowledgeServices(
     documents,
     faq: new FaqService({ files, documents }),
     answers: new AnswerService({ retrieval, staff: deps.staff, limiter: deps.limiter, config: k, log: log.child({ component: 'answers' }) }),
+    reanalysis: new ChunkReanalysis(deps.orm, deps.jobs, log.child({ component: 'reanalysis' })),
   };
 }

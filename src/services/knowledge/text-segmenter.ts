@@ -159,6 +159,13 @@ export function morphemesOf(word: string): string[] {
   return [...word].filter((c) => !STOP.has(c));
 }
 
+/**
+ * The version of what `searchText` makes of a text. Bump it with any change to segmenting, stemming or
+ * normalizing that changes stored tokens: chunks stored by an older version are re-tokenized at start
+ * (chunk-reanalysis.ts), or the questions the new analyzer tokenizes would miss them.
+ */
+export const ANALYZER_VERSION = 2;
+
 /** The text stored in `search_text` (and indexed as a `simple` tsvector). */
 export function searchText(text: string): string {
   return tokenize(text).join(' ');
