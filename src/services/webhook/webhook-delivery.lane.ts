@@ -42,7 +42,7 @@ export class WebhookDeliveryLane implements DeliveryLane<WebhookDelivery> {
     if (!endpoint.enabled) throw new PermanentFailure('The endpoint is disabled');
     const body = JSON.stringify(d.payload);
     const now = new Date();
-    // During a rotation both secrets sign, space-separated, as Standard Webhooks allows.
+    // For a day after a rotation the replaced secrets sign too, space-separated, as Standard Webhooks allows.
     const signature = endpoint
       .signingSecrets(now)
       .map((sealed) => new Webhook(this.box.open(sealed)).sign(d.msgId, now, body))

@@ -127,15 +127,13 @@ export class WebhookService {
     // (the same for a redelivery).
     delivery.nextAttemptAt = new Date(Date.now() + FIRST_ATTEMPT_GRACE_MS);
     await ctx.em.persist(delivery).flush();
-    await this.worker.attemptNow(this.lane, delivery.id);
-    await ctx.em.refresh(delivery);
-    return delivery;
+    return this.attemptNow(ctx, delivery);
   }
 
   /**
-   * A new secret, answered this once. The old one still signs for a day (each request carries both
-   * signatures), so the receiver can switch to the new one without refusing events meanwhile; at most
-   * MAX_REPLACED_SECRETS replaced ones sign at once.
+   * A new secret, answered this once. The one it replaces still signs for a day (each request carries a
+   * signature per secret), so the receiver can switch to the new one without refusing events meanwhile; at
+   * most MAX_REPLACED_SECRETS replaced ones sign at once.
    */
   async rotateSecret(ctx: RequestContext, id: number): Promise<{ endpoint: WebhookEndpoint; secret: string }> {
     ctx.requireMerchant();
@@ -171,6 +169,11 @@ export class WebhookService {
       d.redeliver(now, new Date(now.getTime() + FIRST_ATTEMPT_GRACE_MS));
       return d;
     });
+    return this.attemptNow(ctx, delivery);
+  }
+
+  /** The first attempt, made within the request; answers the delivery as it left it. */
+  private async attemptNow(ctx: RequestContext, delivery: WebhookDelivery): Promise<WebhookDelivery> {
     await this.worker.attemptNow(this.lane, delivery.id);
     await ctx.em.refresh(delivery);
     return delivery;
