@@ -124,8 +124,7 @@ export async function startApp(config: AppConfig, log: Logger): Promise<App> {
 
     app.use(serviceRouter(() => checkReadiness({ orm, redis, draining: () => draining })));
     app.use(apiDocsRouter(() => restOperations(serviceOperations), config.publicUrl));
-    const graphiql = graphiqlPage();
-    app.get('/graphiql', (_req, res) => void res.type('html').send(graphiql));
+    app.get('/graphiql', (_req, res, next) => void graphiqlPage().then((html) => res.type('html').send(html), next));
 
     app.use(requestContextMiddleware(services));
     const graphqlWs = createGraphQLWsServer({ schema, orm, services, config, log });

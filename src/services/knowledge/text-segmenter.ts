@@ -2,11 +2,12 @@ import { createRequire } from 'node:module';
 import type { Jieba } from '@node-rs/jieba';
 import { Converter } from 'opencc-js/t2cn';
 import { stemmer as porter } from 'stemmer';
+import { PackedWordTable } from './packed-word-table.js';
 
 const require = createRequire(import.meta.url);
 
 let jieba: Jieba | null = null;
-let chineseIdf: Map<string, number> | null = null;
+let chineseIdf: PackedWordTable | null = null;
 
 /** jieba with its bundled dictionary; loaded once per process on first use (about 0.2 s). */
 export function segmenter(): Jieba {
@@ -19,14 +20,10 @@ export function segmenter(): Jieba {
 }
 
 /** jieba's general-language IDF table for Chinese words (how informative a word is in Chinese at large). */
-function chineseIdfTable(): Map<string, number> {
+function chineseIdfTable(): PackedWordTable {
   if (!chineseIdf) {
     const { idf } = require('@node-rs/jieba/dict') as typeof import('@node-rs/jieba/dict.js');
-    chineseIdf = new Map();
-    for (const line of Buffer.from(idf).toString('utf8').split('\n')) {
-      const sp = line.lastIndexOf(' ');
-      if (sp > 0) chineseIdf.set(line.slice(0, sp), Number(line.slice(sp + 1)));
-    }
+    chineseIdf = PackedWordTable.fromLines(Buffer.from(idf).toString('utf8'));
   }
   return chineseIdf;
 }
