@@ -131,11 +131,24 @@ describe('the merchant admin’s webhooks page in Chromium', { timeout: 90_000 }
     await zh.shot('admin-webhooks');
     await zh.close();
 
+    // A second endpoint with the same URL and description: each one's controls are told apart by its number.
+    const first = (await w.t.gql('{ webhookEndpoints { items { id } } }', {}, merchant.token)).data.webhookEndpoints.items[0].id as number;
+    const made = await w.t.gql(
+      'mutation($input: WebhookEndpointCreateInput!) { createWebhookEndpoint(input: $input) { endpoint { id } } }',
+      { input: { url: receiver.url, description: 'CRM', eventTypes: ['trade.paid'] } },
+      merchant.token,
+    );
+    const second = made.data.createWebhookEndpoint.endpoint.id as number;
+    await page.reload();
+    for (const id of [first, second]) await expect.poll(() => page.getByRole('button', { name: `Edit ${receiver.url} (CRM) #${id}`, exact: true }).count()).toBe(1);
+
     // Deleted after a confirmation: the row and its log go.
-    await page.getByRole('button', { name: `Delete ${receiver.url}` }).click();
-    await page.getByRole('dialog', { name: `Delete ${receiver.url}?` }).getByRole('button', { name: 'Delete', exact: true }).click();
-    await expect.poll(() => page.getByRole('row').filter({ hasText: receiver.url }).count()).toBe(0);
-    expect((await w.t.gql('{ webhookEndpoints { total } }', {}, merchant.token)).data.webhookEndpoints.total).toBe(0);
+    await page.getByRole('button', { name: `Delete ${receiver.url} (CRM) #${first}`, exact: true }).click();
+    await page.getByRole('dialog', { name: `Delete ${receiver.url} (CRM) #${first}?` }).getByRole('button', { name: 'Delete', exact: true }).click();
+    await expect.poll(() => page.getByRole('row').filter({ hasText: receiver.url }).count()).toBe(1);
+    // Alone again, it is called by its URL and description.
+    await expect.poll(() => page.getByRole('button', { name: `Edit ${receiver.url} (CRM)`, exact: true }).count()).toBe(1);
+    expect((await w.t.gql('{ webhookEndpoints { items { id } } }', {}, merchant.token)).data.webhookEndpoints.items.map((e: { id: number }) => e.id)).toEqual([second]);
     await web.close();
   });
 });

@@ -28,9 +28,10 @@ export function FaqSection({ staffId, entries, onSaved, onDelete }: { staffId: n
     if (!r.data) return toast(errorText(r.error) ?? '', 'error');
     onSaved({ ...r.data.saveFaqEntry, fileSize: 0, chunkCount: 1 }, replaces?.id ?? null);
     toast(t('faq.saved'));
-    setQuestion('');
-    setAnswer('');
-    setReplaces(null);
+    // Only what was sent is cleared: a next question typed while this one was saving stays.
+    setQuestion((q) => (q === question ? '' : q));
+    setAnswer((a) => (a === answer ? '' : a));
+    setReplaces((r) => (r === replaces ? null : r));
   };
   return (
     <section className="admin-panel" aria-labelledby="faq-title">

@@ -40,6 +40,8 @@ export function WebhooksPage() {
   const [secret, setSecret] = useState<{ url: string; secret: string } | null>(null);
   const [logOfId, setLogOf] = useState<number | null>(null);
   const endpoints = data?.webhookEndpoints.items ?? [];
+  const named = endpointNames(endpoints);
+  const nameOf = (e: { id: number; url: string }) => named.get(e.id) ?? e.url;
   const logOf = endpoints.find((e) => e.id === logOfId) ?? null;
 
   const sendTest = async (e: Endpoint) => {
@@ -47,7 +49,7 @@ export function WebhooksPage() {
     if (!r.data) return toast(errorText(r.error) ?? '', 'error');
     const d = r.data.testWebhookEndpoint;
     setLogOf(e.id);
-    if (d.state === 'DELIVERED') return toast(t('webhooks.testDelivered', { url: e.url }));
+    if (d.state === 'DELIVERED') return toast(t('webhooks.testDelivered', { url: nameOf(e) }));
     toast(t(d.state === 'FAILED' ? 'webhooks.testFailed' : 'webhooks.testRefused', { url: e.url, error: d.lastError ?? '' }), 'error');
   };
   const rotateSecret = async (e: Endpoint) => {
@@ -81,16 +83,16 @@ export function WebhooksPage() {
             header: t('actions'),
             cell: (e) => (
               <div className="admin-actions">
-                <Button onClick={() => setEditing(e)}>{t('webhooks.editOf', { url: e.url })}</Button>
+                <Button onClick={() => setEditing(e)}>{t('webhooks.editOf', { url: nameOf(e) })}</Button>
                 <Button disabled={!e.enabled || testing} onClick={() => void sendTest(e)}>
-                  {t('webhooks.testOf', { url: e.url })}
+                  {t('webhooks.testOf', { url: nameOf(e) })}
                 </Button>
-                <Button onClick={() => setLogOf(e.id)}>{t('webhooks.logOf', { url: e.url })}</Button>
+                <Button onClick={() => setLogOf(e.id)}>{t('webhooks.logOf', { url: nameOf(e) })}</Button>
                 <Button disabled={rotating} onClick={() => void rotateSecret(e)}>
-                  {t('webhooks.rotateOf', { url: e.url })}
+                  {t('webhooks.rotateOf', { url: nameOf(e) })}
                 </Button>
                 <Button variant="danger" onClick={() => setDeleting(e)}>
-                  {t('webhooks.deleteOf', { url: e.url })}
+                  {t('webhooks.deleteOf', { url: nameOf(e) })}
                 </Button>
               </div>
             ),
@@ -100,18 +102,18 @@ export function WebhooksPage() {
       {logOf && <WebhookDeliveries endpoint={logOf} />}
       <ConfirmDelete
         item={deleting}
-        title={(e) => t('webhooks.deleteTitle', { url: e.url })}
+        title={(e) => t('webhooks.deleteTitle', { url: nameOf(e) })}
         warning={t('webhooks.deleteWarning')}
         onClose={() => setDeleting(null)}
         onConfirm={(e) =>
           void remove({ id: e.id }, WEBHOOK_LIST).then((r) => {
             if (r.error) return toast(errorText(r.error) ?? '', 'error');
             if (logOf?.id === e.id) setLogOf(null);
-            toast(t('webhooks.deleted', { url: e.url }));
+            toast(t('webhooks.deleted', { url: nameOf(e) }));
           })
         }
       />
-      <Dialog open={editing !== null} title={editing === 'new' ? t('webhooks.create') : t('webhooks.editOf', { url: editing?.url ?? '' })} onClose={() => setEditing(null)}>
+      <Dialog open={editing !== null} title={editing === 'new' ? t('webhooks.create') : t('webhooks.editOf', { url: editing ? nameOf(editing) : '' })} onClose={() => setEditing(null)}>
         {editing !== null && (
           <WebhookForm
             endpoint={editing === 'new' ? null : editing}
@@ -179,4 +181,12 @@ function WebhookForm({ endpoint, eventTypes, onDone }: { endpoint: Endpoint | nu
       </Button>
     </form>
   );
+}
+
+/** What the controls of each endpoint call it: its URL, with its description, and its number where two would still read alike. */
+function endpointNames(endpoints: { id: number; url: string; description: string }[]): Map<number, string> {
+  const base = (e: { url: string; description: string }) => (e.description ? `${e.url} (${e.description})` : e.url);
+  const count = new Map<string, number>();
+  for (const e of endpoints) count.set(base(e), (count.get(base(e)) ?? 0) + 1);
+  return new Map(endpoints.map((e) => [e.id, (count.get(base(e)) ?? 0) > 1 ? `${base(e)} #${e.id}` : base(e)]));
 }
