@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import { RateLimiterMemory, RateLimiterRedis, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { Logger } from './logger.js';
 import type { RedisConnection } from './redis/redis-connection.js';
@@ -9,6 +10,11 @@ import type { RedisConnection } from './redis/redis-connection.js';
 export interface RateLimiter {
   /** Counts one hit on `key`; false once more than `limit` hits fell in the current window. */
   hit(key: string, limit: number, windowMs: number): Promise<boolean>;
+  /**
+   * Like `hit`, for a limit that protects capacity rather than accounts: far below the limit it may answer
+   * before the shared counter has (hits spread over N instances at once may pass it by N × ⌊limit / 2⌋).
+   */
+  hitEager(key: string, limit: number, windowMs: number): Promise<boolean>;
   /** Hits counted on `key` in its current window, without counting one. */
   count(key: string, windowMs: number): Promise<number>;
   /** Takes back one hit of the current window (a reservation that turned out not to count). */
@@ -30,8 +36,17 @@ class FlexibleRateLimiter implements RateLimiter {
   constructor(private readonly counter: (durationSec: number, windowMs: number) => Counter) {}
 
   async hit(key: string, limit: number, windowMs: number): Promise<boolean> {
+    return (await this.consume(key, windowMs)).count <= limit;
+  }
+
+  hitEager(key: string, limit: number, windowMs: number): Promise<boolean> {
+    return this.hit(key, limit, windowMs);
+  }
+
+  /** Counts one hit: the window's count with it, and the time left in the window. */
+  async consume(key: string, windowMs: number): Promise<{ count: number; msLeft: number }> {
     const res = await this.window(windowMs)((l) => l.consume(key, 1));
-    return res.consumedPoints <= limit;
+    return { count: res.consumedPoints, msLeft: res.msBeforeNext };
   }
 
   async count(key: string, windowMs: number): Promise<number> {
@@ -78,7 +93,7 @@ const REDIS_RETRY_MS = 5_000;
  */
 export function redisRateLimiter(redis: RedisConnection, log: Logger): RateLimiter {
   let redisDownUntil = 0;
-  return new FlexibleRateLimiter((duration, windowMs) => {
+  const shared = new FlexibleRateLimiter((duration, windowMs) => {
     const shared = new RateLimiterRedis({ storeClient: redis.client, points: UNLIMITED, duration, keyPrefix: `${redis.prefix}rate:${windowMs}` });
     const insurance = new RateLimiterMemory({ points: UNLIMITED, duration });
     return async (op) => {
@@ -92,4 +107,77 @@ export function redisRateLimiter(redis: RedisConnection, log: Logger): RateLimit
       }
     };
   });
+  return new OptimisticHits(shared, log);
+}
+
+/** What this instance knows of a key's window: the count Redis last answered, and its hits not answered yet. */
+interface Known {
+  count: number;
+  inFlight: number;
+  until: number;
+}
+
+/**
+ * Eager hits far below their limit are let through at once and counted in Redis behind the request: the round
+ * trip was on the path of every message (0.2 ms median, 1.5 ms p99 measured). A hit waits for Redis once what this
+ * instance knows of the window (the count Redis last answered, plus its own hits not yet answered) reaches half
+ * the limit, so the hits of one instance are refused exactly past the limit (every hit is counted, in order);
+ * hits spread over N instances at once can pass it by at most N × ⌊limit / 2⌋, before each instance has heard
+ * of the others' hits.
+ */
+class OptimisticHits implements RateLimiter {
+  private readonly known = new LRUCache<string, Known>({ max: 100_000 });
+
+  constructor(
+    private readonly shared: FlexibleRateLimiter,
+    private readonly log: Logger,
+  ) {}
+
+  hit(key: string, limit: number, windowMs: number): Promise<boolean> {
+    return this.shared.hit(key, limit, windowMs);
+  }
+
+  async hitEager(key: string, limit: number, windowMs: number): Promise<boolean> {
+    const id = `${windowMs}:${key}`;
+    const now = Date.now();
+    let k = this.known.get(id);
+    if (!k || k.until <= now) {
+      k = { count: 0, inFlight: 0, until: now + windowMs };
+      this.known.set(id, k);
+    }
+    const mine = k;
+    mine.inFlight++;
+    const counted = this.shared.consume(key, windowMs).then(
+      ({ count, msLeft }) => {
+        mine.inFlight--;
+        mine.count = Math.max(mine.count, count);
+        mine.until = Date.now() + msLeft;
+        return count;
+      },
+      (err: unknown) => {
+        mine.inFlight--;
+        throw err;
+      },
+    );
+    if (mine.count + mine.inFlight <= Math.floor(limit / 2)) {
+      counted.catch((err: unknown) => this.log.warn({ err: (err as Error).message }, 'rate-limit hit not counted'));
+      return true;
+    }
+    return (await counted) <= limit;
+  }
+
+  count(key: string, windowMs: number): Promise<number> {
+    return this.shared.count(key, windowMs);
+  }
+
+  async release(key: string, windowMs: number): Promise<void> {
+    await this.shared.release(key, windowMs);
+    const k = this.known.get(`${windowMs}:${key}`);
+    if (k && k.count > 0) k.count--;
+  }
+
+  async reset(key: string, windowMs: number): Promise<void> {
+    this.known.delete(`${windowMs}:${key}`);
+    await this.shared.reset(key, windowMs);
+  }
 }

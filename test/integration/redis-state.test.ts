@@ -87,6 +87,31 @@ describe('shared state in Redis', () => {
     expect(await b.hit('ip:1', 1, 1000)).toBe(true);
   });
 
+  it("refuses one instance's flood exactly past the limit, though hits far below it do not wait for Redis", async () => {
+    const a = redisRateLimiter(one, log);
+    const burst = await Promise.all(Array.from({ length: 30 }, () => a.hitEager('flood:1', 20, 5000)));
+    expect(burst.filter(Boolean)).toHaveLength(20);
+    expect(await a.count('flood:1', 5000)).toBe(30);
+    const sequential = [];
+    for (let i = 0; i < 12; i++) sequential.push(await a.hitEager('flood:2', 10, 5000));
+    expect(sequential).toEqual([...Array<boolean>(10).fill(true), false, false]);
+    // A hit let through at once is still counted: another instance sees it.
+    const b = redisRateLimiter(two, log);
+    expect(await a.hitEager('flood:3', 10, 5000)).toBe(true);
+    await expect.poll(() => b.count('flood:3', 5000)).toBe(1);
+  });
+
+  it("keeps two instances' hits at once within ⌊limit / 2⌋ each past the limit", async () => {
+    const [a, b] = [redisRateLimiter(one, log), redisRateLimiter(two, log)];
+    const hits = await Promise.all(Array.from({ length: 40 }, (_, i) => (i % 2 ? a : b).hitEager('spread:1', 10, 5000)));
+    const passed = hits.filter(Boolean).length;
+    expect(passed).toBeGreaterThanOrEqual(10);
+    expect(passed).toBeLessThanOrEqual(20);
+    // Once both know the count, neither lets another through.
+    expect(await a.hit('spread:1', 10, 5000)).toBe(false);
+    expect(await b.hitEager('spread:1', 10, 5000)).toBe(false);
+  });
+
   it('gives a reserved hit back, never below zero and never into a window that ended', async () => {
     const a = redisRateLimiter(one, log);
     await a.hit('rel:1', 2, 5000);

@@ -203,8 +203,8 @@ export class ConversationIntake {
     let hits: [boolean, boolean];
     try {
       hits = await Promise.all([
-        this.limiter.hit(`chat:contact:${staffId}:${channel}:${externalId}`, this.config.messagesPerContactPerMinute, minute),
-        this.limiter.hit(staffKey, this.config.messagesPerStaffPerMinute, minute),
+        this.limiter.hitEager(`chat:contact:${staffId}:${channel}:${externalId}`, this.config.messagesPerContactPerMinute, minute),
+        this.limiter.hitEager(staffKey, this.config.messagesPerStaffPerMinute, minute),
       ]);
     } catch (err) {
       this.log.warn({ err, staffId }, 'chat rate limiter unavailable; message not metered');
