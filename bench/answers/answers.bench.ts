@@ -13,15 +13,20 @@
  * documents before the next round and measured before and after it; studied
  * for its misses since the final split was written); final (four English and four Chinese encyclopedic
  * articles with reading-comprehension questions, written before the round
- * after that: measured before and after it, never studied). Prints, per
+ * after that: measured before and after it, never studied); final2 (six
+ * English and six Chinese articles with paraphrased, other-topic and
+ * adversarial questions, written before a fitted answer/refuse model was
+ * tried: measured only, never studied); paraphrase (three English and
+ * three Chinese articles whose answerable questions all reword the text,
+ * written after final2 showed reworded questions refused; studied). Prints, per
  * language and split, the correct rate, the wrong-handoff rate, the
  * refusal rates of other-topic and adversarial questions, small talk kept,
  * the median reply length, and first-frame p50/p95 with four questions in
  * flight, with a floor measured in the same run (greetings, which take the
  * same path without retrieval) and the answerable questions' p95 as a ratio
  * to it. Uses DATABASE_URL's server (a fresh database, dropped after), else
- * an embedded PostgreSQL. `--split dev|test|fresh|holdout|final` and `--lang en|zh` limit the questions; `--verbose` prints the misses
- * (never the final split's) with the best-scoring sentences and their scores; `--scores` prints each question's best sentence score (for calibration); `--warm N` sets the greetings sent first (300; 0 for a cold
+ * an embedded PostgreSQL. `--split dev|test|fresh|holdout|paraphrase|final|final2` and `--lang en|zh` limit the questions; `--verbose` prints the misses
+ * (never the final splits') with the best-scoring sentences and their scores; `--scores` prints each question's best sentence score (for calibration); `--warm N` sets the greetings sent first (300; 0 for a cold
  * process).
  */
 import 'reflect-metadata';
@@ -56,7 +61,7 @@ interface Question {
   kind: 'answerable' | 'other' | 'adversarial' | 'smalltalk';
   expect?: string[];
   variant: string;
-  split: 'dev' | 'test' | 'fresh' | 'holdout' | 'final';
+  split: 'dev' | 'test' | 'fresh' | 'holdout' | 'paraphrase' | 'final' | 'final2';
 }
 
 interface Outcome {
@@ -72,7 +77,7 @@ function percentile(sorted: number[], p: number): number {
 }
 
 // Splits for measuring only: their misses are never printed (--verbose, --scores), so they cannot be tuned to.
-const unstudied = new Set<Question['split']>(['final']);
+const unstudied = new Set<Question['split']>(['final', 'final2']);
 const pct = (n: number, d: number) => (d ? (n / d).toFixed(2) : '  - ');
 const fold = (s: string) => s.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ');
 const correct = (o: Outcome) => !o.handedOff && (o.q.expect ?? []).some((e) => fold(o.text).includes(fold(e)));
@@ -165,7 +170,7 @@ async function main(): Promise<void> {
     console.log(`Answer benchmark: ${questions.length} questions${split ? ` (${split} split)` : ''}, built-in answerer, ${IN_FLIGHT} in flight\n`);
     console.log('lang split    correct  wrong-handoff  other-refused  adversarial-refused  smalltalk-kept  median-reply  first-frame p50/p95 ms');
     for (const lang of ['en', 'zh'] as const) {
-      for (const s of ['dev', 'test', 'fresh', 'holdout', 'final', 'all'] as const) {
+      for (const s of ['dev', 'test', 'fresh', 'holdout', 'paraphrase', 'final', 'final2', 'all'] as const) {
         const rs = results.filter((r) => r.q.lang === lang && (s === 'all' || r.q.split === s));
         if (!rs.length) continue;
         const answerable = rs.filter((r) => r.q.kind === 'answerable');
