@@ -29,7 +29,7 @@ describe('several instances migrating one fresh database at once', { timeout: 12
   let mailbox: Mailbox;
   let dataDir: string;
   beforeAll(async () => {
-    ensureBuild();
+    await ensureBuild();
     [mailbox, dataDir] = await Promise.all([startMailbox(), mkdtemp(path.join(os.tmpdir(), 'cs-migrate-'))]);
   });
   afterAll(async () => {

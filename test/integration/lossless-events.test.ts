@@ -29,7 +29,7 @@ describe('no event lost in a Redis outage or an instance crash', () => {
   let spare: SpawnedApp;
 
   beforeAll(async () => {
-    ensureBuild();
+    await ensureBuild();
     const port = await freePort();
     [redisServer, db, mailbox, dataDir] = await Promise.all([startRedisServer(port), createTestDatabase(), startMailbox(), mkdtemp(path.join(os.tmpdir(), 'cs-lossless-'))]);
     const env = {

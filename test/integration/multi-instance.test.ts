@@ -36,7 +36,7 @@ describe('two instances sharing PostgreSQL and Redis', () => {
   beforeAll(async () => {
     // Fails the file when Redis is missing: global-setup provides one, so a skip would hide a broken path.
     redis = await openTestRedis();
-    ensureBuild();
+    await ensureBuild();
     [db, mailbox, s3, ...dataDirs] = await Promise.all([
       createTestDatabase(),
       startMailbox(),
