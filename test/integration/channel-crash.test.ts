@@ -20,7 +20,7 @@ describe('a crash in the middle of a delivery', () => {
   const apps: SpawnedApp[] = [];
 
   beforeAll(async () => {
-    ensureBuild();
+    await ensureBuild();
     [db, mailbox, dataDir] = await Promise.all([createTestDatabase(), startMailbox(), mkdtemp(path.join(os.tmpdir(), 'cs-crash-'))]);
     // The first attempt never gets an answer; the next is accepted.
     receiver = await startGatewayReceiver([0]);

@@ -29,7 +29,7 @@ describe('several instances migrating one fresh database at once', { timeout: 12
   let mailbox: Mailbox;
   let dataDir: string;
   beforeAll(async () => {
-    ensureBuild();
+    await ensureBuild();
     [mailbox, dataDir] = await Promise.all([startMailbox(), mkdtemp(path.join(os.tmpdir(), 'cs-migrate-'))]);
   });
   afterAll(async () => {
@@ -40,7 +40,7 @@ describe('several instances migrating one fresh database at once', { timeout: 12
   });
 
   it('starts two servers together: one applies the migrations, the other waits for the lock and finds none left', async () => {
-    const db = await createTestDatabase();
+    const db = await createTestDatabase({ empty: true });
     dbs.push(db);
     const env = { DATABASE_URL: db.url, DATA_DIR: dataDir, SMTP_URL: mailbox.url };
     apps.push(...(await Promise.all([spawnApp(env, mailbox), spawnApp(env, mailbox)])));
@@ -51,7 +51,7 @@ describe('several instances migrating one fresh database at once', { timeout: 12
   });
 
   it('runs `npm run migrate` twice at once: both succeed, each migration is applied once', async () => {
-    const db = await createTestDatabase();
+    const db = await createTestDatabase({ empty: true });
     dbs.push(db);
     const env = { PATH: process.env.PATH!, HOME: process.env.HOME ?? '/root', DATABASE_URL: db.url, DATA_DIR: dataDir, LOG_LEVEL: 'info' };
     const [a, b] = await Promise.all([run(process.execPath, ['scripts/migrate.mjs'], { cwd: root, env }), run(process.execPath, ['scripts/migrate.mjs'], { cwd: root, env })]);

@@ -26,7 +26,7 @@ describe('an instance that dies with agents logged in on it', () => {
 
   beforeAll(async () => {
     redis = await openTestRedis();
-    ensureBuild();
+    await ensureBuild();
     [db, mailbox, dataDir] = await Promise.all([createTestDatabase(), startMailbox(), mkdtemp(path.join(os.tmpdir(), 'cs-crash-'))]);
     const env = {
       DATABASE_URL: db.url,

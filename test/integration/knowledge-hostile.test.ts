@@ -33,7 +33,7 @@ describe('hostile documents do not stall the server', () => {
   let bob: MerchantFixture;
 
   beforeAll(async () => {
-    ensureBuild();
+    await ensureBuild();
     [db, mailbox, dataDir] = await Promise.all([createTestDatabase(), startMailbox(), mkdtemp(path.join(os.tmpdir(), 'cs-hostile-'))]);
     app = await spawnApp(
       { DATABASE_URL: db.url, SMTP_URL: mailbox.url, DATA_DIR: dataDir, KNOWLEDGE_EXTRACT_TIMEOUT_MS: String(EXTRACT_TIMEOUT_MS) },

@@ -29,7 +29,7 @@ describe('no event lost in a Redis outage or an instance crash', () => {
   let spare: SpawnedApp;
 
   beforeAll(async () => {
-    ensureBuild();
+    await ensureBuild();
     const port = await freePort();
     [redisServer, db, mailbox, dataDir] = await Promise.all([startRedisServer(port), createTestDatabase(), startMailbox(), mkdtemp(path.join(os.tmpdir(), 'cs-lossless-'))]);
     const env = {
@@ -42,9 +42,8 @@ describe('no event lost in a Redis outage or an instance crash', () => {
       INSTANCE_TIMEOUT_MS: '600000',
       CHAT_MESSAGES_PER_CONTACT_PER_MINUTE: '1000',
     };
-    // The first one migrates the fresh database; the others start on it together.
-    front = await spawnApp(env, mailbox);
-    [back, spare] = await Promise.all([spawnApp(env, mailbox), spawnApp(env, mailbox)]);
+    // Together: the database comes migrated (test/support/database.ts).
+    [front, back, spare] = await Promise.all([spawnApp(env, mailbox), spawnApp(env, mailbox), spawnApp(env, mailbox)]);
     // Building dist/ on a busy 2-core machine takes a while.
   }, 300_000);
 

@@ -36,7 +36,7 @@ describe('two instances sharing PostgreSQL and Redis', () => {
   beforeAll(async () => {
     // Fails the file when Redis is missing: global-setup provides one, so a skip would hide a broken path.
     redis = await openTestRedis();
-    ensureBuild();
+    await ensureBuild();
     [db, mailbox, s3, ...dataDirs] = await Promise.all([
       createTestDatabase(),
       startMailbox(),
@@ -54,9 +54,8 @@ describe('two instances sharing PostgreSQL and Redis', () => {
       CHANNEL_SECRET_KEY: 'ab'.repeat(32),
       ...s3.env,
     };
-    // One after the other: the first applies the migrations to the fresh database.
-    a = await spawnApp({ ...env, DATA_DIR: dataDirs[0]! }, mailbox);
-    b = await spawnApp({ ...env, DATA_DIR: dataDirs[1]! }, mailbox);
+    // Together: the database comes migrated (test/support/database.ts).
+    [a, b] = await Promise.all([spawnApp({ ...env, DATA_DIR: dataDirs[0]! }, mailbox), spawnApp({ ...env, DATA_DIR: dataDirs[1]! }, mailbox)]);
     merchant = await createMerchant(a);
     staff = await createStaffWithKeys(b, merchant.token, { language_response: 'English' });
   });

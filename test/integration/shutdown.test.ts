@@ -120,7 +120,7 @@ describe('SIGTERM to `npm start`', () => {
   let dataDir: string;
   let tree: number[] = [];
   beforeAll(async () => {
-    ensureBuild();
+    await ensureBuild();
     dataDir = await mkdtemp(path.join(os.tmpdir(), 'cs-shutdown-'));
   });
   afterAll(async () => {

@@ -5,11 +5,14 @@ import type { TestProject } from 'vitest/node';
 import { pino } from 'pino';
 import { startEmbeddedPostgres } from '../../src/core/db/embedded-postgres.js';
 import { MissingPrerequisite, ensureChromium, ensureRedis } from './prerequisites.js';
+import { ensureTemplateDatabase } from './template-database.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     /** A PostgreSQL server URL (maintenance database); each test file makes its own database on it. */
     pgServerUrl: string;
+    /** A database on that server migrated to the current migrations, which createTestDatabase copies. */
+    pgTemplateDatabase: string;
     /** The Chromium binary the browser test drives. */
     chromiumPath: string;
     /** The Redis the multi-instance tests share (key prefixes per file keep them apart). */
@@ -32,6 +35,10 @@ export default async function setup(project: TestProject) {
   const given = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
   if (given) {
     project.provide('pgServerUrl', given);
+    project.provide('pgTemplateDatabase', await ensureTemplateDatabase(given).catch(async (err: unknown) => {
+      await redis.stop();
+      throw err;
+    }));
     return redis.stop;
   }
   const dir = await mkdtemp(path.join(os.tmpdir(), 'cs-test-pg-'));
@@ -40,6 +47,11 @@ export default async function setup(project: TestProject) {
     throw err;
   });
   project.provide('pgServerUrl', db.url);
+  project.provide('pgTemplateDatabase', await ensureTemplateDatabase(db.url).catch(async (err: unknown) => {
+    await db.stop();
+    await redis.stop();
+    throw err;
+  }));
   return async () => {
     await db.stop();
     await rm(dir, { recursive: true, force: true });

@@ -1,6 +1,8 @@
 import { execFileSync, spawn } from 'node:child_process';
 import path from 'node:path';
 import { createClient, type Client } from 'graphql-ws';
+import pg from 'pg';
+import { inject } from 'vitest';
 import WebSocket from 'ws';
 import type { Mailbox } from './mailbox.js';
 import type { GqlResponse, LegacyResponse, TestApp } from './test-app.js';
@@ -18,9 +20,20 @@ export interface SpawnedApp extends Pick<TestApp, 'url' | 'mailbox' | 'rest' | '
   kill(): Promise<void>;
 }
 
-/** Builds dist/ if a source is newer; once per test file, before spawning. */
-export function ensureBuild(): void {
-  execFileSync(process.execPath, ['scripts/ensure-build.mjs'], { cwd: root, stdio: 'inherit' });
+/** Held on the test server while a file checks the build: two files building dist/ at once would each spawn half-written files. */
+const BUILD_LOCK = 730_000_003;
+
+/** Builds dist/ if a source is newer; once per test file, before spawning, one file at a time (files run in parallel forks). */
+export async function ensureBuild(): Promise<void> {
+  // A session lock: it goes with the connection, however this process ends.
+  const lock = new pg.Client({ connectionString: inject('pgServerUrl') });
+  await lock.connect();
+  try {
+    await lock.query('select pg_advisory_lock($1)', [BUILD_LOCK]);
+    execFileSync(process.execPath, ['scripts/ensure-build.mjs'], { cwd: root, stdio: 'inherit' });
+  } finally {
+    await lock.end();
+  }
 }
 
 /** Starts `node dist/main.js` on a free port and resolves once it logged "ready" (its URL is taken from that line). */

@@ -37,7 +37,7 @@ export interface TestApp {
 }
 
 /**
- * Starts the real app on a random port, against its own fresh database and a real SMTP server.
+ * Starts the real app on a random port, against its own database (already migrated, see database.ts) and a real SMTP server.
  * `logTo` receives the log lines (set LOG_LEVEL in `env` too, the default is TEST_LOG_LEVEL or silent).
  */
 export async function startTestApp(env: Record<string, string> = {}, options: { logTo?: DestinationStream } = {}): Promise<TestApp> {
