@@ -69,7 +69,8 @@ export class DeliveryWorker {
       let worked = false;
       try {
         worked = await this.runOnce();
-        if (worked) this.found();
+        // Work found by the polling loop: the others join in.
+        if (worked) this.nudge();
         await this.sweep();
       } catch (err) {
         this.log.error({ err }, 'delivery loop failed');
@@ -95,11 +96,6 @@ export class DeliveryWorker {
       this.wake.push(done);
     });
     if (polls) this.polling = false;
-  }
-
-  /** The polling loop found work: the others join in. */
-  private found(): void {
-    if (this.wake.length) this.nudge();
   }
 
   /** Attempts one due delivery of any lane (taking turns, so one busy lane does not starve another); false when none was due. */

@@ -36,7 +36,7 @@ export class PackedWordTable {
       if (sp > start && sp - start <= 0xffff) {
         for (let i = start; i < sp; i++) chars[used + i - start] = text.charCodeAt(i);
         const value = Number(text.slice(sp + 1, end));
-        let slot = hash(chars, used, sp - start) & mask;
+        let slot = hash(text, start, sp) & mask;
         for (;;) {
           const entry = slots[slot]!;
           if (entry === 0) {
@@ -47,7 +47,7 @@ export class PackedWordTable {
             used += sp - start;
             break;
           }
-          if (sameWord(chars, starts[entry - 1]!, lengths[entry - 1]!, chars, used, sp - start)) {
+          if (holds(chars, starts[entry - 1]!, lengths[entry - 1]!, text, start, sp)) {
             values[entry - 1] = value;
             break;
           }
@@ -61,31 +61,24 @@ export class PackedWordTable {
 
   get(word: string): number | undefined {
     const mask = this.slots.length - 1;
-    let h = 0x811c9dc5;
-    for (let i = 0; i < word.length; i++) h = Math.imul(h ^ word.charCodeAt(i), 0x01000193);
-    for (let slot = (h >>> 0) & mask; ; slot = (slot + 1) & mask) {
+    for (let slot = hash(word, 0, word.length) & mask; ; slot = (slot + 1) & mask) {
       const entry = this.slots[slot]!;
       if (entry === 0) return undefined;
-      const start = this.starts[entry - 1]!;
-      const length = this.lengths[entry - 1]!;
-      if (length === word.length && this.matches(start, word)) return this.values[entry - 1];
+      if (holds(this.chars, this.starts[entry - 1]!, this.lengths[entry - 1]!, word, 0, word.length)) return this.values[entry - 1];
     }
-  }
-
-  private matches(start: number, word: string): boolean {
-    for (let i = 0; i < word.length; i++) if (this.chars[start + i] !== word.charCodeAt(i)) return false;
-    return true;
   }
 }
 
-function hash(chars: Uint16Array, start: number, length: number): number {
+/** FNV-1a over the UTF-16 code units of `text` from `from` to `to`. */
+function hash(text: string, from: number, to: number): number {
   let h = 0x811c9dc5;
-  for (let i = start; i < start + length; i++) h = Math.imul(h ^ chars[i]!, 0x01000193);
+  for (let i = from; i < to; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
   return h >>> 0;
 }
 
-function sameWord(a: Uint16Array, aStart: number, aLength: number, b: Uint16Array, bStart: number, bLength: number): boolean {
-  if (aLength !== bLength) return false;
-  for (let i = 0; i < aLength; i++) if (a[aStart + i] !== b[bStart + i]) return false;
+/** True when the entry at `start` (`length` code units) is `text` from `from` to `to`. */
+function holds(chars: Uint16Array, start: number, length: number, text: string, from: number, to: number): boolean {
+  if (length !== to - from) return false;
+  for (let i = 0; i < length; i++) if (chars[start + i] !== text.charCodeAt(from + i)) return false;
   return true;
 }
