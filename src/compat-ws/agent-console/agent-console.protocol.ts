@@ -42,7 +42,7 @@ export interface ConsoleTiming {
 }
 
 type Reply = Record<string, unknown>;
-type Handler = (msg: Record<string, unknown>, ctx: RequestContext) => Promise<Reply>;
+type Handler = (conn: AgentConsoleConnection, msg: Record<string, unknown>, ctx: RequestContext) => Promise<Reply>;
 
 const now = () => Math.floor(Date.now() / 1000);
 
@@ -66,7 +66,6 @@ export class AgentConsoleConnection implements AgentSocket {
   private beatsBeforeLogin = 0;
   private readonly beats: TimerWheel<AgentConsoleConnection>;
   private closed = false;
-  private readonly handlers: Record<string, Handler>;
 
   constructor(
     private readonly deps: { services: Services; hub: AgentHub; registry: ConsoleRegistry; log: Logger },
@@ -74,126 +73,126 @@ export class AgentConsoleConnection implements AgentSocket {
     private readonly meta: { ip: string; requestId: string },
     timing: ConsoleTiming,
   ) {
-    const s = deps.services;
-    this.handlers = {
-      logout: async (_m, ctx) => {
-        await this.goOffline(ctx, 'logout');
-        setImmediate(() => this.close(1000, 'logout'));
-        return { code: 0, msg: 'ok' };
-      },
-      set_customer_status: async (m, ctx) => {
-        const status = this.int(m, 'status');
-        await s.agents.setStatus(ctx, status as AgentStatus, 'status', this.clientId);
-        return { code: 0, msg: 'ok' };
-      },
-      set_auto_connect_status: async (m, ctx) => {
-        const status = this.int(m, 'status');
-        if (status !== 0 && status !== 1) throw badInput('status: must be 1 (auto-accept) or 0');
-        await s.agents.setAutoAccept(ctx, status === 1);
-        return { code: 0, msg: 'ok' };
-      },
-      get_user_info: async (m, ctx) => {
-        const contact = await s.sessions.contactOf(ctx, this.str(m, 'userid'));
-        return {
-          code: 0,
-          msg: 'ok',
-          data: {
-            active_time: contact.lastActiveAt ? Math.floor(contact.lastActiveAt.getTime() / 1000) : 0,
-            att_time: Math.floor(contact.createdAt.getTime() / 1000),
-            bid: contact.staff.id,
-            city: contact.city,
-            country: contact.country,
-            head_img: contact.avatarUrl,
-            mobile: contact.mobile,
-            nickname: contact.nickname,
-            openid: contact.externalId,
-            province: contact.province,
-            realname: contact.realname,
-            sex: contact.sex,
-            wid: contact.staff.id,
-          },
-        };
-      },
-      connect: async (m, ctx) => {
-        const session = await this.openSession(ctx, this.str(m, 'userid'));
-        await s.sessions.accept(ctx, session.id);
-        return { code: 0, msg: 'ok' };
-      },
-      disconnect: async (m, ctx) => {
-        const userid = this.str(m, 'userid');
-        const session = await this.openSession(ctx, userid);
-        await s.sessions.close(ctx, session.id);
-        return { code: 0, msg: 'ok', userid };
-      },
-      transform: async (m, ctx) => {
-        const session = await this.openSession(ctx, this.str(m, 'userid'));
-        const target = m.customer_id === undefined || m.customer_id === null || m.customer_id === '' ? null : this.int(m, 'customer_id');
-        await s.sessions.transfer(ctx, session.id, target);
-        return { code: 0, msg: 'ok' };
-      },
-      send_to_user: async (m, ctx) => {
-        const session = await this.openSession(ctx, this.str(m, 'userid'));
-        if (!Array.isArray(m.message) || m.message.length === 0) throw badInput('message: must be a non-empty list');
-        let success = 0;
-        let failure = 0;
-        for (const [i, item] of m.message.entries()) {
-          try {
-            await s.sessions.sendAsAgent(ctx, session.id, fromConsoleItem(item, i));
-            success++;
-          } catch (err) {
-            // A wrong state fails every item alike: report it as the reply's error, not as counts.
-            if (isAppError(err) && err.code !== ErrorCode.BadUserInput) throw err;
-            failure++;
-          }
-        }
-        return { code: 0, data: { failure, success } };
-      },
-      get_wait_user_list: async (m, ctx) => ({
-        code: 0,
-        data: { user_list: await this.userList(ctx, { status: SessionStatus.PENDING }, this.optionalBid(m)) },
-      }),
-      get_current_session_list: async (m, ctx) => ({
-        code: 0,
-        data: { user_list: await this.userList(ctx, { status: SessionStatus.MANUAL, agentId: this.agentId }, this.optionalBid(m)) },
-      }),
-      get_chat_record: async (m, ctx) => {
-        const contact = await s.sessions.contactOf(ctx, this.str(m, 'userid'), this.optionalBid(m));
-        const page = m.page === undefined ? 1 : this.int(m, 'page');
-        const size = m.pagesize === undefined ? 10 : this.int(m, 'pagesize');
-        if (page < 1) throw badInput('page: starts at 1');
-        if (size < 1 || size > 100) throw badInput('pagesize: must be 1 to 100');
-        // Internal notes are in the record too, marked `is_note: 1` and `sender_type: "note"`.
-        const rows = await s.notes.contactHistoryPage(ctx, contact.id, page, size);
-        return {
-          code: 0,
-          data: {
-            list_chat: rows.map((r) =>
-              isNote(r)
-                ? { create_time: Math.floor(r.createdAt.getTime() / 1000), is_robot: 0, is_note: 1, sender_type: 'note', ...noteAuthor(r), message: { type: 'text', value: { text: r.content } } }
-                : { create_time: Math.floor(r.createdAt.getTime() / 1000), is_robot: r.senderType === SenderType.AI ? 1 : 0, is_note: 0, sender_type: r.senderType, message: toConsoleItem(r) },
-            ),
-          },
-        };
-      },
-      get_answer_from_ai: async (m, ctx) => {
-        const bid = this.optionalBid(m);
-        const query = Array.isArray(m.user_query) ? m.user_query : [];
-        const question = query
-          .map((q, i) => fromConsoleItem(q, i))
-          .filter((q) => q.msgType === 'text')
-          .map((q) => q.content)
-          .join('\n');
-        if (!question.trim()) throw badInput('user_query: needs at least one text item');
-        const staffId = bid ?? (await s.sessions.contactOf(ctx, this.str(m, 'userid'))).staff.id;
-        const text = await s.agentAssist.answerFor(ctx, staffId, question);
-        return { code: 0, data: { message_list: [{ type: 'text', value: { text } }] } };
-      },
-    };
-
     // Beats start when the socket opens; three unanswered ones, or no login within as long, end it.
     this.beats = timing.beats;
     this.beats.add(this);
   }
+
+  /** The methods after login, one service call each; shared by every connection (a table per socket would cost memory per idle console). */
+  private static readonly methods: Record<string, Handler> = {
+    logout: async (c, _m, ctx) => {
+      await c.goOffline(ctx, 'logout');
+      setImmediate(() => c.close(1000, 'logout'));
+      return { code: 0, msg: 'ok' };
+    },
+    set_customer_status: async (c, m, ctx) => {
+      const status = c.int(m, 'status');
+      await c.deps.services.agents.setStatus(ctx, status as AgentStatus, 'status', c.clientId);
+      return { code: 0, msg: 'ok' };
+    },
+    set_auto_connect_status: async (c, m, ctx) => {
+      const status = c.int(m, 'status');
+      if (status !== 0 && status !== 1) throw badInput('status: must be 1 (auto-accept) or 0');
+      await c.deps.services.agents.setAutoAccept(ctx, status === 1);
+      return { code: 0, msg: 'ok' };
+    },
+    get_user_info: async (c, m, ctx) => {
+      const contact = await c.deps.services.sessions.contactOf(ctx, c.str(m, 'userid'));
+      return {
+        code: 0,
+        msg: 'ok',
+        data: {
+          active_time: contact.lastActiveAt ? Math.floor(contact.lastActiveAt.getTime() / 1000) : 0,
+          att_time: Math.floor(contact.createdAt.getTime() / 1000),
+          bid: contact.staff.id,
+          city: contact.city,
+          country: contact.country,
+          head_img: contact.avatarUrl,
+          mobile: contact.mobile,
+          nickname: contact.nickname,
+          openid: contact.externalId,
+          province: contact.province,
+          realname: contact.realname,
+          sex: contact.sex,
+          wid: contact.staff.id,
+        },
+      };
+    },
+    connect: async (c, m, ctx) => {
+      const session = await c.openSession(ctx, c.str(m, 'userid'));
+      await c.deps.services.sessions.accept(ctx, session.id);
+      return { code: 0, msg: 'ok' };
+    },
+    disconnect: async (c, m, ctx) => {
+      const userid = c.str(m, 'userid');
+      const session = await c.openSession(ctx, userid);
+      await c.deps.services.sessions.close(ctx, session.id);
+      return { code: 0, msg: 'ok', userid };
+    },
+    transform: async (c, m, ctx) => {
+      const session = await c.openSession(ctx, c.str(m, 'userid'));
+      const target = m.customer_id === undefined || m.customer_id === null || m.customer_id === '' ? null : c.int(m, 'customer_id');
+      await c.deps.services.sessions.transfer(ctx, session.id, target);
+      return { code: 0, msg: 'ok' };
+    },
+    send_to_user: async (c, m, ctx) => {
+      const session = await c.openSession(ctx, c.str(m, 'userid'));
+      if (!Array.isArray(m.message) || m.message.length === 0) throw badInput('message: must be a non-empty list');
+      let success = 0;
+      let failure = 0;
+      for (const [i, item] of m.message.entries()) {
+        try {
+          await c.deps.services.sessions.sendAsAgent(ctx, session.id, fromConsoleItem(item, i));
+          success++;
+        } catch (err) {
+          // A wrong state fails every item alike: report it as the reply's error, not as counts.
+          if (isAppError(err) && err.code !== ErrorCode.BadUserInput) throw err;
+          failure++;
+        }
+      }
+      return { code: 0, data: { failure, success } };
+    },
+    get_wait_user_list: async (c, m, ctx) => ({
+      code: 0,
+      data: { user_list: await c.userList(ctx, { status: SessionStatus.PENDING }, c.optionalBid(m)) },
+    }),
+    get_current_session_list: async (c, m, ctx) => ({
+      code: 0,
+      data: { user_list: await c.userList(ctx, { status: SessionStatus.MANUAL, agentId: c.agentId }, c.optionalBid(m)) },
+    }),
+    get_chat_record: async (c, m, ctx) => {
+      const contact = await c.deps.services.sessions.contactOf(ctx, c.str(m, 'userid'), c.optionalBid(m));
+      const page = m.page === undefined ? 1 : c.int(m, 'page');
+      const size = m.pagesize === undefined ? 10 : c.int(m, 'pagesize');
+      if (page < 1) throw badInput('page: starts at 1');
+      if (size < 1 || size > 100) throw badInput('pagesize: must be 1 to 100');
+      // Internal notes are in the record too, marked `is_note: 1` and `sender_type: "note"`.
+      const rows = await c.deps.services.notes.contactHistoryPage(ctx, contact.id, page, size);
+      return {
+        code: 0,
+        data: {
+          list_chat: rows.map((r) =>
+            isNote(r)
+              ? { create_time: Math.floor(r.createdAt.getTime() / 1000), is_robot: 0, is_note: 1, sender_type: 'note', ...noteAuthor(r), message: { type: 'text', value: { text: r.content } } }
+              : { create_time: Math.floor(r.createdAt.getTime() / 1000), is_robot: r.senderType === SenderType.AI ? 1 : 0, is_note: 0, sender_type: r.senderType, message: toConsoleItem(r) },
+          ),
+        },
+      };
+    },
+    get_answer_from_ai: async (c, m, ctx) => {
+      const bid = c.optionalBid(m);
+      const query = Array.isArray(m.user_query) ? m.user_query : [];
+      const question = query
+        .map((q, i) => fromConsoleItem(q, i))
+        .filter((q) => q.msgType === 'text')
+        .map((q) => q.content)
+        .join('\n');
+      if (!question.trim()) throw badInput('user_query: needs at least one text item');
+      const staffId = bid ?? (await c.deps.services.sessions.contactOf(ctx, c.str(m, 'userid'))).staff.id;
+      const text = await c.deps.services.agentAssist.answerFor(ctx, staffId, question);
+      return { code: 0, data: { message_list: [{ type: 'text', value: { text } }] } };
+    },
+  };
 
   /** One beat of the shared wheel (agent-console.socket.ts), in place of a timer per connection. */
   beat(): void {
@@ -228,12 +227,12 @@ export class AgentConsoleConnection implements AgentSocket {
     }
     // A failure inside login (database, Redis) still answers, so the console is not left waiting.
     if (method === 'login') return this.login(msg).catch((err) => this.transport.send({ method: 'login', ...this.errorReply(err) }));
-    const handler = this.handlers[method];
+    const handler = Object.hasOwn(AgentConsoleConnection.methods, method) ? AgentConsoleConnection.methods[method] : undefined;
     if (!handler) return this.transport.send({ code: 400, msg: method ? `Unknown method: ${method}` : 'method is required', method });
     if (!this.token) return this.transport.send({ code: 440, msg: 'Log in first', method });
     try {
       const ctx = await this.context();
-      const reply = await handler(msg, ctx);
+      const reply = await handler(this, msg, ctx);
       this.transport.send({ method, ...reply });
     } catch (err) {
       this.transport.send({ method, ...this.errorReply(err) });

@@ -13,7 +13,7 @@ import { sendBounded } from '../../core/ws/bounded-send.js';
 import { TimerWheel } from '../../core/ws/timer-wheel.js';
 import { MAX_FRAME_BYTES } from '../frames.js';
 import type { UpgradeHandler } from '../upgrade.js';
-import { AgentConsoleConnection } from './agent-console.protocol.js';
+import { AgentConsoleConnection, type ConsoleTransport } from './agent-console.protocol.js';
 
 /** The `ws` adapter of the agent-console protocol: sockets in, frames to the protocol core, frames out. */
 export function agentConsoleSockets(deps: { services: Services; hub: AgentHub; registry: ConsoleRegistry; config: AppConfig; log: Logger }) {
@@ -25,30 +25,28 @@ export function agentConsoleSockets(deps: { services: Services; hub: AgentHub; r
   // Every connection's beat from one interval, not a timer (two, before login) per socket.
   const beats = new TimerWheel<AgentConsoleConnection>(deps.config.agentWsBeatMs, (conn) => conn.beat());
 
-  const upgrade: UpgradeHandler = (req, socket, head) => {
-    wss.handleUpgrade(req, socket, head, (ws: WebSocket) => {
-      const conn = new AgentConsoleConnection(
-        { ...deps, log },
-        {
-          send: (value) => sendBounded(ws, JSON.stringify(value), deps.config.wsMaxBufferedBytes),
-          sendRaw: (text) => sendBounded(ws, text, deps.config.wsMaxBufferedBytes),
-          close: (code, reason) => ws.close(code, reason),
-        },
-        { ip: clientIp(req, deps.config.trustProxy), requestId: requestIdOf(req) },
-        { beats },
-      );
-      // Frames are handled one at a time, in order.
-      let chain = Promise.resolve();
-      ws.on('message', (data, isBinary) => {
-        chain = chain.then(() => conn.handle(isBinary ? '' : data.toString())).catch((err) => log.error({ err }, 'agent console frame failed'));
-      });
-      ws.on('close', () => {
-        const done = chain.then(() => conn.onClosed()).catch((err) => log.warn({ err }, 'agent console close failed'));
-        closing.add(done);
-        void done.finally(() => closing.delete(done));
-      });
-      ws.on('error', () => ws.terminate());
+  const connDeps = { ...deps, log };
+  const maxBuffered = deps.config.wsMaxBufferedBytes;
+
+  const attach = (ws: WebSocket, meta: { ip: string; requestId: string }) => {
+    const conn = new AgentConsoleConnection(connDeps, new SocketTransport(ws, maxBuffered), meta, { beats });
+    // Frames are handled one at a time, in order.
+    let chain = Promise.resolve();
+    ws.on('message', (data, isBinary) => {
+      chain = chain.then(() => conn.handle(isBinary ? '' : data.toString())).catch((err) => log.error({ err }, 'agent console frame failed'));
     });
+    ws.on('close', () => {
+      const done = chain.then(() => conn.onClosed()).catch((err) => log.warn({ err }, 'agent console close failed'));
+      closing.add(done);
+      void done.finally(() => closing.delete(done));
+    });
+    ws.on('error', () => ws.terminate());
+  };
+
+  const upgrade: UpgradeHandler = (req, socket, head) => {
+    // Read from the request here, so the connection's closures keep two strings, not the request.
+    const meta = { ip: clientIp(req, deps.config.trustProxy), requestId: requestIdOf(req) };
+    wss.handleUpgrade(req, socket, head, (ws: WebSocket) => attach(ws, meta));
   };
 
   return {
@@ -71,4 +69,24 @@ export function agentConsoleSockets(deps: { services: Services; hub: AgentHub; r
       ownServer?.close();
     },
   };
+}
+
+/** A console's frames out, on its socket (a class, so idle connections share the methods). */
+class SocketTransport implements ConsoleTransport {
+  constructor(
+    private readonly ws: WebSocket,
+    private readonly maxBuffered: number,
+  ) {}
+
+  send(value: unknown): void {
+    sendBounded(this.ws, JSON.stringify(value), this.maxBuffered);
+  }
+
+  sendRaw(text: string): void {
+    sendBounded(this.ws, text, this.maxBuffered);
+  }
+
+  close(code: number, reason: string): void {
+    this.ws.close(code, reason);
+  }
 }

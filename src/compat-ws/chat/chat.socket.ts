@@ -55,6 +55,23 @@ export function chatRoutes(services: Services, log: Logger): { routes: UpgradeRo
     return `web-${randomUUID()}`;
   }
 
+  // Outside the upgrade's scope, so a connection's closures keep what they name, not the request or the staff.
+  function attach(ws: WebSocket, staffId: number, contactId: string, publicPage: boolean, resumeAfter: number | null): void {
+    const transport = {
+      send: (frame: string) => sendBounded(ws, frame, services.config.wsMaxBufferedBytes),
+      close: (code: number, reason: string) => ws.close(code, reason),
+      media: publicPage ? ('json' as const) : ('url' as const),
+      rich: publicPage,
+      resumeAfter,
+    };
+    const conn = new ChatConnection(services, hub, staffId, contactId, transport, log.child({ component: 'web-chat', staffId }));
+    ws.on('message', (data, isBinary) => void conn.handle(isBinary ? '' : data.toString()));
+    ws.on('close', () => conn.close());
+    ws.on('error', () => conn.close());
+    void conn.start().catch((err) => log.warn({ err }, 'web chat resume failed'));
+    if (publicPage) void conn.showWaiting().catch((err) => log.warn({ err }, 'chat page queue place failed'));
+  }
+
   function open(req: IncomingMessage, socket: Parameters<UpgradeRoute['handle']>[1], head: Buffer, staff: Staff, publicPage: boolean): void {
     // A client that resumes gives the id of the last message it has (docs/protocols.md, "Resuming").
     const after = new URL(req.url ?? '/', 'http://x').searchParams.get('after_msg_id');
@@ -62,21 +79,8 @@ export function chatRoutes(services: Services, log: Logger): { routes: UpgradeRo
     void contactFor(req, staff.id, publicPage).then((contactId) => {
       if (!contactId) return refuseUpgrade(socket, 400, 'Bad Request', JSON.stringify({ code: 1003, message: 'contact_id or session_id is not valid for this staff' }));
       contactOf.set(req, contactId);
-      wss.handleUpgrade(req, socket, head, (ws: WebSocket) => {
-        const transport = {
-          send: (frame: string) => sendBounded(ws, frame, services.config.wsMaxBufferedBytes),
-          close: (code: number, reason: string) => ws.close(code, reason),
-          media: publicPage ? ('json' as const) : ('url' as const),
-          rich: publicPage,
-          resumeAfter: after === null ? null : Number(after),
-        };
-        const conn = new ChatConnection(services, hub, staff.id, contactId, transport, log.child({ component: 'web-chat', staffId: staff.id }));
-        ws.on('message', (data, isBinary) => void conn.handle(isBinary ? '' : data.toString()));
-        ws.on('close', () => conn.close());
-        ws.on('error', () => conn.close());
-        void conn.start().catch((err) => log.warn({ err }, 'web chat resume failed'));
-        if (publicPage) void conn.showWaiting().catch((err) => log.warn({ err }, 'chat page queue place failed'));
-      });
+      const staffId = staff.id;
+      wss.handleUpgrade(req, socket, head, (ws: WebSocket) => attach(ws, staffId, contactId, publicPage, after === null ? null : Number(after)));
     }, (err) => refuseAfterError(socket, err));
   }
 

@@ -1,4 +1,4 @@
-import { WebSocketServer } from 'ws';
+import { WebSocketServer, type WebSocket } from 'ws';
 import { clientIp } from '../../core/http/client-address.js';
 import { requestIdOf } from '../../core/http/request-context.js';
 import { closeWebSockets } from '../../core/http/websocket-drain.js';
@@ -13,6 +13,25 @@ import { WorkbenchConnection } from './workbench.protocol.js';
 /** `/ws/cs/:csId?token=`: the path alone proves nothing, so the token must be that agent's. */
 export function workbenchRoutes(services: Services, hub: AgentHub, log: Logger): { routes: UpgradeRoute[]; close: () => Promise<void> } {
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
+  // Outside the upgrade's scope, so a connection's closures keep what they name, not the request or its context.
+  const attach = (ws: WebSocket, a: { agentId: number; merchantId: number; tokenId: number; staffIds: Set<number>; token: string | undefined; since: number | undefined; meta: { ip: string; requestId: string } }) => {
+    const conn = new WorkbenchConnection(
+      a.agentId,
+      a.merchantId,
+      a.tokenId,
+      a.staffIds,
+      services,
+      () => services.contexts.forToken(a.token, a.meta),
+      (value) => sendBounded(ws, JSON.stringify(value), services.config.wsMaxBufferedBytes),
+      (code, reason) => ws.close(code, reason),
+      log,
+    );
+    hub.add(conn, a.since);
+    ws.on('message', (data) => void conn.handle(data.toString()));
+    ws.on('close', () => hub.remove(conn));
+    ws.on('error', () => ws.terminate());
+    return conn;
+  };
   const route: UpgradeRoute = {
     path: '/ws/cs/:csId',
     handle: (req, socket, head, params) => {
@@ -30,21 +49,7 @@ export function workbenchRoutes(services: Services, hub: AgentHub, log: Logger):
         const { agentId, merchantId, tokenId } = ctx.actor;
         const staffIds = new Set(await services.sessions.staffIdsOfCaller(ctx));
         wss.handleUpgrade(req, socket, head, (ws) => {
-          const conn = new WorkbenchConnection(
-            agentId,
-            merchantId,
-            tokenId,
-            staffIds,
-            services,
-            () => services.contexts.forToken(token, meta),
-            (value) => sendBounded(ws, JSON.stringify(value), services.config.wsMaxBufferedBytes),
-            (code, reason) => ws.close(code, reason),
-            log,
-          );
-          hub.add(conn, since);
-          ws.on('message', (data) => void conn.handle(data.toString()));
-          ws.on('close', () => hub.remove(conn));
-          ws.on('error', () => ws.terminate());
+          const conn = attach(ws, { agentId, merchantId, tokenId, staffIds, token, since, meta });
           if (since !== undefined) void hub.resume(conn, since, () => services.eventReplay.since(ctx, since));
         });
       })().catch((err) => {
