@@ -16,5 +16,9 @@ export function graphiqlPage(): Promise<Buffer> {
       }),
     ),
   );
+  // A failed render (an import error) is tried again on the next request, not kept.
+  page.catch(() => {
+    page = null;
+  });
   return page;
 }
