@@ -26,7 +26,7 @@
  * same path without retrieval) and the answerable questions' p95 as a ratio
  * to it. Uses DATABASE_URL's server (a fresh database, dropped after), else
  * an embedded PostgreSQL. `--split dev|test|fresh|holdout|paraphrase|final|final2` and `--lang en|zh` limit the questions; `--verbose` prints the misses
- * (never the final splits') with the best-scoring sentences and their scores; `--scores` prints each question's best sentence score (for calibration); `--warm N` sets the greetings sent first (300; 0 for a cold
+ * (never the final splits') with the best-scoring sentences and their scores; `--scores` prints each question's best sentence score (for calibration); `--sweep` the answer/refuse trade-off over thresholds; `--warm N` sets the greetings sent first (300; 0 for a cold
  * process).
  */
 import 'reflect-metadata';
@@ -47,6 +47,7 @@ import { StoredFile } from '../../src/entities/knowledge/stored-file.entity.js';
 import { Merchant } from '../../src/entities/merchant/merchant.entity.js';
 import { Staff } from '../../src/entities/staff/staff.entity.js';
 import { bestSentences } from '../../src/services/answer/answer-selection.js';
+import { BuiltinAnswerer } from '../../src/services/answer/builtin.answerer.js';
 import { contentTypeFor, newFilePath } from '../../src/services/knowledge/file-name.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -231,6 +232,30 @@ async function main(): Promise<void> {
         const passages = await services.retrieval.retrieve(em.fork(), staff.id, r.q.question, { k: 8 });
         const outcome = r.q.kind === 'answerable' ? (correct(r) ? 'correct' : r.handedOff ? 'handed-off' : 'wrong') : r.handedOff ? 'refused' : 'answered';
         console.log(`${r.q.split} ${r.q.lang} ${r.q.kind} ${outcome} ${(bestSentences(r.q.question, passages)[0]?.score ?? 0).toFixed(3)}`);
+      }
+    }
+    if (process.argv.includes('--sweep')) {
+      // The answer/refuse trade-off per language, on the studied splits only: each question is answered with no
+      // threshold, then every threshold in the range counts it as refused below its best sentence's score.
+      const open = new BuiltinAnswerer(1, { en: 0, zh: 0 });
+      const rows: { lang: string; kind: string; score: number; right: boolean }[] = [];
+      for (const r of results.filter((x) => x.q.kind !== 'smalltalk' && !unstudied.has(x.q.split))) {
+        const passages = await services.retrieval.retrieve(em.fork(), staff.id, r.q.question, { k: 8 });
+        const score = bestSentences(r.q.question, passages)[0]?.score ?? 0;
+        let text = '';
+        const it = open.answer({ persona: staff, question: r.q.question, passages, language: r.q.lang === 'zh' ? 'zh' : 'en' });
+        for (let step = await it.next(); !step.done; step = await it.next()) text += step.value;
+        rows.push({ lang: r.q.lang, kind: r.q.kind, score, right: (r.q.expect ?? []).some((e) => fold(text).includes(fold(e))) });
+      }
+      for (const l of ['en', 'zh']) {
+        const mine = rows.filter((x) => x.lang === l);
+        const of = (kind: string) => mine.filter((x) => x.kind === kind);
+        console.log(`\nSweep ${l} (${of('answerable').length} answerable, ${of('adversarial').length} adversarial, ${of('other').length} other): threshold correct wrong-handoff adversarial-refused other-refused`);
+        for (let t = 0.3; t <= 0.62; t += 0.02) {
+          const a = of('answerable');
+          const refused = (kind: string) => pct(of(kind).filter((x) => x.score < t).length, of(kind).length);
+          console.log(`  ${t.toFixed(2)} ${pct(a.filter((x) => x.score >= t && x.right).length, a.length)} ${pct(a.filter((x) => x.score < t).length, a.length)} ${refused('adversarial')} ${refused('other')}`);
+        }
       }
     }
     if (verbose) {
