@@ -42,6 +42,26 @@ export function spellFrameWords(question: string): string {
   });
 }
 
+// A clause about the contact's own case ("my order VT20931 has not arrived", 我是王磊): first person, no question in it.
+const FIRST_PERSON = /\b(?:i|i'm|i've|my|me|we|our|us)\b|我|咱/i;
+const CLAUSE_END = /[，,。;；!！：:]|\.\s/;
+/** How much a word said only in such a clause counts: it tells the contact's situation, not what they ask. */
+const CASE_CLAUSE_WEIGHT = 0.5;
+
+/**
+ * The words of a question said only in clauses about the contact's own case, when another clause asks the question
+ * ("我的订单 VT20931 还没到，你们在哪些城市送货？" asks where the shop delivers; 还没到 is the contact's story).
+ */
+export function caseOnlyTokens(question: string): Set<string> {
+  const clauses = normalizeText(question).split(CLAUSE_END).map((c) => c.trim()).filter(Boolean);
+  if (clauses.length < 2) return new Set();
+  const asking = clauses.filter((c) => cueOf(c) !== null || /[?？吗呢]$/.test(c) || !FIRST_PERSON.test(c));
+  const story = clauses.filter((c) => !asking.includes(c));
+  if (!asking.length || !story.length) return new Set();
+  const asked = new Set(asking.flatMap((c) => tokenize(topicOf(c))));
+  return new Set(story.flatMap((c) => tokenize(topicOf(c))).filter((t) => !asked.has(t)));
+}
+
 /** The question without the parts that identify the contact's own case (order numbers, their name) and its frame. */
 export function topicOf(question: string): string {
   const topic = normalizeText(question).replace(SELF_NAME, ' ').replace(IDENTIFIER, ' ').replace(FRAME, ' ');
@@ -289,6 +309,13 @@ export function bestSentences(message: string, passages: Passage[], synonyms: Sy
   });
   const verbs = predicates(topic);
   for (const t of terms) if (verbs.has(t.term)) t.predicate = true;
+  const story = caseOnlyTokens(question);
+  for (const t of terms) {
+    if (!story.has(t.term)) continue;
+    t.weight *= CASE_CLAUSE_WEIGHT;
+    t.key = false;
+    t.predicate = false;
+  }
   const askedSet = new Set(asked);
   const stranger = [...keyNames(topic)].some((t) => !vocabulary.has(t) && !alternatives.has(t));
   const cue = cueOf(question);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bestSentences, topicOf } from '../../../src/services/answer/answer-selection.js';
+import { bestSentences, caseOnlyTokens, topicOf } from '../../../src/services/answer/answer-selection.js';
 import type { Passage } from '../../../src/services/answer/answer.types.js';
 import { generalSynonyms } from '../../../src/services/answer/general-synonyms.js';
 import { tokenize } from '../../../src/services/knowledge/text-segmenter.js';
@@ -51,5 +51,28 @@ describe('misspellings in answer selection', () => {
     expect(best('how much is the delivry fee', 'We deliver to Shanghai and Hangzhou. Smaller orders pay a delivery fee of 50 yuan.')).toBe(
       'Smaller orders pay a delivery fee of 50 yuan.',
     );
+  });
+});
+
+describe("the contact's own case in a question", () => {
+  it('counts the words of a first-person clause without a question as the story, not the question', () => {
+    const zh = caseOnlyTokens('我的订单 VT20931 还没到，你们在哪些城市送货？');
+    expect(zh.size).toBeGreaterThan(0);
+    for (const t of tokenize('城市送货')) expect(zh.has(t)).toBe(false);
+    const en = caseOnlyTokens('My scooter arrived with a scratch yesterday, how do I return it?');
+    expect(en.has(tokenize('scratch')[0]!)).toBe(true);
+    expect(en.has(tokenize('return')[0]!)).toBe(false);
+  });
+
+  it('leaves a question of one clause, or whose clauses are all about the topic, whole', () => {
+    expect(caseOnlyTokens('Which cities do you deliver to?').size).toBe(0);
+    expect(caseOnlyTokens('When the bridge opened, how much was the toll?').size).toBe(0);
+  });
+
+  it("answers the question a contact's story comes before", () => {
+    const content = '选择云岭，是因为附近没有大城市的灯光干扰，订单很少。\n我们在上海、杭州和苏州提供送车上门服务。\n订单还没到时可以查询物流。';
+    const [top] = bestSentences('我的订单还没到，你们在哪些城市送货？', [{ ...passageOf(content), heading: '配送' }]);
+    expect(top!.units[top!.index]!.text).toBe('我们在上海、杭州和苏州提供送车上门服务。');
+    expect(top!.score).toBeGreaterThan(0.52);
   });
 });
