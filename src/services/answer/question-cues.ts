@@ -36,7 +36,7 @@ const CUES: [Cue, RegExp][] = [
   ['year', /\b(?:what|which) year\b|\bwhat century\b|哪一?年|何年|什么年份|哪个年代|哪个世纪/],
   ['price', /\bhow much (?:is|are|does|do|did|will|would)\b(?!.*\bweigh)|\bprices?\b|\bcosts?\b|\bfees?\b|\bfines?\b|\bcharges?\b|多少钱|价格|费用|收费|什么价|几块|几元|门票|罚款/],
   ['length', /\bhow long\b|多长(?!时间)/],
-  ['measure', /\bhow (?:high|tall|deep|wide|big|large|heavy|cold|hot|warm|fast|far)\b|\bweigh\b|多高|多深|多宽|多大|多重|多冷|多热|多快|海拔|口径|重量|温度|面积/],
+  ['measure', /\bhow (?:high|tall|deep|wide|big|large|heavy|cold|hot|warm|fast|far)\b|\bweigh\b|多高|多深|多宽|多大|多重|多沉|多冷|多热|多快|海拔|口径|重量|温度|面积/],
   ['number', /\bhow (?:much|many|old)\b|多少|(?<!哪)几[个位次岁元块号座台场种名人斤吨]/],
   ['person', /\bwho(?:m|se)?\b|\bwhich (?:person|people|man|woman|engineer|company|team)\b|谁|哪位|什么人/],
   ['time', /\bwhen\b|\bwhat time\b|\bwhat date\b|\bwhich (?:days?|months?|season)\b|\bopening hours\b|什么时候|几点|哪天|何时|营业时间|什么时间|几月/],
@@ -54,7 +54,8 @@ export function cueOf(question: string): Cue | null {
 
 const EN_NUMBER =
   '(?:\\d+(?:[.,]\\d+)*|\\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|dozen|half an?|several)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine|hundred|thousand|million))*\\b)';
-const ZH_NUMBER = '(?:\\d+(?:[.,]\\d+)*|[零一二两三四五六七八九十百千万亿半几][零一二两三四五六七八九十百千万亿点]*)';
+// With the approximations Chinese texts give counts in: 二十多次, 六十余种, 十来天.
+const ZH_NUMBER = '(?:\\d+(?:[.,]\\d+)*|[零一二两三四五六七八九十百千万亿半几][零一二两三四五六七八九十百千万亿点]*)(?:多|余|来)?';
 const NUM = `(?:${EN_NUMBER}|\\ban?\\b|${ZH_NUMBER})[\\s-]*`;
 const UNITS =
   'km|kilomet(?:re|er)s?|miles?|met(?:re|er)s?|centimet(?:re|er)s?|cm|mm|feet|foot|inch(?:es)?|grams?|kilograms?|kg|tonnes?|tons?|litres?|liters?|degrees?|percent|%|hectares?|acres?|volts?|watts?|' +
@@ -93,7 +94,7 @@ export function quantityOf(term: string): RegExp | undefined {
 // The dimension a measure question names ("how heavy", 多重) and the units that measure it: "10 centimetres" does not
 // answer how heavy a charger is.
 const DIMENSIONS: [RegExp, string][] = [
-  [/\bhow heavy\b|\bweigh|多重|重量|体重/, '公斤|千克|克|吨|斤|kg|kilograms?|grams?|g|tonnes?|tons?|pounds?|lbs?'],
+  [/\bhow heavy\b|\bweigh|多重|多沉|重量|体重/, '公斤|千克|克|吨|斤|kg|kilograms?|grams?|g|tonnes?|tons?|pounds?|lbs?'],
   [/\bhow (?:high|tall|deep|wide)\b|多高|多深|多宽|海拔|高度|深度|宽度/, '米|千米|公里|厘米|毫米|尺|丈|km|kilomet(?:re|er)s?|m|met(?:re|er)s?|cm|centimet(?:re|er)s?|mm|feet|foot|ft|inch(?:es)?'],
   [/\bhow (?:hot|cold|warm)\b|多冷|多热|温度|气温/, '度|°c?|℃|degrees?'],
   [/\bhow fast\b|多快|速度|时速/, '公里每小时|公里/小时|km/h|kph|mph|公里|kilomet(?:re|er)s? (?:an|per) hour|miles (?:an|per) hour|knots?'],
@@ -103,7 +104,7 @@ const DIMENSIONS: [RegExp, string][] = [
 export function measureUnits(question: string): RegExp | null {
   const q = normalizeText(question).toLowerCase();
   const units = DIMENSIONS.find(([re]) => re.test(q))?.[1];
-  return units ? new RegExp(`(?:\\d+(?:[.,]\\d+)*|${EN_NUMBER}|[零一二两三四五六七八九十百千万点]+)[\\s-]*(?:${units})(?![a-z])`, 'i') : null;
+  return units ? new RegExp(`(?:\\d+(?:[.,]\\d+)*|${EN_NUMBER}|[零一二两三四五六七八九十百千万点]+)(?:多|余)?[\\s-]*(?:${units})(?![a-z])`, 'i') : null;
 }
 
 const ANSWERS: Record<Cue, RegExp> = {
@@ -124,7 +125,7 @@ const ANSWERS: Record<Cue, RegExp> = {
     `${NUM}\\s*(?:${TIME_UNITS})|\\b(?:next day|same day|within|until)\\b|次日|当天`,
     'gi',
   ),
-  distance: new RegExp(`${NUM}\\s*(?:km|kilomet(?:re|er)s?|(?:nautical )?miles?|met(?:re|er)s?|公里|千米|海里|英里|米)`, 'gi'),
+  distance: new RegExp(`${NUM}\\s*(?:km|kilomet(?:re|er)s?|(?:nautical )?miles?|met(?:re|er)s?|公里|千米|海里|英里|米|里)`, 'gi'),
   year: new RegExp(YEAR, 'gi'),
   time: new RegExp(
     `\\d{1,2}(?::\\d{2})?\\s*(?:am|pm)|\\b(?:mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?|daily|every day|weekdays?|weekends?|holidays?|next day|within|before|after|until|days?|hours?|spring|summer|autumn|winter|${MONTHS})\\b|${YEAR}|(?:\\d+|[零一二两三四五六七八九十]+)\\s*(?:[点时月日号]|个月)|[春夏秋冬][天季]|[上下中]午|早上|晚上|傍晚|凌晨|[周星期][一二三四五六日天末]|次日|当天|工作日|清明|${NUM}\\s*(?:天|小时|分钟)`,
@@ -227,7 +228,11 @@ const OTHER_COUNT_STRENGTH = 0.5;
 export function cueStrength(cue: Cue, text: string, questionTokens: Set<string>, counted: string | null = null, units: RegExp | null = null): number {
   const plain = normalizeText(text);
   if (cue === 'measure' && units) return units.test(plain) ? 1 : 0;
-  if (counted && cue === 'number' && !/^[a-z]/.test(counted)) return new RegExp(`${ZH_NUMBER}\\s*(?:个|周)?${counted}`).test(plain) ? 1 : 0;
+  if (counted && cue === 'number' && !/^[a-z]/.test(counted)) {
+    // 敲多少次 is answered by 一百零八下: times are counted in any of these.
+    const unit = counted === '次' ? '(?:次|下|回|遍)' : counted;
+    return new RegExp(`${ZH_NUMBER}\\s*(?:个|周)?${unit}`).test(plain) ? 1 : 0;
+  }
   const found = [...plain.matchAll(ANSWERS[cue])].map((m) => m[0]);
   if ((cue === 'person' || cue === 'place') && HAN.test(plain)) found.push(...chineseEntities(plain, cue));
   const own = found.filter((f) => {

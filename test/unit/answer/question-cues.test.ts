@@ -188,3 +188,19 @@ describe('reasons told as events', () => {
     expect(answersCue('reason', 'It was finished after six years of construction.', asked('Why was the lighthouse built?'))).toBe(false);
   });
 });
+
+describe('approximate Chinese counts', () => {
+  it('takes 二十多次, 四万多份 and 一百零八下 for the counts they are', () => {
+    expect(cueStrength('number', '此后先后二十多次进入西部高原考察。', asked('她去高原考察过多少次？'), countedUnit('她去高原考察过多少次？'))).toBe(1);
+    expect(cueStrength('number', '过去每天清晨和傍晚各敲一百零八下。', asked('以前每天要敲多少次？'), countedUnit('以前每天要敲多少次？'))).toBe(1);
+    expect(cueStrength('number', '采集植物标本四万多份。', asked('她一共收集了多少标本？'))).toBe(1);
+    expect(cueStrength('number', '钟楼在城北。', asked('以前每天要敲多少次？'), countedUnit('以前每天要敲多少次？'))).toBe(0);
+  });
+
+  it('measures 多沉 in weights and 多远 in 里 too', () => {
+    expect(cueOf('永安大钟有多沉？')).toBe('measure');
+    expect(measureUnits('永安大钟有多沉？')!.test('重约二十八吨')).toBe(true);
+    expect(measureUnits('永安大钟有多沉？')!.test('口径三米')).toBe(false);
+    expect(cueStrength('distance', '在安静的夜里可以传出四十多里。', asked('钟声最远能听到多远？'))).toBe(1);
+  });
+});
