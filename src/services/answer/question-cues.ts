@@ -33,7 +33,7 @@ const CUES: [Cue, RegExp][] = [
   ['frequency', /\bhow often\b|\bhow frequently\b|多久一次|多长时间一次|隔多久|多久.{0,6}一次/],
   ['duration', /\bhow long (?:does|do|did|will|would|can|could|should|has|have|had|until|before|after|to)\b|\bhow soon\b|多久|多长时间|几天|几个小时/],
   ['phone', /\bphone number\b|\btelephone\b|\bhotline\b|\bservice line\b|\bcall you\b|电话|热线|客服号码/],
-  ['year', /\b(?:what|which) year\b|\bwhat century\b|哪一?年|何年|什么年份|哪个年代|哪个世纪/],
+  ['year', /\b(?:what|which) year\b|\bwhat century\b|哪一?年|何年|什么年份|哪个年代|哪个世纪|(?:什么|哪个|哪一?)朝代|哪朝/],
   ['price', /\bhow much (?:is|are|does|do|did|will|would)\b(?!.*\bweigh)|\bprices?\b|\bcosts?\b|\bfees?\b|\bfines?\b|\bcharges?\b|多少钱|价格|费用|收费|什么价|几块|几元|门票|罚款/],
   ['length', /\bhow long\b|多长(?!时间)/],
   ['measure', /\bhow (?:high|tall|deep|wide|big|large|heavy|cold|hot|warm|fast|far)\b|\bweigh\b|多高|多深|多宽|多大|多重|多沉|多冷|多热|多快|海拔|口径|重量|温度|面积/],
@@ -61,7 +61,7 @@ const UNITS =
   'km|kilomet(?:re|er)s?|miles?|met(?:re|er)s?|centimet(?:re|er)s?|cm|mm|feet|foot|inch(?:es)?|grams?|kilograms?|kg|tonnes?|tons?|litres?|liters?|degrees?|percent|%|hectares?|acres?|volts?|watts?|' +
   '公里|千米|米|厘米|毫米|公斤|千克|克|吨|斤|度|亩|平方米|升|伏|瓦|倍|成';
 const MONTHS = 'january|february|march|april|may|june|july|august|september|october|november|december';
-const YEAR = '\\b(?:1[0-9]{3}|20[0-9]{2})s?\\b|\\bcentury\\b|\\d{4}\\s*年|[一二三四五六七八九十]+世纪|年间|年代|[秦汉晋隋唐宋元明清]朝';
+const YEAR = '\\b(?:1[0-9]{3}|20[0-9]{2})s?\\b|\\bcentury\\b|\\d{4}\\s*年|[一二三四五六七八九十]+世纪|年间|年代|[秦汉晋隋唐宋元明清](?:朝|代)';
 const TIME_UNITS = 'hours?|minutes?|days?|weeks?|months?|years?|小时|分钟|天|周|个月|年|工作日';
 
 // Nouns naming a quantity, and the units that measure it: "电池电压是多少" is answered by "48 伏" without the word 电压.

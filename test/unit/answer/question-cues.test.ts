@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { answersCue, asksPastTime, countedUnit, cueOf, cueStrength, holdsYear, keyNames, keyPartners, keyTerms, measureUnits, predicates, quantityOf, typeWords } from '../../../src/services/answer/question-cues.js';
-import { spellFrameWords } from '../../../src/services/answer/answer-selection.js';
+import { spellFrameWords, topicOf } from '../../../src/services/answer/answer-selection.js';
 import { morphemesOf, tokenize } from '../../../src/services/knowledge/text-segmenter.js';
 
 const asked = (q: string) => new Set(tokenize(q));
@@ -202,5 +202,13 @@ describe('approximate Chinese counts', () => {
     expect(measureUnits('永安大钟有多沉？')!.test('重约二十八吨')).toBe(true);
     expect(measureUnits('永安大钟有多沉？')!.test('口径三米')).toBe(false);
     expect(cueStrength('distance', '在安静的夜里可以传出四十多里。', asked('钟声最远能听到多远？'))).toBe(1);
+  });
+});
+
+describe('dynasties', () => {
+  it('asks 什么朝代 as a year, answered by 唐代 or 明朝', () => {
+    expect(cueOf('龙门渡从什么朝代开始有船？')).toBe('year');
+    expect(topicOf('龙门渡从什么朝代开始有船？')).not.toContain('朝代');
+    expect(cueStrength('year', '据记载，这里从唐代起就有渡船往来。', asked('龙门渡从什么朝代开始有船？'))).toBe(1);
   });
 });
