@@ -118,6 +118,23 @@ const CUE_WEIGHT = 0.2;
 /** A sentence without it answers another question about the same words ("how much are farmers paid" → "paid to delay mowing"). */
 const CUE_MISSING_FACTOR = 0.65;
 /**
+ * Cues whose answer has a form a sentence either shows or does not (a price, a year, a weight in its unit): a sentence
+ * without it, however many of the question's words it repeats, tells something else ("头盔内衬多少钱" against the
+ * sentence on returning the liner).
+ */
+const FORMED_CUE_MISSING_FACTOR = 0.5;
+
+/**
+ * Whether the question asks for an answer of such a form: a year, a distance, a phone number; a price when it asks how
+ * much (not "what if it costs more"); a weight, height or temperature (not "how fast", often a rate: "twice the normal").
+ */
+function asksFormed(cue: string | null, question: string): boolean {
+  if (cue === 'year' || cue === 'distance' || cue === 'phone') return true;
+  if (cue === 'price') return /\bhow much\b|多少钱|几块|几元|多少元|什么价|价格是多少/i.test(question);
+  if (cue === 'measure') return measureUnits(question) !== null && !/\bhow fast\b|多快|速度|时速/i.test(question);
+  return false;
+}
+/**
  * A sentence lacking one of the things the question is about (with its heading and neighbours) answers a question
  * that reuses its other words about something else ("the deposit for a car rental" against the scooter deposit).
  */
@@ -322,6 +339,7 @@ export function bestSentences(message: string, passages: Passage[], synonyms: Sy
   const counted = countedUnit(question);
   const dimension = cue === 'measure' ? measureUnits(question) : null;
   const past = cue === 'time' && asksPastTime(question);
+  const formed = asksFormed(cue, question);
   const out: Candidate[] = [];
   for (const { passage, units, titles } of parsed) {
     const heading = new Set(tokenize([passage.heading, ...titles].join('\n')));
@@ -351,7 +369,7 @@ export function bestSentences(message: string, passages: Passage[], synonyms: Sy
       const shaped = cue && answers ? share * (1 - CUE_WEIGHT) + CUE_WEIGHT * strength : share;
       // Missing what the question word asks for, or a thing the question is about, is a sign of a question the passage
       // does not answer however many of its words it shares: these scale the whole score, the passage's included.
-      const doubt = (cue && !answers ? CUE_MISSING_FACTOR : 1) * (keyMissing ? KEY_MISSING_FACTOR : 1) * (stranger ? NAME_UNKNOWN_FACTOR : 1) * (predicateMissing ? PREDICATE_MISSING_FACTOR : 1);
+      const doubt = (cue && !answers ? (formed ? FORMED_CUE_MISSING_FACTOR : CUE_MISSING_FACTOR) : 1) * (keyMissing ? KEY_MISSING_FACTOR : 1) * (stranger ? NAME_UNKNOWN_FACTOR : 1) * (predicateMissing ? PREDICATE_MISSING_FACTOR : 1);
       // The section named after the question's words breaks ties between sentences that say the same words.
       const base = shaped * 0.85 + Math.min(passage.score, 1) * 0.15;
       const tie = inHeading * 0.03;

@@ -76,3 +76,16 @@ describe("the contact's own case in a question", () => {
     expect(top!.score).toBeGreaterThan(0.52);
   });
 });
+
+describe('answers of a form', () => {
+  const score = (question: string, content: string, heading = 'Returns') => bestSentences(question, [{ ...passageOf(content), heading }])[0]!.score;
+
+  it('doubts a sentence without the price, year or weight asked for more than one without another cue', () => {
+    const liner = '出于卫生原因，头盔内衬和手套拆封后不予退货。';
+    expect(score('头盔内衬多少钱？', liner, '退换货政策')).toBeLessThan(0.5);
+    expect(score('How heavy is the remote?', 'The remote is on the handlebar and runs on a CR2032 battery.')).toBeLessThan(0.5);
+    // "costs" names no price to give: the sentence that says what happens answers.
+    expect(score('What happens if the new model costs more?', 'A price-match credit is added if the new model costs more within 7 days.')).toBeGreaterThan(0.5);
+    expect(score('How fast do Platinum members earn points?', 'Platinum members earn points at twice the normal rate.', 'Earning points')).toBeGreaterThan(0.5);
+  });
+});
