@@ -132,7 +132,10 @@ const ANSWERS: Record<Cue, RegExp> = {
     'gi',
   ),
   place: /\b\d+\s+[A-Z][a-z]+\s+(?:Road|Street|Avenue|Lane|Rd|St)\b|\b(?:road|street|avenue|floor|next to|opposite)\b|\b(?:on|off)\s+the\s+(?:\w+\s+)?(?:island|coast|shore|hill|mountain|river|lake|bay|peninsula|border)s?\b|\b(?:in|at|to|from|near|into|across|over|beside)\s+(?:the\s+)?(?:[A-Z][\w-]+|(?:\w+\s+)?(?:marsh(?:es)?|hills?|mountains?|towns?|cit(?:y|ies)|villages?|district|coast|river|lake|sea|island|country|region|north|south|east|west)\b)|[A-Z][a-z]+,\s*[A-Z][a-z]+|\d+\s*号|\p{Script=Han}(?:路|街|楼|层|区|市|省|县|镇|村|山|河|湖|国|州|岛|港|湾|坡|洲)(?=[\s，。、；和与及的,]|$)|位于|坐落/gu,
-  person: /(?<=\S\s+)(?:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+)|\bby (?:the )?[a-z]+ [A-Z][a-z]+|\b(?:Mr|Mrs|Ms|Dr|Sir|Lady|King|Queen)\.?\s+[A-Z][a-z]+/g,
+  // Also the party a policy makes responsible ("运费由我们承担", "we pay the postage"): who pays, who is liable; the
+  // party alone is the match, since the verb is the question's own word.
+  person:
+    /(?<=\S\s+)(?:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+)|\bby (?:the )?[a-z]+ [A-Z][a-z]+|\b(?:Mr|Mrs|Ms|Dr|Sir|Lady|King|Queen)\.?\s+[A-Z][a-z]+|\b(?:we|you)(?= (?:pay|cover|bear)\b)|(?<=\b(?:paid|covered|borne) by )(?:us|you|the (?:customer|buyer|seller|company|shop))\b|(?<=由)(?:我们|我方|本店|本公司|公司|平台|您|买家|卖家|客户|用户|企业)(?=承担|负责|支付|出|付)/g,
   // "Term: what it means", or a sentence saying what something means or indicates.
   meaning: /^[^:：.。]{1,40}[:：]\s*[^,.;，。；]+|\b(?:means?|meaning|indicates?|signals?|stands? for)\b|表示|代表|意味着|说明/gu,
   // "A, B and C", "A、B 和 C", or a list introduced by a colon.

@@ -212,3 +212,11 @@ describe('dynasties', () => {
     expect(cueStrength('year', '据记载，这里从唐代起就有渡船往来。', asked('龙门渡从什么朝代开始有船？'))).toBe(1);
   });
 });
+
+describe('who is responsible', () => {
+  it('answers who pays with the party a policy names', () => {
+    expect(cueStrength('person', '审核通过后，快递员会在两天内上门取件，运费由我们承担。', asked('退货运费谁出？'))).toBe(1);
+    expect(cueStrength('person', 'For faulty scooters we pay the return postage.', asked('Who pays for the return postage?'))).toBe(1);
+    expect(cueStrength('person', '运费会在两天内退还。', asked('退货运费谁出？'))).toBe(0);
+  });
+});
