@@ -150,6 +150,38 @@ describe('built-in answers over /ws: short, structured, small talk kept, one lan
     kf.close();
   });
 
+  it('reads an FAQ entry back to edit it (faqEntry): the merchant and an assigned agent; another staff, tenant or a non-entry document do not answer', async () => {
+    const save = `mutation($id: Int!, $q: String!, $a: String!) { saveFaqEntry(staffId: $id, question: $q, answer: $a) { id } }`;
+    const read = `query($id: Int!, $doc: Int!) { faqEntry(staffId: $id, documentId: $doc) { documentId question answer } }`;
+    // Saved as typed, on one line each: the question keeps the "?" its file name drops.
+    const saved = (await t.gql(save, { id: staff.id, q: 'Can I  pause my monthly plan?', a: 'Yes, once a year\nfor up to 30 days.' }, token)).data.saveFaqEntry;
+    const entry = { documentId: saved.id, question: 'Can I pause my monthly plan?', answer: 'Yes, once a year for up to 30 days.' };
+    expect((await t.gql(read, { id: staff.id, doc: saved.id }, token)).data.faqEntry).toEqual(entry);
+
+    const agent = await createAgent(t, token, [staff.id]);
+    expect((await t.gql(read, { id: staff.id, doc: saved.id }, agent.token)).data.faqEntry).toEqual(entry);
+    const otherOwnStaff = await createStaffWithKeys(t, token, { name: 'Elsewhere' });
+    const stranger = await createAgent(t, token, [otherOwnStaff.id]);
+    expect((await t.gql(read, { id: staff.id, doc: saved.id }, stranger.token)).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    // The staff must be the entry's: asked through another staff of the same merchant, it is not found.
+    expect((await t.gql(read, { id: otherOwnStaff.id, doc: saved.id }, token)).errors?.[0]).toMatchObject({ message: `Document ${saved.id} not found`, extensions: { code: 'NOT_FOUND' } });
+
+    const other = await createMerchant(t);
+    const otherStaff = await createStaffWithKeys(t, other.token);
+    const theirs = (await t.gql(save, { id: otherStaff.id, q: 'Is there a student discount?', a: 'Yes, 20 percent.' }, other.token)).data.saveFaqEntry;
+    expect((await t.gql(read, { id: staff.id, doc: theirs.id }, token)).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    expect((await t.gql(read, { id: otherStaff.id, doc: theirs.id }, token)).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    expect((await t.gql(read, { id: otherStaff.id, doc: saved.id }, other.token)).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+
+    // An uploaded document is no entry, even one named like an entry.
+    await addDocument(t, token, staff.id, 'FAQ Opening hours.txt', 'We open at 9.\nWe close at 6.\n');
+    const docs = (await t.gql('query($id: Int!) { documents(staffId: $id, page: { pageSize: 100 }) { items { id fileName } } }', { id: staff.id }, token)).data.documents.items;
+    for (const name of ['rental.md', 'FAQ Opening hours.txt']) {
+      const id = docs.find((d: any) => d.fileName === name).id;
+      expect((await t.gql(read, { id: staff.id, doc: id }, token)).errors?.[0]).toMatchObject({ message: `Document ${id} is not an FAQ entry`, extensions: { code: 'BAD_USER_INPUT' } });
+    }
+  });
+
   it('speaks one language per reply: a Chinese question to an English staff gets a Chinese refusal and a Chinese queue notice', async () => {
     const reply = await ask('c-zh', '你们卖宠物食品吗？');
     expect(reply).toContain('抱歉');

@@ -1,7 +1,9 @@
+import type { Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postGatewayCallback, startGatewayReceiver } from '../support/channel-fakes.js';
 import { createStaff, md5 } from '../support/factories.js';
-import { signIn, startWebApp, webMerchant, type WebApp, type WebPage } from '../support/web-app.js';
+import { addDocument } from '../support/knowledge.js';
+import { expectNamedControls, signIn, startWebApp, webMerchant, type WebApp, type WebPage } from '../support/web-app.js';
 
 const POLICY = `# Opening hours
 
@@ -12,6 +14,25 @@ The shop is open from 9 am to 6 pm on weekdays. On Saturdays it opens at 10 am.
 You can return any item within thirty days of delivery.
 `;
 const SECRET = 'wechat-gateway-secret';
+
+/** Holds the page's next GraphQL request of `operation` until the returned function is called. */
+async function holdOperation(web: WebPage, operation: string): Promise<() => Promise<void>> {
+  let release!: () => void;
+  const released = new Promise<void>((r) => (release = r));
+  let sent: Promise<void> | undefined;
+  const handler = async (route: Route) => {
+    if (sent || !(route.request().postData() ?? '').includes(`"operationName":"${operation}"`)) return route.fallback();
+    sent = released.then(() => route.continue());
+    await sent;
+  };
+  await web.page.route('**/graphql', handler);
+  return async () => {
+    release();
+    await sent;
+    // Only once it went on: a handler removed while it waits lets the request through unheld.
+    await web.page.unroute('**/graphql', handler);
+  };
+}
 
 /** Drops a file on the element as a browser drag and drop does (a DataTransfer holding a File). */
 async function dropFile(web: WebPage, zone: string, name: string, text: string, type: string) {
@@ -261,5 +282,67 @@ describe('the merchant admin in the browser', { timeout: 90_000 }, () => {
     }
     expect(await zh.page.getByRole('button', { name: '编辑 /hours' }).count()).toBe(1);
     await zh.close();
+  });
+  it('edits an FAQ entry: Edit loads its saved answer, saving replaces the entry, and a question typed while the save is in flight stays', async () => {
+    const merchant = await webMerchant(w.t);
+    const staffId = await createStaff(w.t, merchant.token, { name: 'Faye' });
+    const save = 'mutation($id: Int!, $q: String!, $a: String!) { saveFaqEntry(staffId: $id, question: $q, answer: $a) { id } }';
+    const old = (await w.t.gql(save, { id: staffId, q: 'Do you gift-wrap?', a: 'Yes, for 2 euros a parcel.' }, merchant.token)).data.saveFaqEntry;
+    // Named like an entry, so listed as one, but an upload: its answer cannot be loaded.
+    await addDocument(w.t, merchant.token, staffId, 'FAQ Opening hours.txt', 'We open at 9.');
+    const web = await w.open('en');
+    const { page } = web;
+    await signIn(web, w.url, 'merchant', merchant.userName, merchant.plain);
+    await page.goto(`${w.url}/admin/knowledge?staff=${staffId}`);
+    const faqTable = page.getByRole('table', { name: 'Questions with a set answer' });
+    await expect.poll(() => faqTable.textContent()).toMatch(/Do you gift-wrap[\s\S]*Opening hours/);
+    const question = page.getByRole('textbox', { name: 'Question' });
+    const answer = page.getByRole('textbox', { name: 'Answer' });
+
+    await page.getByRole('button', { name: 'Edit “Opening hours”' }).click();
+    await expect.poll(() => page.getByRole('alert').filter({ hasText: 'The current answer could not be loaded' }).textContent()).toContain(
+      'is not an FAQ entry',
+    );
+    expect(await answer.inputValue()).toBe('');
+    expect(await answer.isEnabled()).toBe(true);
+    await expectNamedControls(web, 'FAQ edit, load failed');
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    expect(await page.getByRole('alert').filter({ hasText: 'The current answer could not be loaded' }).count()).toBe(0);
+    expect(await page.getByRole('form', { name: 'New FAQ entry' }).count()).toBe(1);
+
+    // While the entry loads the form says so and waits; then it holds the saved question (with its "?") and answer.
+    const releaseLoad = await holdOperation(web, 'AdminFaqEntry');
+    await page.getByRole('button', { name: 'Edit “Do you gift-wrap”' }).click();
+    const loadingLine = page.getByRole('status').filter({ hasText: 'Loading the entry’s current answer' });
+    await expect.poll(() => loadingLine.count()).toBe(1);
+    const editForm = page.getByRole('form', { name: 'Edit FAQ entry' });
+    expect(await editForm.getAttribute('aria-busy')).toBe('true');
+    expect(await answer.isDisabled()).toBe(true);
+    await expectNamedControls(web, 'FAQ edit, loading');
+    await releaseLoad();
+    await expect.poll(() => answer.inputValue()).toBe('Yes, for 2 euros a parcel.');
+    expect(await question.inputValue()).toBe('Do you gift-wrap?');
+    expect(await loadingLine.count()).toBe(0);
+    expect(await editForm.getAttribute('aria-busy')).toBe('false');
+
+    // Held in flight, the save lets the next question be typed; its answer clears only what it sent.
+    await answer.fill('Yes, free of charge.');
+    const releaseSave = await holdOperation(web, 'AdminSaveFaq');
+    await editForm.getByRole('button', { name: 'Save' }).click();
+    await question.fill('Do you deliver on Sundays?');
+    await releaseSave();
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'FAQ entry saved' }).count()).toBe(1);
+    expect(await question.inputValue()).toBe('Do you deliver on Sundays?');
+    expect(await answer.inputValue()).toBe('');
+    expect(await page.getByRole('form', { name: 'New FAQ entry' }).count()).toBe(1);
+    await expect.poll(() => page.getByRole('button', { name: 'Edit “Do you gift-wrap”' }).count()).toBe(1);
+
+    const docs = (await w.t.gql('query($id: Int!) { documents(staffId: $id) { items { id fileName } } }', { id: staffId }, merchant.token)).data.documents.items;
+    const entries = docs.filter((d: { fileName: string }) => d.fileName === 'FAQ Do you gift-wrap.txt');
+    expect(entries).toHaveLength(1);
+    expect(entries[0].id).not.toBe(old.id);
+    const read = 'query($id: Int!, $doc: Int!) { faqEntry(staffId: $id, documentId: $doc) { question answer } }';
+    expect((await w.t.gql(read, { id: staffId, doc: entries[0].id }, merchant.token)).data.faqEntry).toEqual({ question: 'Do you gift-wrap?', answer: 'Yes, free of charge.' });
+    await web.close();
   });
 });

@@ -20,6 +20,7 @@ import {
   DocumentPage,
   DocumentSyncEvent,
   DocumentType,
+  FaqEntryType,
   UploadedFilePage,
   UploadedFileType,
 } from './knowledge.types.js';
@@ -87,6 +88,15 @@ export class KnowledgeResolver {
     @Arg('replacesDocumentId', () => Int, { nullable: true }) replacesDocumentId?: number,
   ): Promise<KnowledgeDocument> {
     return this.s.faq.save(ctx, staffId, { question, answer, replaces: replacesDocumentId ?? null });
+  }
+
+  @Authorized(Role.MERCHANT, Role.AGENT)
+  @Query(() => FaqEntryType, {
+    description:
+      "An FAQ entry's question and answer as saved, to edit it (saveFaqEntry with replacesDocumentId). A document of the staff that is not an FAQ entry answers BAD_USER_INPUT",
+  })
+  async faqEntry(@Arg('staffId', () => Int) staffId: number, @Arg('documentId', () => Int) documentId: number, @Ctx() { ctx }: GqlContext): Promise<FaqEntryType> {
+    return this.s.faq.get(ctx, staffId, documentId);
   }
 
   @Authorized(Role.MERCHANT)

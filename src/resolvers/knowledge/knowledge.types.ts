@@ -54,6 +54,13 @@ export class DocumentPage {
   @Field(() => Int) pageSize!: number;
 }
 
+@ObjectType('FaqEntry', { description: 'An FAQ entry of a staff as saved (saveFaqEntry): its question and answer' })
+export class FaqEntryType {
+  @Field(() => Int, { description: 'The Q&A document that holds it' }) documentId!: number;
+  @Field() question!: string;
+  @Field() answer!: string;
+}
+
 @InputType({ description: 'An uploaded file to add to a staff; a file already listed keeps its document and takes the new name' })
 export class DocumentFileInput {
   @Field() filePath!: string;

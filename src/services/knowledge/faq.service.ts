@@ -1,19 +1,32 @@
 import { Readable } from 'node:stream';
 import { z } from 'zod';
 import { RequestContext } from '../../core/context.js';
-import { notFound } from '../../core/errors.js';
+import { badInput, notFound } from '../../core/errors.js';
 import { parseInput } from '../../core/validation.js';
 import { KnowledgeDocument } from '../../entities/knowledge/document.entity.js';
 import type { DocumentService } from './document.service.js';
 import type { FileService } from './file.service.js';
 
+const QUESTION_MAX = 500;
+const ANSWER_MAX = 4000;
 const entrySchema = z.object({
-  question: z.string({ message: 'question is required' }).trim().min(1, 'question is required').max(500, 'question must be at most 500 characters'),
-  answer: z.string({ message: 'answer is required' }).trim().min(1, 'answer is required').max(4000, 'answer must be at most 4000 characters'),
+  question: z.string({ message: 'question is required' }).trim().min(1, 'question is required').max(QUESTION_MAX, `question must be at most ${QUESTION_MAX} characters`),
+  answer: z.string({ message: 'answer is required' }).trim().min(1, 'answer is required').max(ANSWER_MAX, `answer must be at most ${ANSWER_MAX} characters`),
   replaces: z.number().int().positive().nullable().optional(),
 });
 
 const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
+
+/** The text `save` writes; both lines are single lines (oneLine), so this reads back exactly what was saved. */
+const ENTRY_TEXT = /^Q: ([^\n]+)\nA: ([^\n]+)\n$/;
+// At most 3 UTF-8 bytes per UTF-16 unit the limits count: a larger file is not an entry and is not read.
+const ENTRY_MAX_BYTES = (QUESTION_MAX + ANSWER_MAX) * 3 + 'Q: \nA: \n'.length;
+
+export interface FaqEntry {
+  documentId: number;
+  question: string;
+  answer: string;
+}
 
 /**
  * FAQ entries learned from agents: a question the AI could not answer and the reply a person gave, saved as a
@@ -41,6 +54,21 @@ export class FaqService {
     await this.deps.documents.indexDocument(doc!.id);
     if (entry.replaces) await this.deps.documents.delete(ctx, staffId, [entry.replaces]);
     return ctx.em.fork().findOneOrFail(KnowledgeDocument, doc!.id);
+  }
+
+  /**
+   * An entry's question and answer as saved, to edit it. Same access as `save`; a document of the staff that
+   * is not an FAQ entry (its text is not what `save` writes, whatever its name) is BAD_USER_INPUT.
+   */
+  async get(caller: RequestContext, staffId: number, documentId: number): Promise<FaqEntry> {
+    const ctx = await this.forMerchant(caller, staffId);
+    const doc = await this.deps.documents.requireOwned(ctx, staffId, documentId);
+    const file = await this.deps.files.getOwned(ctx, doc.filePath);
+    const notAnEntry = () => badInput(`Document ${doc.id} is not an FAQ entry`);
+    if (file.fileSize > ENTRY_MAX_BYTES) throw notAnEntry();
+    const match = ENTRY_TEXT.exec((await this.deps.files.read(file)).toString('utf8'));
+    if (!match) throw notAnEntry();
+    return { documentId: doc.id, question: match[1]!, answer: match[2]! };
   }
 
   /** The document rules are the merchant's: an agent acts for its merchant, on a staff it serves only. */

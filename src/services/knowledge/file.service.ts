@@ -121,6 +121,16 @@ export class FileService {
     return file;
   }
 
+  /** The bytes of a stored file; one gone from storage is "not found". */
+  async read(file: StoredFile): Promise<Buffer> {
+    try {
+      return await this.storage.read(file.filePath);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw notFound(`File ${file.filePath}`);
+      throw err;
+    }
+  }
+
   /** For serving `/assets/files/{file_path}`: file URLs are public, as in the seed. */
   async findPublic(em: EntityManager, filePath: string): Promise<StoredFile | null> {
     if (!isSafeFilePath(filePath)) return null;

@@ -193,6 +193,16 @@ export const AdminSaveFaq = graphql(`
   }
 `);
 
+export const AdminFaqEntry = graphql(`
+  query AdminFaqEntry($staffId: Int!, $documentId: Int!) {
+    faqEntry(staffId: $staffId, documentId: $documentId) {
+      documentId
+      question
+      answer
+    }
+  }
+`);
+
 export const AdminAgents = graphql(`
   query AdminAgents {
     agents(page: { pageSize: 100 }) {

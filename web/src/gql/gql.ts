@@ -29,6 +29,7 @@ type Documents = {
     "\n  mutation AdminDeleteDocuments($staffId: Int!, $ids: [Int!]!) {\n    deleteDocuments(staffId: $staffId, ids: $ids)\n  }\n": typeof types.AdminDeleteDocumentsDocument,
     "\n  subscription AdminDocumentSync($staffId: Int) {\n    documentSync(staffId: $staffId) {\n      documentId\n      staffId\n      state\n      error\n      chunkCount\n      document {\n        id\n        fileName\n        fileSize\n        syncState\n        syncError\n        chunkCount\n        updatedAt\n      }\n    }\n  }\n": typeof types.AdminDocumentSyncDocument,
     "\n  mutation AdminSaveFaq($staffId: Int!, $question: String!, $answer: String!, $replaces: Int) {\n    saveFaqEntry(staffId: $staffId, question: $question, answer: $answer, replacesDocumentId: $replaces) {\n      id\n      fileName\n      syncState\n    }\n  }\n": typeof types.AdminSaveFaqDocument,
+    "\n  query AdminFaqEntry($staffId: Int!, $documentId: Int!) {\n    faqEntry(staffId: $staffId, documentId: $documentId) {\n      documentId\n      question\n      answer\n    }\n  }\n": typeof types.AdminFaqEntryDocument,
     "\n  query AdminAgents {\n    agents(page: { pageSize: 100 }) {\n      total\n      items {\n        id\n        name\n        userName\n        status\n        maxSessions\n        autoAccept\n        staffIds\n      }\n    }\n  }\n": typeof types.AdminAgentsDocument,
     "\n  mutation AdminCreateAgent($input: AgentCreateInput!) {\n    createAgent(input: $input) {\n      id\n    }\n  }\n": typeof types.AdminCreateAgentDocument,
     "\n  mutation AdminUpdateAgent($id: Int!, $input: AgentUpdateInput!) {\n    updateAgent(id: $id, input: $input) {\n      id\n      name\n      maxSessions\n      autoAccept\n      staffIds\n    }\n  }\n": typeof types.AdminUpdateAgentDocument,
@@ -116,6 +117,7 @@ const documents: Documents = {
     "\n  mutation AdminDeleteDocuments($staffId: Int!, $ids: [Int!]!) {\n    deleteDocuments(staffId: $staffId, ids: $ids)\n  }\n": types.AdminDeleteDocumentsDocument,
     "\n  subscription AdminDocumentSync($staffId: Int) {\n    documentSync(staffId: $staffId) {\n      documentId\n      staffId\n      state\n      error\n      chunkCount\n      document {\n        id\n        fileName\n        fileSize\n        syncState\n        syncError\n        chunkCount\n        updatedAt\n      }\n    }\n  }\n": types.AdminDocumentSyncDocument,
     "\n  mutation AdminSaveFaq($staffId: Int!, $question: String!, $answer: String!, $replaces: Int) {\n    saveFaqEntry(staffId: $staffId, question: $question, answer: $answer, replacesDocumentId: $replaces) {\n      id\n      fileName\n      syncState\n    }\n  }\n": types.AdminSaveFaqDocument,
+    "\n  query AdminFaqEntry($staffId: Int!, $documentId: Int!) {\n    faqEntry(staffId: $staffId, documentId: $documentId) {\n      documentId\n      question\n      answer\n    }\n  }\n": types.AdminFaqEntryDocument,
     "\n  query AdminAgents {\n    agents(page: { pageSize: 100 }) {\n      total\n      items {\n        id\n        name\n        userName\n        status\n        maxSessions\n        autoAccept\n        staffIds\n      }\n    }\n  }\n": types.AdminAgentsDocument,
     "\n  mutation AdminCreateAgent($input: AgentCreateInput!) {\n    createAgent(input: $input) {\n      id\n    }\n  }\n": types.AdminCreateAgentDocument,
     "\n  mutation AdminUpdateAgent($id: Int!, $input: AgentUpdateInput!) {\n    updateAgent(id: $id, input: $input) {\n      id\n      name\n      maxSessions\n      autoAccept\n      staffIds\n    }\n  }\n": types.AdminUpdateAgentDocument,
@@ -262,6 +264,10 @@ export function graphql(source: "\n  subscription AdminDocumentSync($staffId: In
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation AdminSaveFaq($staffId: Int!, $question: String!, $answer: String!, $replaces: Int) {\n    saveFaqEntry(staffId: $staffId, question: $question, answer: $answer, replacesDocumentId: $replaces) {\n      id\n      fileName\n      syncState\n    }\n  }\n"): (typeof documents)["\n  mutation AdminSaveFaq($staffId: Int!, $question: String!, $answer: String!, $replaces: Int) {\n    saveFaqEntry(staffId: $staffId, question: $question, answer: $answer, replacesDocumentId: $replaces) {\n      id\n      fileName\n      syncState\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminFaqEntry($staffId: Int!, $documentId: Int!) {\n    faqEntry(staffId: $staffId, documentId: $documentId) {\n      documentId\n      question\n      answer\n    }\n  }\n"): (typeof documents)["\n  query AdminFaqEntry($staffId: Int!, $documentId: Int!) {\n    faqEntry(staffId: $staffId, documentId: $documentId) {\n      documentId\n      question\n      answer\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
