@@ -129,7 +129,7 @@ const FORMED_CUE_MISSING_FACTOR = 0.5;
  * much (not "what if it costs more"); a weight, height or temperature (not "how fast", often a rate: "twice the normal").
  */
 function asksFormed(cue: string | null, question: string): boolean {
-  if (cue === 'year' || cue === 'distance' || cue === 'phone') return true;
+  if (cue === 'year' || cue === 'dynasty' || cue === 'distance' || cue === 'phone') return true;
   if (cue === 'price') return /\bhow much\b|多少钱|几块|几元|多少元|什么价|价格是多少/i.test(question);
   if (cue === 'measure') return measureUnits(question) !== null && !/\bhow fast\b|多快|速度|时速/i.test(question);
   return false;

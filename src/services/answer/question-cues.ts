@@ -12,6 +12,7 @@ export type Cue =
   | 'duration'
   | 'distance'
   | 'year'
+  | 'dynasty'
   | 'time'
   | 'place'
   | 'person'
@@ -33,7 +34,9 @@ const CUES: [Cue, RegExp][] = [
   ['frequency', /\bhow often\b|\bhow frequently\b|多久一次|多长时间一次|隔多久|多久.{0,6}一次/],
   ['duration', /\bhow long (?:does|do|did|will|would|can|could|should|has|have|had|until|before|after|to)\b|\bhow soon\b|多久|多长时间|几天|几个小时/],
   ['phone', /\bphone number\b|\btelephone\b|\bhotline\b|\bservice line\b|\bcall you\b|电话|热线|客服号码/],
-  ['year', /\b(?:what|which) year\b|\bwhat century\b|哪一?年|何年|什么年份|哪个年代|哪个世纪|(?:什么|哪个|哪一?)朝代|哪朝/],
+  ['year', /\b(?:what|which) year\b|\bwhat century\b|哪一?年|何年|什么年份|哪个年代|哪个世纪/],
+  // 什么朝代 is answered by 唐代 or 明朝 (or a year); 哪一年 by a year, not by a dynasty.
+  ['dynasty', /(?:什么|哪个|哪一?)朝代|哪朝/],
   ['price', /\bhow much (?:is|are|does|do|did|will|would)\b(?!.*\bweigh)|\bprices?\b|\bcosts?\b|\bfees?\b|\bfines?\b|\bcharges?\b|多少钱|价格|费用|收费|什么价|几块|几元|门票|罚款/],
   ['length', /\bhow long\b|多长(?!时间)/],
   ['measure', /\bhow (?:high|tall|deep|wide|big|large|heavy|cold|hot|warm|fast|far)\b|\bweigh\b|多高|多深|多宽|多大|多重|多沉|多冷|多热|多快|海拔|口径|重量|温度|面积/],
@@ -61,7 +64,7 @@ const UNITS =
   'km|kilomet(?:re|er)s?|miles?|met(?:re|er)s?|centimet(?:re|er)s?|cm|mm|feet|foot|inch(?:es)?|grams?|kilograms?|kg|tonnes?|tons?|litres?|liters?|degrees?|percent|%|hectares?|acres?|volts?|watts?|' +
   '公里|千米|米|厘米|毫米|公斤|千克|克|吨|斤|度|亩|平方米|升|伏|瓦|倍|成';
 const MONTHS = 'january|february|march|april|may|june|july|august|september|october|november|december';
-const YEAR = '\\b(?:1[0-9]{3}|20[0-9]{2})s?\\b|\\bcentury\\b|\\d{4}\\s*年|[一二三四五六七八九十]+世纪|年间|年代|[秦汉晋隋唐宋元明清](?:朝|代)';
+const YEAR = '\\b(?:1[0-9]{3}|20[0-9]{2})s?\\b|\\bcentury\\b|\\d{4}\\s*年|[一二三四五六七八九十]+世纪|年间|年代|[秦汉晋隋唐宋元明清]朝';
 const TIME_UNITS = 'hours?|minutes?|days?|weeks?|months?|years?|小时|分钟|天|周|个月|年|工作日';
 
 // Nouns naming a quantity, and the units that measure it: "电池电压是多少" is answered by "48 伏" without the word 电压.
@@ -127,6 +130,7 @@ const ANSWERS: Record<Cue, RegExp> = {
   ),
   distance: new RegExp(`${NUM}\\s*(?:km|kilomet(?:re|er)s?|(?:nautical )?miles?|met(?:re|er)s?|公里|千米|海里|英里|米|里)`, 'gi'),
   year: new RegExp(YEAR, 'gi'),
+  dynasty: new RegExp(`${YEAR}|[秦汉晋隋唐宋元明清]代`, 'gi'),
   time: new RegExp(
     `\\d{1,2}(?::\\d{2})?\\s*(?:am|pm)|\\b(?:mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?|daily|every day|weekdays?|weekends?|holidays?|next day|within|before|after|until|days?|hours?|spring|summer|autumn|winter|${MONTHS})\\b|${YEAR}|(?:\\d+|[零一二两三四五六七八九十]+)\\s*(?:[点时月日号]|个月)|[春夏秋冬][天季]|[上下中]午|早上|晚上|傍晚|凌晨|[周星期][一二三四五六日天末]|次日|当天|工作日|清明|${NUM}\\s*(?:天|小时|分钟)`,
     'gi',
@@ -236,7 +240,10 @@ export function cueStrength(cue: Cue, text: string, questionTokens: Set<string>,
     const unit = counted === '次' ? '(?:次|下|回|遍)' : counted;
     return new RegExp(`${ZH_NUMBER}\\s*(?:个|周)?${unit}`).test(plain) ? 1 : 0;
   }
-  const found = [...plain.matchAll(ANSWERS[cue])].map((m) => m[0]);
+  let found = [...plain.matchAll(ANSWERS[cue])].map((m) => m[0]);
+  // "1956 年" is a year, not a length ("公路大桥有多长" is not answered by when it was built); a span of years still
+  // answers how long something took (duration).
+  if (cue === 'length') found = found.filter((f) => !/^(?:1\d{3}|20\d{2})\s*年$/.test(f.trim()));
   if ((cue === 'person' || cue === 'place') && HAN.test(plain)) found.push(...chineseEntities(plain, cue));
   const own = found.filter((f) => {
     const tokens = tokenize(f);

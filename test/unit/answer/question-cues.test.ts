@@ -206,10 +206,11 @@ describe('approximate Chinese counts', () => {
 });
 
 describe('dynasties', () => {
-  it('asks 什么朝代 as a year, answered by 唐代 or 明朝', () => {
-    expect(cueOf('龙门渡从什么朝代开始有船？')).toBe('year');
+  it('asks 什么朝代 for a dynasty (or a year); 哪一年 is not answered by a dynasty', () => {
+    expect(cueOf('龙门渡从什么朝代开始有船？')).toBe('dynasty');
     expect(topicOf('龙门渡从什么朝代开始有船？')).not.toContain('朝代');
-    expect(cueStrength('year', '据记载，这里从唐代起就有渡船往来。', asked('龙门渡从什么朝代开始有船？'))).toBe(1);
+    expect(cueStrength('dynasty', '据记载，这里从唐代起就有渡船往来。', asked('龙门渡从什么朝代开始有船？'))).toBe(1);
+    expect(cueStrength('year', '永安大钟是明代铸造的一口青铜大钟。', asked('大钟是哪一年造的？'))).toBe(0);
   });
 });
 
@@ -218,5 +219,13 @@ describe('who is responsible', () => {
     expect(cueStrength('person', '审核通过后，快递员会在两天内上门取件，运费由我们承担。', asked('退货运费谁出？'))).toBe(1);
     expect(cueStrength('person', 'For faulty scooters we pay the return postage.', asked('Who pays for the return postage?'))).toBe(1);
     expect(cueStrength('person', '运费会在两天内退还。', asked('退货运费谁出？'))).toBe(0);
+  });
+});
+
+describe('years and lengths of time', () => {
+  it('does not take a year for how long something is, but a span of years for how long it took', () => {
+    expect(cueStrength('length', '1956 年建成的临川公路大桥；', asked('公路大桥有多长？'))).toBe(0);
+    expect(cueStrength('duration', '前后用了三年时间。', asked('铸这口钟花了多长时间？'))).toBe(1);
+    expect(cueStrength('duration', '大桥于 1956 年开工，1960 年建成。', asked('大桥建了多长时间？'))).toBe(1);
   });
 });
