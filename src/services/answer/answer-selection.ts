@@ -71,6 +71,15 @@ export function topicOf(question: string): string {
 
 const HAN = /\p{Script=Han}/u;
 
+// Characters that carry grammar, not a topic: a two-character "word" of two of them that no passage has (时会 in
+// 到期时会有人联系) is jieba joining the ends of two phrases, not a thing the question is about.
+const FUNCTION_CHARS = new Set('时会的了在有是要能就都也还又才被把给让对和与或而但可将已正很太更最着过得地吗呢吧');
+
+/** A question word that is two grammar characters the passages never use together. */
+function isMiscut(term: string, vocabulary: Set<string>): boolean {
+  return term.length === 2 && !vocabulary.has(term) && FUNCTION_CHARS.has(term[0]!) && FUNCTION_CHARS.has(term[1]!);
+}
+
 /** Units of a passage: its paragraphs (content lines) split into sentences; "• " marks a list item. */
 export function unitsOf(content: string, titles: string[] = []): Unit[] {
   const out: Unit[] = [];
@@ -337,6 +346,7 @@ export function bestSentences(message: string, passages: Passage[], synonyms: Sy
   let texts: string | null = null;
   const passageText = () => (texts ??= parsed.map((p) => p.units.map((u) => u.plain).join('\n')).join('\n'));
   const terms = asked.flatMap((term): Term[] => {
+    if (isMiscut(term, vocabulary)) return [];
     // The merchant's and general synonyms, and the word's family in the passages ("renter" → rent).
     const forms = relatedForms(term, vocabulary, inVocabulary);
     const alts = forms.length ? [...(alternatives.get(term) ?? []), ...forms] : alternatives.get(term);

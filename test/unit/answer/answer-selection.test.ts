@@ -108,3 +108,12 @@ describe('answers of a form', () => {
     expect(score('How fast do Platinum members earn points?', 'Platinum members earn points at twice the normal rate.', 'Earning points')).toBeGreaterThan(0.5);
   });
 });
+
+describe('words jieba joins across phrases', () => {
+  it('leaves out a word of two grammar characters no passage has (时会 in 到期时会有人联系)', () => {
+    const content = '合同到期前一个月，客户经理会联系您续约；\n不续约的，请在到期后三天内归还全部车辆。';
+    const [top] = bestSentences('合同快到期时会有人联系吗？', [{ ...passageOf(content), kind: 'qa', heading: '合同到期后怎么办？' }]);
+    expect(top!.units[top!.index]!.text).toBe('合同到期前一个月，客户经理会联系您续约；');
+    expect(top!.score).toBeGreaterThan(0.52);
+  });
+});
