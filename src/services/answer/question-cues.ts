@@ -132,10 +132,11 @@ const ANSWERS: Record<Cue, RegExp> = {
   year: new RegExp(YEAR, 'gi'),
   dynasty: new RegExp(`${YEAR}|[秦汉晋隋唐宋元明清]代`, 'gi'),
   time: new RegExp(
-    `\\d{1,2}(?::\\d{2})?\\s*(?:am|pm)|\\b(?:mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?|daily|every day|weekdays?|weekends?|holidays?|next day|within|before|after|until|days?|hours?|spring|summer|autumn|winter|${MONTHS})\\b|${YEAR}|(?:\\d+|[零一二两三四五六七八九十]+)\\s*(?:[点时月日号]|个月)|[春夏秋冬][天季]|[上下中]午|早上|晚上|傍晚|凌晨|[周星期][一二三四五六日天末]|次日|当天|工作日|清明|${NUM}\\s*(?:天|小时|分钟)`,
+    `\\d{1,2}(?::\\d{2})?\\s*(?:am|pm)|\\b(?:mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?|daily|every day|weekdays?|weekends?|holidays?|next day|within|before|after|until|days?|hours?|(?:spring|summer|autumn|winter)s?|${MONTHS})\\b|${YEAR}|(?:\\d+|[零一二两三四五六七八九十]+)\\s*(?:[点时月日号]|个月)|[春夏秋冬][天季]|[上下中]午|早上|晚上|傍晚|凌晨|[周星期][一二三四五六日天末]|次日|当天|工作日|清明|${NUM}\\s*(?:天|小时|分钟)`,
     'gi',
   ),
-  place: /\b\d+\s+[A-Z][a-z]+\s+(?:Road|Street|Avenue|Lane|Rd|St)\b|\b(?:road|street|avenue|floor|next to|opposite)\b|\b(?:on|off)\s+the\s+(?:\w+\s+)?(?:island|coast|shore|hill|mountain|river|lake|bay|peninsula|border)s?\b|\b(?:in|at|to|from|near|into|across|over|beside)\s+(?:the\s+)?(?:[A-Z][\w-]+|(?:\w+\s+)?(?:marsh(?:es)?|hills?|mountains?|towns?|cit(?:y|ies)|villages?|district|coast|river|lake|sea|island|country|region|north|south|east|west)\b)|[A-Z][a-z]+,\s*[A-Z][a-z]+|\d+\s*号|\p{Script=Han}(?:路|街|楼|层|区|市|省|县|镇|村|山|河|湖|国|州|岛|港|湾|坡|洲)(?=[\s，。、；和与及的,]|$)|位于|坐落/gu,
+  // A month or a weekday after "in" is a time, not a place ("picked in October").
+  place: /\b\d+\s+[A-Z][a-z]+\s+(?:Road|Street|Avenue|Lane|Rd|St)\b|\b(?:road|street|avenue|floor|next to|opposite)\b|\b(?:on|off)\s+the\s+(?:\w+\s+)?(?:island|coast|shore|hill|mountain|river|lake|bay|peninsula|border)s?\b|\b(?:in|at|to|from|near|into|across|over|beside)\s+(?:the\s+)?(?:(?!(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[A-Z][\w-]+|(?:\w+\s+)?(?:marsh(?:es)?|hills?|mountains?|towns?|cit(?:y|ies)|villages?|valleys?|forests?|orchards?|harbou?rs?|ports?|district|coast|river|lake|sea|island|country|region|north|south|east|west)\b)|\b(?:of|in) the [A-Z][a-z]+ (?:valley|river|hills|mountains|coast|region|district)\b|[A-Z][a-z]+,\s*[A-Z][a-z]+|\d+\s*号|\p{Script=Han}(?:路|街|楼|层|区|市|省|县|镇|村|山|河|湖|国|州|岛|港|湾|坡|洲)(?=[\s，。、；和与及的,]|$)|位于|坐落/gu,
   // Also the party a policy makes responsible ("运费由我们承担", "we pay the postage"): who pays, who is liable; the
   // party alone is the match, since the verb is the question's own word.
   person:

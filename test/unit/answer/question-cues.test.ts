@@ -229,3 +229,14 @@ describe('years and lengths of time', () => {
     expect(cueStrength('duration', '大桥于 1956 年开工，1960 年建成。', asked('大桥建了多长时间？'))).toBe(1);
   });
 });
+
+describe('places and seasons', () => {
+  it('takes "in October" for a time, not a place, and a named valley for a place', () => {
+    expect(cueStrength('place', 'The apples are picked in October and stay fresh until March.', asked('Where did the Brisk apple originate?'))).toBe(0);
+    expect(cueStrength('place', 'It was first grown in the orchards of the Lynn valley around 1780.', asked('Where did the Brisk apple originate?'))).toBe(1);
+  });
+
+  it('takes seasons in the plural for a time', () => {
+    expect(cueStrength('time', 'In dry summers the top of the old church tower still appears above the water.', asked('When can you see the old church?'))).toBe(1);
+  });
+});
