@@ -438,6 +438,9 @@ const REFERS_BACK = /\b(?:it|its|they|their|them|this|these|he|she|his|her)\b|^[
 
 const ANAPHOR = /^(?:(?:it|this|that|these|those|they|its|their|he|she|then|also|otherwise|however)\b|[该这它此其但]|另外|否则)/i;
 
+/** A clause that goes on from the one before: an English one starting in lower case, or one that refers back. */
+const continues = (text: string | undefined) => text !== undefined && (/^[a-z]/.test(text) || ANAPHOR.test(text));
+
 /** Budget in characters per output length; the best sentence is kept whole even when longer. */
 export const BUDGET = { concise: 160, 'normal-length': 300, detailed: 700 } as const;
 
@@ -481,9 +484,14 @@ export function expand(best: Candidate, all: Candidate[], budget: number, allowM
     for (let i = from; i <= to; i++) {
       if (i !== index && units[i]!.paragraph !== unit.paragraph && (asksList || (scoreOf.get(i) ?? 0) >= best.related * 0.85) && fits(i)) add(i);
     }
-  } else if (allowMore !== 'no') {
+  } else if (/[;；:：]$/.test(unit.text) && continues(units[index + 1]?.text) && units[index + 1]!.paragraph === unit.paragraph && fits(index + 1)) {
+    // A sentence cut at its semicolon whose next clause leans on it ("…was flooded; its inhabitants were moved") is half
+    // of what it says: the other half comes with it. Clauses of their own after a semicolon (a Chinese list of facts) do not.
+    add(index + 1);
+  }
+  if (!unit.listItem && allowMore !== 'no') {
     // The rest of the paragraph while it continues on the question's words (detailed: while it fits).
-    for (let i = index + 1; units[i]?.paragraph === unit.paragraph && fits(i); i++) {
+    for (let i = Math.max(...picked) + 1; units[i]?.paragraph === unit.paragraph && fits(i); i++) {
       if (allowMore !== 'all' && (scoreOf.get(i) ?? 0) < best.related * 0.75) break;
       add(i);
     }

@@ -169,6 +169,12 @@ describe('built-in answerer', () => {
     expect(result).toMatchObject({ grounded: true, text: '充满电后在平路上可行驶约 45 公里；' });
   });
 
+  it('gives the rest of a sentence cut at its semicolon when it goes on from it, not a clause of its own', async () => {
+    const village: Passage = { ...textDoc, chunkId: 10, heading: 'Keldby Dam › Building', content: 'The village of Low Keldby was flooded when the reservoir filled; its people were moved to a new village on the hill.' };
+    const { result } = await answer({ question: 'What happened to the village of Low Keldby?', passages: [village], outputLength: 'concise', language: 'en' });
+    expect(result.text).toBe('The village of Low Keldby was flooded when the reservoir filled; its people were moved to a new village on the hill.');
+  });
+
   it('takes a number in the unit of the quantity asked about as naming it (电压 → 48 伏)', async () => {
     const { result } = await answer({ question: '电池电压是多少？', passages: [battery], outputLength: 'concise', language: 'zh' });
     expect(result).toMatchObject({ grounded: true, text: 'Voltra S2 的电池为 48 伏、15 安时。' });
