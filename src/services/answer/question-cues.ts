@@ -18,7 +18,8 @@ export type Cue =
   | 'person'
   | 'reason'
   | 'list'
-  | 'meaning';
+  | 'meaning'
+  | 'appearance';
 
 const MEANING = /\bwhat (?:does|do|did) .+ (?:mean|indicate|stand for|signify)\b|\bwhat is meant by\b|\bmeaning of\b|什么意思|代表什么|表示什么|意味着什么|说明什么/;
 
@@ -28,6 +29,8 @@ export const MEANING_VERB = /\b(?:mean|indicate|stand for|signify)\b/gi;
 // First match wins: the narrower cues come before the ones they overlap ("how long does it take" before "how long is").
 const CUES: [Cue, RegExp][] = [
   ['distance', /\bhow far\b|多远|多少公里/],
+  // How a thing looks ("what does a Brisk apple look like", 长什么样): its colours, shape and size answer.
+  ['appearance', /\bwhat (?:does|do|did) .+ look like\b|\bhow (?:does|do|did) .+ look\b|\bwhat colou?rs?\b|\bwhat shape\b|长什么样|什么样子|外观|什么颜色|颜色是/],
   // What a sign or a term stands for ("what does a green light mean", 红灯是什么意思): a manual's "Green: …" answers.
   // Before the others: "what does it mean when…" asks for a meaning, not a time.
   ['meaning', MEANING],
@@ -141,6 +144,8 @@ const ANSWERS: Record<Cue, RegExp> = {
   // party alone is the match, since the verb is the question's own word.
   person:
     /(?<=\S\s+)(?:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+)|\bby (?:the )?[a-z]+ [A-Z][a-z]+|\b(?:Mr|Mrs|Ms|Dr|Sir|Lady|King|Queen)\.?\s+[A-Z][a-z]+|\b(?:we|you)(?= (?:pay|cover|bear)\b)|(?<=\b(?:paid|covered|borne) by )(?:us|you|the (?:customer|buyer|seller|company|shop))\b|(?<=由)(?:我们|我方|本店|本公司|公司|平台|您|买家|卖家|客户|用户|企业)(?=承担|负责|支付|出|付)/g,
+  appearance:
+    /\b(?:red|green|yellow|blue|white|black|brown|gr[ae]y|orange|purple|pink|golden|silver|striped|streaked|spotted|speckled|round|oval|flat|pointed|curved|square|small|tiny|large|huge|tall|short|long|thin|thick|shiny|dull|smooth|rough|hard|soft)\b|[红绿黄蓝白黑灰紫橙粉褐棕金银]色|条纹|斑点|圆形|椭圆|方形|扁平|光滑|粗糙|[大小高矮长短粗细]而/gi,
   // "Term: what it means", or a sentence saying what something means or indicates.
   meaning: /^[^:：.。]{1,40}[:：]\s*[^,.;，。；]+|\b(?:means?|meaning|indicates?|signals?|stands? for)\b|表示|代表|意味着|说明/gu,
   // "A, B and C", "A、B 和 C", or a list introduced by a colon.

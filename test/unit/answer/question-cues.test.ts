@@ -240,3 +240,13 @@ describe('places and seasons', () => {
     expect(cueStrength('time', 'In dry summers the top of the old church tower still appears above the water.', asked('When can you see the old church?'))).toBe(1);
   });
 });
+
+describe('appearance', () => {
+  it('asks how a thing looks, answered by its colours, shape or size', () => {
+    expect(cueOf('What does a Brisk apple look like?')).toBe('appearance');
+    expect(cueOf('这种苹果长什么样？')).toBe('appearance');
+    expect(topicOf('What does a Brisk apple look like?')).not.toMatch(/look|like/);
+    expect(cueStrength('appearance', 'Its fruit is small and hard, with a red skin streaked with green.', asked('What does a Brisk apple look like?'))).toBe(1);
+    expect(cueStrength('appearance', 'Most Brisk apples are pressed for cider.', asked('What does a Brisk apple look like?'))).toBe(0);
+  });
+});
