@@ -1,7 +1,7 @@
 import { joinSentences, sentences } from '../knowledge/chunker.js';
 import { isEnglishWord, morphemesOf, normalizeText, stem, termWeight, tokenize } from '../knowledge/text-segmenter.js';
 import type { Passage } from './answer.types.js';
-import { MEANING_VERB, asksPastTime, countedUnit, cueOf, cueStrength, keyNames, keyPartners, holdsYear, keyTerms, measureUnits, predicates, quantityOf, typeWords } from './question-cues.js';
+import { MEANING_VERB, type Cue, asksPastTime, countedUnit, cueOf, cueStrength, keyNames, keyPartners, holdsYear, keyTerms, measureUnits, predicates, quantityOf, typeWords } from './question-cues.js';
 import { generalSynonyms } from './general-synonyms.js';
 import { alternativesOf, type SynonymGroups } from './synonyms.js';
 import { relatedForms } from './word-forms.js';
@@ -138,10 +138,10 @@ const FORMED_CUE_MISSING_FACTOR = 0.5;
  * Whether the question asks for an answer of such a form: a year, a distance, a phone number; a price when it asks how
  * much (not "what if it costs more"); a weight, height or temperature (not "how fast", often a rate: "twice the normal").
  */
-function asksFormed(cue: string | null, question: string): boolean {
+function asksFormed(cue: Cue | null, question: string, dimension: RegExp | null): boolean {
   if (cue === 'year' || cue === 'dynasty' || cue === 'distance' || cue === 'phone') return true;
   if (cue === 'price') return /\bhow much\b|多少钱|几块|几元|多少元|什么价|价格是多少/i.test(question);
-  if (cue === 'measure') return measureUnits(question) !== null && !/\bhow fast\b|多快|速度|时速/i.test(question);
+  if (cue === 'measure') return dimension !== null && !/\bhow fast\b|多快|速度|时速/i.test(question);
   return false;
 }
 /**
@@ -388,7 +388,7 @@ export function bestSentences(message: string, passages: Passage[], synonyms: Sy
   const counted = countedUnit(question);
   const dimension = cue === 'measure' ? measureUnits(question) : null;
   const past = cue === 'time' && asksPastTime(question);
-  const formed = asksFormed(cue, question);
+  const formed = asksFormed(cue, question, dimension);
   const out: Candidate[] = [];
   for (const { passage, units, titles } of parsed) {
     const heading = new Set(tokenize([passage.heading, ...titles].join('\n')));

@@ -67,7 +67,8 @@ const UNITS =
   'km|kilomet(?:re|er)s?|miles?|met(?:re|er)s?|centimet(?:re|er)s?|cm|mm|feet|foot|inch(?:es)?|grams?|kilograms?|kg|tonnes?|tons?|litres?|liters?|degrees?|percent|%|hectares?|acres?|volts?|watts?|' +
   '公里|千米|米|厘米|毫米|公斤|千克|克|吨|斤|度|亩|平方米|升|伏|瓦|倍|成';
 const MONTHS = 'january|february|march|april|may|june|july|august|september|october|november|december';
-const YEAR = '\\b(?:1[0-9]{3}|20[0-9]{2})s?\\b|\\bcentury\\b|\\d{4}\\s*年|[一二三四五六七八九十]+世纪|年间|年代|[秦汉晋隋唐宋元明清]朝';
+const DYNASTY = '[秦汉晋隋唐宋元明清]';
+const YEAR = '\\b(?:1[0-9]{3}|20[0-9]{2})s?\\b|\\bcentury\\b|\\d{4}\\s*年|[一二三四五六七八九十]+世纪|年间|年代|' + DYNASTY + '朝';
 const TIME_UNITS = 'hours?|minutes?|days?|weeks?|months?|years?|小时|分钟|天|周|个月|年|工作日';
 
 // Nouns naming a quantity, and the units that measure it: "电池电压是多少" is answered by "48 伏" without the word 电压.
@@ -133,7 +134,7 @@ const ANSWERS: Record<Cue, RegExp> = {
   ),
   distance: new RegExp(`${NUM}\\s*(?:km|kilomet(?:re|er)s?|(?:nautical )?miles?|met(?:re|er)s?|公里|千米|海里|英里|米|里)`, 'gi'),
   year: new RegExp(YEAR, 'gi'),
-  dynasty: new RegExp(`${YEAR}|[秦汉晋隋唐宋元明清]代`, 'gi'),
+  dynasty: new RegExp(`${YEAR}|${DYNASTY}代`, 'gi'),
   time: new RegExp(
     `\\d{1,2}(?::\\d{2})?\\s*(?:am|pm)|\\b(?:mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?|daily|every day|weekdays?|weekends?|holidays?|next day|within|before|after|until|days?|hours?|(?:spring|summer|autumn|winter)s?|${MONTHS})\\b|${YEAR}|(?:\\d+|[零一二两三四五六七八九十]+)\\s*(?:[点时月日号]|个月)|[春夏秋冬][天季]|[上下中]午|早上|晚上|傍晚|凌晨|[周星期][一二三四五六日天末]|次日|当天|工作日|清明|${NUM}\\s*(?:天|小时|分钟)`,
     'gi',
