@@ -151,11 +151,14 @@ describe('built-in answers over /ws: short, structured, small talk kept, one lan
   });
 
   it('reads an FAQ entry back to edit it (faqEntry): the merchant and an assigned agent; another staff, tenant or a non-entry document do not answer', async () => {
-    const save = `mutation($id: Int!, $q: String!, $a: String!) { saveFaqEntry(staffId: $id, question: $q, answer: $a) { id } }`;
+    const save = `mutation($id: Int!, $q: String!, $a: String!) { saveFaqEntry(staffId: $id, question: $q, answer: $a) { id chunkCount } }`;
     const read = `query($id: Int!, $doc: Int!) { faqEntry(staffId: $id, documentId: $doc) { documentId question answer } }`;
-    // Saved as typed, on one line each: the question keeps the "?" its file name drops.
-    const saved = (await t.gql(save, { id: staff.id, q: 'Can I  pause my monthly plan?', a: 'Yes, once a year\nfor up to 30 days.' }, token)).data.saveFaqEntry;
-    const entry = { documentId: saved.id, question: 'Can I pause my monthly plan?', answer: 'Yes, once a year for up to 30 days.' };
+    // Saved as typed: the question on one line, keeping the "?" its file name drops; the answer's lines kept (spaces
+    // and blank lines collapsed), a line that reads as a question kept on the line before, so it stays one entry.
+    const typed = 'Yes, once a year\n\n\nfor up to  30 days.\nQ: and after that? It renews.';
+    const saved = (await t.gql(save, { id: staff.id, q: 'Can I  pause my monthly plan?', a: typed }, token)).data.saveFaqEntry;
+    expect(saved.chunkCount).toBe(1);
+    const entry = { documentId: saved.id, question: 'Can I pause my monthly plan?', answer: 'Yes, once a year\nfor up to 30 days. Q: and after that? It renews.' };
     expect((await t.gql(read, { id: staff.id, doc: saved.id }, token)).data.faqEntry).toEqual(entry);
 
     const agent = await createAgent(t, token, [staff.id]);
@@ -180,6 +183,24 @@ describe('built-in answers over /ws: short, structured, small talk kept, one lan
       const id = docs.find((d: any) => d.fileName === name).id;
       expect((await t.gql(read, { id: staff.id, doc: id }, token)).errors?.[0]).toMatchObject({ message: `Document ${id} is not an FAQ entry`, extensions: { code: 'BAD_USER_INPUT' } });
     }
+  });
+
+  it('keeps the lines and list items of a saved FAQ answer and of a plain-text document in the reply', async () => {
+    const lina = await createStaffWithKeys(t, token, { name: 'Lina', org_name: 'Voltra', language_response: 'English', greetings: '' });
+    const save = `mutation($id: Int!, $q: String!, $a: String!) { saveFaqEntry(staffId: $id, question: $q, answer: $a) { id chunkCount } }`;
+    const typed = 'Report it in the app:\n- open Help\n-  tap Damage and add a photo\n\nWe answer within 2 hours.';
+    const saved = (await t.gql(save, { id: lina.id, q: 'How do I report a damaged scooter?', a: typed }, token)).data.saveFaqEntry;
+    expect(saved.chunkCount).toBe(1);
+    const read = `query($id: Int!, $doc: Int!) { faqEntry(staffId: $id, documentId: $doc) { answer } }`;
+    expect((await t.gql(read, { id: lina.id, doc: saved.id }, token)).data.faqEntry.answer).toBe(
+      'Report it in the app:\n- open Help\n- tap Damage and add a photo\nWe answer within 2 hours.',
+    );
+    expect(await ask('c-damage', 'How can I report a damaged scooter?', lina)).toBe('Report it in the app:\n• open Help\n• tap Damage and add a photo\nWe answer within 2 hours.');
+
+    await addDocument(t, token, lina.id, 'helmets.txt', 'Helmet sizes\n\n- Small: 52 to 55 cm\n- Medium: 56 to\n  59 cm\n- Large: 60 to 63 cm\n\nEvery rental comes with a helmet.\n');
+    await t.rest('/api/v1/customer/sync/doc', { staff_id: lina.id }, token);
+    await waitForSync(t, token, lina.id);
+    expect(await ask('c-sizes', 'What helmet sizes are there?', lina)).toBe('• Small: 52 to 55 cm\n• Medium: 56 to 59 cm\n• Large: 60 to 63 cm');
   });
 
   it('speaks one language per reply: a Chinese question to an English staff gets a Chinese refusal and a Chinese queue notice', async () => {

@@ -287,7 +287,7 @@ describe('the merchant admin in the browser', { timeout: 90_000 }, () => {
     const merchant = await webMerchant(w.t);
     const staffId = await createStaff(w.t, merchant.token, { name: 'Faye' });
     const save = 'mutation($id: Int!, $q: String!, $a: String!) { saveFaqEntry(staffId: $id, question: $q, answer: $a) { id } }';
-    const old = (await w.t.gql(save, { id: staffId, q: 'Do you gift-wrap?', a: 'Yes, for 2 euros a parcel.' }, merchant.token)).data.saveFaqEntry;
+    const old = (await w.t.gql(save, { id: staffId, q: 'Do you gift-wrap?', a: 'Yes, for 2 euros a parcel:\n- paper\n- ribbon' }, merchant.token)).data.saveFaqEntry;
     // Named like an entry, so listed as one, but an upload: its answer cannot be loaded.
     await addDocument(w.t, merchant.token, staffId, 'FAQ Opening hours.txt', 'We open at 9.');
     const web = await w.open('en');
@@ -320,13 +320,14 @@ describe('the merchant admin in the browser', { timeout: 90_000 }, () => {
     expect(await answer.isDisabled()).toBe(true);
     await expectNamedControls(web, 'FAQ edit, loading');
     await releaseLoad();
-    await expect.poll(() => answer.inputValue()).toBe('Yes, for 2 euros a parcel.');
+    await expect.poll(() => answer.inputValue()).toBe('Yes, for 2 euros a parcel:\n- paper\n- ribbon');
     expect(await question.inputValue()).toBe('Do you gift-wrap?');
     expect(await loadingLine.count()).toBe(0);
     expect(await editForm.getAttribute('aria-busy')).toBe('false');
 
     // Held in flight, the save lets the next question be typed; its answer clears only what it sent.
-    await answer.fill('Yes, free of charge.');
+    // The answer is typed in lines, and saved so.
+    await answer.fill('Yes, free of charge.\nAny paper you like.');
     const releaseSave = await holdOperation(web, 'AdminSaveFaq');
     await editForm.getByRole('button', { name: 'Save' }).click();
     await question.fill('Do you deliver on Sundays?');
@@ -342,7 +343,7 @@ describe('the merchant admin in the browser', { timeout: 90_000 }, () => {
     expect(entries).toHaveLength(1);
     expect(entries[0].id).not.toBe(old.id);
     const read = 'query($id: Int!, $doc: Int!) { faqEntry(staffId: $id, documentId: $doc) { question answer } }';
-    expect((await w.t.gql(read, { id: staffId, doc: entries[0].id }, merchant.token)).data.faqEntry).toEqual({ question: 'Do you gift-wrap?', answer: 'Yes, free of charge.' });
+    expect((await w.t.gql(read, { id: staffId, doc: entries[0].id }, merchant.token)).data.faqEntry).toEqual({ question: 'Do you gift-wrap?', answer: 'Yes, free of charge.\nAny paper you like.' });
     await web.close();
   });
 });

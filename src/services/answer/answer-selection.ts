@@ -1,4 +1,5 @@
 import { joinSentences, sentences } from '../knowledge/chunker.js';
+import { LIST_NUMBER } from '../knowledge/extract/blocks.js';
 import { isEnglishWord, morphemesOf, normalizeText, stem, termWeight, tokenize } from '../knowledge/text-segmenter.js';
 import type { Passage } from './answer.types.js';
 import { MEANING_VERB, type Cue, asksPastTime, countedUnit, cueOf, cueStrength, keyNames, keyPartners, holdsYear, keyTerms, measureUnits, predicates, quantityOf, typeWords } from './question-cues.js';
@@ -12,6 +13,8 @@ export interface Unit {
   text: string;
   paragraph: number;
   listItem: boolean;
+  /** How its list item is shown: "• ", or the item's own number ("2. ", "2、"); empty outside a list. */
+  marker: string;
   tokens: Set<string>;
   /** The normalized text, for Chinese character overlap. */
   plain: string;
@@ -80,8 +83,12 @@ function isMiscut(term: string, vocabulary: Set<string>): boolean {
   return term.length === 2 && !vocabulary.has(term) && FUNCTION_CHARS.has(term[0]!) && FUNCTION_CHARS.has(term[1]!);
 }
 
-/** Units of a passage: its paragraphs (content lines) split into sentences; "• " marks a list item. */
-export function unitsOf(content: string, titles: string[] = []): Unit[] {
+/**
+ * Units of a passage: its paragraphs (content lines) split into sentences; "• " marks a list item. Short title lines
+ * go to `titles`; with `titles` null (a Q&A entry's answer, every line of which a person wrote as the answer) no line
+ * is a title.
+ */
+export function unitsOf(content: string, titles: string[] | null = []): Unit[] {
   const out: Unit[] = [];
   const lines = content.split('\n');
   lines.forEach((line, paragraph) => {
@@ -89,13 +96,17 @@ export function unitsOf(content: string, titles: string[] = []): Unit[] {
     if (!trimmed) return;
     // A short line without a sentence end above more text is a title (plain-text documents have no heading markup):
     // context for the sentences, never an answer on its own.
-    if (isTitle(trimmed) && lines.slice(paragraph + 1).some((l) => l.trim())) {
+    if (titles && isTitle(trimmed) && lines.slice(paragraph + 1).some((l) => l.trim())) {
       titles.push(trimmed);
       return;
     }
-    const listItem = /^[•·▪●◦-]\s/.test(trimmed);
-    const body = listItem ? trimmed.replace(/^[•·▪●◦-]\s+/, '') : trimmed;
-    for (const text of sentences(body)) out.push({ text, paragraph, listItem, tokens: new Set(tokenize(text)), plain: normalizeText(text).toLowerCase() });
+    // A numbered item (a plain-text document's "1. …") is a list item that keeps its number, out of its text.
+    const bullet = /^[•·▪●◦-]\s+/.exec(trimmed);
+    const number = bullet ? null : LIST_NUMBER.exec(trimmed);
+    const marker = bullet ? '• ' : number ? number[0].replace(/\s+$/, ' ') : '';
+    const listItem = marker !== '';
+    const body = bullet ? trimmed.slice(bullet[0].length) : number ? trimmed.slice(number[0].length).trim() : trimmed;
+    for (const text of sentences(body)) out.push({ text, paragraph, listItem, marker, tokens: new Set(tokenize(text)), plain: normalizeText(text).toLowerCase() });
   });
   return out;
 }
@@ -105,21 +116,22 @@ const PARSED_MAX = 2000;
 const parsedCache = new Map<string, { units: Unit[]; titles: string[] }>();
 
 /** unitsOf, remembered for the most recently asked passages. */
-function parsedContent(content: string): { units: Unit[]; titles: string[] } {
-  let hit = parsedCache.get(content);
+function parsedContent(passage: Passage): { units: Unit[]; titles: string[] } {
+  const key = `${passage.kind}:${passage.content}`;
+  let hit = parsedCache.get(key);
   if (hit) {
-    parsedCache.delete(content);
+    parsedCache.delete(key);
   } else {
     const titles: string[] = [];
-    hit = { units: unitsOf(content, titles), titles };
+    hit = { units: unitsOf(passage.content, passage.kind === 'qa' ? null : titles), titles };
     if (parsedCache.size >= PARSED_MAX) parsedCache.delete(parsedCache.keys().next().value!);
   }
-  parsedCache.set(content, hit);
+  parsedCache.set(key, hit);
   return hit;
 }
 
 function isTitle(line: string): boolean {
-  if (/^[•·▪●◦-]\s/.test(line) || /[.!?;:。！？；：，,]$/.test(line)) return false;
+  if (/^[•·▪●◦-]\s/.test(line) || LIST_NUMBER.test(line) || /[.!?;:。！？；：，,]$/.test(line)) return false;
   return HAN.test(line) ? line.length <= 20 : line.split(/\s+/).length <= 8;
 }
 
@@ -330,7 +342,7 @@ interface Candidate {
 export function bestSentences(message: string, passages: Passage[], synonyms: SynonymGroups = []): Candidate[] {
   const question = spellFrameWords(message);
   const topic = topicOf(question);
-  const parsed = passages.map((passage) => ({ passage, ...parsedContent(passage.content) }));
+  const parsed = passages.map((passage) => ({ passage, ...parsedContent(passage) }));
   const vocabulary = new Set<string>();
   for (const { passage, units, titles } of parsed) {
     for (const u of units) for (const t of u.tokens) vocabulary.add(t);
@@ -499,22 +511,24 @@ export function expand(best: Candidate, all: Candidate[], budget: number, allowM
   return [...picked].sort((a, b) => a - b);
 }
 
-/** Renders chosen sentences keeping their structure: paragraphs apart, list items as a list under their heading. */
+/**
+ * Renders chosen sentences keeping their structure: paragraphs apart, list items (with their bullet or number) as a
+ * list under their heading.
+ */
 export function render(passage: Passage, units: Unit[], picked: number[]): string {
   const chosen = picked.map((i) => units[i]!);
-  const items = chosen.filter((u) => u.listItem);
-  if (items.length > 1) {
+  const paragraphs: { marker: string; texts: string[] }[] = [];
+  let last = -1;
+  for (const u of chosen) {
+    if (u.paragraph !== last) paragraphs.push({ marker: u.marker, texts: [] });
+    paragraphs.at(-1)!.texts.push(u.text);
+    last = u.paragraph;
+  }
+  if (paragraphs.filter((p) => p.marker).length > 1) {
     const section = passage.heading.split(' › ').filter(Boolean).at(-1);
-    const lines = chosen.map((u) => (u.listItem ? `• ${u.text}` : u.text));
+    const lines = paragraphs.map((p) => `${p.marker}${joinSentences(p.texts)}`);
     if (!section || passage.kind === 'qa') return lines.join('\n');
     return `${section}${HAN.test(section) ? '：' : ':'}\n${lines.join('\n')}`;
   }
-  const paragraphs: string[][] = [];
-  let last = -1;
-  for (const u of chosen) {
-    if (u.paragraph !== last) paragraphs.push([]);
-    paragraphs.at(-1)!.push(u.text);
-    last = u.paragraph;
-  }
-  return paragraphs.map((p) => joinSentences(p)).join('\n\n');
+  return paragraphs.map((p) => joinSentences(p.texts)).join('\n\n');
 }

@@ -23,11 +23,15 @@ const CJK_CLOSERS = new Set(['”', '’', '」', '』', '）', ')']);
 const LATIN_ENDS = new Set(['!', '?', ';']);
 const LATIN_CLOSERS = new Set(['"', "'", ')', ']']);
 const isSpace = (c: string | undefined) => c === undefined || /\s/.test(c);
+/** Whether text[start, dot) is a list number starting a line ("2" of "2. Tap Return"). */
+const isListNumber = (text: string, start: number, dot: number) =>
+  dot - start <= 3 && (start === 0 || text[start - 1] === '\n') && /^\d+$/.test(text.slice(start, dot));
 
 /**
  * Splits text after sentence ends: Chinese 。！？；, and . ! ? ; followed by
- * a space (so 3.5 and e.g. stay whole), and at line breaks. A plain scan, so
- * the time stays linear on any input (long runs of dots included).
+ * a space (so 3.5 and e.g. stay whole, and a list number "1. " starting a
+ * line stays with its item), and at line breaks. A plain scan, so the time
+ * stays linear on any input (long runs of dots included).
  */
 export function sentences(text: string): string[] {
   const out: string[] = [];
@@ -54,7 +58,7 @@ export function sentences(text: string): string[] {
       while (j < text.length && same(text[j]!)) j++;
       let k = j;
       while (k < text.length && LATIN_CLOSERS.has(text[k]!)) k++;
-      if (isSpace(text[k])) {
+      if (isSpace(text[k]) && !isListNumber(text, start, i)) {
         push(text.slice(start, k));
         start = i = k;
       } else {
@@ -159,7 +163,9 @@ export function chunkBlocks(blocks: Block[], opts: ChunkOptions = DEFAULT_CHUNKI
       const heading = section ? `${section} › ${question}` : question;
       let part: string[] = [];
       let partSize = 0;
-      for (const s of sentences(block.answer).flatMap((x) => splitLong(x, opts.max))) {
+      // Each line of the answer (a paragraph, a list item) starts with a line break, as a paragraph does above.
+      const pieces = block.answer.split('\n').flatMap((line) => sentences(line).flatMap((x) => splitLong(x, opts.max)).map((x, i) => (i === 0 ? `\n${x}` : x)));
+      for (const s of pieces) {
         if (partSize + s.length > opts.max && part.length) {
           chunks.push({ kind: 'qa', heading, content: joinSentences(part) });
           part = [];

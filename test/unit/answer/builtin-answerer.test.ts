@@ -110,6 +110,25 @@ describe('built-in answerer', () => {
     expect(result.text).toBe('可以。下单时填写发票抬头。电子发票三天内发到邮箱。');
   });
 
+  it("answers a Q&A entry with its lines and list items, none of them taken for a title", async () => {
+    const steps: Passage = {
+      ...faq,
+      fileName: 'FAQ How do I return an item.txt',
+      heading: 'How do I return an item?',
+      content: 'Open the app\n• Go to Orders. Pick the order.\n• Tap Return\nRefunds take five days.',
+    };
+    const { result } = await answer({ question: 'How do I return an item?', passages: [steps] });
+    expect(result.text).toBe('Open the app\n• Go to Orders. Pick the order.\n• Tap Return\nRefunds take five days.');
+  });
+
+  it('keeps the numbered items of a plain-text document as a list with their numbers, never as titles', async () => {
+    const numbered: Passage = { ...prices, fileName: 'rental.txt', content: '1. Hourly plan: 12 yuan per hour\n2) Day pass: 68 yuan for 24 hours\n3、Monthly plan: 399 yuan per month' };
+    const all = await answer({ question: 'What are the prices of the plans?', passages: [numbered] });
+    expect(all.result.text).toBe('Prices:\n1. Hourly plan: 12 yuan per hour\n2) Day pass: 68 yuan for 24 hours\n3、Monthly plan: 399 yuan per month');
+    const one = await answer({ question: 'How much is the day pass?', passages: [numbered] });
+    expect(one.result.text).toBe('Day pass: 68 yuan for 24 hours');
+  });
+
   it('an order number or the contact’s name in the question does not sink the match', async () => {
     const plain = await answer({ question: 'How much is the day pass?', passages: [prices] });
     const noisy = await answer({ question: "Hi, I'm Zhang Wei, order #VT-20931: how much is the day pass?", passages: [prices] });

@@ -13,6 +13,10 @@ describe('sentences', () => {
       'Yes',
     ]);
   });
+
+  it('keeps a list number starting a line with its item', () => {
+    expect(sentences('Steps:\n1. Open the app.\n2. Tap Return. It costs 3. Done.')).toEqual(['Steps:', '1. Open the app.', '2. Tap Return.', 'It costs 3.', 'Done.']);
+  });
 });
 
 describe('chunkBlocks', () => {
@@ -43,6 +47,20 @@ describe('chunkBlocks', () => {
       { kind: 'qa', heading: '可以开发票吗？', content: '可以。' },
       { kind: 'qa', heading: 'Billing › Refunds?', content: 'Within 5 days.' },
     ]);
+  });
+
+  it("keeps a Q&A answer's lines and list items, splitting a long answer only at sentence ends", () => {
+    const answer = 'Steps:\n• open the app. Then wait.\n• tap Return\n1. Pack it.\n可以。请填写抬头。';
+    expect(chunkBlocks([{ kind: 'qa', question: 'How?', answer }])).toEqual([{ kind: 'qa', heading: 'How?', content: answer }]);
+    const long = Array.from({ length: 6 }, (_, i) => `• Item ${i + 1} is described in one sentence here. It has a second one too.`).join('\n');
+    const chunks = chunkBlocks([{ kind: 'qa', question: 'Items?', answer: long }], { target: 120, max: 200, overlap: 0 });
+    expect(chunks.length).toBeGreaterThan(1);
+    for (const c of chunks) {
+      expect(c.content.length).toBeLessThanOrEqual(200);
+      expect(c.content).toMatch(/\.$/);
+      expect(c.heading).toBe('Items?');
+    }
+    expect(chunks.map((c) => c.content).join('\n').replace(/\n(?!•)/g, ' ')).toBe(long);
   });
 
   it('packs long text into bounded chunks cut at sentence ends, with overlap', () => {

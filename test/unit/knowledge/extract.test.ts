@@ -17,6 +17,37 @@ describe('extraction', () => {
     ]);
   });
 
+  it('starts a new line at each list item of a plain-text paragraph; other lines join as wrapped lines', async () => {
+    const text =
+      'To return an item:\n- open the app and go\n  to your orders\n* tap Return\n• pick a reason\n-5 degrees is too cold to ride.\n\n' +
+      'Then:\n1. Pack the item.\n2) Drop it at a store.\n\n退货步骤：\n1、打开 App\n（2）点击退货\n·选择原因\n';
+    expect(texts(await extractBlocks('returns.txt', Buffer.from(text)))).toEqual([
+      'To return an item:',
+      '• open the app and go to your orders',
+      '• tap Return',
+      '• pick a reason -5 degrees is too cold to ride.',
+      'Then:',
+      '1. Pack the item.',
+      '2) Drop it at a store.',
+      '退货步骤：',
+      '1、打开 App',
+      '（2）点击退货',
+      '• 选择原因',
+    ]);
+  });
+
+  it('keeps the paragraphs and list items of a plain-text answer as its lines, to the next question', async () => {
+    const text =
+      'Q: How do I return an item?\nA: Steps:\n- open the app\n- tap Return\n\nRefunds take five days,\nby card.\n\n' +
+      'Q: Which colours are there?\nA: Two:\na. red\nb. blue\n\n问：怎么退货？\n答：\n1、打开 App\n2、点击退货\n';
+    expect(await extractBlocks('faq.txt', Buffer.from(text))).toEqual([
+      { kind: 'qa', question: 'How do I return an item?', answer: 'Steps:\n• open the app\n• tap Return\nRefunds take five days, by card.' },
+      // Inside an answer, "a. …" is the answer's own text, not a new answer.
+      { kind: 'qa', question: 'Which colours are there?', answer: 'Two: a. red b. blue' },
+      { kind: 'qa', question: '怎么退货？', answer: '1、打开 App\n2、点击退货' },
+    ]);
+  });
+
   it('decodes GB18030 text files', async () => {
     const gbk = Buffer.from([0xc4, 0xe3, 0xba, 0xc3, 0xca, 0xc0, 0xbd, 0xe7]); // 你好世界 in GBK
     expect(texts(await extractBlocks('hello.txt', gbk))).toEqual(['你好世界']);

@@ -48,57 +48,93 @@ export function joinLines(lines: string[]): string {
   return parts.join('');
 }
 
+/** A list item's number at the start of a line ("1. ", "1) ", "1、", "（1）"): kept as the item's text. */
+export const LIST_NUMBER = /^(?:\d{1,3}[.)）]\s|\d{1,3}、|[（(]\d{1,3}[）)])/;
+// A bullet needs a space after - and * ("-5 degrees", "*note*" are text); • and · are only ever bullets.
+const BULLET = /^(?:[-*]\s+|[•·]\s*)(?=\S)/;
+
+/**
+ * A paragraph's lines as the lines it shows: a list item (a bullet or a number) starts a new line, each other line
+ * joins the one before as a wrapped line (joinLines). A bullet becomes "• ", as Markdown list items do.
+ */
+export function shownLines(lines: string[]): string[] {
+  const out: string[] = [];
+  let item: string[] = [];
+  let bullet = false;
+  const flush = () => {
+    const text = joinLines(item);
+    if (text) out.push(bullet ? `• ${text}` : text);
+    item = [];
+  };
+  for (const raw of lines) {
+    const line = raw.trim();
+    const marker = BULLET.exec(line);
+    if (marker || LIST_NUMBER.test(line)) {
+      flush();
+      bullet = marker !== null;
+      item.push(marker ? line.slice(marker[0].length) : line);
+    } else item.push(line);
+  }
+  flush();
+  return out;
+}
+
 const QUESTION = /^(?:q|question|问|问题|提问)\s*[:：.、]\s*(.*)$/i;
 const ANSWER = /^(?:a|answer|答|回答|答案)\s*[:：.、]\s*(.*)$/i;
 
+/** Whether a line starts a question ("Q: …", "问：…"): it ends the answer before it. */
+export const isQuestionLine = (line: string) => QUESTION.test(line.trim());
+
 /**
- * Paragraph text into blocks, recognising FAQ lines ("Q: …" / "A: …",
- * "问：…" / "答：…") as question-and-answer entries.
+ * Paragraph text into blocks, recognising FAQ lines ("Q: …" / "A: …", "问：…" / "答：…") as question-and-answer
+ * entries. An answer runs to the next question, over blank lines: its paragraphs and list items are its lines
+ * (joined with '\n'), as a paragraph's list items are paragraphs of their own.
  */
 export function paragraphsWithQa(paragraphs: string[][]): Block[] {
   const blocks: Block[] = [];
   let question: string | null = null;
   let answer: string[] = [];
+  let inAnswer = false;
   const flushQa = () => {
     if (question !== null) {
-      const a = joinLines(answer);
+      const a = answer.join('\n');
       if (a) blocks.push({ kind: 'qa', question, answer: a });
       else if (question) blocks.push({ kind: 'paragraph', text: question });
     }
     question = null;
     answer = [];
+    inAnswer = false;
   };
   for (const lines of paragraphs) {
-    let plain: string[] = [];
-    const flushPlain = () => {
-      const text = joinLines(plain);
-      if (text) blocks.push({ kind: 'paragraph', text });
-      plain = [];
+    // The paragraph's lines outside an entry, or of the answer.
+    let run: string[] = [];
+    const flushRun = () => {
+      for (const text of shownLines(run)) {
+        if (inAnswer) answer.push(text);
+        else blocks.push({ kind: 'paragraph', text });
+      }
+      run = [];
     };
-    let inAnswer = false;
     for (const line of lines) {
       const q = QUESTION.exec(line.trim());
       const a = ANSWER.exec(line.trim());
       if (q) {
-        flushPlain();
+        flushRun();
         flushQa();
         question = cleanInline(q[1] ?? '');
-        inAnswer = false;
-      } else if (a && question !== null) {
-        answer.push(a[1] ?? '');
+      } else if (a && question !== null && !inAnswer) {
         inAnswer = true;
-      } else if (question !== null && inAnswer) {
-        answer.push(line);
-      } else if (question !== null && !inAnswer) {
-        question = cleanInline(`${question} ${line}`);
+        run.push(a[1] ?? '');
+      } else if (inAnswer || question === null) {
+        // Inside an answer an "A: …" line is the answer's own text ("a. the first option").
+        run.push(line);
       } else {
-        plain.push(line);
+        question = cleanInline(`${question} ${line}`);
       }
     }
-    // A blank line ends an answer only when the next paragraph does not continue it.
-    if (question === null) flushPlain();
-    else if (!inAnswer) flushQa();
-    else flushPlain();
+    flushRun();
+    // A blank line ends a question that has no answer yet.
+    if (question !== null && !inAnswer) flushQa();
   }
   flushQa();
   return blocks;
