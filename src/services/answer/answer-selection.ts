@@ -32,7 +32,7 @@ const SELF_NAME = /\b(?:[Ii]'?m|[Ii] am|[Mm]y name is|[Tt]his is)\s+[A-Z][a-z]+(
 
 // How a question is asked, not what it is about: the cue stands for these (jieba cuts them into words that would
 // otherwise count as topic, such as 时间 in 多长时间).
-const FRAME = /\b(?:tele)?phone number\b|\baddress\b|\bhow (?:many|much|long|old|often|far|high|tall|deep|wide|big|large|heavy|soon)\b|多长时间|多少(?:钱|岁|天|次|个)?|谁|何时|何人|何地|多久|多远|多大|多高|多深|多宽|多重|多沉|多冷|多热|多快|哪一?年|(?:什么|哪个|哪一?)朝代|哪朝|为什么|为何|哪位|怎么办|怎么样|怎样|怎么|如何|什么时候|什么|哪些|哪里|哪儿|哪天|哪个|几点|几[个天次岁种]|是否|能否|可不可以|可以吗|会不会|\bwhat happens\b|\bhappen(?:s|ed)?\b|\blook(?:s|ed)? like\b|\bwhat colou?rs?\b|\bwhat shape\b|长什么样|什么样子|什么颜色/gi;
+const FRAME = /\b(?:tele)?phone number\b|\baddress\b|\bhow (?:many|much|long|old|often|far|high|tall|deep|wide|big|large|heavy|soon)\b|多长时间|多少(?:钱|岁|天|次|个)?|谁(?:来)?(?:出|付|支付|承担)|打几折|谁|何时|何人|何地|多久|多远|多大|多高|多深|多宽|多重|多沉|多冷|多热|多快|哪一?年|(?:什么|哪个|哪一?)朝代|哪朝|为什么|为何|哪位|怎么办|怎么样|怎样|怎么|如何|什么时候|什么|哪些|哪里|哪儿|哪天|哪个|几点|几[个天次岁种]|是否|能否|可不可以|可以吗|会不会|\bwhat happens\b|\bhappen(?:s|ed)?\b|\blook(?:s|ed)? like\b|\bwhat colou?rs?\b|\bwhat shape\b|长什么样|什么样子|什么颜色/gi;
 
 // The words that frame a question: misspelt ("how lnog", "adress"), the question's cue and frame are lost.
 const FRAME_WORDS = ['long', 'much', 'many', 'often', 'where', 'when', 'which', 'what', 'address', 'phone', 'number'];

@@ -43,7 +43,7 @@ const CUES: [Cue, RegExp][] = [
   ['price', /\bhow much (?:is|are|does|do|did|will|would)\b(?!.*\bweigh)|\bprices?\b|\bcosts?\b|\bfees?\b|\bfines?\b|\bcharges?\b|多少钱|价格|费用|收费|什么价|几块|几元|门票|罚款/],
   ['length', /\bhow long\b|多长(?!时间)/],
   ['measure', /\bhow (?:high|tall|deep|wide|big|large|heavy|cold|hot|warm|fast|far)\b|\bweigh\b|多高|多深|多宽|多大|多重|多沉|多冷|多热|多快|海拔|口径|重量|温度|面积/],
-  ['number', /\bhow (?:much|many|old)\b|多少|(?<!哪)几[个位次岁元块号座台场种名人斤吨]/],
+  ['number', /\bhow (?:much|many|old)\b|多少|(?<!哪)几[个位次岁元块号座台场种名人斤吨折]/],
   ['person', /\bwho(?:m|se)?\b|\bwhich (?:person|people|man|woman|engineer|company|team)\b|谁|哪位|什么人/],
   ['time', /\bwhen\b|\bwhat time\b|\bwhat date\b|\bwhich (?:days?|months?|season)\b|\bopening hours\b|什么时候|几点|哪天|何时|营业时间|什么时间|几月/],
   ['place', /\bwhere\b|\baddress\b|\bwhich (?:cit(?:y|ies)|country|countries|town|region|river|place|street|district|village)\b|哪里|哪儿|在哪|地址|什么地方|哪些地方|哪[个些]?(?:城市|国家|地区|省|市|县|镇)/],
@@ -207,7 +207,7 @@ const FREE = /^(?:free|no charge|costs nothing|nothing|免费|不收费)$/i;
 
 // The classifier a Chinese count question names (多少岁, 几次): the answer counts in it (十八周岁, not 20 次). 个, 名
 // and 位 are left out: they count anything (几个积分 → 1 积分, 多少名工人 → 一千八百人).
-const COUNTED = /(?:多少|几)(岁|次|天|年|斤|吨|台|座|种|辆|层|倍|周|小时|分钟|公里|米)/;
+const COUNTED = /(?:多少|几)(岁|次|天|年|斤|吨|台|座|种|辆|层|倍|周|小时|分钟|公里|米|折)/;
 
 // The noun an English count question counts ("how many points" → point); "times" asks how often, not a count.
 const COUNTED_EN = /\bhow many ([a-z]+)/i;

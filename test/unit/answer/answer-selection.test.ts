@@ -107,6 +107,13 @@ describe('answers of a form', () => {
     expect(score('What happens if the new model costs more?', 'A price-match credit is added if the new model costs more within 7 days.')).toBeGreaterThan(0.5);
     expect(score('How fast do Platinum members earn points?', 'Platinum members earn points at twice the normal rate.', 'Earning points')).toBeGreaterThan(0.5);
   });
+
+  it('reads 谁出 as who pays (the frame, not a topic word) and 几折 as a count in 折', () => {
+    expect(topicOf('退货运费谁出？')).not.toMatch(/出/);
+    const discount = '租用 10 到 49 辆享受九折，50 辆及以上享受八折。';
+    expect(score('租 50 辆车打几折？', discount, '企业租车有什么优惠？')).toBeGreaterThan(0.52);
+    expect(score('租 50 辆车要交多少押金？', discount, '企业租车有什么优惠？')).toBeLessThan(0.52);
+  });
 });
 
 describe('words jieba joins across phrases', () => {
