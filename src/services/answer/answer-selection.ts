@@ -6,7 +6,7 @@ import { MEANING_VERB, type Cue, asksPastTime, countedUnit, cueOf, cueStrength, 
 import { generalSynonyms } from './general-synonyms.js';
 import { alternativesOf, type SynonymGroups } from './synonyms.js';
 import { relatedForms } from './word-forms.js';
-import { wordnetSynonyms } from './wordnet-synonyms.js';
+import { wordnetRelated, wordnetSynonyms } from './wordnet-synonyms.js';
 
 /** A sentence of a passage: its paragraph, and whether it is a list item. */
 export interface Unit {
@@ -180,6 +180,8 @@ interface Term {
   alternatives?: string[][];
   /** WordNet's synonyms of a word the passages do not have: one present counts as the word in part (LOOSE_CREDIT). */
   loose?: string[][];
+  /** WordNet's broader, narrower or derived words of it: one present counts for less (RELATED_CREDIT). */
+  related?: string[][];
   /** Names the kind of answer ("which cities"): a sentence holding such an answer need not repeat it. */
   type?: boolean;
   /** A thing the question is about ("the motor", "Suzhou", 天文馆): a sentence without it is about something else. */
@@ -199,12 +201,15 @@ interface Term {
  * the word's senses and may not be the sense the question means ("crop" for "harvest").
  */
 const LOOSE_CREDIT = 0.8;
+/** A word one step from the question's in WordNet ("bathing" for "swimming", "taught" for "trained") tells less. */
+const RELATED_CREDIT = 0.6;
 
 const hasAll = (tokens: Set<string>, w: string[]) => w.every((x) => tokens.has(x));
 /** 1 when the tokens hold the term or one of its alternatives, LOOSE_CREDIT when only a WordNet synonym, else 0. */
 function match(tokens: Set<string>, t: Term): number {
   if (tokens.has(t.term) || t.alternatives?.some((w) => hasAll(tokens, w))) return 1;
-  return t.loose?.some((w) => hasAll(tokens, w)) ? LOOSE_CREDIT : 0;
+  if (t.loose?.some((w) => hasAll(tokens, w))) return LOOSE_CREDIT;
+  return t.related?.some((w) => hasAll(tokens, w)) ? RELATED_CREDIT : 0;
 }
 const holds = (tokens: Set<string>, t: Term) => match(tokens, t) > 0;
 
@@ -259,12 +264,12 @@ function splitsAs(term: string, topic: string, key: boolean, text: () => string)
 const RARE_WEIGHT = termWeight('reservoir');
 
 /** WordNet's synonyms of the question's words that made the token `term`, those the passages have. */
-function wordnetAlternatives(term: string, topic: string, vocabulary: Set<string>): string[][] {
+function wordnetAlternatives(term: string, topic: string, vocabulary: Set<string>, of = wordnetSynonyms): string[][] {
   if (!/^[a-z]+$/.test(term)) return [];
   const out: string[][] = [];
   for (const [word] of topic.toLowerCase().matchAll(/[a-z]+/g)) {
     if (stem(word) !== term) continue;
-    for (const w of wordnetSynonyms(word)) if (hasAll(vocabulary, w) && !out.some((o) => o.join(' ') === w.join(' '))) out.push(w);
+    for (const w of of(word)) if (hasAll(vocabulary, w) && !out.some((o) => o.join(' ') === w.join(' '))) out.push(w);
   }
   return out;
 }
@@ -374,6 +379,12 @@ export function bestSentences(message: string, passages: Passage[], synonyms: Sy
       : loose.length
         ? { term, weight: termWeight(term), loose }
         : known(term, vocabulary, keys.has(term));
+    // A word the passages name by a broader, narrower or derived word ("bathing" against "swimming is banned"), when
+    // it is not a misspelling of one of their words.
+    if (!alts && !loose.length && t.term === term && !vocabulary.has(term) && termWeight(term) === RARE_WEIGHT) {
+      const related = wordnetAlternatives(term, topic, vocabulary, wordnetRelated);
+      if (related.length) t.related = related;
+    }
     // A misspelling corrected to a passage word ("delivry" → deliv) meets that word's family too (delivery).
     if (!alts && t.term !== term) {
       const corrected = relatedForms(t.term, vocabulary, inVocabulary);

@@ -24,6 +24,16 @@ function lineStarts(): Uint32Array {
 
 /** The synonyms WordNet lists for a lemma (as written, "hold up"), or none. */
 export function synonymsOfLemma(lemma: string): string[] {
+  return columnOf(lemma, 0);
+}
+
+/** The words one step from a lemma's usual sense (broader, narrower, derived: "teach" → teacher, inform), or none. */
+export function relatedOfLemma(lemma: string): string[] {
+  return columnOf(lemma, 1);
+}
+
+/** Column `column` (0 synonyms, 1 related words) of the lemma's line. */
+function columnOf(lemma: string, column: 0 | 1): string[] {
   const at = lineStarts();
   let lo = 0;
   let hi = at.length - 1;
@@ -34,7 +44,8 @@ export function synonymsOfLemma(lemma: string): string[] {
     const word = table.slice(start, tab);
     if (word === lemma) {
       const end = table.indexOf('\n', tab);
-      return table.slice(tab + 1, end < 0 ? undefined : end).split('|');
+      const cell = table.slice(tab + 1, end < 0 ? undefined : end).split('\t')[column];
+      return cell ? cell.split('|') : [];
     }
     if (word < lemma) lo = mid + 1;
     else hi = mid - 1;
@@ -63,15 +74,24 @@ export function lemmasOf(word: string): string[] {
     // A doubled final consonant before -ed, -ing (stopped, shopping).
     if (!ending && /([b-df-hj-np-tv-z])\1$/.test(base)) candidates.add(base.slice(0, -1));
   }
-  return [...candidates].filter((c) => synonymsOfLemma(c).length > 0);
+  return [...candidates].filter((c) => synonymsOfLemma(c).length > 0 || relatedOfLemma(c).length > 0);
 }
 
 /** The WordNet synonyms of an English word as index tokens ("withstood" → [[defy]], "aeroplane" → [[airplan], [plane]]). */
 export function wordnetSynonyms(word: string): string[][] {
+  return asTokens(word, synonymsOfLemma);
+}
+
+/** The words WordNet relates to an English word's usual sense, as index tokens ("taught" → [[inform], [teacher], …]). */
+export function wordnetRelated(word: string): string[][] {
+  return asTokens(word, relatedOfLemma);
+}
+
+function asTokens(word: string, of: (lemma: string) => string[]): string[][] {
   const out = new Map<string, string[]>();
   const own = new Set(tokenize(word));
   for (const lemma of lemmasOf(word)) {
-    for (const synonym of synonymsOfLemma(lemma)) {
+    for (const synonym of of(lemma)) {
       const tokens = tokenize(synonym);
       if (tokens.length && !tokens.every((t) => own.has(t))) out.set(tokens.join(' '), tokens);
     }

@@ -42,6 +42,15 @@ describe('WordNet synonyms in answer selection', () => {
     const text = 'The harvest is in October. They give a heavy crop only every second year.';
     expect(best('When is the harvest?', text)).toBe('The harvest is in October.');
   });
+
+  it('meets a broader word than the question word (cottage → house) for less than the word', () => {
+    const mill = 'The stone house by the mill was built in 1820.';
+    const related = scoreOf('When was the stone cottage by the mill built?', mill);
+    const unrelated = scoreOf('When was the stone pension by the mill built?', mill);
+    const same = scoreOf('When was the stone house by the mill built?', mill);
+    expect(related).toBeGreaterThan(unrelated);
+    expect(related).toBeLessThan(same);
+  });
 });
 
 describe('predicates in answer selection', () => {

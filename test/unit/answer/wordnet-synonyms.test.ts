@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lemmasOf, synonymsOfLemma, wordnetSynonyms } from '../../../src/services/answer/wordnet-synonyms.js';
+import { lemmasOf, relatedOfLemma, synonymsOfLemma, wordnetRelated, wordnetSynonyms } from '../../../src/services/answer/wordnet-synonyms.js';
 
 describe('WordNet synonyms', () => {
   it('finds a word and the words of its most frequent sense, both ways', () => {
@@ -42,5 +42,20 @@ describe('WordNet synonyms', () => {
     expect(tokens.every((w) => w.length > 0)).toBe(true);
     expect(wordnetSynonyms('licence')).toContainEqual(['licens']);
     expect(wordnetSynonyms('licence').flat()).not.toContain('licenc');
+  });
+});
+
+describe('WordNet related words', () => {
+  it("lists the broader, narrower and derived words of a word's usual sense, apart from its synonyms", () => {
+    expect(relatedOfLemma('forbid')).toContain('ban');
+    expect(relatedOfLemma('resident')).toContain('inhabitant');
+    expect(relatedOfLemma('teach')).toContain('teacher');
+    expect(relatedOfLemma('resident')).not.toContain('occupant');
+    expect(synonymsOfLemma('resident')).toContain('occupant');
+  });
+
+  it('gives them as index tokens for an inflected word', () => {
+    expect(wordnetRelated('forbidden')).toContainEqual(['ban']);
+    expect(wordnetRelated('zzzq')).toEqual([]);
   });
 });
