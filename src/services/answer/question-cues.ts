@@ -43,7 +43,7 @@ const CUES: [Cue, RegExp][] = [
   ['price', /\bhow much (?:is|are|does|do|did|will|would)\b(?!.*\bweigh)|\bprices?\b|\bcosts?\b|\bfees?\b|\bfines?\b|\bcharges?\b|多少钱|价格|费用|收费|什么价|几块|几元|门票|罚款/],
   ['length', /\bhow long\b|多长(?!时间)/],
   ['measure', /\bhow (?:high|tall|deep|wide|big|large|heavy|cold|hot|warm|fast|far)\b|\bweigh\b|多高|多深|多宽|多大|多重|多沉|多冷|多热|多快|海拔|口径|重量|温度|面积/],
-  ['number', /\bhow (?:much|many|old)\b|多少|(?<!哪)几[个位次岁元块号座台场种名人斤吨折]/],
+  ['number', /\bhow (?:much|many|old)\b|多少|(?<!哪)几[个位次岁元块号座台场种名人斤吨折层辆倍份张件条家所本间栋艘架只头匹]/],
   ['person', /\bwho(?:m|se)?\b|\bwhich (?:person|people|man|woman|engineer|company|team)\b|谁|哪位|什么人/],
   ['time', /\bwhen\b|\bwhat time\b|\bwhat date\b|\bwhich (?:days?|months?|season)\b|\bopening hours\b|什么时候|几点|哪天|何时|营业时间|什么时间|几月/],
   ['place', /\bwhere\b|\baddress\b|\bwhich (?:cit(?:y|ies)|country|countries|town|region|river|place|street|district|village)\b|哪里|哪儿|在哪|地址|什么地方|哪些地方|哪[个些]?(?:城市|国家|地区|省|市|县|镇)/],

@@ -19,6 +19,11 @@ describe('question cues', () => {
     expect(cueOf('茶园分布在多高的地方？')).toBe('measure');
     expect(cueOf('茶场为什么搬迁？')).toBe('reason');
     expect(cueOf('Can I pay by card?')).toBeNull();
+    // 几 with any classifier counts, traditional script too.
+    expect(cueOf('车站地下有几层？')).toBe('number');
+    expect(cueOf('車站地下有幾層？')).toBe('number');
+    expect(cueOf('公司有几辆货车？')).toBe('number');
+    expect(cueOf('租 50 辆车打几折？')).toBe('number');
   });
 
   it('finds the asked-for thing in a sentence: names, years, number words, prices in any currency', () => {
