@@ -2,9 +2,9 @@
  * End-to-end answer benchmark (npm run bench:answers), with no LLM.
  *
  * Indexes its own corpus (a scooter-rental shop and encyclopedic articles,
- * English and Chinese) for one
- * staff, then puts each labelled question to the real conversation intake as
- * a new web-chat contact and reads what the contact gets: the streamed reply
+ * English and Chinese) for one staff and the long articles of the wiki splits
+ * (bench/answers/wiki/corpus) for a second, then puts each labelled question
+ * to its staff's conversation intake as a new web-chat contact and reads what the contact gets: the streamed reply
  * and whether the session was handed to a person. A question is answered
  * correctly when the reply holds one of its expected phrases and the AI kept
  * the conversation. The splits: dev (used while developing); test (held out,
@@ -18,15 +18,22 @@
  * adversarial questions, written before a fitted answer/refuse model was
  * tried: measured only, never studied); paraphrase (three English and
  * three Chinese articles whose answerable questions all reword the text,
- * written after final2 showed reworded questions refused; studied). Prints, per
+ * written after final2 showed reworded questions refused; studied); wiki and
+ * wiki-final (bench/answers/wiki: twelve English and twelve Chinese long
+ * encyclopedic articles of six to ten dense paragraphs, six a language for
+ * each split, with reading-comprehension questions, about half of them
+ * reworded, and adversarial and other-topic ones; written without reading the
+ * answerer's rules; wiki studied, wiki-final measured only, never studied).
+ * The wiki splits ask the second staff, so the other splits' figures do not
+ * move with its corpus. Prints, per
  * language and split, the correct rate, the wrong-handoff rate, the
  * refusal rates of other-topic and adversarial questions, small talk kept,
  * the median reply length, and first-frame p50/p95 with four questions in
  * flight, with a floor measured in the same run (greetings, which take the
  * same path without retrieval) and the answerable questions' p95 as a ratio
  * to it. Uses DATABASE_URL's server (a fresh database, dropped after), else
- * an embedded PostgreSQL. `--split dev|test|fresh|holdout|paraphrase|final|final2` and `--lang en|zh` limit the questions; `--verbose` prints the misses
- * (never the final splits') with the best-scoring sentences and their scores; `--scores` prints each question's best sentence score (for calibration); `--sweep` the answer/refuse trade-off over thresholds; `--warm N` sets the greetings sent first (300; 0 for a cold
+ * an embedded PostgreSQL. `--split dev|test|fresh|holdout|paraphrase|final|final2|wiki|wiki-final` and `--lang en|zh` limit the questions; `--verbose` prints the misses
+ * (never those of final, final2 or wiki-final) with the best-scoring sentences and their scores; `--scores` prints each question's best sentence score (for calibration); `--sweep` the answer/refuse trade-off over thresholds; `--warm N` sets the greetings sent first (300; 0 for a cold
  * process).
  */
 import 'reflect-metadata';
@@ -62,7 +69,7 @@ interface Question {
   kind: 'answerable' | 'other' | 'adversarial' | 'smalltalk';
   expect?: string[];
   variant: string;
-  split: 'dev' | 'test' | 'fresh' | 'holdout' | 'paraphrase' | 'final' | 'final2';
+  split: 'dev' | 'test' | 'fresh' | 'holdout' | 'paraphrase' | 'final' | 'final2' | 'wiki' | 'wiki-final';
 }
 
 interface Outcome {
@@ -78,7 +85,9 @@ function percentile(sorted: number[], p: number): number {
 }
 
 // Splits for measuring only: their misses are never printed (--verbose, --scores), so they cannot be tuned to.
-const unstudied = new Set<Question['split']>(['final', 'final2']);
+const unstudied = new Set<Question['split']>(['final', 'final2', 'wiki-final']);
+// The wiki splits ask a second staff, which has only the long articles of bench/answers/wiki/corpus.
+const wikiSplits = new Set<Question['split']>(['wiki', 'wiki-final']);
 const pct = (n: number, d: number) => (d ? (n / d).toFixed(2) : '  - ');
 const fold = (s: string) => s.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ');
 const correct = (o: Outcome) => !o.handedOff && (o.q.expect ?? []).some((e) => fold(o.text).includes(fold(e)));
@@ -112,23 +121,32 @@ async function main(): Promise<void> {
     const em = app.orm.em.fork();
     const merchant = new Merchant('bench', 'bench-answers@example.test', 'x');
     const staff = new Staff({ merchant, serialNo: 'BENCHANSWERS', apiKey: 'ak_bench_answers', secretKey: 'sk', name: 'Vera', orgName: 'Voltra' });
-    staff.trialTime = new Date(Date.now() + 7 * 86_400_000);
-    await em.persist([merchant, staff]).flush();
-    for (const name of (await readdir(path.join(benchDir, 'corpus'))).sort()) {
-      const bytes = await readFile(path.join(benchDir, 'corpus', name));
-      const filePath = newFilePath(name);
-      const stored = await services.files.storage.put(filePath, Readable.from([bytes]), config.knowledge.uploadMaxBytes);
-      const file = new StoredFile({ merchant, fileName: name, filePath, fileSize: stored.size, contentType: contentTypeFor(name), sha256: stored.sha256 });
-      const doc = new KnowledgeDocument({ merchant, staff, file, fileName: name });
-      await em.persist([file, doc]).flush();
-      await services.documents.indexDocument(doc.id);
-    }
+    const wikiStaff = new Staff({ merchant, serialNo: 'BENCHWIKI', apiKey: 'ak_bench_wiki', secretKey: 'sk', name: 'Vera', orgName: 'Voltra' });
+    staff.trialTime = wikiStaff.trialTime = new Date(Date.now() + 7 * 86_400_000);
+    await em.persist([merchant, staff, wikiStaff]).flush();
+    const index = async (owner: Staff, dir: string) => {
+      for (const name of (await readdir(dir)).sort()) {
+        const bytes = await readFile(path.join(dir, name));
+        const filePath = newFilePath(name);
+        const stored = await services.files.storage.put(filePath, Readable.from([bytes]), config.knowledge.uploadMaxBytes);
+        const file = new StoredFile({ merchant, fileName: name, filePath, fileSize: stored.size, contentType: contentTypeFor(name), sha256: stored.sha256 });
+        const doc = new KnowledgeDocument({ merchant, staff: owner, file, fileName: name });
+        await em.persist([file, doc]).flush();
+        await services.documents.indexDocument(doc.id);
+      }
+    };
+    await index(staff, path.join(benchDir, 'corpus'));
+    await index(wikiStaff, path.join(benchDir, 'wiki', 'corpus'));
+    const staffFor = (q: Question) => (wikiSplits.has(q.split) ? wikiStaff : staff);
 
-    const all = JSON.parse(await readFile(path.join(benchDir, 'questions.json'), 'utf8')) as Question[];
+    const all = [
+      ...(JSON.parse(await readFile(path.join(benchDir, 'questions.json'), 'utf8')) as Question[]),
+      ...(JSON.parse(await readFile(path.join(benchDir, 'wiki', 'questions.json'), 'utf8')) as Question[]),
+    ];
     const questions = all.filter((q) => (!split || q.split === split) && (!lang || q.lang === lang));
     const ask = async (q: Question, i: number): Promise<Outcome> => {
       const started = performance.now();
-      const outcome = await services.intake.receive({ staffId: staff.id, channel: ChannelType.WEB, externalId: `bench-${i}-${randomBytes(3).toString('hex')}`, content: q.question });
+      const outcome = await services.intake.receive({ staffId: staffFor(q).id, channel: ChannelType.WEB, externalId: `bench-${i}-${randomBytes(3).toString('hex')}`, content: q.question });
       // A message that asks for a person is queued at once: the contact meets a handoff, not an answer.
       if (outcome.kind === 'queued') return { q, text: outcome.notice, handedOff: true, firstFrameMs: performance.now() - started };
       if (outcome.kind !== 'answer') throw new Error(`unexpected outcome ${outcome.kind} for ${q.question}`);
@@ -169,9 +187,9 @@ async function main(): Promise<void> {
     const floorAfter = (await inFlight(Array.from({ length: FLOOR_RUNS }, () => greeting), 200_000)).map((r) => r.firstFrameMs).sort((a, b) => a - b);
 
     console.log(`Answer benchmark: ${questions.length} questions${split ? ` (${split} split)` : ''}, built-in answerer, ${IN_FLIGHT} in flight\n`);
-    console.log('lang split    correct  wrong-handoff  other-refused  adversarial-refused  smalltalk-kept  median-reply  first-frame p50/p95 ms');
+    console.log('lang split       correct  wrong-handoff  other-refused  adversarial-refused  smalltalk-kept  median-reply  first-frame p50/p95 ms');
     for (const lang of ['en', 'zh'] as const) {
-      for (const s of ['dev', 'test', 'fresh', 'holdout', 'paraphrase', 'final', 'final2', 'all'] as const) {
+      for (const s of ['dev', 'test', 'fresh', 'holdout', 'paraphrase', 'final', 'final2', 'wiki', 'wiki-final', 'all'] as const) {
         const rs = results.filter((r) => r.q.lang === lang && (s === 'all' || r.q.split === s));
         if (!rs.length) continue;
         const answerable = rs.filter((r) => r.q.kind === 'answerable');
@@ -183,7 +201,7 @@ async function main(): Promise<void> {
         console.log(
           [
             lang.padEnd(4),
-            s.padEnd(7),
+            s.padEnd(10),
             pct(answerable.filter(correct).length, answerable.length).padStart(7),
             pct(answerable.filter((r) => r.handedOff).length, answerable.length).padStart(14),
             pct(other.filter((r) => r.handedOff).length, other.length).padStart(14),
@@ -208,7 +226,7 @@ async function main(): Promise<void> {
     const selectMs: number[] = [];
     for (const q of questions.filter((x) => x.kind !== 'smalltalk')) {
       const t0 = performance.now();
-      const passages = await services.retrieval.retrieve(em.fork(), staff.id, q.question, { k: 8 });
+      const passages = await services.retrieval.retrieve(em.fork(), staffFor(q).id, q.question, { k: 8 });
       const t1 = performance.now();
       bestSentences(q.question, passages);
       retrieveMs.push(t1 - t0);
@@ -229,7 +247,7 @@ async function main(): Promise<void> {
       // the unstudied splits', as --verbose).
       console.log('\nsplit lang kind outcome best-score');
       for (const r of results.filter((x) => x.q.kind !== 'smalltalk' && !unstudied.has(x.q.split))) {
-        const passages = await services.retrieval.retrieve(em.fork(), staff.id, r.q.question, { k: 8 });
+        const passages = await services.retrieval.retrieve(em.fork(), staffFor(r.q).id, r.q.question, { k: 8 });
         const outcome = r.q.kind === 'answerable' ? (correct(r) ? 'correct' : r.handedOff ? 'handed-off' : 'wrong') : r.handedOff ? 'refused' : 'answered';
         console.log(`${r.q.split} ${r.q.lang} ${r.q.kind} ${outcome} ${(bestSentences(r.q.question, passages)[0]?.score ?? 0).toFixed(3)}`);
       }
@@ -240,10 +258,10 @@ async function main(): Promise<void> {
       const open = new BuiltinAnswerer(1, { en: 0, zh: 0 });
       const rows: { lang: string; kind: string; score: number; right: boolean }[] = [];
       for (const r of results.filter((x) => x.q.kind !== 'smalltalk' && !unstudied.has(x.q.split))) {
-        const passages = await services.retrieval.retrieve(em.fork(), staff.id, r.q.question, { k: 8 });
+        const passages = await services.retrieval.retrieve(em.fork(), staffFor(r.q).id, r.q.question, { k: 8 });
         const score = bestSentences(r.q.question, passages)[0]?.score ?? 0;
         let text = '';
-        const it = open.answer({ persona: staff, question: r.q.question, passages, language: r.q.lang === 'zh' ? 'zh' : 'en' });
+        const it = open.answer({ persona: staffFor(r.q), question: r.q.question, passages, language: r.q.lang === 'zh' ? 'zh' : 'en' });
         for (let step = await it.next(); !step.done; step = await it.next()) text += step.value;
         rows.push({ lang: r.q.lang, kind: r.q.kind, score, right: (r.q.expect ?? []).some((e) => fold(text).includes(fold(e))) });
       }
@@ -264,7 +282,7 @@ async function main(): Promise<void> {
         if (ok || unstudied.has(r.q.split)) continue;
         console.log(`\n✗ [${r.q.split} ${r.q.lang} ${r.q.kind} ${r.q.variant}] ${r.q.question}${r.handedOff ? ' (handed off)' : ''}\n  ${r.text.replace(/\n/g, '\n  ')}`);
         // Why: the best-scoring sentences of the retrieved passages, with their scores.
-        const passages = await services.retrieval.retrieve(em.fork(), staff.id, r.q.question, { k: 8 });
+        const passages = await services.retrieval.retrieve(em.fork(), staffFor(r.q).id, r.q.question, { k: 8 });
         for (const c of bestSentences(r.q.question, passages).slice(0, 3)) {
           console.log(`    ${c.score.toFixed(3)} (passage ${c.passage.score.toFixed(2)} ${c.passage.fileName} › ${c.passage.heading}) ${c.units[c.index]!.text}`);
         }
