@@ -144,7 +144,7 @@ const ANSWERS: Record<Cue, RegExp> = {
   // Also the party a policy makes responsible ("运费由我们承担", "we pay the postage"): who pays, who is liable; the
   // party alone is the match, since the verb is the question's own word.
   person:
-    /(?<=\S\s+)(?:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+)|\bby (?:the )?[a-z]+ [A-Z][a-z]+|\b(?:Mr|Mrs|Ms|Dr|Sir|Lady|King|Queen)\.?\s+[A-Z][a-z]+|\b(?:we|you)(?= (?:pay|cover|bear)\b)|(?<=\b(?:paid|covered|borne) by )(?:us|you|the (?:customer|buyer|seller|company|shop))\b|(?<=由)(?:我们|我方|本店|本公司|公司|平台|您|买家|卖家|客户|用户|企业)(?=承担|负责|支付|出|付)/g,
+    /(?<=\S\s+)(?!(?:[A-Z][a-z]+\s+)*(?:River|Lake|Loch|Mount|Street|Road|Lane|Bridge|Park|Islands?|Isle|Bay|Head|Valley|Cave|Plateau|Firth|Point|Sea|Ocean|Canal|Navigation|Railway|Station|Museum|Hall|Exchange|Castle|Abbey|Church|Cathedral|Tower|Square|Harbour|Exhibition|Fair|Festival|War|Medal|Prize|Atlas|Way|Water|Hills?|Forest|Moor|Coast|North|South|East|West|January|February|March|April|May|June|July|August|September|October|November|December)\b)(?:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+)|\bby (?:the )?[a-z]+ [A-Z][a-z]+|\b(?:Mr|Mrs|Ms|Dr|Sir|Lady|King|Queen)\.?\s+[A-Z][a-z]+|\b(?:we|you)(?= (?:pay|cover|bear)\b)|(?<=\b(?:paid|covered|borne) by )(?:us|you|the (?:customer|buyer|seller|company|shop))\b|(?<=由)(?:我们|我方|本店|本公司|公司|平台|您|买家|卖家|客户|用户|企业)(?=承担|负责|支付|出|付)/g,
   appearance:
     /\b(?:red|green|yellow|blue|white|black|brown|gr[ae]y|orange|purple|pink|golden|silver|striped|streaked|spotted|speckled|round|oval|flat|pointed|curved|square|small|tiny|large|huge|tall|short|long|thin|thick|shiny|dull|smooth|rough|hard|soft)\b|[红绿黄蓝白黑灰紫橙粉褐棕金银]色|条纹|斑点|圆形|椭圆|方形|扁平|光滑|粗糙|[大小高矮长短粗细]而/gi,
   // "Term: what it means", or a sentence saying what something means or indicates.
@@ -325,8 +325,14 @@ function keyTermsOf(topic: string): Map<string, boolean> {
   }
   // A general noun ("place", 地方, 时间) names no particular thing; a name does, however common (北京 weighs less than
   // 门店 in jieba's IDF), unless it is a general word jieba tags as a place (城市).
-  return new Map([...out].filter(([t, name]) => (name ? !GENERAL_PLACES.has(t) : termWeight(t) >= KEY_MIN_WEIGHT)));
+  const keys = new Map([...out].filter(([t, name]) => (name ? !GENERAL_PLACES.has(t) : termWeight(t) >= KEY_MIN_WEIGHT)));
+  // A year names which event of several it is about ("the flood of 1956", 1937 年的大火): a sentence of another year
+  // tells another one.
+  for (const [year] of text.matchAll(QUESTION_YEAR)) keys.set(year, false);
+  return keys;
 }
+
+const QUESTION_YEAR = /(?<![\d.,])(?:1[0-9]{3}|20[0-9]{2})(?![\d.,]|\s*(?:yuan|元|pounds?|dollars?|euros?|km|kilomet|met|米|公里|人|名|people|persons?|times|次|个|kg|公斤|吨|tonnes?))/g;
 
 /**
  * The question's key terms: the things it is about (nouns and names), as

@@ -56,6 +56,21 @@ describe('question cues', () => {
     expect(keyTerms('茶园分布在的地方')).not.toContain('地方');
   });
 
+  it('takes a year of the question as a key term, not an amount or a count', () => {
+    expect(keyTerms('people drowned in the flood of 1956')).toContain('1956');
+    expect(keyTerms('1937 年的大火烧毁了')).toContain('1937');
+    expect(keyTerms('the fine of 1500 yuan')).not.toContain('1500');
+    expect(keyTerms('a crowd of 2000 people')).not.toContain('2000');
+  });
+
+  it('does not take a place, a building or an event named in capitals for the person who asks who', () => {
+    const who = asked('Who designed Carrowmere Bridge?');
+    expect(answersCue('person', 'It is the oldest bridge still carrying traffic over the River Sell.', who)).toBe(false);
+    expect(answersCue('person', 'It won a gold medal at the International Exhibition in Lisbon.', who)).toBe(false);
+    expect(answersCue('person', 'It was designed by the architect Henry Lusk and opened in 1856.', who)).toBe(true);
+    expect(answersCue('person', 'The business was sold to the investment group Calloway Holdings.', who)).toBe(true);
+  });
+
   it('marks names among the key terms, however common the place, but not a general place noun', () => {
     expect(keyNames('北京门店在')).toEqual(new Set(['北京']));
     expect(keyNames('哪些城市送货').size).toBe(0);
