@@ -83,6 +83,11 @@ function isMiscut(term: string, vocabulary: Set<string>): boolean {
   return term.length === 2 && !vocabulary.has(term) && FUNCTION_CHARS.has(term[0]!) && FUNCTION_CHARS.has(term[1]!);
 }
 
+// A life span after a name, "Elspeth Hargrove (3 March 1821 – 17 November 1894)", 苏青岚（1911—1996）: the dates of
+// birth and death, which an encyclopedia gives this way and not in words.
+const LIFESPAN = /[(（][^()（）]{0,20}?(?:1\d{3}|20\d{2})[^()（）\d]{0,3}[–—-]+[^()（）]{0,20}?(?:1\d{3}|20\d{2})\s*[)）]/u;
+const LIFE_WORDS = tokenize('born birth died death 出生 去世 逝世');
+
 /**
  * Units of a passage: its paragraphs (content lines) split into sentences; "• " marks a list item. Short title lines
  * go to `titles`; with `titles` null (a Q&A entry's answer, every line of which a person wrote as the answer) no line
@@ -106,7 +111,11 @@ export function unitsOf(content: string, titles: string[] | null = []): Unit[] {
     const marker = bullet ? '• ' : number ? number[0].replace(/\s+$/, ' ') : '';
     const listItem = marker !== '';
     const body = bullet ? trimmed.slice(bullet[0].length) : number ? trimmed.slice(number[0].length).trim() : trimmed;
-    for (const text of sentences(body)) out.push({ text, paragraph, listItem, marker, tokens: new Set(tokenize(text)), plain: normalizeText(text).toLowerCase() });
+    for (const text of sentences(body)) {
+      const tokens = new Set(tokenize(text));
+      if (LIFESPAN.test(text)) for (const t of LIFE_WORDS) tokens.add(t);
+      out.push({ text, paragraph, listItem, marker, tokens, plain: normalizeText(text).toLowerCase() });
+    }
   });
   return out;
 }

@@ -125,6 +125,19 @@ describe('answers of a form', () => {
   });
 });
 
+describe('life spans', () => {
+  it('reads a life span after a name as the dates of birth and death', () => {
+    const life = 'Elspeth Hargrove (3 March 1821 – 17 November 1894) was a cartographer.\nHargrove was born in the harbour town of Wenlow.';
+    expect(best('When was Elspeth Hargrove born?', life)).toBe('Elspeth Hargrove (3 March 1821 – 17 November 1894) was a cartographer.');
+    expect(best('Where was Hargrove born?', life)).toBe('Hargrove was born in the harbour town of Wenlow.');
+    expect(best('苏青岚是哪一年去世的？', '苏青岚（1911—1996）是著名的植物学家。\n她在晚年整理了全部笔记。')).toBe('苏青岚（1911—1996）是著名的植物学家。');
+    // It says "born" as the sentence with the word does: nothing of the question is missing.
+    const span = bestSentences('When was Elspeth Hargrove born?', [passageOf('Elspeth Hargrove (3 March 1821 – 17 November 1894) was a cartographer.')])[0]!;
+    const worded = bestSentences('When was Elspeth Hargrove born?', [passageOf('Elspeth Hargrove was born on 3 March 1821 and became a cartographer.')])[0]!;
+    expect(span.score).toBeCloseTo(worded.score, 1);
+  });
+});
+
 describe('words jieba joins across phrases', () => {
   it('leaves out a word of two grammar characters no passage has (时会 in 到期时会有人联系)', () => {
     const content = '合同到期前一个月，客户经理会联系您续约；\n不续约的，请在到期后三天内归还全部车辆。';

@@ -36,6 +36,34 @@ describe('extraction', () => {
     ]);
   });
 
+  it("reads a short line of its own before more text as a title: the first the document's, later ones its sections'", async () => {
+    const text =
+      'River Tavish\n\nThe Tavish is a river of the Ardmoor region.\nIt rises at Tavish Head.\n\nHistory\n\nMonks built the first mill.\n\n' +
+      'A short closing line\n';
+    expect(texts(await extractBlocks('river.txt', Buffer.from(text)))).toEqual([
+      '#1 River Tavish',
+      'The Tavish is a river of the Ardmoor region. It rises at Tavish Head.',
+      '#2 History',
+      'Monks built the first mill.',
+      // Nothing after it: a paragraph, not a title.
+      'A short closing line',
+    ]);
+    // A sentence, a list item or a question line is no title; nor the first of two short lines in a row.
+    const other = 'Opening hours are 9 to 5.\n\n- tap Return\n\nQ: Do you ship abroad?\nA: Yes.\n\nPrices\n\nThe day pass costs 68 yuan.\n\nPlans\n\nDay pass\n\nIt lasts 24 hours.\n';
+    expect(texts(await extractBlocks('faq.txt', Buffer.from(other)))).toEqual([
+      'Opening hours are 9 to 5.',
+      '• tap Return',
+      // A title ends the answer before it.
+      'Q:Do you ship abroad?|A:Yes.',
+      '#1 Prices',
+      'The day pass costs 68 yuan.',
+      'Plans',
+      '#2 Day pass',
+      'It lasts 24 hours.',
+    ]);
+    expect(texts(await extractBlocks('tea.txt', Buffer.from('青石镇茶业\n\n青石镇位于江南丘陵。\n')))).toEqual(['#1 青石镇茶业', '青石镇位于江南丘陵。']);
+  });
+
   it('keeps the paragraphs and list items of a plain-text answer as its lines, to the next question', async () => {
     const text =
       'Q: How do I return an item?\nA: Steps:\n- open the app\n- tap Return\n\nRefunds take five days,\nby card.\n\n' +
