@@ -209,16 +209,30 @@ const FREE = /^(?:free|no charge|costs nothing|nothing|免费|不收费)$/i;
 // and 位 are left out: they count anything (几个积分 → 1 积分, 多少名工人 → 一千八百人).
 const COUNTED = /(?:多少|几)(岁|次|天|年|斤|吨|台|座|种|辆|层|倍|周|小时|分钟|公里|米|折)/;
 
-// The noun an English count question counts ("how many points" → point); "times" asks how often, not a count.
-const COUNTED_EN = /\bhow many ([a-z]+)/i;
+// The words after "how many": the noun it counts ends them ("how many power looms did…" → looms).
+const COUNTED_EN = /\bhow many ((?:[a-z-]+\s+){0,2}[a-z-]+)/i;
+// An auxiliary verb, a determiner or a preposition ends the counted noun phrase.
+const PHRASE_END = /^(?:did|do|does|is|are|was|were|has|have|had|will|would|can|could|should|may|might|must|there|a|an|the|of|in|on|at|for|per|to|from|with|by)$/;
+
+/** The English noun "how many" counts, as a word: the last noun before the verb ("how many power looms did…" → looms). */
+export function countedNoun(question: string): string | null {
+  const words = COUNTED_EN.exec(normalizeText(question).toLowerCase())?.[1]?.split(/\s+/) ?? [];
+  let noun: string | null = null;
+  for (const word of words) {
+    if (PHRASE_END.test(word) || (noun && !canBeNoun(word))) break;
+    noun = word;
+  }
+  // "times" asks how often, not a count.
+  return noun && noun !== 'times' ? noun : null;
+}
 
 /** The unit a count question asks in (租车需要满多少岁 → 岁; "how many points" → the stem point), or null. */
 export function countedUnit(question: string): string | null {
   const plain = normalizeText(question);
   const zh = COUNTED.exec(plain)?.[1];
   if (zh) return zh;
-  const en = COUNTED_EN.exec(plain)?.[1];
-  const noun = en && en !== 'times' ? tokenize(en)[0] : undefined;
+  const en = countedNoun(plain);
+  const noun = en ? tokenize(en)[0] : undefined;
   return noun && /^[a-z]{3,}$/.test(noun) ? noun : null;
 }
 
@@ -326,6 +340,9 @@ function keyTermsOf(topic: string): Map<string, boolean> {
   // A general noun ("place", 地方, 时间) names no particular thing; a name does, however common (北京 weighs less than
   // 门店 in jieba's IDF), unless it is a general word jieba tags as a place (城市).
   const keys = new Map([...out].filter(([t, name]) => (name ? !GENERAL_PLACES.has(t) : termWeight(t) >= KEY_MIN_WEIGHT)));
+  // What "how many" counts is what the question is about ("how many power looms did the mill have").
+  const counted = countedNoun(text);
+  if (counted) for (const t of tokenize(counted)) if (termWeight(t) >= KEY_MIN_WEIGHT) keys.set(t, keys.get(t) ?? false);
   // A year names which event of several it is about ("the flood of 1956", 1937 年的大火): a sentence of another year
   // tells another one.
   for (const [year] of text.matchAll(QUESTION_YEAR)) keys.set(year, false);

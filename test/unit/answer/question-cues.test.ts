@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answersCue, asksPastTime, countedUnit, cueOf, cueStrength, holdsYear, keyNames, keyPartners, keyTerms, measureUnits, predicates, quantityOf, typeWords } from '../../../src/services/answer/question-cues.js';
+import { answersCue, asksPastTime, countedNoun, countedUnit, cueOf, cueStrength, holdsYear, keyNames, keyPartners, keyTerms, measureUnits, predicates, quantityOf, typeWords } from '../../../src/services/answer/question-cues.js';
 import { spellFrameWords, topicOf } from '../../../src/services/answer/answer-selection.js';
 import { morphemesOf, tokenize } from '../../../src/services/knowledge/text-segmenter.js';
 
@@ -105,6 +105,10 @@ describe('question cues', () => {
   it('counts an English count in the noun asked about; another number answers only partly', () => {
     expect(countedUnit('How many points do I get per yuan?')).toBe(tokenize('points')[0]);
     expect(countedUnit('How many times a year?')).toBeNull();
+    expect(countedNoun('How many power looms did the Norbury mill have?')).toBe('looms');
+    expect(countedNoun('How many people lived in the valley?')).toBe('people');
+    expect(countedNoun('How many times did it flood?')).toBeNull();
+    expect(keyTerms('How many power looms did the mill have')).toContain(tokenize('looms')[0]);
     const q = asked('How many points do I get per yuan?');
     const points = countedUnit('How many points do I get per yuan?');
     expect(cueStrength('number', 'You earn 1 point for every yuan you spend.', q, points)).toBe(1);
