@@ -60,8 +60,8 @@ export function cueOf(question: string): Cue | null {
 
 const EN_NUMBER =
   '(?:\\d+(?:[.,]\\d+)*|\\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|dozen|half an?|several)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine|hundred|thousand|million))*\\b)';
-// With the approximations Chinese texts give counts in: 二十多次, 六十余种, 十来天.
-const ZH_NUMBER = '(?:\\d+(?:[.,]\\d+)*|[零一二两三四五六七八九十百千万亿半几][零一二两三四五六七八九十百千万亿点]*)(?:多|余|来)?';
+// With the approximations Chinese texts give counts in: 二十多次, 六十余种, 十来天, 100 多米.
+const ZH_NUMBER = '(?:\\d+(?:[.,]\\d+)*|[零一二两三四五六七八九十百千万亿半几][零一二两三四五六七八九十百千万亿点]*)(?:\\s?(?:多|余|来))?';
 const NUM = `(?:${EN_NUMBER}|\\ban?\\b|${ZH_NUMBER})[\\s-]*`;
 const UNITS =
   'km|kilomet(?:re|er)s?|miles?|met(?:re|er)s?|centimet(?:re|er)s?|cm|mm|feet|foot|inch(?:es)?|grams?|kilograms?|kg|tonnes?|tons?|litres?|liters?|degrees?|percent|%|hectares?|acres?|volts?|watts?|' +
@@ -140,7 +140,7 @@ const ANSWERS: Record<Cue, RegExp> = {
     'gi',
   ),
   // A month or a weekday after "in" is a time, not a place ("picked in October").
-  place: /\b\d+\s+[A-Z][a-z]+\s+(?:Road|Street|Avenue|Lane|Rd|St)\b|\b(?:road|street|avenue|floor|next to|opposite)\b|\b(?:on|off)\s+the\s+(?:\w+\s+)?(?:island|coast|shore|hill|mountain|river|lake|bay|peninsula|border)s?\b|\b(?:in|at|to|from|near|into|across|over|beside)\s+(?:the\s+)?(?:(?!(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[A-Z][\w-]+|(?:\w+\s+)?(?:marsh(?:es)?|hills?|mountains?|towns?|cit(?:y|ies)|villages?|valleys?|forests?|orchards?|harbou?rs?|ports?|district|coast|river|lake|sea|island|country|region|north|south|east|west)\b)|\b(?:of|in) the [A-Z][a-z]+ (?:valley|river|hills|mountains|coast|region|district)\b|[A-Z][a-z]+,\s*[A-Z][a-z]+|\d+\s*号|\p{Script=Han}(?:路|街|楼|层|区|市|省|县|镇|村|山|河|湖|国|州|岛|港|湾|坡|洲)(?=[\s，。、；和与及的,]|$)|位于|坐落/gu,
+  place: /\b\d+\s+[A-Z][a-z]+\s+(?:Road|Street|Avenue|Lane|Rd|St)\b|\b(?:road|street|avenue|floor|next to|opposite)\b|\b(?:on|off)\s+the\s+(?:\w+\s+)?(?:island|coast|shore|hill|mountain|river|lake|bay|peninsula|border)s?\b|\b(?:in|at|to|from|near|into|across|over|beside)\s+(?:the\s+)?(?:(?!(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[A-Z][\w-]+|(?:\w+\s+)?(?:marsh(?:es)?|hills?|mountains?|towns?|cit(?:y|ies)|villages?|valleys?|forests?|orchards?|harbou?rs?|ports?|district|coast|river|lake|sea|island|country|region|north|south|east|west)\b)|\b(?:of|in) the [A-Z][a-z]+ (?:valley|river|hills|mountains|coast|region|district)\b|[A-Z][a-z]+,\s*[A-Z][a-z]+|\d+\s*号|\p{Script=Han}(?:路|街|楼|层|区|市|省|县|镇|村|山|河|湖|国|州|岛|港|湾|坡|洲|寺|庙|祠|庵)(?=[\s，。、；和与及的,]|$)|(?<=[到至往])\p{Script=Han}{1,7}?(?:寺|庙|祠|庵|村|镇|县|城|岛|港|市|省|州|山|湖|河|江)|位于|坐落/gu,
   // Also the party a policy makes responsible ("运费由我们承担", "we pay the postage"): who pays, who is liable; the
   // party alone is the match, since the verb is the question's own word.
   person:
@@ -152,7 +152,7 @@ const ANSWERS: Record<Cue, RegExp> = {
   // "A, B and C", "A、B 和 C", or a list introduced by a colon.
   list: /[\w-]+(?:\s[\w-]+)?,\s[\w-]+(?:\s[\w-]+)?,?\s(?:and|or)\s[\w-]+|\p{Script=Han}+、\p{Script=Han}+(?:、\p{Script=Han}+)*\s*(?:和|及|与|或|以及)?|:\s*$|：\s*$/gu,
   // An event that led to it ("built after the ship was wrecked", 沉没…随后集资修建) answers why as a cause does.
-  reason: /\b(?:because|since|so that|due to|owing to|as a result|in order to|caused? by|the (?:main )?(?:cause|reason)|after (?:the|a|an) (?:[a-z]+ ){1,4}(?:was|were|had))\b|随后|于是|因为|由于|是因为|所以|为了|原因|导致|造成/gi,
+  reason: /\b(?:because|since|so that|due to|owing to|as a result|in order to|caused? by|the (?:main )?(?:cause|reason)|after (?:the|a|an) (?:[a-z]+ ){1,4}(?:was|were|had))\b|随后|于是|因为|由于|是因为|所以|为了|原因|导致|造成|因此|因而|得名|故名|故称|(?<![原基])因(?![此而素为])/gi,
 };
 
 const HAN = /\p{Script=Han}/u;
@@ -190,11 +190,13 @@ function chineseEntities(text: string, kind: 'person' | 'place'): string[] {
       (((t.tag === 'nr' || t.tag === 'x') && /^\p{Script=Han}{2,3}$/u.test(t.word) && (t.tag === 'nr' || t.word.length === 3) && SURNAMES.includes(t.word[0]!)) ||
         ((t.tag === 'nrfg' || t.tag === 'nrt') && t.word.length >= 3)),
   );
-  return [...names.map((t) => t.word), ...[...text.matchAll(TITLED_NAME)].map((m) => m[0]), ...[...text.matchAll(RESPONSIBLE)].map((m) => m[1]!)];
+  return [...names.map((t) => t.word), ...[...text.matchAll(TITLED_NAME)].map((m) => m[0]), ...[...text.matchAll(RESPONSIBLE)].map((m) => m[1]!), ...[...text.matchAll(FOREIGN_NAME)].map((m) => m[0])];
 }
 
 // Who bears, pays or does something, named by 由 (由企业统一承担, 由工程师周启明设计): answers 谁 as a name does.
 const RESPONSIBLE = /由([^，,。；\s]{1,10}?)(?:统一|负责|全额)?(?:承担|负责|支付|赔偿|提供|处理|设计|主持|完成|建造|修建)/gu;
+// A transliterated name is written in parts joined by a middle dot (玛丽·霍顿), which jieba cuts apart.
+const FOREIGN_NAME = /\p{Script=Han}{2,4}[·・•‧]\p{Script=Han}{2,5}/gu;
 const INSTITUTION_END = /[馆楼院店园所站厂场局部室司队会社校堂塔桥港]$/u;
 // The most common Chinese family names: a name after the title or role it is introduced by (工程师周启明, 守塔人林阿水),
 // which jieba glues to the title or cuts apart when it does not know the name.

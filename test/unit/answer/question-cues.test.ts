@@ -211,6 +211,20 @@ describe('reasons told as events', () => {
     expect(answersCue('reason', '一场洪水冲毁了老厂房，茶场随后迁到了白鹭坡。', asked('茶场为什么搬迁？'))).toBe(true);
     expect(answersCue('reason', 'It was finished after six years of construction.', asked('Why was the lighthouse built?'))).toBe(false);
   });
+
+  it('takes 因 before a cause, and 得名 for why a thing is called so, for the reason, not the 因 of 基因', () => {
+    expect(answersCue('reason', '东岸的支流因流经红土丘陵，河水常年浑浊。', asked('支流的水为什么很浑？'))).toBe(true);
+    expect(answersCue('reason', '小镇因满山的油桐树而得名。', asked('小镇为什么叫这个名字？'))).toBe(true);
+    expect(answersCue('reason', '支流的河水常年浑浊。', asked('支流的水为什么很浑？'))).toBe(false);
+    expect(answersCue('reason', '这是基因研究的中心。', asked('这里为什么有名？'))).toBe(false);
+  });
+
+  it('takes a name of parts joined by a middle dot for a person, and the place something was moved to for a place', () => {
+    expect(answersCue('person', '经校长、传教士玛丽·霍顿推荐，她进入医学堂学医。', asked('是谁推荐她去学医的？'))).toBe(true);
+    expect(answersCue('person', '经校长推荐，她进入医学堂学医。', asked('是谁推荐她去学医的？'))).toBe(false);
+    expect(answersCue('place', '她把病人转移到城外的观音寺继续治疗。', asked('病人转移到了哪里？'))).toBe(true);
+    expect(answersCue('place', '她把病人转移了。', asked('病人转移到了哪里？'))).toBe(false);
+  });
 });
 
 describe('approximate Chinese counts', () => {
@@ -226,6 +240,7 @@ describe('approximate Chinese counts', () => {
     expect(measureUnits('永安大钟有多沉？')!.test('重约二十八吨')).toBe(true);
     expect(measureUnits('永安大钟有多沉？')!.test('口径三米')).toBe(false);
     expect(cueStrength('distance', '在安静的夜里可以传出四十多里。', asked('钟声最远能听到多远？'))).toBe(1);
+    expect(cueStrength('distance', '叫声可以传出 100 多米。', asked('叫声能传出去多远？'))).toBe(1);
   });
 });
 
