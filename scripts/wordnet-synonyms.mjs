@@ -80,6 +80,10 @@ const add = (word, other) => {
 const related = new Map();
 /** A sense with more narrower terms than this is a category ("animal"): its members are not the word. */
 const MAX_HYPONYMS = 8;
+const addRelation = (word, other) => {
+  if (!related.has(word)) related.set(word, new Set());
+  related.get(word).add(other);
+};
 function addRelated(lemma, { pointers, self }) {
   const hyponyms = pointers.filter((p) => p.symbol === '~' || p.symbol === '~i').length;
   for (const p of pointers) {
@@ -87,14 +91,16 @@ function addRelated(lemma, { pointers, self }) {
     const narrower = (p.symbol === '~' || p.symbol === '~i') && hyponyms <= MAX_HYPONYMS;
     // A derivation links two words, not two senses: only this word's own.
     const derived = p.symbol === '+' && p.source === self;
-    if (!broader && !narrower && !derived) continue;
+    // An adjective of a noun (French of France, coastal of coast), both ways: a question says one, the text the other.
+    const pertains = p.symbol === '\\' && p.source === self;
+    if (!broader && !narrower && !derived && !pertains) continue;
     const target = allSynsets.get(p.target);
     if (!target) continue;
-    const words = derived ? [target.words[p.to - 1]] : target.words.length <= MAX_SYNSET ? target.words : [];
+    const words = derived || pertains ? [target.words[p.to - 1]] : target.words.length <= MAX_SYNSET ? target.words : [];
     for (const w of words) {
       if (!w || w === lemma || !WORD.test(w) || w.split(' ').includes(lemma)) continue;
-      if (!related.has(lemma)) related.set(lemma, new Set());
-      related.get(lemma).add(w);
+      addRelation(lemma, w);
+      if (pertains) addRelation(w, lemma);
     }
   }
 }

@@ -415,7 +415,9 @@ export function bestSentences(message: string, passages: Passage[], synonyms: Sy
     t.predicate = false;
   }
   const askedSet = new Set(asked);
-  const stranger = [...keyNames(topic)].some((t) => !vocabulary.has(t) && !alternatives.has(t));
+  // A name the passages say otherwise ("French" against "in France") is no stranger.
+  const saidOtherwise = new Set(terms.filter((t) => t.loose?.length || t.related?.length).map((t) => t.term));
+  const stranger = [...keyNames(topic)].some((t) => !vocabulary.has(t) && !alternatives.has(t) && !saidOtherwise.has(t));
   const cue = cueOf(question);
   const counted = countedUnit(question);
   const dimension = cue === 'measure' ? measureUnits(question) : null;

@@ -136,7 +136,7 @@ const ANSWERS: Record<Cue, RegExp> = {
   year: new RegExp(YEAR, 'gi'),
   dynasty: new RegExp(`${YEAR}|${DYNASTY}代`, 'gi'),
   time: new RegExp(
-    `\\d{1,2}(?::\\d{2})?\\s*(?:am|pm)|\\b(?:mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?|daily|every day|weekdays?|weekends?|holidays?|next day|within|before|after|until|days?|hours?|(?:spring|summer|autumn|winter)s?|${MONTHS})\\b|${YEAR}|(?:\\d+|[零一二两三四五六七八九十]+)\\s*(?:[点时月日号]|个月)|[春夏秋冬][天季]|[上下中]午|早上|晚上|傍晚|凌晨|[周星期][一二三四五六日天末]|次日|当天|工作日|清明|${NUM}\\s*(?:天|小时|分钟)`,
+    `\\d{1,2}(?::\\d{2})?\\s*(?:am|pm)|\\b(?:\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\\s+o['’]clock|\\b(?:noon|midnight|midday|dawn|dusk|sunset|sunrise)\\b|\\b(?:mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?|daily|every day|weekdays?|weekends?|holidays?|next day|within|before|after|until|days?|hours?|(?:spring|summer|autumn|winter)s?|${MONTHS})\\b|${YEAR}|(?:\\d+|[零一二两三四五六七八九十]+)\\s*(?:[点时月日号]|个月)|[春夏秋冬][天季]|[上下中]午|早上|晚上|傍晚|凌晨|[周星期][一二三四五六日天末]|次日|当天|工作日|清明|${NUM}\\s*(?:天|小时|分钟)`,
     'gi',
   ),
   // A month or a weekday after "in" is a time, not a place ("picked in October").

@@ -51,6 +51,11 @@ describe('WordNet synonyms in answer selection', () => {
     expect(related).toBeGreaterThan(unrelated);
     expect(related).toBeLessThan(same);
   });
+
+  it('does not take a name the passage says otherwise ("French" against "in France") for a stranger', () => {
+    const twinned = 'The town has been twinned with Saint-Aubin in France since 1974.';
+    expect(scoreOf('With which French town has it been twinned since 1974?', twinned)).toBeGreaterThan(scoreOf('With which Zorbian town has it been twinned since 1974?', twinned) + 0.1);
+  });
 });
 
 describe('predicates in answer selection', () => {

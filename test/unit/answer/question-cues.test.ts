@@ -275,6 +275,12 @@ describe('places and seasons', () => {
     expect(cueStrength('place', 'It was first grown in the orchards of the Lynn valley around 1780.', asked('Where did the Brisk apple originate?'))).toBe(1);
   });
 
+  it("takes ten o'clock, noon and midnight for a time", () => {
+    expect(answersCue('time', "The evening ends with fireworks at ten o'clock.", asked('At what time are the fireworks?'))).toBe(true);
+    expect(answersCue('time', 'The gates open at noon.', asked('At what time do the gates open?'))).toBe(true);
+    expect(answersCue('time', 'The gates open with a drum roll.', asked('At what time do the gates open?'))).toBe(false);
+  });
+
   it('takes seasons in the plural for a time', () => {
     expect(cueStrength('time', 'In dry summers the top of the old church tower still appears above the water.', asked('When can you see the old church?'))).toBe(1);
   });

@@ -54,6 +54,12 @@ describe('WordNet related words', () => {
     expect(synonymsOfLemma('resident')).toContain('occupant');
   });
 
+  it('links an adjective and the noun it pertains to, both ways (French and France, coastal and coast)', () => {
+    expect(relatedOfLemma('french')).toContain('france');
+    expect(relatedOfLemma('france')).toContain('french');
+    expect(relatedOfLemma('coast')).toContain('coastal');
+  });
+
   it('gives them as index tokens for an inflected word', () => {
     expect(wordnetRelated('forbidden')).toContainEqual(['ban']);
     expect(wordnetRelated('zzzq')).toEqual([]);
