@@ -2,6 +2,7 @@ import { joinSentences, sentences } from '../knowledge/chunker.js';
 import { LIST_NUMBER } from '../knowledge/extract/blocks.js';
 import { isEnglishWord, morphemesOf, normalizeText, stem, termWeight, tokenize } from '../knowledge/text-segmenter.js';
 import type { Passage } from './answer.types.js';
+import { oppositesOf, saysOpposite } from './opposites.js';
 import { MEANING_VERB, type Cue, asksPastTime, countedUnit, cueOf, cueStrength, keyNames, keyPartners, holdsYear, keyTerms, measureUnits, predicates, quantityOf, typeWords } from './question-cues.js';
 import { generalSynonyms } from './general-synonyms.js';
 import { alternativesOf, type SynonymGroups } from './synonyms.js';
@@ -181,6 +182,8 @@ const NAME_UNKNOWN_FACTOR = 0.6;
  * than a missing thing.
  */
 const PREDICATE_MISSING_FACTOR = 0.8;
+/** A sentence saying the opposite of a question word and not the word (最高 for 最低) tells about another thing. */
+const OPPOSITE_FACTOR = 0.6;
 
 interface Term {
   term: string;
@@ -222,6 +225,10 @@ function match(tokens: Set<string>, t: Term): number {
 }
 const holds = (tokens: Set<string>, t: Term) => match(tokens, t) > 0;
 
+const PREFIX = /^(?:re|un|dis|non|mis|de|in|im|pre)/;
+/** True when `term` is `word` with a prefix that changes its meaning (reopen, unknown, dislike). */
+const isPrefixed = (term: string, word: string) => term.length > word.length && term.endsWith(word) && PREFIX.exec(term)?.[0].length === term.length - word.length;
+
 /** Edit distance of two short words, stopping early once above `max`. */
 function editDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
@@ -249,7 +256,10 @@ function known(term: string, vocabulary: Set<string>, key: boolean): Term {
   if (!/^[a-z]+$/.test(term)) return { term, weight: termWeight(term) * (/^\d+$/.test(term) ? 1 : 1.5) };
   const max = term.length >= 7 ? 2 : term.length >= 4 ? 1 : 0;
   if (max) {
-    for (const word of vocabulary) if (/^[a-z]+$/.test(word) && editDistance(term, word, max) <= max) return { term: word, weight: termWeight(word) * 0.9 };
+    for (const word of vocabulary) {
+      // "reopen" is no misspelling of "open": a prefix turns the word into another.
+      if (/^[a-z]+$/.test(word) && editDistance(term, word, max) <= max && !isPrefixed(term, word)) return { term: word, weight: termWeight(word) * 0.9 };
+    }
   }
   // A short unknown word is likely a typo, unless the question names it as the thing it is about ("a car rental").
   return { term, weight: termWeight(term) * (term.length <= 3 && !key ? 0.25 : 1.5) };
@@ -415,6 +425,7 @@ export function bestSentences(message: string, passages: Passage[], synonyms: Sy
     t.predicate = false;
   }
   const askedSet = new Set(asked);
+  const opposites = oppositesOf(askedSet);
   // A name the passages say otherwise ("French" against "in France") is no stranger.
   const saidOtherwise = new Set(terms.filter((t) => t.loose?.length || t.related?.length).map((t) => t.term));
   const stranger = [...keyNames(topic)].some((t) => !vocabulary.has(t) && !alternatives.has(t) && !saidOtherwise.has(t));
@@ -452,7 +463,7 @@ export function bestSentences(message: string, passages: Passage[], synonyms: Sy
       const shaped = cue && answers ? share * (1 - CUE_WEIGHT) + CUE_WEIGHT * strength : share;
       // Missing what the question word asks for, or a thing the question is about, is a sign of a question the passage
       // does not answer however many of its words it shares: these scale the whole score, the passage's included.
-      const doubt = (cue && !answers ? (formed ? FORMED_CUE_MISSING_FACTOR : CUE_MISSING_FACTOR) : 1) * (keyMissing ? KEY_MISSING_FACTOR : 1) * (stranger ? NAME_UNKNOWN_FACTOR : 1) * (predicateMissing ? PREDICATE_MISSING_FACTOR : 1);
+      const doubt = (cue && !answers ? (formed ? FORMED_CUE_MISSING_FACTOR : CUE_MISSING_FACTOR) : 1) * (keyMissing ? KEY_MISSING_FACTOR : 1) * (stranger ? NAME_UNKNOWN_FACTOR : 1) * (predicateMissing ? PREDICATE_MISSING_FACTOR : 1) * (opposites.size && saysOpposite(unit.tokens, opposites) ? OPPOSITE_FACTOR : 1);
       // The section named after the question's words breaks ties between sentences that say the same words.
       const base = shaped * 0.85 + Math.min(passage.score, 1) * 0.15;
       const tie = inHeading * 0.03;

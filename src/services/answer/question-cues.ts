@@ -45,8 +45,8 @@ const CUES: [Cue, RegExp][] = [
   ['measure', /\bhow (?:high|tall|deep|wide|big|large|heavy|cold|hot|warm|fast|far)\b|\bweigh\b|多高|多深|多宽|多大|多重|多沉|多冷|多热|多快|海拔|口径|重量|温度|面积/],
   ['number', /\bhow (?:much|many|old)\b|多少|(?<!哪)几[个位次岁元块号座台场种名人斤吨折层辆倍份张件条家所本间栋艘架只头匹]/],
   ['person', /\bwho(?:m|se)?\b|\bwhich (?:person|people|man|woman|engineer|company|team)\b|谁|哪位|什么人/],
-  ['time', /\bwhen\b|\bwhat time\b|\bwhat date\b|\bwhich (?:days?|months?|season)\b|\bopening hours\b|什么时候|几点|哪天|何时|营业时间|什么时间|几月/],
-  ['place', /\bwhere\b|\baddress\b|\bwhich (?:cit(?:y|ies)|country|countries|town|region|river|place|street|district|village)\b|哪里|哪儿|在哪|地址|什么地方|哪些地方|哪[个些]?(?:城市|国家|地区|省|市|县|镇)/],
+  ['time', /\bwhen\b|\bwhat time\b|\b(?:what|which) (?:date|days?|months?|season)\b|\bopening hours\b|什么时候|几点|哪天|何时|营业时间|什么时间|几月/],
+  ['place', /\bwhere\b|\baddress\b|\bwhich (?:[a-z]+ )?(?:cit(?:y|ies)|country|countries|town|region|river|place|street|district|village)\b|\bwhat (?:cit(?:y|ies)|country|countries|town|region|river|street|district|village)\b|哪里|哪儿|在哪|地址|什么地方|哪些地方|哪[个些]?(?:城市|国家|地区|省|市|县|镇)/],
   ['reason', /\bwhy\b|\bfor what reason\b|\bwhat (?:caused|causes|led to)\b|为什么|为何|什么原因|原因是/],
   // Several things of a kind ("what levels are there", 有哪几个等级): the answer names them in a row.
   ['list', /\b(?:what|which)\b.*\b(?:are there|are available|do you (?:have|offer))\b|\bwhat (?:kinds?|types?|sorts?) of\b|哪几[个种类样]|有几种|有哪些|哪些/],
@@ -209,7 +209,7 @@ const FREE = /^(?:free|no charge|costs nothing|nothing|免费|不收费)$/i;
 
 // The classifier a Chinese count question names (多少岁, 几次): the answer counts in it (十八周岁, not 20 次). 个, 名
 // and 位 are left out: they count anything (几个积分 → 1 积分, 多少名工人 → 一千八百人).
-const COUNTED = /(?:多少|几)(岁|次|天|年|斤|吨|台|座|种|辆|层|倍|周|小时|分钟|公里|米|折)/;
+const COUNTED = /(?:多少|几)(岁|次|天|年|斤|吨|台|座|种|辆|层|倍|周|小时|分钟|公里|米|折|家|所|条|艘|架|只|头|匹|张|件|本|间|栋)/;
 
 // The words after "how many": the noun it counts ends them ("how many power looms did…" → looms).
 const COUNTED_EN = /\bhow many ((?:[a-z-]+\s+){0,2}[a-z-]+)/i;
@@ -239,6 +239,12 @@ export function countedUnit(question: string): string | null {
 }
 
 /** A count in the counted English noun, up to two words before it ("20 rentals", "three full-time keepers"). */
+// Years and dates written as numbers: in 1947, 1947 年, 20 世纪 30 年代, 5 月 12 日, 12 March.
+const DATE = new RegExp(
+  `(?<=\\b(?:in|since|from|until|till|before|after|during|around)\\s+)(?:1[0-9]{3}|20[0-9]{2})s?\\b|(?:1[0-9]{3}|20[0-9]{2})\\s*年(?!代)|\\d{1,2}\\s*(?:世纪|年代)|\\d{1,2}\\s*月(?:\\s*\\d{1,2}\\s*[日号])?|\\b\\d{1,2}(?:st|nd|rd|th)?\\s+(?:${MONTHS})\\b|\\b(?:${MONTHS})\\s+\\d{1,2}\\b`,
+  'gi',
+);
+
 function countsIn(counted: string, plain: string): boolean {
   return new RegExp(`(?:\\d+(?:[.,]\\d+)*|${EN_NUMBER})(?:\\s+[a-z-]+){0,2}?\\s+${counted}[a-z]*\\b`, 'i').test(plain);
 }
@@ -256,7 +262,8 @@ const OTHER_COUNT_STRENGTH = 0.5;
  * a measure must be in one of them.
  */
 export function cueStrength(cue: Cue, text: string, questionTokens: Set<string>, counted: string | null = null, units: RegExp | null = null): number {
-  const plain = normalizeText(text);
+  // A date is no count: "重庆分厂有多少名工人" is not answered by 1947 年, nor 能活多少年 by 研究始于 2005 年.
+  const plain = cue === 'number' ? normalizeText(text).replace(DATE, ' ') : normalizeText(text);
   if (cue === 'measure' && units) return units.test(plain) ? 1 : 0;
   if (counted && cue === 'number' && !/^[a-z]/.test(counted)) {
     // 敲多少次 is answered by 一百零八下: times are counted in any of these.

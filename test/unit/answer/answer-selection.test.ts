@@ -58,6 +58,23 @@ describe('WordNet synonyms in answer selection', () => {
   });
 });
 
+describe('opposites and prefixes', () => {
+  it('doubts a sentence that says the opposite of the question word and not the word', () => {
+    const text = '桐川地势西高东低，最高点鸡笼山海拔 612 米。镇东的永济桥是一座石拱桥。';
+    const scoreOf = (question: string) => bestSentences(question, [passageOf(text)])[0]!.score;
+    expect(scoreOf('桐川最低的地方海拔多少米？')).toBeLessThan(scoreOf('桐川最高的地方海拔多少米？') * 0.7);
+    expect(best('What is the lowest point?', 'The highest point is Greyfell. The lowest point is the Firth at sea level.')).toBe('The lowest point is the Firth at sea level.');
+  });
+
+  it('does not take a prefixed word for a misspelling of its base ("reconnected" is not "connected")', () => {
+    const text = 'The town was connected to the railway in 1850 by the merchants of the guild.';
+    const scoreOf = (question: string) => bestSentences(question, [passageOf(text)])[0]!.score;
+    expect(scoreOf('In what year was the town reconnected to the railway?')).toBeLessThan(scoreOf('In what year was the town connected to the railway?') - 0.1);
+    // A misspelling is still corrected.
+    expect(scoreOf('In what year was the town conected to the railway?')).toBeGreaterThan(scoreOf('In what year was the town reconnected to the railway?'));
+  });
+});
+
 describe('predicates in answer selection', () => {
   it('prefers the sentence that says what the question asks about the thing', () => {
     expect(best('Who owns the Penmore quarry?', 'The towers are built of granite from the Penmore quarry. The Penmore quarry is owned by the Rowe family.')).toBe(

@@ -235,6 +235,17 @@ describe('approximate Chinese counts', () => {
     expect(cueStrength('number', '钟楼在城北。', asked('以前每天要敲多少次？'), countedUnit('以前每天要敲多少次？'))).toBe(0);
   });
 
+  it('does not take a date for a count, and counts 多少家 in 家', () => {
+    expect(cueStrength('number', '抗战胜利后，总厂于 1947 年修复复工。', asked('重庆分厂有多少名工人？'))).toBe(0);
+    expect(cueStrength('number', 'The mill was closed in 1992.', asked('How many looms did the mill have?'))).toBe(0);
+    expect(cueStrength('number', 'A crowd of 2000 people watched.', asked('How many people watched?'))).toBe(1);
+    expect(cueStrength('number', '对角蟾的研究始于 2005 年。', asked('角蟾能活多少年？'), countedUnit('角蟾能活多少年？'))).toBe(0);
+    expect(cueStrength('number', '角蟾在野外能活 20 年。', asked('角蟾能活多少年？'), countedUnit('角蟾能活多少年？'))).toBe(1);
+    expect(countedUnit('工业园里一共有多少家企业？')).toBe('家');
+    expect(cueStrength('number', '2015 年建成占地 320 亩的工业园。', asked('工业园里一共有多少家企业？'), '家')).toBe(0);
+    expect(cueStrength('number', '园区现有企业 46 家。', asked('工业园里一共有多少家企业？'), '家')).toBe(1);
+  });
+
   it('measures 多沉 in weights and 多远 in 里 too', () => {
     expect(cueOf('永安大钟有多沉？')).toBe('measure');
     expect(measureUnits('永安大钟有多沉？')!.test('重约二十八吨')).toBe(true);
@@ -273,6 +284,12 @@ describe('places and seasons', () => {
   it('takes "in October" for a time, not a place, and a named valley for a place', () => {
     expect(cueStrength('place', 'The apples are picked in October and stay fresh until March.', asked('Where did the Brisk apple originate?'))).toBe(0);
     expect(cueStrength('place', 'It was first grown in the orchards of the Lynn valley around 1780.', asked('Where did the Brisk apple originate?'))).toBe(1);
+  });
+
+  it('asks "on what day" for a time and "which French town" for a place', () => {
+    expect(cueOf('On what day of the week was the market held?')).toBe('time');
+    expect(cueOf('With which French town is it twinned?')).toBe('place');
+    expect(cueOf('What took place in 1829?')).toBeNull();
   });
 
   it("takes ten o'clock, noon and midnight for a time", () => {
