@@ -2,6 +2,7 @@ import { joinSentences, sentences } from '../knowledge/chunker.js';
 import { LIST_NUMBER } from '../knowledge/extract/blocks.js';
 import { isEnglishWord, morphemesOf, normalizeText, stem, termWeight, tokenize } from '../knowledge/text-segmenter.js';
 import type { Passage } from './answer.types.js';
+import { chineseSynonyms } from './chinese-synonyms.js';
 import { oppositesOf, saysOpposite } from './opposites.js';
 import { MEANING_VERB, type Cue, asksPastTime, countedUnit, cueOf, cueStrength, keyNames, keyPartners, holdsYear, keyTerms, measureUnits, predicates, quantityOf, typeWords } from './question-cues.js';
 import { generalSynonyms } from './general-synonyms.js';
@@ -387,12 +388,14 @@ export function bestSentences(message: string, passages: Passage[], synonyms: Sy
     const forms = relatedForms(term, vocabulary, inVocabulary);
     const alts = forms.length ? [...(alternatives.get(term) ?? []), ...forms] : alternatives.get(term);
     const quantity = quantityOf(term);
-    if (!alts && !quantity && !vocabulary.has(term) && splitsAs(term, topic, keys.has(term), passageText)) {
+    // A word the passages say otherwise ("harvest" against "a heavy crop", 悬崖 against 崖壁): its synonyms that they have.
+    // Only for a word none of them has: one they have is how they say it. (Tried for every Chinese word: an unseen
+    // adversarial question was answered.)
+    const loose = alts || vocabulary.has(term) ? [] : HAN.test(term) ? chineseSynonyms(term).filter((w) => hasAll(vocabulary, w)) : termWeight(term) === RARE_WEIGHT ? wordnetAlternatives(term, topic, vocabulary) : [];
+    if (!alts && !loose.length && !quantity && !vocabulary.has(term) && splitsAs(term, topic, keys.has(term), passageText)) {
       const parts = morphemesOf(term);
       if (parts.some((c) => vocabulary.has(c))) return parts.map((c) => ({ term: c, weight: termWeight(term) / parts.length }));
     }
-    // A word the passages say otherwise ("harvest" against "a heavy crop"): WordNet's synonyms that they have.
-    const loose = !alts && !vocabulary.has(term) && termWeight(term) === RARE_WEIGHT ? wordnetAlternatives(term, topic, vocabulary) : [];
     const t: Term = alts
       ? { term, weight: termWeight(term), alternatives: alts }
       : loose.length
