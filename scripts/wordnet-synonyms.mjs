@@ -80,9 +80,11 @@ const add = (word, other) => {
 const related = new Map();
 /** A sense with more narrower terms than this is a category ("animal"): its members are not the word. */
 const MAX_HYPONYMS = 8;
-const addRelation = (word, other) => {
-  if (!related.has(word)) related.set(word, new Set());
-  related.get(word).add(other);
+/** The adjective a noun is said by and the noun an adjective pertains to (French and France), kept apart too. */
+const pertainyms = new Map();
+const addRelation = (map, word, other) => {
+  if (!map.has(word)) map.set(word, new Set());
+  map.get(word).add(other);
 };
 function addRelated(lemma, { pointers, self }) {
   const hyponyms = pointers.filter((p) => p.symbol === '~' || p.symbol === '~i').length;
@@ -99,8 +101,11 @@ function addRelated(lemma, { pointers, self }) {
     const words = derived || pertains ? [target.words[p.to - 1]] : target.words.length <= MAX_SYNSET ? target.words : [];
     for (const w of words) {
       if (!w || w === lemma || !WORD.test(w) || w.split(' ').includes(lemma)) continue;
-      addRelation(lemma, w);
-      if (pertains) addRelation(w, lemma);
+      addRelation(related, lemma, w);
+      if (!pertains) continue;
+      addRelation(related, w, lemma);
+      addRelation(pertainyms, lemma, w);
+      addRelation(pertainyms, w, lemma);
     }
   }
 }
@@ -157,7 +162,7 @@ const lines = [...entries]
   .map((word) => {
     const own = synonyms.get(word) ?? [];
     const near = [...(related.get(word) ?? [])].filter((w) => !own.includes(w));
-    return `${word}\t${own.join('|')}\t${near.join('|')}`;
+    return `${word}\t${own.join('|')}\t${near.join('|')}\t${[...(pertainyms.get(word) ?? [])].join('|')}`;
   });
 const licence = readFileSync(path.join(dict, 'index.noun'), 'utf8')
   .split('\n')
@@ -169,8 +174,8 @@ ${licence.map((l) => ` * ${l}`.trimEnd()).join('\n')}
  */
 
 /**
- * One line a word: the word, a tab, its synonyms separated by "|", a tab, its related words (broader, narrower and
- * derived) the same way; lines sorted by word. A function, so that the
+ * One line a word: the word, a tab, its synonyms separated by "|", a tab, its related words (broader, narrower,
+ * derived and pertaining) the same way, a tab, the pertaining ones alone; lines sorted by word. A function, so that the
  * string is made on the first question that needs it, not when the module loads.
  */
 export function wordnetTable(): string {

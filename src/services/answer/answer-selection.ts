@@ -8,7 +8,7 @@ import { MEANING_VERB, type Cue, asksPastTime, countedUnit, cueOf, cueStrength, 
 import { generalSynonyms } from './general-synonyms.js';
 import { alternativesOf, type SynonymGroups } from './synonyms.js';
 import { relatedForms } from './word-forms.js';
-import { wordnetRelated, wordnetSynonyms } from './wordnet-synonyms.js';
+import { wordnetPertainyms, wordnetRelated, wordnetSynonyms } from './wordnet-synonyms.js';
 
 /** A sentence of a passage: its paragraph, and whether it is a list item. */
 export interface Unit {
@@ -226,9 +226,13 @@ function match(tokens: Set<string>, t: Term): number {
 }
 const holds = (tokens: Set<string>, t: Term) => match(tokens, t) > 0;
 
-const PREFIX = /^(?:re|un|dis|non|mis|de|in|im|pre)/;
-/** True when `term` is `word` with a prefix that changes its meaning (reopen, unknown, dislike). */
-const isPrefixed = (term: string, word: string) => term.length > word.length && term.endsWith(word) && PREFIX.exec(term)?.[0].length === term.length - word.length;
+// Two-letter prefixes only: a longer one is more than the two edits a correction allows anyway.
+const PREFIX = /^(?:re|un|de|in|im)/;
+/** True when one word is the other with a prefix that changes its meaning (reconnect / connect, unlocked / locked). */
+const isPrefixed = (a: string, b: string): boolean => {
+  const [long, short] = a.length > b.length ? [a, b] : [b, a];
+  return long.length > short.length && long.endsWith(short) && PREFIX.exec(long)?.[0].length === long.length - short.length;
+};
 
 /** Edit distance of two short words, stopping early once above `max`. */
 function editDistance(a: string, b: string, max: number): number {
@@ -258,7 +262,7 @@ function known(term: string, vocabulary: Set<string>, key: boolean): Term {
   const max = term.length >= 7 ? 2 : term.length >= 4 ? 1 : 0;
   if (max) {
     for (const word of vocabulary) {
-      // "reopen" is no misspelling of "open": a prefix turns the word into another.
+      // "reconnected" is no misspelling of "connected", nor the other way: a prefix turns the word into another.
       if (/^[a-z]+$/.test(word) && editDistance(term, word, max) <= max && !isPrefixed(term, word)) return { term: word, weight: termWeight(word) * 0.9 };
     }
   }
@@ -429,9 +433,10 @@ export function bestSentences(message: string, passages: Passage[], synonyms: Sy
   }
   const askedSet = new Set(asked);
   const opposites = oppositesOf(askedSet);
-  // A name the passages say otherwise ("French" against "in France") is no stranger.
-  const saidOtherwise = new Set(terms.filter((t) => t.loose?.length || t.related?.length).map((t) => t.term));
-  const stranger = [...keyNames(topic)].some((t) => !vocabulary.has(t) && !alternatives.has(t) && !saidOtherwise.has(t));
+  // A name the passages say by its adjective or noun ("French" against "in France") is no stranger; a broader word
+  // ("city" for Aachen) does not say it.
+  const saidOtherwise = (t: string) => wordnetAlternatives(t, topic, vocabulary, wordnetPertainyms).length > 0;
+  const stranger = [...keyNames(topic)].some((t) => !vocabulary.has(t) && !alternatives.has(t) && !saidOtherwise(t));
   const cue = cueOf(question);
   const counted = countedUnit(question);
   const dimension = cue === 'measure' ? measureUnits(question) : null;

@@ -1,4 +1,4 @@
-import { tokenize } from '../knowledge/text-segmenter.js';
+import { indexTokens } from '../knowledge/text-segmenter.js';
 
 /**
  * Words of one dimension that exclude each other (highest / lowest, 雌 / 雄, 国家级 / 省级). A sentence that says
@@ -20,6 +20,7 @@ const LINES = [
   '最高, 最低',
   '最大, 最小',
   '雌, 雄',
+  '雌性, 雄性',
   '上游, 下游',
   '东岸, 西岸',
   '南岸, 北岸',
@@ -30,7 +31,7 @@ const LINES = [
 
 let groups: string[][] | null = null;
 /** The groups as index tokens, made on first use (tokenizing Chinese loads the segmenter). */
-const tokenGroups = () => (groups ??= LINES.map((line) => line.split(', ').map((w) => tokenize(w)[0]!)));
+const tokenGroups = () => (groups ??= LINES.map((line) => line.split(', ').map((w) => indexTokens(w)[0]!)));
 
 /** For each question token with opposites, those of them the question itself does not say. */
 export function oppositesOf(asked: Set<string>): Map<string, string[]> {

@@ -46,7 +46,7 @@ const CUES: [Cue, RegExp][] = [
   ['number', /\bhow (?:much|many|old)\b|多少|(?<!哪)几[个位次岁元块号座台场种名人斤吨折层辆倍份张件条家所本间栋艘架只头匹]/],
   ['person', /\bwho(?:m|se)?\b|\bwhich (?:person|people|man|woman|engineer|company|team)\b|谁|哪位|什么人/],
   ['time', /\bwhen\b|\bwhat time\b|\b(?:what|which) (?:date|days?|months?|season)\b|\bopening hours\b|什么时候|几点|哪天|何时|营业时间|什么时间|几月/],
-  ['place', /\bwhere\b|\baddress\b|\bwhich (?:[a-z]+ )?(?:cit(?:y|ies)|country|countries|town|region|river|place|street|district|village)\b|\bwhat (?:cit(?:y|ies)|country|countries|town|region|river|street|district|village)\b|哪里|哪儿|在哪|地址|什么地方|哪些地方|哪[个些]?(?:城市|国家|地区|省|市|县|镇)/],
+  ['place', /\bwhere\b|\baddress\b|\bwhich (?:(?!took |takes |take |taking )[a-z]+ )?(?:cit(?:y|ies)|country|countries|town|region|river|place|street|district|village)\b|\bwhat (?:cit(?:y|ies)|country|countries|town|region|river|street|district|village)\b|哪里|哪儿|在哪|地址|什么地方|哪些地方|哪[个些]?(?:城市|国家|地区|省|市|县|镇)/],
   ['reason', /\bwhy\b|\bfor what reason\b|\bwhat (?:caused|causes|led to)\b|为什么|为何|什么原因|原因是/],
   // Several things of a kind ("what levels are there", 有哪几个等级): the answer names them in a row.
   ['list', /\b(?:what|which)\b.*\b(?:are there|are available|do you (?:have|offer))\b|\bwhat (?:kinds?|types?|sorts?) of\b|哪几[个种类样]|有几种|有哪些|哪些/],
@@ -68,7 +68,9 @@ const UNITS =
   '公里|千米|米|厘米|毫米|公斤|千克|克|吨|斤|度|亩|平方米|升|伏|瓦|倍|成';
 const MONTHS = 'january|february|march|april|may|june|july|august|september|october|november|december';
 const DYNASTY = '[秦汉晋隋唐宋元明清]';
-const YEAR = '\\b(?:1[0-9]{3}|20[0-9]{2})s?\\b|\\bcentury\\b|\\d{4}\\s*年|[一二三四五六七八九十]+世纪|年间|年代|' + DYNASTY + '朝';
+/** A year in digits, 1000–2099. */
+const YEAR_NUMBER = '(?:1[0-9]{3}|20[0-9]{2})';
+const YEAR = `\\b${YEAR_NUMBER}s?\\b|` + '\\bcentury\\b|\\d{4}\\s*年|[一二三四五六七八九十]+世纪|年间|年代|' + DYNASTY + '朝';
 const TIME_UNITS = 'hours?|minutes?|days?|weeks?|months?|years?|小时|分钟|天|周|个月|年|工作日';
 
 // Nouns naming a quantity, and the units that measure it: "电池电压是多少" is answered by "48 伏" without the word 电压.
@@ -136,11 +138,11 @@ const ANSWERS: Record<Cue, RegExp> = {
   year: new RegExp(YEAR, 'gi'),
   dynasty: new RegExp(`${YEAR}|${DYNASTY}代`, 'gi'),
   time: new RegExp(
-    `\\d{1,2}(?::\\d{2})?\\s*(?:am|pm)|\\b(?:\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\\s+o['’]clock|\\b(?:noon|midnight|midday|dawn|dusk|sunset|sunrise)\\b|\\b(?:mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?|daily|every day|weekdays?|weekends?|holidays?|next day|within|before|after|until|days?|hours?|(?:spring|summer|autumn|winter)s?|${MONTHS})\\b|${YEAR}|(?:\\d+|[零一二两三四五六七八九十]+)\\s*(?:[点时月日号]|个月)|[春夏秋冬][天季]|[上下中]午|早上|晚上|傍晚|凌晨|[周星期][一二三四五六日天末]|次日|当天|工作日|清明|${NUM}\\s*(?:天|小时|分钟)`,
+    `\\d{1,2}(?::\\d{2})?\\s*(?:am|pm)|\\b(?:\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\\s+o['’]clock|\\b(?:noon|midnight|midday)\\b|\\b(?:mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?|daily|every day|weekdays?|weekends?|holidays?|next day|within|before|after|until|days?|hours?|(?:spring|summer|autumn|winter)s?|${MONTHS})\\b|${YEAR}|(?:\\d+|[零一二两三四五六七八九十]+)\\s*(?:[点时月日号]|个月)|[春夏秋冬][天季]|[上下中]午|早上|晚上|傍晚|凌晨|[周星期][一二三四五六日天末]|次日|当天|工作日|清明|${NUM}\\s*(?:天|小时|分钟)`,
     'gi',
   ),
   // A month or a weekday after "in" is a time, not a place ("picked in October").
-  place: /\b\d+\s+[A-Z][a-z]+\s+(?:Road|Street|Avenue|Lane|Rd|St)\b|\b(?:road|street|avenue|floor|next to|opposite)\b|\b(?:on|off)\s+the\s+(?:\w+\s+)?(?:island|coast|shore|hill|mountain|river|lake|bay|peninsula|border)s?\b|\b(?:in|at|to|from|near|into|across|over|beside)\s+(?:the\s+)?(?:(?!(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[A-Z][\w-]+|(?:\w+\s+)?(?:marsh(?:es)?|hills?|mountains?|towns?|cit(?:y|ies)|villages?|valleys?|forests?|orchards?|harbou?rs?|ports?|district|coast|river|lake|sea|island|country|region|north|south|east|west)\b)|\b(?:of|in) the [A-Z][a-z]+ (?:valley|river|hills|mountains|coast|region|district)\b|[A-Z][a-z]+,\s*[A-Z][a-z]+|\d+\s*号|\p{Script=Han}(?:路|街|楼|层|区|市|省|县|镇|村|山|河|湖|国|州|岛|港|湾|坡|洲|寺|庙|祠|庵)(?=[\s，。、；和与及的,]|$)|(?<=[到至往])\p{Script=Han}{1,7}?(?:寺|庙|祠|庵|村|镇|县|城|岛|港|市|省|州|山|湖|河|江)|位于|坐落/gu,
+  place: /\b\d+\s+[A-Z][a-z]+\s+(?:Road|Street|Avenue|Lane|Rd|St)\b|\b(?:road|street|avenue|floor|next to|opposite)\b|\b(?:on|off)\s+the\s+(?:\w+\s+)?(?:island|coast|shore|hill|mountain|river|lake|bay|peninsula|border)s?\b|\b(?:in|at|to|from|near|into|across|over|beside)\s+(?:the\s+)?(?:(?!(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[A-Z][\w-]+|(?:\w+\s+)?(?:marsh(?:es)?|hills?|mountains?|towns?|cit(?:y|ies)|villages?|valleys?|forests?|orchards?|harbou?rs?|ports?|district|coast|river|lake|sea|island|country|region|north|south|east|west)\b)|\b(?:of|in) the [A-Z][a-z]+ (?:valley|river|hills|mountains|coast|region|district)\b|[A-Z][a-z]+,\s*[A-Z][a-z]+|\d+\s*号|\p{Script=Han}(?:路|街|楼|层|区|市|省|县|镇|村|山|河|湖|国|州|岛|港|湾|坡|洲|寺|庙|祠|庵)(?=[\s，。、；和与及的,]|$)|(?<=(?:转移|迁|搬|送|运|逃|撤|移|调|派|嫁|流放|回)(?:到|至|往))\p{Script=Han}{1,7}?(?:寺|庙|祠|庵|村|镇|县|城|岛|港|市|省|州|山|湖|河|江)|位于|坐落/gu,
   // Also the party a policy makes responsible ("运费由我们承担", "we pay the postage"): who pays, who is liable; the
   // party alone is the match, since the verb is the question's own word.
   person:
@@ -152,7 +154,7 @@ const ANSWERS: Record<Cue, RegExp> = {
   // "A, B and C", "A、B 和 C", or a list introduced by a colon.
   list: /[\w-]+(?:\s[\w-]+)?,\s[\w-]+(?:\s[\w-]+)?,?\s(?:and|or)\s[\w-]+|\p{Script=Han}+、\p{Script=Han}+(?:、\p{Script=Han}+)*\s*(?:和|及|与|或|以及)?|:\s*$|：\s*$/gu,
   // An event that led to it ("built after the ship was wrecked", 沉没…随后集资修建) answers why as a cause does.
-  reason: /\b(?:because|since|so that|due to|owing to|as a result|in order to|caused? by|the (?:main )?(?:cause|reason)|after (?:the|a|an) (?:[a-z]+ ){1,4}(?:was|were|had))\b|随后|于是|因为|由于|是因为|所以|为了|原因|导致|造成|因此|因而|得名|故名|故称|(?<![原基])因(?![此而素为])/gi,
+  reason: /\b(?:because|since|so that|due to|owing to|as a result|in order to|caused? by|the (?:main )?(?:cause|reason)|after (?:the|a|an) (?:[a-z]+ ){1,4}(?:was|were|had))\b|随后|于是|因为|由于|是因为|所以|为了|原因|导致|造成|因此|因而|得名|故名|故称|(?<=^|[，,；;。\s])因(?![此而为素特地])/giu,
 };
 
 const HAN = /\p{Script=Han}/u;
@@ -190,13 +192,28 @@ function chineseEntities(text: string, kind: 'person' | 'place'): string[] {
       (((t.tag === 'nr' || t.tag === 'x') && /^\p{Script=Han}{2,3}$/u.test(t.word) && (t.tag === 'nr' || t.word.length === 3) && SURNAMES.includes(t.word[0]!)) ||
         ((t.tag === 'nrfg' || t.tag === 'nrt') && t.word.length >= 3)),
   );
-  return [...names.map((t) => t.word), ...[...text.matchAll(TITLED_NAME)].map((m) => m[0]), ...[...text.matchAll(RESPONSIBLE)].map((m) => m[1]!), ...[...text.matchAll(FOREIGN_NAME)].map((m) => m[0])];
+  return [...names.map((t) => t.word), ...[...text.matchAll(TITLED_NAME)].map((m) => m[0]), ...[...text.matchAll(RESPONSIBLE)].map((m) => m[1]!), ...dottedNames(tagged)];
 }
 
 // Who bears, pays or does something, named by 由 (由企业统一承担, 由工程师周启明设计): answers 谁 as a name does.
 const RESPONSIBLE = /由([^，,。；\s]{1,10}?)(?:统一|负责|全额)?(?:承担|负责|支付|赔偿|提供|处理|设计|主持|完成|建造|修建)/gu;
-// A transliterated name is written in parts joined by a middle dot (玛丽·霍顿), which jieba cuts apart.
-const FOREIGN_NAME = /\p{Script=Han}{2,4}[·・•‧]\p{Script=Han}{2,5}/gu;
+const NAME_DOT = /^[·・•‧]$/u;
+/**
+ * A transliterated name is written in parts joined by a middle dot (玛丽·霍顿), which jieba cuts apart: the words
+ * either side of the dot, unless they are places (中国·杭州) or inside a title (《史记·项羽本纪》).
+ */
+function dottedNames(tagged: TaggedWord[]): string[] {
+  const out: string[] = [];
+  let inTitle = false;
+  tagged.forEach(({ word }, i) => {
+    if (word === '《') inTitle = true;
+    else if (word === '》') inTitle = false;
+    const [before, after] = [tagged[i - 1], tagged[i + 1]];
+    if (inTitle || !NAME_DOT.test(word) || !before || !after || before.tag === 'ns' || after.tag === 'ns') return;
+    if (HAN.test(before.word) && HAN.test(after.word)) out.push(`${before.word}·${after.word}`);
+  });
+  return out;
+}
 const INSTITUTION_END = /[馆楼院店园所站厂场局部室司队会社校堂塔桥港]$/u;
 // The most common Chinese family names: a name after the title or role it is introduced by (工程师周启明, 守塔人林阿水),
 // which jieba glues to the title or cuts apart when it does not know the name.
@@ -231,20 +248,24 @@ export function countedNoun(question: string): string | null {
 /** The unit a count question asks in (租车需要满多少岁 → 岁; "how many points" → the stem point), or null. */
 export function countedUnit(question: string): string | null {
   const plain = normalizeText(question);
-  const zh = COUNTED.exec(plain)?.[1];
-  if (zh) return zh;
+  const zh = COUNTED.exec(plain);
+  // A classifier that begins a word is none: 多少家长 asks about parents, 几年级 a school year.
+  if (zh) return tokenize(plain.slice(zh.index + zh[0].length - zh[1]!.length))[0] === zh[1] ? zh[1]! : null;
   const en = countedNoun(plain);
   const noun = en ? tokenize(en)[0] : undefined;
   return noun && /^[a-z]{3,}$/.test(noun) ? noun : null;
 }
 
-/** A count in the counted English noun, up to two words before it ("20 rentals", "three full-time keepers"). */
-// Years and dates written as numbers: in 1947, 1947 年, 20 世纪 30 年代, 5 月 12 日, 12 March.
+// Years and dates written as numbers: in 1947, 1947 年, 1990 年代, 20 世纪 30 年代, 5 月 12 日, 12 March. Not a
+// count of years (已有 1300 年历史), nor a number after "from" or "around" ("around 1500 people").
+const LENGTH_YEAR = new RegExp(`^${YEAR_NUMBER}\\s*年$`);
+const CAPITAL_MONTHS = MONTHS.replace(/\b[a-z]/g, (c) => c.toUpperCase());
 const DATE = new RegExp(
-  `(?<=\\b(?:in|since|from|until|till|before|after|during|around)\\s+)(?:1[0-9]{3}|20[0-9]{2})s?\\b|(?:1[0-9]{3}|20[0-9]{2})\\s*年(?!代)|\\d{1,2}\\s*(?:世纪|年代)|\\d{1,2}\\s*月(?:\\s*\\d{1,2}\\s*[日号])?|\\b\\d{1,2}(?:st|nd|rd|th)?\\s+(?:${MONTHS})\\b|\\b(?:${MONTHS})\\s+\\d{1,2}\\b`,
-  'gi',
+  `(?<=\\b(?:[Ii]n|[Ss]ince|[Dd]uring)\\s+)${YEAR_NUMBER}s?\\b|(?<![有近约逾达]\\s*)${YEAR_NUMBER}\\s*年(?:代)?(?!历史|之久|多|以上)|(?<!\\d)\\d{1,2}\\s*(?:世纪|年代)|(?<!\\d)\\d{1,2}\\s*月(?:\\s*\\d{1,2}\\s*[日号])?|\\b\\d{1,2}(?:st|nd|rd|th)?\\s+(?:${CAPITAL_MONTHS})\\b|\\b(?:${CAPITAL_MONTHS})\\s+\\d{1,2}\\b`,
+  'g',
 );
 
+/** A count in the counted English noun, up to two words before it ("20 rentals", "three full-time keepers"). */
 function countsIn(counted: string, plain: string): boolean {
   return new RegExp(`(?:\\d+(?:[.,]\\d+)*|${EN_NUMBER})(?:\\s+[a-z-]+){0,2}?\\s+${counted}[a-z]*\\b`, 'i').test(plain);
 }
@@ -273,7 +294,7 @@ export function cueStrength(cue: Cue, text: string, questionTokens: Set<string>,
   let found = [...plain.matchAll(ANSWERS[cue])].map((m) => m[0]);
   // "1956 年" is a year, not a length ("公路大桥有多长" is not answered by when it was built); a span of years still
   // answers how long something took (duration).
-  if (cue === 'length') found = found.filter((f) => !/^(?:1\d{3}|20\d{2})\s*年$/.test(f.trim()));
+  if (cue === 'length') found = found.filter((f) => !LENGTH_YEAR.test(f.trim()));
   if ((cue === 'person' || cue === 'place') && HAN.test(plain)) found.push(...chineseEntities(plain, cue));
   const own = found.filter((f) => {
     const tokens = tokenize(f);
@@ -358,7 +379,10 @@ function keyTermsOf(topic: string): Map<string, boolean> {
   return keys;
 }
 
-const QUESTION_YEAR = /(?<![\d.,])(?:1[0-9]{3}|20[0-9]{2})(?![\d.,]|\s*(?:yuan|元|pounds?|dollars?|euros?|km|kilomet|met|米|公里|人|名|people|persons?|times|次|个|kg|公斤|吨|tonnes?))/g;
+const QUESTION_YEAR = new RegExp(
+  `(?<![\\d.,])${YEAR_NUMBER}(?![\\d.,]|\\s*(?:yuan|元|pounds?|dollars?|euros?|km|kilomet|met|米|公里|人|名|people|persons?|times|次|个|kg|公斤|吨|tonnes?))`,
+  'g',
+);
 
 /**
  * The question's key terms: the things it is about (nouns and names), as

@@ -19,8 +19,13 @@ export function relatedOfLemma(lemma: string): string[] {
   return columnOf(lemma, 1);
 }
 
-/** Column `column` (0 synonyms, 1 related words) of the lemma's line. */
-function columnOf(lemma: string, column: 0 | 1): string[] {
+/** The noun an adjective pertains to, or the adjective a noun is said by ("french" ↔ France), or none. */
+export function pertainymsOfLemma(lemma: string): string[] {
+  return columnOf(lemma, 2);
+}
+
+/** Column `column` (0 synonyms, 1 related words, 2 pertainyms) of the lemma's line. */
+function columnOf(lemma: string, column: 0 | 1 | 2): string[] {
   const cell = table.row(lemma)?.[column];
   return cell ? cell.split('|') : [];
 }
@@ -57,6 +62,11 @@ export function wordnetSynonyms(word: string): string[][] {
 /** The words WordNet relates to an English word's usual sense, as index tokens ("taught" → [[inform], [teacher], …]). */
 export function wordnetRelated(word: string): string[][] {
   return asTokens(word, relatedOfLemma);
+}
+
+/** The noun or adjective WordNet says an English word's thing by, as index tokens ("French" → [[franc]]). */
+export function wordnetPertainyms(word: string): string[][] {
+  return asTokens(word, pertainymsOfLemma);
 }
 
 function asTokens(word: string, of: (lemma: string) => string[]): string[][] {

@@ -144,6 +144,16 @@ export function tokenize(text: string): string[] {
   return out;
 }
 
+/**
+ * A word as the index tokens a text holding it has: the word whole where the search-mode cut keeps it (国家级, though
+ * the cut also gives 国家 first), else its parts.
+ */
+export function indexTokens(word: string): string[] {
+  const tokens = tokenize(word);
+  const whole = stem(normalizeText(word).toLowerCase());
+  return tokens.includes(whole) ? [whole] : tokens;
+}
+
 const NAME_TAG = /^(?:nr|nrfg|nrt|ns|nt|nz)$/;
 
 /**

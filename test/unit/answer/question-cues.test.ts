@@ -212,18 +212,31 @@ describe('reasons told as events', () => {
     expect(answersCue('reason', 'It was finished after six years of construction.', asked('Why was the lighthouse built?'))).toBe(false);
   });
 
-  it('takes 因 before a cause, and 得名 for why a thing is called so, for the reason, not the 因 of 基因', () => {
-    expect(answersCue('reason', '东岸的支流因流经红土丘陵，河水常年浑浊。', asked('支流的水为什么很浑？'))).toBe(true);
-    expect(answersCue('reason', '小镇因满山的油桐树而得名。', asked('小镇为什么叫这个名字？'))).toBe(true);
+  it('takes 因 opening a cause, and 得名 for why a thing is called so, for the reason; not 爱因斯坦, 因特网 or 基因', () => {
+    expect(answersCue('reason', '东岸的支流是黄泥河，因流经红土丘陵，河水常年浑浊。', asked('支流的水为什么很浑？'))).toBe(true);
+    expect(answersCue('reason', '小镇以满山的油桐树得名。', asked('小镇为什么叫这个名字？'))).toBe(true);
     expect(answersCue('reason', '支流的河水常年浑浊。', asked('支流的水为什么很浑？'))).toBe(false);
     expect(answersCue('reason', '这是基因研究的中心。', asked('这里为什么有名？'))).toBe(false);
+    expect(answersCue('reason', '馆里有爱因斯坦的手稿。', asked('这里为什么有名？'))).toBe(false);
+    expect(answersCue('reason', '因特网在这里接入。', asked('这里为什么有名？'))).toBe(false);
   });
+});
 
-  it('takes a name of parts joined by a middle dot for a person, and the place something was moved to for a place', () => {
+describe('Chinese names and places', () => {
+  it('takes a name of parts joined by a middle dot for a person, not a place pair, a title or the question\'s own name', () => {
     expect(answersCue('person', '经校长、传教士玛丽·霍顿推荐，她进入医学堂学医。', asked('是谁推荐她去学医的？'))).toBe(true);
     expect(answersCue('person', '经校长推荐，她进入医学堂学医。', asked('是谁推荐她去学医的？'))).toBe(false);
+    expect(answersCue('person', '传教士玛丽·霍顿推荐她进入医学堂。', asked('玛丽·霍顿推荐了谁？'))).toBe(false);
+    expect(answersCue('person', '活动在中国·杭州举行。', asked('是谁举办的？'))).toBe(false);
+    expect(answersCue('person', '《史记·项羽本纪》记载了这件事。', asked('是谁记载的？'))).toBe(false);
+  });
+
+  it('takes the place something was moved to, and a temple, for a place; not 甚至, 往往 or 得到', () => {
     expect(answersCue('place', '她把病人转移到城外的观音寺继续治疗。', asked('病人转移到了哪里？'))).toBe(true);
+    expect(answersCue('place', '香客们都去慈云寺。', asked('香客们去哪里？'))).toBe(true);
     expect(answersCue('place', '她把病人转移了。', asked('病人转移到了哪里？'))).toBe(false);
+    expect(answersCue('place', '甚至有人专程赶来，雨季往往山洪暴发。', asked('人们从哪里来？'))).toBe(false);
+    expect(answersCue('place', '工程得到了市政府的支持。', asked('工程在哪里？'))).toBe(false);
   });
 });
 
@@ -244,6 +257,11 @@ describe('approximate Chinese counts', () => {
     expect(countedUnit('工业园里一共有多少家企业？')).toBe('家');
     expect(cueStrength('number', '2015 年建成占地 320 亩的工业园。', asked('工业园里一共有多少家企业？'), '家')).toBe(0);
     expect(cueStrength('number', '园区现有企业 46 家。', asked('工业园里一共有多少家企业？'), '家')).toBe(1);
+    expect(countedUnit('有多少家长参加？')).toBeNull();
+    expect(cueStrength('number', 'Around 1500 people attended.', asked('How many people attended?'))).toBe(1);
+    expect(cueStrength('number', 'Up to 10 may join.', asked('How many may join?'))).toBe(1);
+    expect(cueStrength('number', '寺庙已有 1300 年历史。', asked('寺庙有多少年历史？'), countedUnit('寺庙有多少年历史？'))).toBe(1);
+    expect(cueStrength('number', '兴盛于 1990 年代。', asked('有多少家作坊？'))).toBe(0);
   });
 
   it('measures 多沉 in weights and 多远 in 里 too', () => {
@@ -290,6 +308,7 @@ describe('places and seasons', () => {
     expect(cueOf('On what day of the week was the market held?')).toBe('time');
     expect(cueOf('With which French town is it twinned?')).toBe('place');
     expect(cueOf('What took place in 1829?')).toBeNull();
+    expect(cueOf('What was the battle which took place in 1829?')).toBeNull();
   });
 
   it("takes ten o'clock, noon and midnight for a time", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lemmasOf, relatedOfLemma, synonymsOfLemma, wordnetRelated, wordnetSynonyms } from '../../../src/services/answer/wordnet-synonyms.js';
+import { lemmasOf, pertainymsOfLemma, relatedOfLemma, synonymsOfLemma, wordnetRelated, wordnetSynonyms } from '../../../src/services/answer/wordnet-synonyms.js';
 
 describe('WordNet synonyms', () => {
   it('finds a word and the words of its most frequent sense, both ways', () => {
@@ -58,6 +58,8 @@ describe('WordNet related words', () => {
     expect(relatedOfLemma('french')).toContain('france');
     expect(relatedOfLemma('france')).toContain('french');
     expect(relatedOfLemma('coast')).toContain('coastal');
+    expect(pertainymsOfLemma('french')).toContain('france');
+    expect(pertainymsOfLemma('aachen')).toEqual([]);
   });
 
   it('gives them as index tokens for an inflected word', () => {
