@@ -1,5 +1,5 @@
 import { irregularBase, tokenize } from '../knowledge/text-segmenter.js';
-import { SortedTable } from './sorted-table.js';
+import { SortedTable } from '../knowledge/sorted-table.js';
 import { wordnetTable } from './wordnet-synonyms.data.js';
 
 /**

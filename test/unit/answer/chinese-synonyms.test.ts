@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { bestSentences } from '../../../src/services/answer/answer-selection.js';
 import type { Passage } from '../../../src/services/answer/answer.types.js';
 import { chineseSynonyms, synonymsOfWord } from '../../../src/services/answer/chinese-synonyms.js';
-import { SortedTable } from '../../../src/services/answer/sorted-table.js';
+import { SortedTable } from '../../../src/services/knowledge/sorted-table.js';
 
 const passageOf = (content: string): Passage => ({ chunkId: 1, documentId: 1, fileName: 'fair.md', kind: 'text', heading: '庙会', content, score: 0.5 });
 

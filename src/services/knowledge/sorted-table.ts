@@ -32,10 +32,16 @@ export class SortedTable {
   private lineStarts(): Uint32Array {
     if (this.starts) return this.starts;
     this.text = this.source();
-    let lines = 1;
-    for (let i = this.text.indexOf('\n'); i >= 0; i = this.text.indexOf('\n', i + 1)) lines++;
+    const lines = countLines(this.text);
     const starts = new Uint32Array(lines);
     for (let i = 0, at = 0; i < lines; i++, at = this.text.indexOf('\n', at) + 1) starts[i] = at;
     return (this.starts = starts);
   }
+}
+
+/** The number of lines of a text: one more than its line breaks. */
+export function countLines(text: string): number {
+  let lines = 1;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lines++;
+  return lines;
 }
