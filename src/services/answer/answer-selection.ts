@@ -392,7 +392,7 @@ export function bestSentences(message: string, passages: Passage[], synonyms: Sy
     const forms = relatedForms(term, vocabulary, inVocabulary);
     const alts = forms.length ? [...(alternatives.get(term) ?? []), ...forms] : alternatives.get(term);
     const quantity = quantityOf(term);
-    // A word the passages say otherwise ("harvest" against "a heavy crop", 悬崖 against 崖壁): its synonyms that they have.
+    // A word the passages say otherwise ("harvest" against "a heavy crop", 村子 against 村庄): its synonyms that they have.
     // Only for a word none of them has: one they have is how they say it. (Tried for every Chinese word: an unseen
     // adversarial question was answered.)
     const loose = alts || vocabulary.has(term) ? [] : HAN.test(term) ? chineseSynonyms(term).filter((w) => hasAll(vocabulary, w)) : termWeight(term) === RARE_WEIGHT ? wordnetAlternatives(term, topic, vocabulary) : [];
@@ -471,7 +471,7 @@ export function bestSentences(message: string, passages: Passage[], synonyms: Sy
       const shaped = cue && answers ? share * (1 - CUE_WEIGHT) + CUE_WEIGHT * strength : share;
       // Missing what the question word asks for, or a thing the question is about, is a sign of a question the passage
       // does not answer however many of its words it shares: these scale the whole score, the passage's included.
-      const doubt = (cue && !answers ? (formed ? FORMED_CUE_MISSING_FACTOR : CUE_MISSING_FACTOR) : 1) * (keyMissing ? KEY_MISSING_FACTOR : 1) * (stranger ? NAME_UNKNOWN_FACTOR : 1) * (predicateMissing ? PREDICATE_MISSING_FACTOR : 1) * (opposites.size && saysOpposite(unit.tokens, opposites) ? OPPOSITE_FACTOR : 1);
+      const doubt = (cue && !answers ? (formed ? FORMED_CUE_MISSING_FACTOR : CUE_MISSING_FACTOR) : 1) * (keyMissing ? KEY_MISSING_FACTOR : 1) * (stranger ? NAME_UNKNOWN_FACTOR : 1) * (predicateMissing ? PREDICATE_MISSING_FACTOR : 1) * (saysOpposite(unit.tokens, opposites) ? OPPOSITE_FACTOR : 1);
       // The section named after the question's words breaks ties between sentences that say the same words.
       const base = shaped * 0.85 + Math.min(passage.score, 1) * 0.15;
       const tie = inHeading * 0.03;

@@ -70,7 +70,7 @@ const MONTHS = 'january|february|march|april|may|june|july|august|september|octo
 const DYNASTY = '[秦汉晋隋唐宋元明清]';
 /** A year in digits, 1000–2099. */
 const YEAR_NUMBER = '(?:1[0-9]{3}|20[0-9]{2})';
-const YEAR = `\\b${YEAR_NUMBER}s?\\b|` + '\\bcentury\\b|\\d{4}\\s*年|[一二三四五六七八九十]+世纪|年间|年代|' + DYNASTY + '朝';
+const YEAR = `\\b${YEAR_NUMBER}s?\\b|\\bcentury\\b|\\d{4}\\s*年|[一二三四五六七八九十]+世纪|年间|年代|${DYNASTY}朝`;
 const TIME_UNITS = 'hours?|minutes?|days?|weeks?|months?|years?|小时|分钟|天|周|个月|年|工作日';
 
 // Nouns naming a quantity, and the units that measure it: "电池电压是多少" is answered by "48 伏" without the word 电压.
@@ -154,7 +154,7 @@ const ANSWERS: Record<Cue, RegExp> = {
   // "A, B and C", "A、B 和 C", or a list introduced by a colon.
   list: /[\w-]+(?:\s[\w-]+)?,\s[\w-]+(?:\s[\w-]+)?,?\s(?:and|or)\s[\w-]+|\p{Script=Han}+、\p{Script=Han}+(?:、\p{Script=Han}+)*\s*(?:和|及|与|或|以及)?|:\s*$|：\s*$/gu,
   // An event that led to it ("built after the ship was wrecked", 沉没…随后集资修建) answers why as a cause does.
-  reason: /\b(?:because|since|so that|due to|owing to|as a result|in order to|caused? by|the (?:main )?(?:cause|reason)|after (?:the|a|an) (?:[a-z]+ ){1,4}(?:was|were|had))\b|随后|于是|因为|由于|是因为|所以|为了|原因|导致|造成|因此|因而|得名|故名|故称|(?<=^|[，,；;。\s])因(?![此而为素特地])/giu,
+  reason: /\b(?:because|since|so that|due to|owing to|as a result|in order to|caused? by|the (?:main )?(?:cause|reason)|after (?:the|a|an) (?:[a-z]+ ){1,4}(?:was|were|had))\b|随后|于是|因为|由于|是因为|所以|为了|原因|导致|造成|因此|因而|得名|故名|故称|(?<=^|[，,；;。\s])因(?![素特地])/giu,
 };
 
 const HAN = /\p{Script=Han}/u;
@@ -256,9 +256,10 @@ export function countedUnit(question: string): string | null {
   return noun && /^[a-z]{3,}$/.test(noun) ? noun : null;
 }
 
+// "1956 年" alone: a year, not a length.
+const LENGTH_YEAR = new RegExp(`^${YEAR_NUMBER}\\s*年$`);
 // Years and dates written as numbers: in 1947, 1947 年, 1990 年代, 20 世纪 30 年代, 5 月 12 日, 12 March. Not a
 // count of years (已有 1300 年历史), nor a number after "from" or "around" ("around 1500 people").
-const LENGTH_YEAR = new RegExp(`^${YEAR_NUMBER}\\s*年$`);
 const CAPITAL_MONTHS = MONTHS.replace(/\b[a-z]/g, (c) => c.toUpperCase());
 const DATE = new RegExp(
   `(?<=\\b(?:[Ii]n|[Ss]ince|[Dd]uring)\\s+)${YEAR_NUMBER}s?\\b|(?<![有近约逾达]\\s*)${YEAR_NUMBER}\\s*年(?:代)?(?!历史|之久|多|以上)|(?<!\\d)\\d{1,2}\\s*(?:世纪|年代)|(?<!\\d)\\d{1,2}\\s*月(?:\\s*\\d{1,2}\\s*[日号])?|\\b\\d{1,2}(?:st|nd|rd|th)?\\s+(?:${CAPITAL_MONTHS})\\b|\\b(?:${CAPITAL_MONTHS})\\s+\\d{1,2}\\b`,
